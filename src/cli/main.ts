@@ -1,0 +1,90 @@
+// argv → command. Flags only, no logic: each command lives in its own file.
+import { readFileSync } from 'node:fs';
+import { HartError } from '../engine/errors.js';
+import { COMMANDS } from './registry.js';
+import { writeLine, type CommandIo } from './io.js';
+
+export function version(): string {
+  const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  return typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+}
+
+export function helpText(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
+  return [
+    'hart-dev — a complete local Hartonomous database stack with one command',
+    '',
+    'Usage: hart-dev <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
+    '',
+    'Global options:',
+    '  --json            NDJSON events on stdout (everything human on stderr)',
+    '  --show-secrets    print passwords instead of masking them',
+    '  -h, --help        help for hart-dev or a command',
+    '  -v, --version     print the version',
+    '',
+    'Configuration comes from flags, the environment, .env.local, .env and defaults; see .env.example.',
+    "Run 'hart-dev <command> --help' for a command's options.",
+  ].join('\n');
+}
+
+export async function runCli(argv: string[], io: CommandIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+    writeLine(io.stdout, helpText());
+    return first === undefined ? 2 : 0;
+  }
+  if (first === '-v' || first === '--version') {
+    writeLine(io.stdout, version());
+    return 0;
+  }
+  const entry = COMMANDS.find((c) => c.name === first);
+  if (entry === undefined) {
+    writeLine(io.stderr, `Unknown command "${first}".`);
+    writeLine(io.stderr, `Commands: ${COMMANDS.map((c) => c.name).join(', ')}. Run 'hart-dev --help' for details.`);
+    return 2;
+  }
+  const command = await entry.load();
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof HartError) {
+      writeLine(io.stderr, `✖ ${error.message}`);
+      if (error.hint !== undefined) writeLine(io.stderr, `  ${error.hint}`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+
+/** The process entry point used by bin/hart-dev.js. */
+export async function main(argv: string[]): Promise<void> {
+  const controller = new AbortController();
+  let presses = 0;
+  const onSigint = (): void => {
+    presses += 1;
+    if (presses === 1) {
+      process.stderr.write('\nStopping… (press Ctrl-C again to force)\n');
+      controller.abort();
+    } else {
+      process.exit(130);
+    }
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+  const io: CommandIo = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    stderrIsTTY: process.stderr.isTTY === true,
+    stdinIsTTY: process.stdin.isTTY === true,
+    signal: controller.signal,
+  };
+  const code = await runCli(argv, io);
+  process.exitCode = code;
+  // Ink, drivers and sockets may hold the loop open; the command has finished its work.
+  process.stdout.write('', () => process.exit(code));
+}

@@ -1,0 +1,18 @@
+// The commands that really work. `--help` lists them without loading them (fast start); each module
+// is imported only when its command runs, so Ink, mssql and dockerode load only when needed.
+import type { CommandIo } from './io.js';
+
+export interface CommandModule {
+  run(args: string[], io: CommandIo): Promise<number>;
+}
+
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load: () => Promise<CommandModule>;
+}
+
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'up', summary: 'Start SQL Server and Neo4j and deploy the Hartonomous database', load: () => import('./up.js') },
+  { name: 'doctor', summary: 'Check this machine: Docker, architecture, memory, ports, passwords, EULA, disk', load: () => import('./doctor.js') },
+];

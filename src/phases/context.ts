@@ -1,0 +1,21 @@
+// What every phase of `up` (and reset/seed) receives. `state` carries results from one phase to
+// the phases that need it (the containers phase fills the endpoints, clr-build the artifact).
+import type { ClrArtifact } from '../clr/artifact.js';
+import type { Config } from '../config/load.js';
+import type { Neo4jEndpoint } from '../neo4j/endpoint.js';
+import type { SqlEndpoint } from '../sqlserver/endpoint.js';
+
+export interface UpState {
+  sqlServer?: SqlEndpoint;
+  neo4j?: Neo4jEndpoint;
+  clr?: ClrArtifact;
+}
+
+export interface UpContext {
+  config: Config;
+  /** stderr is a TTY, CI unset, no --json, TERM not dumb: we may ask questions. */
+  interactive: boolean;
+  /** --yes: confirmations answered yes (required for destructive work when not interactive). */
+  yes: boolean;
+  state: UpState;
+}
