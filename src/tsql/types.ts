@@ -1,0 +1,50 @@
+// Contracts of the T-SQL toolkit used by the deploy phases, `plan` and `check`.
+import type { SourceLocation } from '../engine/errors.js';
+
+/** One batch as sqlcmd would send it: the text between GO separators, after :setvar/:r/$(VAR) processing. */
+export interface Batch {
+  /** The file the batch's first line comes from (an :r include names the included file). */
+  file: string;
+  /** 1-based line of the batch's first line in `file`: server line N maps to file line `line + N - 1`. */
+  line: number;
+  text: string;
+  /** GO n: how many times the batch runs. */
+  count: number;
+  /** When the batch crosses an :r include boundary: the file:line of every line, for exact error mapping. */
+  lineMap?: SourceLocation[];
+}
+
+export type ScriptKind = 'run-once' | 'anytime' | 'every-time';
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  file: string;
+  line: number;
+  col: number;
+  severity: Severity;
+  rule: string;
+  message: string;
+  hint?: string;
+}
+
+export interface Script {
+  /** Path relative to the payload root (sql/), with forward slashes: the journal's key. */
+  path: string;
+  /** Absolute path on disk. */
+  file: string;
+  kind: ScriptKind;
+  /** SHA-256 (hex) of the text with line endings normalised to \n: see src/tsql/hash.ts. */
+  hash: string;
+  batches: Batch[];
+}
+
+/** The SQL phases of a payload, each with its scripts in deploy order. */
+export interface PayloadPlan {
+  migrations: Script[];
+  broker: Script[];
+  programmability: Script[];
+  /** CLR bindings file(s) applied by clr-deploy (CREATE FUNCTION/AGGREGATE … EXTERNAL NAME). */
+  clrBindings: Script[];
+  diagnostics: Diagnostic[];
+}
