@@ -1,0 +1,126 @@
+// Finding the Docker engine the way the docker CLI does: DOCKER_HOST, then DOCKER_CONTEXT or the
+// current context of ~/.docker/config.json, then the default socket, then the Podman sockets.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type Dockerode from 'dockerode';
+import { HartError } from '../engine/errors.js';
+
+export interface DockerTarget {
+  /** What we connect to, as a user would write it: unix:///var/run/docker.sock, tcp://…, ssh://… */
+  host: string;
+  /** Where that came from: "DOCKER_HOST", "docker context colima", "default socket", "Podman socket". */
+  source: string;
+}
+
+export interface DockerConnection {
+  docker: Dockerode;
+  target: DockerTarget;
+  /** Engine version as the server reports it. */
+  serverVersion: string;
+  /** Server OS/arch, memory available to the engine (bytes), CPU count. */
+  info: { os: string; arch: string; memTotal: number; cpus: number; name: string };
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function field(obj: unknown, key: string): unknown {
+  return typeof obj === 'object' && obj !== null && key in obj ? (obj as Record<string, unknown>)[key] : undefined;
+}
+
+function contextHost(env: NodeJS.ProcessEnv): DockerTarget | undefined {
+  const dockerConfigDir = env.DOCKER_CONFIG ?? join(homedir(), '.docker');
+  const name = env.DOCKER_CONTEXT ?? (() => {
+    const current = field(readJson(join(dockerConfigDir, 'config.json')), 'currentContext');
+    return typeof current === 'string' ? current : undefined;
+  })();
+  if (name === undefined || name === 'default') return undefined;
+  // The CLI stores each context under the SHA-256 of its name.
+  const dir = createHash('sha256').update(name).digest('hex');
+  const meta = readJson(join(dockerConfigDir, 'contexts', 'meta', dir, 'meta.json'));
+  const host = field(field(field(meta, 'Endpoints'), 'docker'), 'Host');
+  if (typeof host !== 'string') {
+    throw new HartError(`Docker context "${name}" has no engine address`, {
+      hint: `Check it with 'docker context inspect ${name}', or switch with 'docker context use default'.`,
+      code: 'docker-context',
+    });
+  }
+  return { host, source: `docker context ${name}` };
+}
+
+/** Decides where the engine is without connecting. */
+export function resolveDockerTarget(env: NodeJS.ProcessEnv): DockerTarget {
+  if (env.DOCKER_HOST !== undefined && env.DOCKER_HOST !== '') return { host: env.DOCKER_HOST, source: 'DOCKER_HOST' };
+  const fromContext = contextHost(env);
+  if (fromContext !== undefined) return fromContext;
+  const candidates: [string, string][] = [
+    ['/var/run/docker.sock', 'default socket'],
+    [join(homedir(), '.docker', 'run', 'docker.sock'), 'Docker Desktop socket'],
+    [join(homedir(), '.colima', 'default', 'docker.sock'), 'Colima socket'],
+    ...(env.XDG_RUNTIME_DIR === undefined ? [] : ([[join(env.XDG_RUNTIME_DIR, 'podman', 'podman.sock'), 'Podman socket']] as [string, string][])),
+    ['/run/podman/podman.sock', 'Podman socket'],
+  ];
+  for (const [path, source] of candidates) {
+    if (existsSync(path)) return { host: `unix://${path}`, source };
+  }
+  return { host: 'unix:///var/run/docker.sock', source: 'default socket' };
+}
+
+/** Options for dockerode (docker-modem) from a host string. */
+export function modemOptions(host: string): Dockerode.DockerOptions {
+  if (host.startsWith('unix://')) return { socketPath: host.slice('unix://'.length) };
+  if (host.startsWith('npipe://')) return { socketPath: host.slice('npipe://'.length).replace(/\//g, '\\') };
+  const url = new URL(host);
+  if (url.protocol === 'tcp:' || url.protocol === 'http:' || url.protocol === 'https:') {
+    const tls = url.protocol === 'https:' || process.env.DOCKER_TLS_VERIFY === '1';
+    return { host: url.hostname, port: url.port === '' ? (tls ? 2376 : 2375) : Number(url.port), protocol: tls ? 'https' : 'http' };
+  }
+  if (url.protocol === 'ssh:') {
+    const options: Dockerode.DockerOptions = { host: url.hostname, protocol: 'ssh', port: url.port === '' ? 22 : Number(url.port) };
+    if (url.username !== '') options.username = url.username;
+    return options;
+  }
+  throw new HartError(`Can't use Docker host "${host}"`, {
+    hint: 'DOCKER_HOST takes unix:///path, tcp://host:port or ssh://user@host.',
+    code: 'docker-host',
+  });
+}
+
+/** Connects and asks the engine for its version: proof that it answers. */
+export async function connectDocker(env: NodeJS.ProcessEnv, timeoutMs = 5000): Promise<DockerConnection> {
+  const target = resolveDockerTarget(env);
+  const { default: Docker } = await import('dockerode');
+  const docker = new Docker({ ...modemOptions(target.host), timeout: timeoutMs });
+  try {
+    const [version, info] = await Promise.all([docker.version(), docker.info()]);
+    return {
+      docker,
+      target,
+      serverVersion: String(version.Version),
+      info: {
+        os: String(info.OperatingSystem ?? info.OSType ?? ''),
+        arch: String(info.Architecture ?? ''),
+        memTotal: Number(info.MemTotal ?? 0),
+        cpus: Number(info.NCPU ?? 0),
+        name: String(info.Name ?? ''),
+      },
+    };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new HartError(`Can't reach Docker at ${target.host} (${target.source}): ${reason}`, {
+      hint:
+        target.source === 'DOCKER_HOST'
+          ? 'Start the engine, or fix or unset DOCKER_HOST.'
+          : 'Start Docker Desktop, Colima, Podman (podman system service) or dockerd, then run the command again.',
+      code: 'docker-unreachable',
+      cause: error,
+    });
+  }
+}
