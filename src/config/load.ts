@@ -5,10 +5,22 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { parse } from 'dotenv';
 import { UsageError } from '../engine/errors.js';
 import { generatePassword, neo4jPasswordProblem, sqlPasswordProblem } from './passwords.js';
+import { hasSavedEulaConsent } from './consent.js';
 import { readSecrets, secretsPath, writeSecrets } from './secrets-file.js';
 import { VARIABLES, type VariableName, type VariableSpec } from './variables.js';
 
-export type ValueSource = 'flag' | 'environment' | '.env.local' | '.env' | 'secrets' | 'generated' | 'default';
+export type ValueSource = 'flag' | 'environment' | '.env.local' | '.env' | 'secrets' | 'saved' | 'generated' | 'default';
+
+/** A bad configuration value: exit code 2, and `variable` says which one (doctor groups by it). */
+export class ConfigError extends UsageError {
+  readonly variable: string;
+
+  constructor(variable: string, message: string, hint: string) {
+    super(message, { hint, code: 'config-invalid' });
+    this.name = 'ConfigError';
+    this.variable = variable;
+  }
+}
 
 export interface Config {
   cwd: string;
@@ -35,6 +47,9 @@ export interface Config {
     password: string;
     url: string | undefined;
     apoc: boolean;
+    /** Heap and page cache sizes as Neo4j writes them: 512M, 1G. */
+    heap: string;
+    pagecache: string;
   };
   paths: { sqlDir: string; seedsDir: string };
   clr: { dll: string | undefined; project: string | undefined };
@@ -118,6 +133,8 @@ function describeSource(source: ValueSource, cwd: string, spec: VariableSpec): s
       return join(cwd, source);
     case 'secrets':
       return '.hart/secrets.env';
+    case 'saved':
+      return 'the consent saved in .hart';
     default:
       return source;
   }
@@ -141,6 +158,8 @@ export function loadConfig(options: LoadOptions): Config {
       [dotenvLocal[spec.name], '.env.local'],
       [dotenv[spec.name], '.env'],
       [spec.kind === 'secret' ? saved[spec.name] : undefined, 'secrets'],
+      // The EULA consent given once at an interactive prompt (see consent.ts).
+      [spec.name === 'HART_ACCEPT_EULA' && hasSavedEulaConsent(stateDir) ? 'Y' : undefined, 'saved'],
       ['default' in spec ? spec.default : undefined, 'default'],
     ];
     for (const [value, source] of candidates) {
@@ -155,10 +174,11 @@ export function loadConfig(options: LoadOptions): Config {
   const sources: Partial<Record<VariableName, ValueSource>> = {};
   const fail = (spec: VariableSpec, value: RawValue, problem: string, example?: string): never => {
     const shown = spec.kind === 'secret' ? '(hidden)' : `"${value.value}"`;
-    throw new UsageError(`${spec.name} ${shown} from ${describeSource(value.source, cwd, spec)} ${problem}`, {
-      hint: `Set a valid value, e.g. ${spec.name}=${example ?? EXAMPLES[spec.kind] ?? 'value'}`,
-      code: 'config-invalid',
-    });
+    throw new ConfigError(
+      spec.name,
+      `${spec.name} ${shown} from ${describeSource(value.source, cwd, spec)} ${problem}`,
+      `Set a valid value, e.g. ${spec.name}=${example ?? EXAMPLES[spec.kind] ?? 'value'}`,
+    );
   };
   const specOf = (name: VariableName): VariableSpec => {
     const spec = VARIABLES.find((v) => v.name === name);
@@ -191,6 +211,12 @@ export function loadConfig(options: LoadOptions): Config {
     if (['y', 'yes', 'true', '1', 'on'].includes(t)) return true;
     if (['n', 'no', 'false', '0', 'off'].includes(t)) return false;
     return fail(specOf(name), v, 'is not a yes/no value', 'true');
+  };
+  const memorySize = (name: VariableName): string => {
+    const v = get(name);
+    if (v === undefined) throw new Error(`${name} has no default`);
+    if (!/^\d+[kKmMgG]?$/.test(v.value.trim())) fail(specOf(name), v, 'is not a size like 512M or 2G', '1G');
+    return v.value.trim().toUpperCase();
   };
   const path = (name: VariableName): string => {
     const p = str(name);
@@ -270,6 +296,8 @@ export function loadConfig(options: LoadOptions): Config {
       password: neo4jPassword,
       url: urlOf('HART_NEO4J_URL', ['bolt', 'neo4j', 'bolt+s', 'bolt+ssc', 'neo4j+s', 'neo4j+ssc']),
       apoc: bool('HART_NEO4J_APOC'),
+      heap: memorySize('HART_NEO4J_HEAP'),
+      pagecache: memorySize('HART_NEO4J_PAGECACHE'),
     },
     paths: { sqlDir: path('HART_SQL_DIR'), seedsDir: path('HART_SEEDS_DIR') },
     clr: { dll: optPath('HART_CLR_DLL'), project: optPath('HART_CLR_PROJECT') },

@@ -30,6 +30,8 @@ export const VARIABLES = [
   { name: 'HART_NEO4J_USER', flag: 'neo4j-user', kind: 'string', default: 'neo4j', description: 'Neo4j user' },
   { name: 'HART_NEO4J_PASSWORD', kind: 'secret', description: 'Neo4j password (8+ chars, no "/", not "neo4j"); generated and kept in .hart/secrets.env when unset' },
   { name: 'HART_NEO4J_URL', flag: 'neo4j-url', kind: 'url', description: 'Use an existing Neo4j instead of a container, e.g. bolt://localhost:7687' },
+  { name: 'HART_NEO4J_HEAP', flag: 'neo4j-heap', kind: 'string', default: '1G', description: 'Java heap of the Neo4j container (server.memory.heap.max_size), e.g. 512M, 2G' },
+  { name: 'HART_NEO4J_PAGECACHE', flag: 'neo4j-pagecache', kind: 'string', default: '512M', description: 'Page cache of the Neo4j container (server.memory.pagecache.size), e.g. 256M, 1G' },
   { name: 'HART_NEO4J_APOC', flag: 'neo4j-apoc', kind: 'bool', default: 'false', description: 'Enable the APOC plugin in the Neo4j container' },
   { name: 'HART_READY_TIMEOUT', flag: 'ready-timeout', kind: 'int', default: '120', description: 'Seconds to wait for a service to accept logins' },
   { name: 'HART_SQL_DIR', flag: 'sql-dir', kind: 'path', default: 'sql', description: 'Folder of the SQL payload (migrations, programmability, broker, clr, neo4j)' },

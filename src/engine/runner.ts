@@ -2,7 +2,7 @@
 // parallel), stops dependants of a failed phase, and turns Ctrl-C (the AbortSignal) into
 // "cancelled" for everything in flight. It knows nothing about rendering: it emits HartEvents.
 import { InterruptedError, toErrorInfo, type ErrorInfo } from './errors.js';
-import type { EventSink, HartEvent, PhaseStatus } from './events.js';
+import type { EventSink, HartEvent, PhaseStatus, SummaryLine } from './events.js';
 import type { Phase, PhaseId, PhaseOutcome } from './phase.js';
 import type { Redactor } from './redact.js';
 
@@ -14,6 +14,11 @@ export interface RunOptions<C> {
   emit: EventSink;
   redact?: Redactor;
   now?: () => number;
+  /**
+   * Lines of the final summary (connection details, …), asked for only when every phase succeeded
+   * and emitted as a 'summary' event just before 'run-finished'.
+   */
+  summary?: () => SummaryLine[];
 }
 
 export interface RunResult {
@@ -117,6 +122,10 @@ export async function runPhases<C>(options: RunOptions<C>): Promise<RunResult> {
       ? { status: 'failed', exitCode: 1, durationMs, phases: status }
       : { status: 'success', exitCode: 0, durationMs, phases: status };
   if (!interrupted && failed && firstError !== undefined) result.error = firstError;
+  if (result.status === 'success' && options.summary !== undefined) {
+    const lines = options.summary();
+    if (lines.length > 0) emit({ type: 'summary', lines });
+  }
   const finished: HartEvent = { type: 'run-finished', status: result.status, durationMs, exitCode: result.exitCode };
   if (result.error !== undefined) finished.error = result.error;
   emit(finished);
