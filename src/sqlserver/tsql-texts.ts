@@ -1,0 +1,265 @@
+// Every T-SQL text the deploy, reset, seed and verify code sends, in one reviewable place. Each
+// builder names the fact of /work/shared/SQLSERVER-NOTES.md ("NOTES: <section> — <fact>") it relies
+// on; tsql-texts.test.ts pins every text with a golden test. Identifiers are bracket-quoted and
+// literals N'…'-quoted here, never concatenated elsewhere.
+import { HartError } from '../engine/errors.js';
+
+/** [name] with ] doubled, like QUOTENAME. */
+export function quoteName(name: string): string {
+  return `[${name.replace(/]/g, ']]')}]`;
+}
+
+/** N'text' with ' doubled. */
+export function nstring(text: string): string {
+  return `N'${text.replace(/'/g, "''")}'`;
+}
+
+/** A collation is a bare word (SQL_Latin1_General_CP1_CI_AS); anything else is refused before it reaches SQL. */
+export function checkCollation(collation: string): string {
+  if (!/^[A-Za-z0-9_]+$/.test(collation)) {
+    throw new HartError(`Collation "${collation}" is not a collation name`, {
+      hint: 'Set HART_SQL_COLLATION to a name from sys.fn_helpcollations(), e.g. SQL_Latin1_General_CP1_CI_AS',
+      code: 'config-invalid',
+    });
+  }
+  return collation;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Journal: its own schema so it never collides with the payload's objects.
+
+export const JOURNAL_SCHEMA = 'hartdev';
+export const JOURNAL_TABLE = 'Journal';
+export const JOURNAL = `${quoteName(JOURNAL_SCHEMA)}.${quoteName(JOURNAL_TABLE)}`;
+
+/**
+ * Creates the journal schema and table when missing. NOTES: Scripts — "CREATE SCHEMA must be alone in
+ * its batch" is why it runs through EXEC(N'…'); the guard makes the batch safe to resend.
+ */
+export function ensureJournalSql(): string {
+  return [
+    `IF SCHEMA_ID(${nstring(JOURNAL_SCHEMA)}) IS NULL EXEC(N'CREATE SCHEMA ${quoteName(JOURNAL_SCHEMA)} AUTHORIZATION [dbo]');`,
+    `IF OBJECT_ID(${nstring(JOURNAL)}, N'U') IS NULL`,
+    `CREATE TABLE ${JOURNAL} (`,
+    `  [Path] nvarchar(400) NOT NULL CONSTRAINT [PK_hartdev_Journal] PRIMARY KEY,`,
+    `  [Kind] nvarchar(20) NOT NULL,`,
+    `  [Hash] varchar(128) NOT NULL,`,
+    `  [AppliedAt] datetime2(3) NOT NULL,`,
+    `  [DurationMs] int NOT NULL,`,
+    `  [KitVersion] nvarchar(32) NOT NULL`,
+    `);`,
+  ].join('\n');
+}
+
+/**
+ * Records one applied script (parameters @path, @kind, @hash, @durationMs, @kitVersion). Sent only
+ * after every batch of the script succeeded, so nothing half-applied is journaled. NOTES: The mssql
+ * package — parameters go through sp_executesql (query), not a raw batch.
+ */
+export function recordJournalSql(): string {
+  return [
+    `UPDATE ${JOURNAL} SET [Kind] = @kind, [Hash] = @hash, [AppliedAt] = SYSUTCDATETIME(), [DurationMs] = @durationMs, [KitVersion] = @kitVersion WHERE [Path] = @path;`,
+    `IF @@ROWCOUNT = 0`,
+    `  INSERT INTO ${JOURNAL} ([Path], [Kind], [Hash], [AppliedAt], [DurationMs], [KitVersion])`,
+    `  VALUES (@path, @kind, @hash, SYSUTCDATETIME(), @durationMs, @kitVersion);`,
+  ].join('\n');
+}
+
+/** Journal rows, from inside the database (phases that run without the database phase's status read). */
+export function readJournalSql(): string {
+  return `SELECT [Path] AS path, [Kind] AS kind, [Hash] AS hash, [AppliedAt] AS appliedAt, [DurationMs] AS durationMs, [KitVersion] AS kitVersion FROM ${JOURNAL};`;
+}
+
+/**
+ * The one cheap query of a warm `up`, from master: the database's state and its whole journal as JSON
+ * (NULL when the database or the journal does not exist), parameter @db. The journal is read through
+ * dynamic SQL so the statement compiles even when the database is missing. NOTES: Service Broker —
+ * `sys.databases.is_broker_enabled`; Temporal tables… — RESTORE/DROP need SINGLE_USER (user_access_desc
+ * tells whether a failed run left it so).
+ */
+export function databaseStatusSql(database: string): string {
+  const journal = `${quoteName(database)}.${JOURNAL}`;
+  return [
+    `DECLARE @journal nvarchar(max) = NULL;`,
+    `IF DB_ID(@db) IS NOT NULL AND HAS_DBACCESS(@db) = 1 AND OBJECT_ID(${nstring(journal)}, N'U') IS NOT NULL`,
+    `  EXEC sys.sp_executesql N'SET @j = (SELECT [Path] AS path, [Kind] AS kind, [Hash] AS hash, [DurationMs] AS durationMs, [KitVersion] AS kitVersion FROM ${journal.replace(/'/g, "''")} FOR JSON PATH);', N'@j nvarchar(max) OUTPUT', @j = @journal OUTPUT;`,
+    `SELECT d.[name] AS name, d.[collation_name] AS collation, d.[recovery_model_desc] AS recovery,`,
+    `  d.[is_read_committed_snapshot_on] AS readCommittedSnapshot, d.[is_broker_enabled] AS brokerEnabled,`,
+    `  d.[state_desc] AS state, d.[user_access_desc] AS userAccess, @journal AS journal`,
+    `FROM sys.databases AS d WHERE d.[name] = @db;`,
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Database phase. NOTES: Temporal tables… — CREATE/ALTER/DROP DATABASE run in autocommit only: each
+// text below is its own batch, never inside a transaction.
+
+/** NOTES: SQL Server 2022 in a Linux container — `MSSQL_COLLATION` / database collation is configurable. */
+export function createDatabaseSql(database: string, collation: string): string {
+  return `CREATE DATABASE ${quoteName(database)} COLLATE ${checkCollation(collation)};`;
+}
+
+/** Simple recovery: a developer database needs no log backups (and a restore needs no tail). */
+export function setSimpleRecoverySql(database: string): string {
+  return `ALTER DATABASE ${quoteName(database)} SET RECOVERY SIMPLE;`;
+}
+
+/** READ_COMMITTED_SNAPSHOT needs no other connection in the database: ROLLBACK IMMEDIATE ends them. */
+export function setReadCommittedSnapshotSql(database: string): string {
+  return `ALTER DATABASE ${quoteName(database)} SET READ_COMMITTED_SNAPSHOT ON WITH ROLLBACK IMMEDIATE;`;
+}
+
+/**
+ * NOTES: Service Broker — "Enabling needs an exclusive lock: in one batch from master, SET SINGLE_USER
+ * WITH ROLLBACK IMMEDIATE, SET ENABLE_BROKER, SET MULTI_USER."
+ */
+export function enableBrokerSql(database: string): string {
+  const db = quoteName(database);
+  return [`ALTER DATABASE ${db} SET SINGLE_USER WITH ROLLBACK IMMEDIATE;`, `ALTER DATABASE ${db} SET ENABLE_BROKER;`, `ALTER DATABASE ${db} SET MULTI_USER;`].join('\n');
+}
+
+/** NOTES: Service Broker — "A restored copy on the same instance fails with 9772 (duplicate broker id): use NEW_BROKER then." */
+export function newBrokerSql(database: string): string {
+  const db = quoteName(database);
+  return [`ALTER DATABASE ${db} SET SINGLE_USER WITH ROLLBACK IMMEDIATE;`, `ALTER DATABASE ${db} SET NEW_BROKER;`, `ALTER DATABASE ${db} SET MULTI_USER;`].join('\n');
+}
+
+/** After a failed SINGLE_USER batch: give the database back to everyone. */
+export function multiUserSql(database: string): string {
+  return `ALTER DATABASE ${quoteName(database)} SET MULTI_USER;`;
+}
+
+export const SERVICE_BROKER_DUPLICATE_ID = 9772;
+
+// ---------------------------------------------------------------------------------------------
+// FILESTREAM. NOTES: SQL Server 2022 in a Linux container — "Not available on Linux: FILESTREAM and FileTable".
+
+/** Where the server runs (Linux or Windows), and the FILESTREAM level the service allows. */
+export function hostPlatformSql(): string {
+  return `SELECT host_platform AS platform, CAST(SERVERPROPERTY('FilestreamEffectiveLevel') AS int) AS filestreamLevel FROM sys.dm_os_host_info;`;
+}
+
+/**
+ * Windows only: T-SQL and Win32 streaming access (level 2), then a FILESTREAM filegroup with one
+ * container beside the data files, both guarded so the batch can be resent.
+ */
+export function enableFilestreamSql(database: string): string {
+  const db = quoteName(database);
+  const fileName = `${database}_filestream`;
+  return [
+    `EXEC sys.sp_configure N'filestream access level', 2;`,
+    `RECONFIGURE;`,
+    `IF NOT EXISTS (SELECT 1 FROM ${db}.sys.filegroups WHERE [type] = 'FD')`,
+    `BEGIN`,
+    `  DECLARE @dir nvarchar(400) = CAST(SERVERPROPERTY('InstanceDefaultDataPath') AS nvarchar(400)) + ${nstring(fileName)};`,
+    // EXEC(…) takes literals and variables but no function calls: the ADD FILE text is built in @sql.
+    `  DECLARE @sql nvarchar(max) = N'ALTER DATABASE ${db} ADD FILE (NAME = ${nstring(fileName).replace(/'/g, "''")}, FILENAME = N''' + REPLACE(@dir, N'''', N'''''') + N''') TO FILEGROUP [FileStreamGroup];';`,
+    `  EXEC(N'ALTER DATABASE ${db} ADD FILEGROUP [FileStreamGroup] CONTAINS FILESTREAM;');`,
+    `  EXEC(@sql);`,
+    `END`,
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// reset: drop, golden backup, restore.
+
+/** NOTES: Temporal tables… — "Drop a database in one batch: ALTER DATABASE … SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE …;" (temporal tables need no care for DROP DATABASE). */
+export function dropDatabaseSql(database: string): string {
+  const db = quoteName(database);
+  return [`ALTER DATABASE ${db} SET SINGLE_USER WITH ROLLBACK IMMEDIATE;`, `DROP DATABASE ${db};`].join('\n');
+}
+
+/** NOTES: Temporal tables… — backups live inside the container's volume, /var/opt/mssql/backup/. */
+export const BACKUP_DIR = '/var/opt/mssql/backup';
+
+export function goldenBackupPath(database: string): string {
+  return `${BACKUP_DIR}/${database}.golden.bak`;
+}
+
+/** The backup set's name carries the content hash, so RESTORE HEADERONLY tells whether the file is current. */
+export function goldenBackupName(fingerprint: string): string {
+  return `hart-dev golden ${fingerprint}`;
+}
+
+/**
+ * NOTES: Temporal tables… — "BACKUP DATABASE … TO DISK = '/var/opt/mssql/backup/….bak' WITH COPY_ONLY,
+ * INIT, COMPRESSION"; SQL Server 2022 in a Linux container — the server runs as uid 10001 and owns
+ * /var/opt/mssql, so the server itself creates the folder (xp_create_subdir) inside the volume.
+ */
+export function goldenBackupSql(database: string, fingerprint: string): string {
+  return [
+    `EXEC master.sys.xp_create_subdir ${nstring(BACKUP_DIR)};`,
+    `BACKUP DATABASE ${quoteName(database)} TO DISK = ${nstring(goldenBackupPath(database))}`,
+    `  WITH COPY_ONLY, INIT, COMPRESSION, NAME = ${nstring(goldenBackupName(fingerprint))};`,
+  ].join('\n');
+}
+
+/** The header of the golden backup file (error 3201 when it does not exist). */
+export function goldenHeaderSql(database: string): string {
+  return `RESTORE HEADERONLY FROM DISK = ${nstring(goldenBackupPath(database))};`;
+}
+
+export const CANNOT_OPEN_BACKUP_DEVICE = 3201;
+
+/**
+ * NOTES: Temporal tables… — "RESTORE DATABASE … FROM DISK = … WITH REPLACE (after SINGLE_USER)";
+ * RESTORE runs in autocommit only. The restored database comes back MULTI_USER from the backup; the
+ * final SET MULTI_USER covers a restore of a backup taken while single-user.
+ */
+export function restoreGoldenSql(database: string, exists: boolean): string {
+  const db = quoteName(database);
+  return [
+    ...(exists ? [`ALTER DATABASE ${db} SET SINGLE_USER WITH ROLLBACK IMMEDIATE;`] : []),
+    `RESTORE DATABASE ${db} FROM DISK = ${nstring(goldenBackupPath(database))} WITH REPLACE;`,
+    `ALTER DATABASE ${db} SET MULTI_USER;`,
+  ].join('\n');
+}
+
+/**
+ * NOTES: SQL CLR — "trust the exact bytes: EXEC sys.sp_add_trusted_assembly @hash = 0x<SHA2_512>,
+ * @description = N'<clr_name>'; guarded by IF NOT EXISTS (… sys.trusted_assemblies WHERE hash = …)".
+ * After a restore the list (server-level) is re-checked.
+ */
+export function ensureTrustedAssemblySql(sha512Hex: string, description: string): string {
+  if (!/^[0-9a-fA-F]{128}$/.test(sha512Hex)) {
+    throw new HartError('The CLR assembly hash is not a SHA2_512 hex string', { hint: 'Rebuild the CLR assembly (hart-dev up --only clr-build).', code: 'clr-hash' });
+  }
+  const hash = `0x${sha512Hex.toLowerCase()}`;
+  return [
+    `IF NOT EXISTS (SELECT 1 FROM sys.trusted_assemblies WHERE [hash] = ${hash})`,
+    `  EXEC sys.sp_add_trusted_assembly @hash = ${hash}, @description = ${nstring(description)};`,
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// verify
+
+/** Every user object by schema-qualified name and type, to compare with the payload's catalog. */
+export function listObjectsSql(): string {
+  return [
+    `SELECT s.[name] AS [schema], o.[name] AS name, RTRIM(o.[type]) AS type`,
+    `FROM sys.objects AS o JOIN sys.schemas AS s ON s.[schema_id] = o.[schema_id]`,
+    `WHERE o.[is_ms_shipped] = 0`,
+    `UNION ALL`,
+    `SELECT s.[name], t.[name], 'TT' FROM sys.types AS t JOIN sys.schemas AS s ON s.[schema_id] = t.[schema_id] WHERE t.[is_user_defined] = 1`,
+    `UNION ALL`,
+    `SELECT N'', q.[name], 'SQ' FROM sys.service_queues AS q WHERE q.[is_ms_shipped] = 0`,
+    `UNION ALL`,
+    `SELECT N'', sv.[name], 'SV' FROM sys.services AS sv WHERE sv.[service_id] > 3;`,
+  ].join('\n');
+}
+
+/** NOTES: Embeddings — vectors are float32 LE VARBINARY; SQL CLR — bound as dbo.clr_CosineSimilarity (@a, @b VARBINARY(MAX)). */
+export function cosineSelfSql(): string {
+  return `SELECT dbo.clr_CosineSimilarity(@v, @v) AS similarity;`;
+}
+
+/** Row count of one table (name from the payload's catalog, quoted here). */
+export function countRowsSql(schema: string, table: string): string {
+  return `SELECT COUNT_BIG(*) AS n FROM ${quoteName(schema)}.${quoteName(table)};`;
+}
+
+/** Whether a procedure exists (parameter @name, schema-qualified). */
+export function procedureExistsSql(): string {
+  return `SELECT OBJECT_ID(@name, N'P') AS id;`;
+}
