@@ -93,6 +93,34 @@ export function modemOptions(host: string): Dockerode.DockerOptions {
   });
 }
 
+/** The error for an engine that does not answer, with what to do about it. */
+export function dockerUnreachable(target: DockerTarget, error: unknown): HartError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new HartError(`Can't reach Docker at ${target.host} (${target.source}): ${reason}`, {
+    hint:
+      target.source === 'DOCKER_HOST'
+        ? 'Start the engine, or fix or unset DOCKER_HOST.'
+        : 'Start Docker Desktop, Colima, Podman (podman system service) or dockerd, then run the command again.',
+    code: 'docker-unreachable',
+    cause: error,
+  });
+}
+
+/** A client without any API call: the warm path of `up` goes straight to the container inspects. */
+export async function openDocker(env: NodeJS.ProcessEnv, timeoutMs?: number): Promise<{ docker: Dockerode; target: DockerTarget }> {
+  const target = resolveDockerTarget(env);
+  const { default: Docker } = await import('dockerode');
+  const options: Dockerode.DockerOptions = modemOptions(target.host);
+  if (timeoutMs !== undefined) options.timeout = timeoutMs;
+  return { docker: new Docker(options), target };
+}
+
+/** True for the errors of a socket that nobody listens on (as opposed to an API error). */
+export function isConnectionError(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  return typeof code === 'string' && ['ENOENT', 'ECONNREFUSED', 'EACCES', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET', 'EPIPE'].includes(code);
+}
+
 /** Connects and asks the engine for its version: proof that it answers. */
 export async function connectDocker(env: NodeJS.ProcessEnv, timeoutMs = 5000): Promise<DockerConnection> {
   const target = resolveDockerTarget(env);
@@ -113,14 +141,6 @@ export async function connectDocker(env: NodeJS.ProcessEnv, timeoutMs = 5000): P
       },
     };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new HartError(`Can't reach Docker at ${target.host} (${target.source}): ${reason}`, {
-      hint:
-        target.source === 'DOCKER_HOST'
-          ? 'Start the engine, or fix or unset DOCKER_HOST.'
-          : 'Start Docker Desktop, Colima, Podman (podman system service) or dockerd, then run the command again.',
-      code: 'docker-unreachable',
-      cause: error,
-    });
+    throw dockerUnreachable(target, error);
   }
 }
