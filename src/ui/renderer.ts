@@ -1,0 +1,8 @@
+// What every renderer of the event stream is: it takes events as they come and flushes at the end.
+import type { HartEvent } from '../engine/events.js';
+
+export interface Renderer {
+  handle(event: HartEvent): void;
+  /** Called once after the last event: finish drawing, release the terminal. */
+  close(): Promise<void>;
+}
