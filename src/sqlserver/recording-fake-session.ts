@@ -108,3 +108,95 @@ export class RecordingFakeSession implements SqlSession {
     this.server.calls.push({ kind: 'close', database: this.database });
   }
 }
+
+/**
+ * Gives the recording fake a tiny memory of one database, enough for multi-run tests: whether it
+ * exists, its settings, its journal, and one golden backup. Only the kit's own texts are simulated.
+ */
+export class SimulatedDatabase {
+  exists = false;
+  brokerEnabled = false;
+  recovery = 'FULL';
+  readCommittedSnapshot = false;
+  journalTable = false;
+  journal = new Map<string, Row>();
+  backup: { name: string; journal: Map<string, Row> } | undefined;
+
+  constructor(
+    readonly server: RecordingFakeServer,
+    readonly name: string,
+  ) {
+    server.on(/FROM sys\.databases AS d WHERE d\.\[name\] = @db/, () => (this.exists ? [[this.statusRow()]] : [[]]));
+    server.on(/^CREATE DATABASE /, () => {
+      this.exists = true;
+      return undefined;
+    });
+    server.on(/SET RECOVERY SIMPLE/, () => {
+      this.recovery = 'SIMPLE';
+      return undefined;
+    });
+    server.on(/SET READ_COMMITTED_SNAPSHOT ON/, () => {
+      this.readCommittedSnapshot = true;
+      return undefined;
+    });
+    server.on(/SET (ENABLE|NEW)_BROKER/, () => {
+      this.brokerEnabled = true;
+      return undefined;
+    });
+    server.on(/^UPDATE \[hartdev\]\.\[Journal\]/, (call) => {
+      if (call.kind === 'query' && call.params !== undefined) {
+        const row: Row = Object.fromEntries(Object.entries(call.params).map(([k, p]) => [k, p.value]));
+        this.journal.set(String(row.path), row);
+      }
+      return undefined;
+    });
+    server.on(/CREATE TABLE \[hartdev\]\.\[Journal\]/, () => {
+      this.journalTable = true;
+      return undefined;
+    });
+    server.on(/^SELECT \[Path\] AS path/, () => [[...this.journal.values()]]);
+    server.on(/DROP DATABASE/, () => {
+      this.exists = false;
+      this.journalTable = false;
+      this.journal = new Map();
+      this.brokerEnabled = false;
+      return undefined;
+    });
+    server.on(/BACKUP DATABASE/, () => {
+      const name = /NAME = N'([^']*)'/.exec(this.lastText())?.[1] ?? '';
+      this.backup = { name, journal: new Map(this.journal) };
+      return undefined;
+    });
+    server.on(/^RESTORE HEADERONLY/, () => {
+      if (this.backup === undefined) return fakeSqlError(3201, 'Cannot open backup device. Operating system error 2(The system cannot find the file specified.).');
+      return [[{ BackupName: this.backup.name, DatabaseName: this.name }]];
+    });
+    server.on(/RESTORE DATABASE/, () => {
+      if (this.backup === undefined) return fakeSqlError(3201, 'Cannot open backup device.');
+      this.exists = true;
+      this.journalTable = true;
+      this.journal = new Map(this.backup.journal);
+      // A restored database comes back with Service Broker off.
+      this.brokerEnabled = false;
+      return undefined;
+    });
+  }
+
+  private lastText(): string {
+    const last = this.server.calls[this.server.calls.length - 1];
+    return last !== undefined && (last.kind === 'batch' || last.kind === 'query') ? last.text : '';
+  }
+
+  private statusRow(): Row {
+    return {
+      name: this.name,
+      collation: 'SQL_Latin1_General_CP1_CI_AS',
+      recovery: this.recovery,
+      readCommittedSnapshot: this.readCommittedSnapshot,
+      brokerEnabled: this.brokerEnabled,
+      state: 'ONLINE',
+      userAccess: 'MULTI_USER',
+      journal: this.journalTable ? JSON.stringify([...this.journal.values()]) : null,
+    };
+  }
+}

@@ -72,7 +72,7 @@ export function readJournalSql(): string {
 
 /**
  * The one cheap query of a warm `up`, from master: the database's state and its whole journal as JSON
- * (NULL when the database or the journal does not exist), parameter @db. The journal is read through
+ * (NULL when the database or the journal table does not exist; [] when it is empty), parameter @db. The journal is read through
  * dynamic SQL so the statement compiles even when the database is missing. NOTES: Service Broker —
  * `sys.databases.is_broker_enabled`; Temporal tables… — RESTORE/DROP need SINGLE_USER (user_access_desc
  * tells whether a failed run left it so).
@@ -82,7 +82,7 @@ export function databaseStatusSql(database: string): string {
   return [
     `DECLARE @journal nvarchar(max) = NULL;`,
     `IF DB_ID(@db) IS NOT NULL AND HAS_DBACCESS(@db) = 1 AND OBJECT_ID(${nstring(journal)}, N'U') IS NOT NULL`,
-    `  EXEC sys.sp_executesql N'SET @j = (SELECT [Path] AS path, [Kind] AS kind, [Hash] AS hash, [DurationMs] AS durationMs, [KitVersion] AS kitVersion FROM ${journal.replace(/'/g, "''")} FOR JSON PATH);', N'@j nvarchar(max) OUTPUT', @j = @journal OUTPUT;`,
+    `  EXEC sys.sp_executesql N'SET @j = ISNULL((SELECT [Path] AS path, [Kind] AS kind, [Hash] AS hash, [DurationMs] AS durationMs, [KitVersion] AS kitVersion FROM ${journal.replace(/'/g, "''")} FOR JSON PATH), N''[]'');', N'@j nvarchar(max) OUTPUT', @j = @journal OUTPUT;`,
     `SELECT d.[name] AS name, d.[collation_name] AS collation, d.[recovery_model_desc] AS recovery,`,
     `  d.[is_read_committed_snapshot_on] AS readCommittedSnapshot, d.[is_broker_enabled] AS brokerEnabled,`,
     `  d.[state_desc] AS state, d.[user_access_desc] AS userAccess, @journal AS journal`,
