@@ -1,0 +1,136 @@
+// `hart-dev status [-o text|json|env] [--show-secrets]`: each service's state, health, image, ports,
+// uptime and volume; `-o env` prints the connection settings in the .NET configuration convention.
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/load.js';
+import { dockerUnreachable, isConnectionError, openDocker } from '../docker/connect.js';
+import { dotnetSettings } from '../docker/dotnet-settings.js';
+import { neo4jEndpoint, sqlEndpoint } from '../docker/external-endpoints.js';
+import { formatUptime, projectStates, type ServiceState } from '../docker/project-inventory.js';
+import { SERVICES } from '../docker/service-specs.js';
+import { UsageError } from '../engine/errors.js';
+import { writeLine, type CommandIo } from './io.js';
+
+export const STATUS_HELP = [
+  'Usage: hart-dev status [-o text|json|env] [--show-secrets]',
+  '',
+  "Shows the project's SQL Server and Neo4j: state, health, image, ports, uptime, volume.",
+  '',
+  'Options:',
+  '  -o, --output text|json|env   env: settings for the Hartonomous services (.NET convention),',
+  '                               e.g. ConnectionStrings__Hartonomous=… and Neo4j__Uri=…',
+  '  --show-secrets               print passwords instead of a placeholder',
+].join('\n');
+
+const OUTPUTS = ['text', 'json', 'env'] as const;
+type Output = (typeof OUTPUTS)[number];
+
+function isOutput(value: string): value is Output {
+  return OUTPUTS.some((o) => o === value);
+}
+
+interface StatusRow extends ServiceState {
+  external: string | undefined;
+}
+
+function textTable(rows: StatusRow[]): string[] {
+  const header = ['SERVICE', 'STATE', 'HEALTH', 'IMAGE', 'PORTS', 'UPTIME', 'VOLUME'];
+  const cells = rows.map((r) =>
+    r.external !== undefined
+      ? [r.service, 'external', '-', '-', r.external, '-', '-']
+      : [r.service, r.state, r.health, r.image ?? '-', r.ports.join(', ') || '-', r.uptimeSeconds === undefined ? '-' : formatUptime(r.uptimeSeconds), r.volume],
+  );
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
+  const line = (c: string[]): string => c.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return [line(header), ...cells.map(line)];
+}
+
+export async function run(args: string[], io: CommandIo): Promise<number> {
+  let values: { output?: string; 'show-secrets'?: boolean; help?: boolean; project?: string; json?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        output: { type: 'string', short: 'o' },
+        json: { type: 'boolean' },
+        'show-secrets': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        project: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? (error.message.split('\n')[0] ?? 'Bad arguments') : 'Bad arguments', { hint: STATUS_HELP.split('\n')[0] });
+  }
+  if (values.help === true) {
+    writeLine(io.stdout, STATUS_HELP);
+    return 0;
+  }
+  const output = values.output ?? (values.json === true ? 'json' : 'text');
+  if (!isOutput(output)) throw new UsageError(`-o "${output}" is not an output format`, { hint: 'Use -o text, -o json or -o env' });
+  const config = loadConfig({ cwd: io.cwd, env: io.env, flags: { project: values.project } });
+  const sql = sqlEndpoint(config);
+  const neo4j = neo4jEndpoint(config);
+
+  if (output === 'env') {
+    // Settings follow from the configuration alone: no engine round trip needed.
+    for (const line of dotnetSettings(sql, neo4j, values['show-secrets'] === true)) writeLine(io.stdout, line);
+    return 0;
+  }
+
+  const externals: Record<string, string | undefined> = {
+    sqlserver: sql.external ? `${sql.host},${sql.port}` : undefined,
+    neo4j: neo4j.external ? neo4j.url : undefined,
+  };
+  let states: ServiceState[] = [];
+  if (SERVICES.some((s) => externals[s] === undefined)) {
+    const { docker, target } = await openDocker(io.env);
+    try {
+      states = await projectStates(docker, config.project);
+    } catch (error) {
+      throw isConnectionError(error) ? dockerUnreachable(target, error) : error;
+    }
+  }
+  const rows: StatusRow[] = SERVICES.map((service) => {
+    const state = states.find((s) => s.service === service);
+    const base: ServiceState = state ?? {
+      service,
+      container: '',
+      state: 'external',
+      health: 'none',
+      image: undefined,
+      ports: [],
+      startedAt: undefined,
+      uptimeSeconds: undefined,
+      volume: '',
+      id: undefined,
+    };
+    return { ...base, external: externals[service] };
+  });
+
+  if (output === 'json') {
+    writeLine(
+      io.stdout,
+      JSON.stringify({
+        project: config.project,
+        services: rows.map((r) => ({
+          service: r.service,
+          external: r.external ?? null,
+          container: r.external === undefined ? r.container : null,
+          state: r.external === undefined ? r.state : 'external',
+          health: r.health,
+          image: r.image ?? null,
+          ports: r.ports,
+          startedAt: r.startedAt ?? null,
+          uptimeSeconds: r.uptimeSeconds ?? null,
+          volume: r.external === undefined ? r.volume : null,
+        })),
+      }),
+    );
+    return 0;
+  }
+  for (const line of textTable(rows)) writeLine(io.stdout, line);
+  const notOurs = rows.filter((r) => r.state === 'not-ours');
+  for (const r of notOurs) writeLine(io.stderr, `${r.container} exists but has no dev.hart.project=${config.project} label: hart-dev did not create it and leaves it alone.`);
+  return 0;
+}
