@@ -18,4 +18,9 @@ export interface SeedAtom {
   text: string;
   /** Unit-length float32 vector. */
   vector: Float32Array;
+  /**
+   * The atom's point on the 2-D concept map (Atoms.SpatialKey = geometry::Point(x, y, 0)): its topic's
+   * grid position plus the sample's noise. Absent when the producer has no map position (SpatialKey NULL).
+   */
+  spatial?: { x: number; y: number };
 }
