@@ -38,6 +38,8 @@ export interface Config {
     memoryMb: number;
     collation: string;
     acceptEula: boolean;
+    /** HART_SQL_FILESTREAM: enable FILESTREAM on an external Windows server. */
+    filestream: boolean;
   };
   neo4j: {
     image: string;
@@ -287,6 +289,7 @@ export function loadConfig(options: LoadOptions): Config {
       memoryMb: int('HART_SQL_MEMORY_MB', 2048, 1_048_576),
       collation: str('HART_SQL_COLLATION'),
       acceptEula: bool('HART_ACCEPT_EULA'),
+      filestream: bool('HART_SQL_FILESTREAM'),
     },
     neo4j: {
       image: str('HART_NEO4J_IMAGE'),
