@@ -1,10 +1,12 @@
 // What a command gets from the outside world: streams, environment, working folder, and the
 // decision "interactive or not" taken once here and passed down.
-import type { Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 
 export interface CommandIo {
   stdout: Writable;
   stderr: Writable;
+  /** Where questions are answered (EULA consent, confirmations); absent in tests that ask nothing. */
+  stdin?: Readable;
   env: NodeJS.ProcessEnv;
   cwd: string;
   /** stderr is a TTY (progress goes there). */

@@ -40,6 +40,7 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     writeLine(io.stdout, version());
     return 0;
   }
+  if (first === 'help' && rest[0] !== undefined) return runCli([rest[0], '--help'], io);
   const entry = COMMANDS.find((c) => c.name === first);
   if (entry === undefined) {
     writeLine(io.stderr, `Unknown command "${first}".`);
@@ -55,7 +56,9 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
       if (error.hint !== undefined) writeLine(io.stderr, `  ${error.hint}`);
       return error.exitCode;
     }
-    throw error;
+    // Not a HartError: a bug. Show the stack so it can be reported, exit 1.
+    writeLine(io.stderr, `✖ Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 1;
   }
 }
 
@@ -69,6 +72,8 @@ export async function main(argv: string[]): Promise<void> {
       process.stderr.write('\nStopping… (press Ctrl-C again to force)\n');
       controller.abort();
     } else {
+      // Forced: Ink may have hidden the cursor; give it back before leaving.
+      if (process.stderr.isTTY) process.stderr.write('\u001b[?25h\n');
       process.exit(130);
     }
   };
@@ -77,6 +82,10 @@ export async function main(argv: string[]): Promise<void> {
   const io: CommandIo = {
     stdout: process.stdout,
     stderr: process.stderr,
+    // Lazy: touching process.stdin opens it, which --version and --help never need.
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
     cwd: process.cwd(),
     stderrIsTTY: process.stderr.isTTY === true,

@@ -1,33 +1,159 @@
+// `hart-dev up`: flags → Config → the phases of up, shown by the renderer chosen once.
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config/load.js';
-import { createRedactor } from '../engine/redact.js';
+import { loadConfig, type Config } from '../config/load.js';
+import { VARIABLES } from '../config/variables.js';
+import { InterruptedError, UsageError } from '../engine/errors.js';
+import type { SummaryLine } from '../engine/events.js';
+import type { Phase } from '../engine/phase.js';
 import { runPhases } from '../engine/runner.js';
 import { selectPhases } from '../engine/select.js';
+import { testPhasesFromEnv } from '../engine/test-phases.js';
+import type { UpContext, UpState } from '../phases/context.js';
 import { upPhases } from '../phases/up-plan.js';
+import { renderRun } from '../ui/render-run.js';
 import { isInteractive, writeLine, type CommandIo } from './io.js';
 
+type FlagOption = { type: 'string' } | { type: 'boolean'; short?: string };
+
+/** Every VARIABLES row with a flag, plus the run flags. */
+export function upOptions(): Record<string, FlagOption> {
+  const options: Record<string, FlagOption> = {
+    json: { type: 'boolean' },
+    only: { type: 'string' },
+    skip: { type: 'string' },
+    yes: { type: 'boolean', short: 'y' },
+    'show-secrets': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  };
+  for (const spec of VARIABLES) {
+    if ('flag' in spec) options[spec.flag] = spec.kind === 'bool' ? { type: 'boolean' } : { type: 'string' };
+  }
+  return options;
+}
+
+export function upHelp(): string {
+  const rows: [string, string][] = [
+    ['--only <ids>', 'run only these phases (comma-separated) and what they need'],
+    ['--skip <ids>', 'leave these phases out (comma-separated)'],
+    ['--json', 'NDJSON events on stdout, everything human on stderr'],
+    ['-y, --yes', 'answer yes to confirmations (needed when not interactive)'],
+    ['--show-secrets', 'print passwords instead of masking them'],
+    ...VARIABLES.flatMap((spec): [string, string][] =>
+      'flag' in spec ? [[`--${spec.flag}${spec.kind === 'bool' ? '' : ' <value>'}`, `${spec.description} [${spec.name}]`]] : [],
+    ),
+  ];
+  const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
+  return [
+    'Usage: hart-dev up [options]',
+    '',
+    'Starts SQL Server and Neo4j and deploys the Hartonomous database: preflight checks, containers,',
+    'CLR assembly, migration, Service Broker, programmability, seed data. Unchanged work is skipped.',
+    '',
+    'Options:',
+    ...rows.map(([flag, text]) => `  ${flag.padEnd(width)}${text}`),
+    '',
+    `Phases: ${upPhases().map((p) => p.id).join(', ')}`,
+    'Exit codes: 0 success, 1 a phase failed, 2 usage or configuration error, 130 interrupted.',
+  ].join('\n');
+}
+
+function list(value: string | boolean | undefined): string[] {
+  return typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter((s) => s !== '') : [];
+}
+
+type UpValues = Record<string, string | boolean | undefined>;
+
+function parseUpArgs(args: string[]): UpValues {
+  try {
+    const { values } = parseArgs({ args, options: upOptions(), strict: true, allowPositionals: false });
+    const flat: UpValues = {};
+    for (const [key, value] of Object.entries(values)) if (!Array.isArray(value)) flat[key] = value;
+    return flat;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] ?? 'Bad arguments' : 'Bad arguments', {
+      hint: "Run 'hart-dev up --help' for the options.",
+    });
+  }
+}
+
+/** Connection details for the final summary: only what this run actually brought up. */
+export function upSummary(config: Config, state: UpState): SummaryLine[] {
+  const lines: SummaryLine[] = [];
+  const sql = state.sqlServer;
+  if (sql !== undefined) {
+    lines.push({ label: 'SQL Server', value: `${sql.host},${sql.port} database ${sql.database}, login ${sql.user}` });
+    lines.push({ label: 'sa password', value: sql.password });
+    lines.push({
+      label: 'Connection string',
+      value: `Server=${sql.host},${sql.port};Database=${sql.database};User Id=${sql.user};Password=${sql.password};TrustServerCertificate=True`,
+    });
+  }
+  const neo4j = state.neo4j;
+  if (neo4j !== undefined) {
+    lines.push({ label: 'Neo4j', value: `${neo4j.url}, user ${neo4j.user}` });
+    lines.push({ label: 'Neo4j password', value: neo4j.password });
+    if (!neo4j.external) lines.push({ label: 'Neo4j Browser', value: `http://${config.bindAddress}:${config.neo4j.httpPort}` });
+  }
+  if (lines.length > 0 && (config.sources.HART_SQL_SA_PASSWORD === 'secrets' || config.sources.HART_SQL_SA_PASSWORD === 'generated')) {
+    lines.push({ label: 'Passwords kept in', value: `${config.stateDir}/secrets.env (hart-dev up --show-secrets prints them)` });
+  }
+  return lines;
+}
+
+interface Prepared {
+  config: Config;
+  phases: Phase<UpContext>[];
+}
+
+async function prepare(values: UpValues, io: CommandIo, interactive: boolean): Promise<Prepared> {
+  const flags: Record<string, string | boolean | undefined> = {};
+  for (const spec of VARIABLES) if ('flag' in spec) flags[spec.flag] = values[spec.flag];
+  let config = loadConfig({ cwd: io.cwd, env: io.env, flags, persistGenerated: true });
+  const plan: Phase<UpContext>[] = [...upPhases(), ...testPhasesFromEnv(io.env, [])];
+  const phases = selectPhases(plan, { only: list(values.only), skip: list(values.skip) });
+  // Ask for the SQL Server EULA before the live view takes the terminal (asked once, then saved).
+  const startsSqlServer = config.sql.url === undefined && phases.some((p) => p.id === 'containers');
+  if (interactive && startsSqlServer && !config.sql.acceptEula && io.stdin !== undefined) {
+    const { ensureEulaConsent } = await import('../docker/eula-consent.js');
+    await ensureEulaConsent(config, { interactive, streams: { input: io.stdin, output: io.stderr }, signal: io.signal });
+    config = loadConfig({ cwd: io.cwd, env: io.env, flags, persistGenerated: true });
+  }
+  return { config, phases };
+}
+
 export async function run(args: string[], io: CommandIo): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      json: { type: 'boolean', default: false },
-      only: { type: 'string' },
-      skip: { type: 'string' },
-      yes: { type: 'boolean', short: 'y', default: false },
-    },
-    strict: false,
+  const json = args.includes('--json');
+  const interactive = isInteractive(io, json);
+  const render = { command: 'up', json, interactive };
+  let values: UpValues;
+  let prepared: Prepared;
+  try {
+    values = parseUpArgs(args);
+    if (values.help === true) {
+      writeLine(io.stdout, upHelp());
+      return 0;
+    }
+    prepared = await prepare(values, io, interactive);
+  } catch (error) {
+    // Ctrl-C at the EULA question is an interruption, not a "no".
+    const reason = io.signal.aborted ? new InterruptedError() : error;
+    return renderRun(io, render, async () => {
+      throw reason;
+    });
+  }
+  const { config, phases } = prepared;
+  const showSecrets = values['show-secrets'] === true;
+  const ctx: UpContext = { config, interactive, yes: values.yes === true, state: {} };
+  return renderRun(io, render, async (session) => {
+    if (!showSecrets) session.addSecrets(config.secrets);
+    const result = await runPhases({
+      command: 'up',
+      phases,
+      ctx,
+      signal: io.signal,
+      emit: session.emit,
+      summary: () => upSummary(config, ctx.state),
+    });
+    return result.exitCode;
   });
-  const json = values.json === true;
-  const config = loadConfig({ cwd: io.cwd, env: io.env, persistGenerated: true });
-  const list = (v: unknown): string[] => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
-  const phases = selectPhases(upPhases(), { only: list(values.only), skip: list(values.skip) });
-  const result = await runPhases({
-    command: 'up',
-    phases,
-    ctx: { config, interactive: isInteractive(io, json), yes: values.yes === true, state: {} },
-    signal: io.signal,
-    redact: createRedactor(config.secrets),
-    emit: (event) => writeLine(json ? io.stdout : io.stderr, JSON.stringify(event)),
-  });
-  return result.exitCode;
 }
