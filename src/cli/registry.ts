@@ -15,4 +15,6 @@ export interface CommandEntry {
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'up', summary: 'Start SQL Server and Neo4j and deploy the Hartonomous database', load: () => import('./up.js') },
   { name: 'doctor', summary: 'Check this machine: Docker, architecture, memory, ports, passwords, EULA, disk', load: () => import('./doctor.js') },
+  { name: 'plan', summary: 'Show what up would run: phases and every SQL batch in deploy order (no server)', load: () => import('./plan.js') },
+  { name: 'check', summary: 'Check the SQL payload for mistakes before any server sees it', load: () => import('./check.js') },
 ];

@@ -12,6 +12,8 @@ export interface Batch {
   count: number;
   /** When the batch crosses an :r include boundary: the file:line of every line, for exact error mapping. */
   lineMap?: SourceLocation[];
+  /** Set when an `:on error ignore` is in effect for this batch: a failure is reported and the script goes on. */
+  onError?: 'ignore';
 }
 
 export type ScriptKind = 'run-once' | 'anytime' | 'every-time';

@@ -1,0 +1,56 @@
+// `hart-dev check [PATH…] [--json]`: static checks of the SQL payload, no Docker, no server.
+import { parseArgs } from 'node:util';
+import { UsageError } from '../engine/errors.js';
+import { checkPayload } from '../tsql/check.js';
+import type { Diagnostic } from '../tsql/types.js';
+import { writeLine, type CommandIo } from './io.js';
+import { loadPayloadSource } from './payload-source.js';
+
+export const CHECK_HELP = `Usage: hart-dev check [PATH…] [--json]
+
+Checks the SQL payload before any server sees it: duplicate objects, DDL inside procedures, references
+to tables, columns, functions, procedures, types, users and roles that no script defines, scripts that
+cannot run twice, GO and sqlcmd mistakes, cycles among functions and views.
+
+Without PATHs the configured payload (HART_SQL_DIR, default sql/) is checked. PATHs may be files or
+folders; folders that do not follow the payload layout count as programmability scripts.
+
+Options:
+  --json        {"diagnostics":[…],"summary":{"errors":N,"warnings":N}} on stdout
+  --sql-dir DIR the payload folder (HART_SQL_DIR)
+
+Exit code: 0 without errors (warnings allowed), 1 with errors, 2 on bad usage.`;
+
+export function formatDiagnostic(d: Diagnostic): string[] {
+  const lines = [`${d.file}:${d.line}:${d.col}: ${d.severity} ${d.rule}: ${d.message}`];
+  if (d.hint !== undefined) lines.push(`  ${d.hint}`);
+  return lines;
+}
+
+export async function run(args: string[], io: CommandIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false }, 'sql-dir': { type: 'string' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error), { hint: "Run 'hart-dev check --help' for the options." });
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) {
+    writeLine(io.stdout, CHECK_HELP);
+    return 0;
+  }
+  const source = await loadPayloadSource(positionals, io, { 'sql-dir': values['sql-dir'] });
+  const diagnostics = await checkPayload(source.plan, source.context === undefined ? {} : { context: source.context });
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  if (values.json === true) {
+    const shaped = diagnostics.map((d) => ({ file: d.file, line: d.line, col: d.col, severity: d.severity, rule: d.rule, message: d.message, hint: d.hint ?? '' }));
+    writeLine(io.stdout, JSON.stringify({ diagnostics: shaped, summary: { errors, warnings } }));
+  } else {
+    for (const d of diagnostics) for (const line of formatDiagnostic(d)) writeLine(io.stdout, line);
+    const scripts = source.plan.migrations.length + source.plan.broker.length + source.plan.programmability.length + source.plan.clrBindings.length;
+    const summary = `${scripts} script${scripts === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+    writeLine(io.stderr, diagnostics.length === 0 ? `✔ ${summary}` : `${errors > 0 ? '✖' : '⚠'} ${summary}`);
+  }
+  return errors > 0 ? 1 : 0;
+}

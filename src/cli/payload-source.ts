@@ -1,0 +1,29 @@
+// Where `plan` and `check` take their scripts from: the PATHs given, or the configured sql/ folder.
+import { relative, resolve, sep } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import { loadPathsPlan, loadPayloadPlan } from '../tsql/payload.js';
+import { sqlcmdVariables } from '../tsql/sqlcmd-variables.js';
+import type { PayloadPlan } from '../tsql/types.js';
+import type { CommandIo } from './io.js';
+
+export interface PayloadSource {
+  plan: PayloadPlan;
+  /** The configured payload, when PATHs lie inside it: its definitions count for the checks. */
+  context?: PayloadPlan;
+  sqlDir: string;
+}
+
+export async function loadPayloadSource(paths: string[], io: CommandIo, flags: Record<string, string | boolean | undefined>): Promise<PayloadSource> {
+  const config = loadConfig({ cwd: io.cwd, env: io.env, flags, persistGenerated: false });
+  const variables = sqlcmdVariables(config);
+  const sqlDir = config.paths.sqlDir;
+  const root = io.cwd;
+  if (paths.length === 0) return { plan: await loadPayloadPlan(sqlDir, { variables, root }), sqlDir };
+  const plan = await loadPathsPlan(paths, { variables, root });
+  const inside = paths.every((p) => {
+    const rel = relative(sqlDir, resolve(root, p));
+    return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
+  });
+  if (!inside) return { plan, sqlDir };
+  return { plan, context: await loadPayloadPlan(sqlDir, { variables, root }), sqlDir };
+}

@@ -1,0 +1,188 @@
+// Static checks of a payload: every finding as file:line:col, severity, rule, message and hint.
+//
+// Rules: duplicate-definition, ddl-in-module, missing-reference, missing-column, missing-principal,
+// not-rerunnable, module-not-first, go-in-body, go-semicolon, go-trailing-text, go-count,
+// sqlcmd-undefined-variable, sqlcmd-include-cycle, sqlcmd-include-missing, sqlcmd-syntax,
+// sqlcmd-unsupported, unterminated, dependency-cycle, file-unreadable.
+// Callers add their own findings (e.g. the CLR bindings against the built DLL) through
+// `extraDiagnostics` or `providers`, which receive the loaded plan and its catalog.
+import type { ModuleScope, ScriptAnalysis } from './analysis-types.js';
+import { Catalog } from './catalog.js';
+import { keyOf } from './names.js';
+import { analysisOf } from './payload.js';
+import type { Diagnostic, PayloadPlan, Script } from './types.js';
+
+export interface CheckContext {
+  plan: PayloadPlan;
+  catalog: Catalog;
+  /** Every script of the plan with its phase. */
+  scripts: { script: Script; phase: PhasedScript['phase'] }[];
+}
+
+export type DiagnosticProvider = (context: CheckContext) => Diagnostic[] | Promise<Diagnostic[]>;
+
+export interface CheckOptions {
+  extraDiagnostics?: readonly Diagnostic[];
+  providers?: readonly DiagnosticProvider[];
+  /** Scripts whose definitions count (e.g. the rest of the payload) but whose own findings are not reported. */
+  context?: PayloadPlan;
+}
+
+interface PhasedScript {
+  script: Script;
+  phase: 'clr-deploy' | 'migration' | 'broker' | 'programmability';
+}
+
+export function scriptsOf(plan: PayloadPlan): PhasedScript[] {
+  return [
+    ...plan.clrBindings.map((script) => ({ script, phase: 'clr-deploy' as const })),
+    ...plan.migrations.map((script) => ({ script, phase: 'migration' as const })),
+    ...plan.broker.map((script) => ({ script, phase: 'broker' as const })),
+    ...plan.programmability.map((script) => ({ script, phase: 'programmability' as const })),
+  ];
+}
+
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list
+    .filter((d) => {
+      const key = `${d.file}\u0000${d.line}\u0000${d.col}\u0000${d.rule}\u0000${d.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)));
+}
+
+export async function checkPayload(plan: PayloadPlan, options: CheckOptions = {}): Promise<Diagnostic[]> {
+  const scripts = scriptsOf(plan);
+  const own = new Set(scripts.map((s) => s.script.file));
+  const contextScripts = options.context === undefined ? [] : scriptsOf(options.context).filter((s) => !own.has(s.script.file));
+  const catalog = new Catalog([...contextScripts, ...scripts].map((s) => ({ path: s.script.path, analysis: analysisOf(s.script) })));
+  const out: Diagnostic[] = [...plan.diagnostics];
+  const push = (loc: { file: string; line: number; col: number }, rule: string, message: string, hint: string, severity: 'error' | 'warning' = 'error'): void => {
+    out.push({ file: loc.file, line: loc.line, col: loc.col, severity, rule, message, hint });
+  };
+
+  for (const { script, phase } of scripts) {
+    const a = analysisOf(script);
+    for (const f of a.findings) push(f.loc, f.rule, f.message, f.hint, f.severity);
+    checkReferences(a, catalog, push);
+    checkColumns(a.scopes, catalog, push);
+    for (const p of a.principals) {
+      if (!catalog.hasPrincipal(p.name)) {
+        push(p.loc, 'missing-principal', `${p.context} names the user or role "${p.name}", which no script creates`, `Create it first (CREATE USER [${p.name}] WITHOUT LOGIN or CREATE ROLE [${p.name}]) or fix the name.`);
+      }
+    }
+    if (phase === 'broker' || (phase === 'programmability' && script.kind !== 'run-once')) checkRerunnable(script, a, push);
+  }
+  checkDuplicates([...contextScripts, ...scripts].map((s) => ({ script: s.script, own: own.has(s.script.file) })), push);
+
+  out.push(...(options.extraDiagnostics ?? []));
+  const context: CheckContext = { plan, catalog, scripts };
+  for (const provider of options.providers ?? []) out.push(...(await provider(context)));
+  return sortDiagnostics(out);
+}
+
+type Push = (loc: { file: string; line: number; col: number }, rule: string, message: string, hint: string, severity?: 'error' | 'warning') => void;
+
+const KIND_WORDS: Record<string, string> = {
+  object: 'table or view', procedure: 'procedure', function: 'function', type: 'type', sequence: 'sequence', schema: 'schema',
+  'message-type': 'message type', contract: 'contract', service: 'service', queue: 'queue',
+};
+
+function checkReferences(a: ScriptAnalysis, catalog: Catalog, push: Push): void {
+  const scopeOf = new Map(a.scopes.map((s) => [s.module, s]));
+  for (const ref of a.references) {
+    const scope = ref.module === undefined ? undefined : scopeOf.get(ref.module);
+    const last = (ref.parts[ref.parts.length - 1] ?? '').toLowerCase();
+    if (scope !== undefined && ref.parts.length === 1 && (ref.kind === 'object' || ref.kind === 'function') && (scope.ctes.has(last) || scope.aliases.has(last))) {
+      // An alias (UPDATE a … FROM dbo.T a) or a CTE name, not an object.
+      const bindings = scope.aliases.get(last) ?? [];
+      if (scope.ctes.has(last) || bindings.some((b) => b.type === 'opaque' || b.parts.length !== 1 || b.parts[0]?.toLowerCase() !== last)) continue;
+    }
+    if (catalog.resolve(ref) !== 'missing') continue;
+    const name = ref.parts.length === 1 && ref.kind !== 'schema' && ref.kind !== 'message-type' && ref.kind !== 'contract' && ref.kind !== 'service' ? `dbo.${ref.parts[0] ?? ''}` : ref.parts.join('.');
+    const who = ref.module === undefined ? 'This statement' : ref.module.name;
+    const what = KIND_WORDS[ref.kind] ?? ref.kind;
+    push(ref.loc, 'missing-reference', `${who} references the ${what} ${name}, which no script defines`, ref.kind === 'object' ? 'Define it (tables belong in the migration) or fix the name; SQL Server would accept the module and fail only when it runs.' : 'Define it in the payload or fix the name.');
+  }
+}
+
+function checkColumns(scopes: readonly ModuleScope[], catalog: Catalog, push: Push): void {
+  for (const scope of scopes) {
+    for (const ref of scope.columnRefs) {
+      const column = ref.column.toLowerCase();
+      if (column === '*' || column === '') continue;
+      let tables: string[][] = [];
+      if (ref.direct === true) tables = [ref.qualifier];
+      else {
+        const first = (ref.qualifier[0] ?? '').toLowerCase();
+        const bindings = ref.qualifier.length === 1 ? scope.aliases.get(first) : undefined;
+        if (bindings !== undefined) {
+          if (bindings.some((b) => b.type === 'opaque')) continue;
+          tables = bindings.flatMap((b) => (b.type === 'table' ? [b.parts] : []));
+        } else if (ref.qualifier.length === 2) {
+          // alias.column.property, or schema.table.column.
+          const alias = scope.aliases.get(first);
+          if (alias !== undefined) continue;
+          if (catalog.object(ref.qualifier) === undefined) continue;
+          tables = [ref.qualifier];
+        } else continue;
+      }
+      if (tables.length === 0) continue;
+      let known = true;
+      let found = false;
+      for (const t of tables) {
+        const cols = catalog.columnsOf(t);
+        if (cols === undefined) known = false;
+        else if (cols.has(column)) found = true;
+      }
+      if (!known || found) continue;
+      const table = tables[0] ?? [];
+      const tableName = table.length === 1 ? `dbo.${table[0] ?? ''}` : table.join('.');
+      const shown = ref.direct === true ? ref.column : `${ref.qualifier.join('.')}.${ref.column}`;
+      push(ref.loc, 'missing-column', `${scope.module.name} uses ${shown}, but ${tableName} has no column ${ref.column}`, `Use a column ${tableName} has, or add the column in the migration.`);
+    }
+  }
+}
+
+function checkRerunnable(script: Script, a: ScriptAnalysis, push: Push): void {
+  const dropped = (key: string | undefined, seq: number): boolean => key !== undefined && a.drops.some((d) => d.key === key && d.seq < seq);
+  for (const c of a.creates) {
+    if (c.orAlter || c.guarded || dropped(c.key, c.seq)) continue;
+    const module = ['PROCEDURE', 'FUNCTION', 'VIEW', 'TRIGGER'].includes(c.what);
+    push(
+      c.loc,
+      'not-rerunnable',
+      `${script.path} is run again whenever it changes, but CREATE ${c.what} ${c.name} fails the second time`,
+      module ? `Write CREATE OR ALTER ${c.what}.` : `Guard it: IF NOT EXISTS (SELECT 1 FROM sys.… WHERE name = …) before the CREATE ${c.what}, or move it to the migration.`,
+    );
+  }
+}
+
+function checkDuplicates(scripts: { script: Script; own: boolean }[], push: Push): void {
+  const first = new Map<string, { name: string; file: string; line: number; script: Script; seq: number }>();
+  for (const { script, own } of scripts) {
+    const a = analysisOf(script);
+    for (const d of a.definitions) {
+      if (d.synthetic === true || d.viaAlter === true) continue;
+      // CLR bindings are applied by clr-deploy, which drops them first.
+      const key = d.key;
+      const prior = first.get(key);
+      if (prior === undefined) {
+        first.set(key, { name: d.name, file: d.loc.file, line: d.loc.line, script, seq: d.seq });
+        continue;
+      }
+      // Dropped in between (DROP … ; CREATE …) in the same script: a re-creation, not a duplicate.
+      if (prior.script === script && a.drops.some((x) => x.key === key && x.seq > prior.seq && x.seq < d.seq)) {
+        first.set(key, { name: d.name, file: d.loc.file, line: d.loc.line, script, seq: d.seq });
+        continue;
+      }
+      if (!own) continue;
+      push(d.loc, 'duplicate-definition', `${d.name} is defined again (first at ${prior.file}:${prior.line})`, 'Keep one definition: SQL Server fails on the second CREATE, or one silently replaces the other.');
+    }
+  }
+}
+
+export { keyOf };

@@ -1,0 +1,280 @@
+// Reads a script the way sqlcmd does: GO separators, :setvar, $(NAME), :r includes, :on error.
+//
+// Decisions (sqlcmd's documented behaviour, shared/SQLSERVER-NOTES.md):
+// - GO counts only alone on its line, outside strings, bracketed identifiers and (nested) comments;
+//   leading whitespace and a trailing -- comment are allowed, case does not matter, `GO n` repeats the
+//   batch n times. `GO;` and other text after GO are errors.
+// - sqlcmd commands are recognised at the start of a line (after whitespace) outside strings and
+//   comments. Their line is sent as an empty line so the batch's line numbers still match the file.
+// - $(NAME) is substituted in code, strings and identifiers (not in comments), from :setvar first,
+//   then the configuration's variables. An undefined variable is an error at its file:line:col.
+// - :r path is relative to the including file; its lines join the current batch (Batch.lineMap then
+//   maps every batch line to its file:line). An include cycle is an error.
+// - The script hash (see hash.ts) covers the file's text; when the script includes files or uses
+//   variables, their texts and values are part of it too, so a change there re-runs the script.
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { SourceLocation } from '../engine/errors.js';
+import { readScriptText } from './decode.js';
+import { scriptHash } from './hash.js';
+import type { Batch, Diagnostic } from './types.js';
+
+export interface ReadOptions {
+  variables: Record<string, string>;
+  /** When given, Batch.file and Diagnostic.file are relative to it (forward slashes); else absolute. */
+  root?: string;
+}
+
+export interface ReadResult {
+  batches: Batch[];
+  hash: string;
+  diagnostics: Diagnostic[];
+}
+
+type Mode = 'code' | 'string' | 'bracket' | 'dquote' | 'block';
+
+interface ScanState {
+  mode: Mode;
+  depth: number;
+  openLine: number;
+  openCol: number;
+}
+
+interface PendingLine {
+  text: string;
+  loc: SourceLocation;
+}
+
+const GO_LINE = /^[ \t]*go(?:[ \t]+(\d+))?[ \t]*(?:--.*|\/\*(?:(?!\/\*|\*\/).)*\*\/[ \t]*)?$/i;
+const GO_LIKE = /^[ \t]*go(?=$|[^A-Za-z0-9_@#$])/i;
+const COMMAND = /^[ \t]*(:[A-Za-z]+|!!)/;
+
+export function displayPath(file: string, root: string | undefined): string {
+  if (root === undefined) return file;
+  const rel = relative(root, file);
+  return (rel === '' ? file : rel).split(sep).join('/');
+}
+
+/** Reads one script file. Never throws for the content: problems come back as diagnostics. */
+export async function readScript(file: string, options: ReadOptions): Promise<ReadResult> {
+  const absolute = resolve(file);
+  const diagnostics: Diagnostic[] = [];
+  const batches: Batch[] = [];
+  const setvars = new Map<string, string>();
+  const configVars = new Map<string, string>();
+  for (const [k, v] of Object.entries(options.variables)) configVars.set(k.toUpperCase(), v);
+  const usedVars = new Map<string, string>();
+  const hashParts: string[] = [];
+  let onError: 'exit' | 'ignore' = 'exit';
+  let pending: PendingLine[] = [];
+  const show = (f: string): string => displayPath(f, options.root);
+  const report = (f: string, line: number, col: number, rule: string, message: string, hint: string, severity: 'error' | 'warning' = 'error'): void => {
+    diagnostics.push({ file: show(f), line, col, severity, rule, message, hint });
+  };
+
+  const flush = (count: number): void => {
+    let first = 0;
+    let last = pending.length - 1;
+    while (first <= last && (pending[first]?.text.trim() ?? '') === '') first++;
+    while (last >= first && (pending[last]?.text.trim() ?? '') === '') last--;
+    const lines = pending.slice(first, last + 1);
+    pending = [];
+    const head = lines[0];
+    if (head === undefined) return;
+    const batch: Batch = { file: show(head.loc.file), line: head.loc.line, text: lines.map((l) => l.text).join('\n'), count };
+    const consecutive = lines.every((l, k) => l.loc.file === head.loc.file && l.loc.line === head.loc.line + k);
+    if (!consecutive) batch.lineMap = lines.map((l) => ({ file: show(l.loc.file), line: l.loc.line }));
+    if (onError === 'ignore') batch.onError = 'ignore';
+    batches.push(batch);
+  };
+
+  const lookup = (name: string): string | undefined => {
+    const key = name.toUpperCase();
+    const value = setvars.get(key) ?? configVars.get(key);
+    if (value !== undefined) usedVars.set(key, value);
+    return value;
+  };
+
+  /** Substitutes $(NAME) in a command argument (:r, :setvar values are taken literally by sqlcmd). */
+  const substitute = (text: string, f: string, line: number, colBase: number): string =>
+    text.replace(/\$\(([^)\s]*)\)/g, (whole, name: string, offset: number) => {
+      const value = lookup(name);
+      if (value === undefined) {
+        report(f, line, colBase + offset, 'sqlcmd-undefined-variable', `The sqlcmd variable $(${name}) is not defined`, `Define it with :setvar ${name} "value" before this line, or pass it in the configuration.`);
+        return whole;
+      }
+      return value;
+    });
+
+  // Scans one line, updating the lexer state and substituting $(NAME) outside comments.
+  const scanLine = (text: string, state: ScanState, f: string, lineNo: number): string => {
+    let out = '';
+    let i = 0;
+    const n = text.length;
+    let copyFrom = 0;
+    const emitVar = (at: number): number => {
+      const close = text.indexOf(')', at + 2);
+      if (close < 0) return at + 1;
+      const name = text.slice(at + 2, close);
+      if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) return at + 1;
+      const value = lookup(name);
+      if (value === undefined) {
+        report(f, lineNo, at + 1, 'sqlcmd-undefined-variable', `The sqlcmd variable $(${name}) is not defined`, `Define it with :setvar ${name} "value" before this line, or pass it in the configuration.`);
+        return close + 1;
+      }
+      out += text.slice(copyFrom, at) + value;
+      copyFrom = close + 1;
+      return close + 1;
+    };
+    while (i < n) {
+      const c = text[i];
+      switch (state.mode) {
+        case 'code':
+          if (c === '-' && text[i + 1] === '-') {
+            i = n;
+            continue;
+          }
+          if (c === '/' && text[i + 1] === '*') {
+            state.mode = 'block';
+            state.depth = 1;
+            state.openLine = lineNo;
+            state.openCol = i + 1;
+            i += 2;
+            continue;
+          }
+          if (c === "'" || c === '[' || c === '"') {
+            state.mode = c === "'" ? 'string' : c === '[' ? 'bracket' : 'dquote';
+            state.openLine = lineNo;
+            state.openCol = i + 1;
+            i++;
+            continue;
+          }
+          if (c === '$' && text[i + 1] === '(') {
+            i = emitVar(i);
+            continue;
+          }
+          i++;
+          continue;
+        case 'block':
+          if (c === '/' && text[i + 1] === '*') {
+            state.depth++;
+            i += 2;
+          } else if (c === '*' && text[i + 1] === '/') {
+            state.depth--;
+            i += 2;
+            if (state.depth === 0) state.mode = 'code';
+          } else i++;
+          continue;
+        default: {
+          const close = state.mode === 'string' ? "'" : state.mode === 'bracket' ? ']' : '"';
+          if (c === '$' && text[i + 1] === '(') {
+            i = emitVar(i);
+            continue;
+          }
+          if (c === close) {
+            if (text[i + 1] === close) i += 2;
+            else {
+              state.mode = 'code';
+              i++;
+            }
+            continue;
+          }
+          i++;
+        }
+      }
+    }
+    return copyFrom === 0 ? text : out + text.slice(copyFrom);
+  };
+
+  const processFile = async (f: string, stack: string[], from: SourceLocation | undefined): Promise<void> => {
+    let text: string;
+    try {
+      text = (await readScriptText(f)).text;
+    } catch (error) {
+      const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'does not exist' : `cannot be read (${error instanceof Error ? error.message : String(error)})`;
+      if (from === undefined) report(f, 1, 1, 'file-unreadable', `${show(f)} ${reason}`, 'Check the path.');
+      else report(from.file, from.line, 1, 'sqlcmd-include-missing', `The included file ${show(f)} ${reason}`, 'Fix the :r path: it is relative to the including file.');
+      return;
+    }
+    hashParts.push(text);
+    const state: ScanState = { mode: 'code', depth: 0, openLine: 0, openCol: 0 };
+    const lines = text.split(/\r\n|\r|\n/);
+    // A trailing newline does not make an extra line.
+    if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+    for (let k = 0; k < lines.length; k++) {
+      const raw = lines[k] ?? '';
+      const lineNo = k + 1;
+      if (state.mode === 'code') {
+        const go = GO_LINE.exec(raw);
+        if (go !== null) {
+          const count = go[1] === undefined ? 1 : Number(go[1]);
+          if (count < 1) {
+            report(f, lineNo, 1, 'go-count', `"${raw.trim()}" repeats the batch zero times`, 'Use GO with a positive count, or remove the batch.');
+            pending = [];
+          } else flush(count);
+          continue;
+        }
+        if (GO_LIKE.test(raw)) {
+          const rest = raw.replace(GO_LIKE, '').trim();
+          const semicolon = rest.startsWith(';');
+          report(f, lineNo, raw.search(/\S/) + 1, semicolon ? 'go-semicolon' : 'go-trailing-text', semicolon ? 'GO; is not a batch separator (sqlcmd rejects it)' : `Text after GO on the same line: "${rest.slice(0, 40)}"`, 'Put GO alone on its line (a count and a -- comment may follow it).');
+          flush(1);
+          continue;
+        }
+        const command = COMMAND.exec(raw);
+        if (command !== null) {
+          const name = (command[1] ?? '').toLowerCase();
+          const args = raw.slice((command.index ?? 0) + command[0].length).trim();
+          const col = raw.search(/\S/) + 1;
+          if (name === ':setvar') {
+            const m = /^([A-Za-z_][A-Za-z0-9_-]*)(?:\s+(?:"((?:[^"]|"")*)"|(\S+)))?\s*$/.exec(args);
+            if (m === null) {
+              report(f, lineNo, col, 'sqlcmd-syntax', `:setvar needs a variable name and a value: "${raw.trim()}"`, 'Write :setvar NAME "value".');
+            } else if (m[2] === undefined && m[3] === undefined) {
+              setvars.delete((m[1] ?? '').toUpperCase());
+            } else {
+              setvars.set((m[1] ?? '').toUpperCase(), m[2] !== undefined ? m[2].replace(/""/g, '"') : (m[3] ?? ''));
+            }
+          } else if (name === ':r') {
+            const target = substitute(args.replace(/^"(.*)"$/, '$1'), f, lineNo, col + 3);
+            if (target === '') {
+              report(f, lineNo, col, 'sqlcmd-syntax', ':r needs a file name', 'Write :r path/to/file.sql (relative to this file).');
+            } else {
+              const included = isAbsolute(target) ? target : resolve(dirname(f), target);
+              if (stack.includes(included)) {
+                const chain = [...stack.slice(stack.indexOf(included)), included].map(show).join(' → ');
+                report(f, lineNo, col, 'sqlcmd-include-cycle', `Include cycle: ${chain}`, 'Remove one of the :r lines so that no file includes itself.');
+              } else {
+                await processFile(included, [...stack, included], { file: f, line: lineNo });
+              }
+            }
+            continue;
+          } else if (name === ':on') {
+            const m = /^error\s+(exit|ignore)\s*$/i.exec(args);
+            if (m === null) report(f, lineNo, col, 'sqlcmd-syntax', `:on error needs exit or ignore: "${raw.trim()}"`, 'Write :on error exit or :on error ignore.');
+            else onError = (m[1] ?? '').toLowerCase() === 'ignore' ? 'ignore' : 'exit';
+          } else {
+            report(f, lineNo, col, 'sqlcmd-unsupported', `The sqlcmd command ${command[1] ?? ''} is not supported in payload scripts`, 'Use only :setvar, :r and :on error; do the rest in T-SQL.');
+          }
+          // The command line itself is not sent; an empty line keeps the line numbers.
+          pending.push({ text: '', loc: { file: f, line: lineNo } });
+          continue;
+        }
+      }
+      const sent = scanLine(raw, state, f, lineNo);
+      if (state.mode === 'code' || state.mode === 'block') {
+        // Line comments end here; nothing to carry.
+      }
+      pending.push({ text: sent, loc: { file: f, line: lineNo } });
+    }
+    if (state.mode !== 'code') {
+      const what = state.mode === 'string' ? 'string' : state.mode === 'block' ? 'block comment' : 'quoted identifier';
+      report(f, state.openLine, state.openCol, 'unterminated', `The ${what} opened here is not closed by the end of the file`, `Close the ${what}; until then everything after it, GO lines included, belongs to it.`);
+    }
+  };
+
+  await processFile(absolute, [absolute], undefined);
+  flush(1);
+  const vars = [...usedVars.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const hash = hashParts.length === 1 && vars.length === 0 ? scriptHash(hashParts[0] ?? '') : scriptHash([...hashParts, ...vars.map(([k, v]) => `$(${k})=${v}`)].join('\n\u0000\n'));
+  return { batches, hash, diagnostics };
+}
