@@ -72,22 +72,25 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     }
   }
 
-  for (const c of containers) {
-    const handle = docker.getContainer(c.id);
-    if (c.state === 'running') {
-      try {
-        await handle.stop({ t: 10 });
-      } catch (error) {
-        if (statusCodeOf(error) !== 304 && statusCodeOf(error) !== 404) throw error;
+  // Stopped in parallel: each may take up to its grace period to shut down cleanly.
+  await Promise.all(
+    containers.map(async (c) => {
+      const handle = docker.getContainer(c.id);
+      if (c.state === 'running') {
+        try {
+          await handle.stop({ t: 10 });
+        } catch (error) {
+          if (statusCodeOf(error) !== 304 && statusCodeOf(error) !== 404) throw error;
+        }
       }
-    }
-    try {
-      await handle.remove({ force: true });
-    } catch (error) {
-      if (statusCodeOf(error) !== 404) throw error;
-    }
-    writeLine(io.stderr, `Removed container ${c.name}`);
-  }
+      try {
+        await handle.remove({ force: true });
+      } catch (error) {
+        if (statusCodeOf(error) !== 404) throw error;
+      }
+    }),
+  );
+  for (const c of containers) writeLine(io.stderr, `Removed container ${c.name}`);
   for (const name of strangers) {
     writeLine(io.stderr, `Left ${name} alone: it has no ${LABEL_PROJECT}=${project} label, so hart-dev did not create it (remove it yourself with 'docker rm -f ${name}' if it is not needed).`);
   }
