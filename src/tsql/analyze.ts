@@ -924,8 +924,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
     if (call && name.parts.length === 2) {
       if (!scope.aliases.has((name.parts[0] ?? '').toLowerCase())) reference('function', name.parts, name.first);
     } else if (name.parts.length <= 3 && !name.parts.includes('') && !(name.parts[name.parts.length - 1] ?? '').startsWith('$')) {
-      const second = tokens[name.next - (name.parts.length - 1) * 2 + 2];
-      scope.columnRefs.push({ qualifier: name.parts.slice(0, -1), column: name.parts[name.parts.length - 1] ?? '', loc: loc(second ?? name.first), module });
+      scope.columnRefs.push({ qualifier: name.parts.slice(0, -1), column: name.parts[name.parts.length - 1] ?? '', loc: loc(name.first), module });
     }
   }
 }
