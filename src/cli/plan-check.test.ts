@@ -1,0 +1,83 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { writeTree } from '../tsql/test-support.js';
+import { run as runCheck } from './check.js';
+import type { CommandIo } from './io.js';
+import { run as runPlan } from './plan.js';
+
+function io(cwd: string): { io: CommandIo; out: () => string; err: () => string } {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let o = '';
+  let e = '';
+  stdout.on('data', (c: Buffer) => (o += c.toString()));
+  stderr.on('data', (c: Buffer) => (e += c.toString()));
+  return { io: { stdout, stderr, env: {}, cwd, stderrIsTTY: false, stdinIsTTY: false, signal: new AbortController().signal }, out: () => o, err: () => e };
+}
+
+const PAYLOAD = {
+  'sql/migrations/1_Init.sql': 'CREATE TABLE dbo.Atom (AtomId int NOT NULL, Name nvarchar(10));\nGO\n',
+  'sql/programmability/p.sql': 'CREATE OR ALTER PROCEDURE dbo.P AS SELECT a.Nope FROM dbo.Atom a;\nGO 2\n',
+};
+
+describe('hart-dev check', () => {
+  it('--json gives diagnostics with file:line:col, rule, message, hint and a summary; exit 1 on errors', async () => {
+    const cwd = writeTree(PAYLOAD);
+    const t = io(cwd);
+    expect(await runCheck(['--json'], t.io)).toBe(1);
+    expect(JSON.parse(t.out())).toEqual({
+      diagnostics: [
+        {
+          file: 'sql/programmability/p.sql',
+          line: 1,
+          col: 43,
+          severity: 'error',
+          rule: 'missing-column',
+          message: 'dbo.P uses a.Nope, but dbo.Atom has no column Nope',
+          hint: 'Use a column dbo.Atom has, or add the column in the migration.',
+        },
+      ],
+      summary: { errors: 1, warnings: 0 },
+    });
+  });
+
+  it('prints file:line:col lines and exits 0 on a clean path', async () => {
+    const cwd = writeTree({ ...PAYLOAD, 'other/ok.sql': 'CREATE OR ALTER VIEW dbo.V AS SELECT 1 AS x;\nGO\n' });
+    const t = io(cwd);
+    expect(await runCheck(['other'], t.io)).toBe(0);
+    expect(t.err()).toContain('1 script checked: 0 errors, 0 warnings');
+    const bad = io(cwd);
+    expect(await runCheck([], bad.io)).toBe(1);
+    expect(bad.out()).toContain('sql/programmability/p.sql:1:43: error missing-column: dbo.P uses a.Nope');
+  });
+
+  it('checks a file of the payload with the payload as context', async () => {
+    const cwd = writeTree({ ...PAYLOAD, 'sql/programmability/q.sql': 'CREATE OR ALTER PROCEDURE dbo.Q AS SELECT a.Name FROM dbo.Atom a;\nGO\n' });
+    const t = io(cwd);
+    expect(await runCheck(['sql/programmability/q.sql'], t.io)).toBe(0);
+  });
+});
+
+describe('hart-dev plan', () => {
+  it('--json gives phases and every batch with phase, file, line, kind, count, hash and text', async () => {
+    const cwd = writeTree(PAYLOAD);
+    const t = io(cwd);
+    expect(await runPlan(['--json'], t.io)).toBe(0);
+    const doc: unknown = JSON.parse(t.out());
+    expect(doc).toMatchObject({
+      phases: expect.arrayContaining([expect.objectContaining({ id: expect.any(String), title: expect.any(String), needs: expect.any(Array) })]),
+      batches: [
+        { phase: 'migration', file: 'sql/migrations/1_Init.sql', line: 1, kind: 'run-once', count: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/), text: 'CREATE TABLE dbo.Atom (AtomId int NOT NULL, Name nvarchar(10));' },
+        { phase: 'programmability', file: 'sql/programmability/p.sql', line: 1, kind: 'anytime', count: 2, text: 'CREATE OR ALTER PROCEDURE dbo.P AS SELECT a.Nope FROM dbo.Atom a;' },
+      ],
+    });
+  });
+
+  it('prints each SQL phase with its batches in order', async () => {
+    const cwd = writeTree(PAYLOAD);
+    const t = io(cwd);
+    await runPlan([], t.io);
+    expect(t.out()).toContain('programmability: 1 script, 1 batch');
+    expect(t.out()).toMatch(/sql\/programmability\/p\.sql:1\s+anytime\s+[0-9a-f]{12} ×2 {2}CREATE OR ALTER PROCEDURE dbo\.P/);
+  });
+});
