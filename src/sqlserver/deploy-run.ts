@@ -1,9 +1,11 @@
 // What the SQL Server phases of one run share without widening UpContext: the database status and
 // journal read once by the `database` phase (so a warm `up` decides everything from one query), the
-// payload plan loaded once, and per-command options (reset, seed). Keyed by the run's UpState object.
+// payload plan loaded once, and per-command options (reset, seed). Keyed by the run's state object.
+// Structural types only: infrastructure does not import the phases layer.
 import { createHash } from 'node:crypto';
 import { HartError } from '../engine/errors.js';
-import type { UpContext, UpState } from '../phases/context.js';
+import type { ClrArtifact } from '../clr/artifact.js';
+import type { Config } from '../config/load.js';
 import type { EmbeddingSettings } from '../seed/types.js';
 import type { PayloadPlan } from '../tsql/types.js';
 import type { OpenSessionOptions } from './connect.js';
@@ -38,6 +40,17 @@ export interface SqlDeployDeps {
   kitVersion: string;
 }
 
+/** The part of a phase context (UpContext) the SQL Server code reads. */
+export interface DeployState {
+  sqlServer?: SqlEndpoint;
+  clr?: ClrArtifact;
+}
+
+export interface DeployContext {
+  config: Config;
+  state: DeployState;
+}
+
 interface RunState {
   options: DeployOptions;
   status?: DatabaseStatus;
@@ -47,9 +60,9 @@ interface RunState {
   changed: Set<string>;
 }
 
-const runs = new WeakMap<UpState, RunState>();
+const runs = new WeakMap<DeployState, RunState>();
 
-function runOf(state: UpState): RunState {
+function runOf(state: DeployState): RunState {
   let run = runs.get(state);
   if (run === undefined) {
     run = { options: {}, changed: new Set() };
@@ -59,52 +72,52 @@ function runOf(state: UpState): RunState {
 }
 
 /** Commands (up, reset, seed) set their options before the run starts. */
-export function setDeployOptions(ctx: Pick<UpContext, 'state'>, options: DeployOptions): void {
+export function setDeployOptions(ctx: Pick<DeployContext, 'state'>, options: DeployOptions): void {
   runOf(ctx.state).options = { ...runOf(ctx.state).options, ...options };
 }
 
-export function deployOptions(ctx: Pick<UpContext, 'state'>): DeployOptions {
+export function deployOptions(ctx: Pick<DeployContext, 'state'>): DeployOptions {
   return runOf(ctx.state).options;
 }
 
-export function rememberDatabase(ctx: Pick<UpContext, 'state'>, status: DatabaseStatus, journal: Journal): void {
+export function rememberDatabase(ctx: Pick<DeployContext, 'state'>, status: DatabaseStatus, journal: Journal): void {
   const run = runOf(ctx.state);
   run.status = status;
   run.journal = journal;
 }
 
 /** A phase that read the journal itself (the database phase did not run) shares it with the next ones. */
-export function rememberJournal(ctx: Pick<UpContext, 'state'>, journal: Journal): void {
+export function rememberJournal(ctx: Pick<DeployContext, 'state'>, journal: Journal): void {
   runOf(ctx.state).journal = journal;
 }
 
 /** Forget what this run read (reset drops or restores the database, so the next read must be fresh). */
-export function forgetDatabase(ctx: Pick<UpContext, 'state'>): void {
+export function forgetDatabase(ctx: Pick<DeployContext, 'state'>): void {
   const run = runOf(ctx.state);
   delete run.status;
   delete run.journal;
 }
 
 /** The journal read by the database phase in this run, if it ran. */
-export function rememberedJournal(ctx: Pick<UpContext, 'state'>): Journal | undefined {
+export function rememberedJournal(ctx: Pick<DeployContext, 'state'>): Journal | undefined {
   return runOf(ctx.state).journal;
 }
 
-export function markChanged(ctx: Pick<UpContext, 'state'>, phase: string): void {
+export function markChanged(ctx: Pick<DeployContext, 'state'>, phase: string): void {
   runOf(ctx.state).changed.add(phase);
 }
 
-export function changedPhases(ctx: Pick<UpContext, 'state'>): ReadonlySet<string> {
+export function changedPhases(ctx: Pick<DeployContext, 'state'>): ReadonlySet<string> {
   return runOf(ctx.state).changed;
 }
 
 /** sqlcmd variables the payload may use ($(DatabaseName)). */
-export function payloadVariables(ctx: Pick<UpContext, 'config'>): Record<string, string> {
+export function payloadVariables(ctx: Pick<DeployContext, 'config'>): Record<string, string> {
   return { DatabaseName: ctx.config.sql.database };
 }
 
 /** The payload plan, loaded once per run; a payload with errors stops here with the first one. */
-export function planOf(ctx: Pick<UpContext, 'state' | 'config'>, deps: SqlDeployDeps): Promise<PayloadPlan> {
+export function planOf(ctx: DeployContext, deps: SqlDeployDeps): Promise<PayloadPlan> {
   const run = runOf(ctx.state);
   run.plan ??= deps.loadPlan(ctx.config.paths.sqlDir, payloadVariables(ctx)).then((plan) => {
     const first = plan.diagnostics.find((d) => d.severity === 'error');
@@ -122,7 +135,7 @@ export function planOf(ctx: Pick<UpContext, 'state' | 'config'>, deps: SqlDeploy
 }
 
 /** The endpoint the containers phase (or HART_SQL_URL) gave this run. */
-export function endpointOf(ctx: Pick<UpContext, 'state'>): SqlEndpoint {
+export function endpointOf(ctx: Pick<DeployContext, 'state'>): SqlEndpoint {
   const endpoint = ctx.state.sqlServer;
   if (endpoint === undefined) {
     throw new HartError('No SQL Server is known to this run', {

@@ -1,10 +1,9 @@
 // The shape shared by migration, broker and programmability: pick scripts from the payload plan,
 // let the journal decide, open a session only when something must run, apply with progress in batches.
 import { done, skipped, type Phase, type PhaseId } from '../engine/phase.js';
-import type { UpContext } from '../phases/context.js';
 import type { PayloadPlan, Script } from '../tsql/types.js';
 import { applyScripts, selectScripts } from './apply-scripts.js';
-import { deployOptions, endpointOf, markChanged, planOf, rememberJournal, rememberedJournal, type SqlDeployDeps } from './deploy-run.js';
+import { deployOptions, endpointOf, type DeployContext, markChanged, planOf, rememberJournal, rememberedJournal, type SqlDeployDeps } from './deploy-run.js';
 import { loadJournal, type Journal } from './journal.js';
 import type { SqlSession } from './session.js';
 
@@ -18,7 +17,7 @@ export interface ScriptsPhaseSpec {
   folder: string;
 }
 
-export function createScriptsPhase(spec: ScriptsPhaseSpec, deps: SqlDeployDeps): Phase<UpContext> {
+export function createScriptsPhase<C extends DeployContext>(spec: ScriptsPhaseSpec, deps: SqlDeployDeps): Phase<C> {
   return {
     id: spec.id,
     title: spec.title,

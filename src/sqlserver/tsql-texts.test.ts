@@ -115,7 +115,11 @@ describe('T-SQL texts (golden)', () => {
   it('verify texts: catalog listing, CLR cosine on float32 VARBINARY, counts (NOTES: Embeddings on SQL Server; SQL CLR — bindings)', () => {
     expect(t.cosineSelfSql()).toBe('SELECT dbo.clr_CosineSimilarity(@v, @v) AS similarity;');
     expect(t.countRowsSql('dbo', 'Atoms')).toBe('SELECT COUNT_BIG(*) AS n FROM [dbo].[Atoms];');
-    expect(t.listObjectsSql()).toContain('WHERE o.[is_ms_shipped] = 0');
+    expect(t.listObjectsSql()).toBe(
+      'SELECT s.[name] AS [schema], o.[name] AS name, RTRIM(o.[type]) AS type\nFROM sys.objects AS o JOIN sys.schemas AS s ON s.[schema_id] = o.[schema_id]\nWHERE o.[is_ms_shipped] = 0;',
+    );
+    expect(t.findNearestSql()).toBe('EXEC dbo.sp_FindNearestAtoms @TenantId = @tenantId, @QueryVector = @v, @ModelName = @model, @TopK = 1;');
+    expect(t.seedCountsSql()).toContain('WHERE a.[TenantId] = @tenantId AND e.[ModelName] = @model) AS embeddings;');
     expect(t.procedureExistsSql()).toBe("SELECT OBJECT_ID(@name, N'P') AS id;");
   });
 

@@ -234,18 +234,12 @@ export function ensureTrustedAssemblySql(sha512Hex: string, description: string)
 // ---------------------------------------------------------------------------------------------
 // verify
 
-/** Every user object by schema-qualified name and type, to compare with the payload's catalog. */
+/** Every user object (tables, views, routines, triggers, aggregates, queues) by schema-qualified name. */
 export function listObjectsSql(): string {
   return [
     `SELECT s.[name] AS [schema], o.[name] AS name, RTRIM(o.[type]) AS type`,
     `FROM sys.objects AS o JOIN sys.schemas AS s ON s.[schema_id] = o.[schema_id]`,
-    `WHERE o.[is_ms_shipped] = 0`,
-    `UNION ALL`,
-    `SELECT s.[name], t.[name], 'TT' FROM sys.types AS t JOIN sys.schemas AS s ON s.[schema_id] = t.[schema_id] WHERE t.[is_user_defined] = 1`,
-    `UNION ALL`,
-    `SELECT N'', q.[name], 'SQ' FROM sys.service_queues AS q WHERE q.[is_ms_shipped] = 0`,
-    `UNION ALL`,
-    `SELECT N'', sv.[name], 'SV' FROM sys.services AS sv WHERE sv.[service_id] > 3;`,
+    `WHERE o.[is_ms_shipped] = 0;`,
   ].join('\n');
 }
 
@@ -262,4 +256,21 @@ export function countRowsSql(schema: string, table: string): string {
 /** Whether a procedure exists (parameter @name, schema-qualified). */
 export function procedureExistsSql(): string {
   return `SELECT OBJECT_ID(@name, N'P') AS id;`;
+}
+
+/**
+ * Runs the nearest-neighbour procedure with a seeded vector (parameters @tenantId, @v, @model): it
+ * must return that atom first. NOTES: Embeddings on SQL Server — float32 LE VARBINARY.
+ */
+export function findNearestSql(): string {
+  return `EXEC dbo.sp_FindNearestAtoms @TenantId = @tenantId, @QueryVector = @v, @ModelName = @model, @TopK = 1;`;
+}
+
+/** Seed counts in one row (parameters @tenantId, @model): the tenant, the plans, the sample embeddings. */
+export function seedCountsSql(): string {
+  return [
+    `SELECT (SELECT COUNT_BIG(*) FROM [dbo].[Tenants] WHERE [TenantId] = @tenantId) AS tenants,`,
+    `  (SELECT COUNT_BIG(*) FROM [dbo].[BillingPlans]) AS plans,`,
+    `  (SELECT COUNT_BIG(*) FROM [dbo].[AtomEmbeddings] AS e JOIN [dbo].[Atoms] AS a ON a.[AtomId] = e.[AtomId] WHERE a.[TenantId] = @tenantId AND e.[ModelName] = @model) AS embeddings;`,
+  ].join('\n');
 }
