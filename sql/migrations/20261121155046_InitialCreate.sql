@@ -470,6 +470,7 @@ END;
 GO
 
 -- Security: the services connect as (or impersonate) HartonomousAppUser, a member of HartonomousAppRole.
+-- Principals may exist before the migration (made by hand or another tool): checked by name, like EnsureSchema.
 IF NOT EXISTS (SELECT * FROM [__EFMigrationsHistory] WHERE [MigrationId] = N'20261121155046_InitialCreate')
     AND DATABASE_PRINCIPAL_ID(N'HartonomousAppRole') IS NULL
 BEGIN

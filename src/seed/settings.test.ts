@@ -1,0 +1,70 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HartError } from '../engine/errors.js';
+import { DEFAULT_EMBEDDING_SETTINGS, loadEmbeddingSettings } from './settings.js';
+
+function seedsDir(json?: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hart-seeds-'));
+  if (json !== undefined) writeFileSync(join(dir, 'embeddings.json'), json);
+  return dir;
+}
+
+describe('loadEmbeddingSettings', () => {
+  it('reads the shipped seeds/embeddings.json: 2,000 × 1536', () => {
+    const settings = loadEmbeddingSettings(join(import.meta.dirname, '../../seeds'));
+    expect(settings).toEqual({ count: 2000, dim: 1536, topics: 8, seed: 20240917 });
+  });
+
+  it('uses the defaults when the folder has no settings file', () => {
+    expect(loadEmbeddingSettings(seedsDir())).toEqual(DEFAULT_EMBEDDING_SETTINGS);
+  });
+
+  it('lets flags override the file', () => {
+    const dir = seedsDir('{ "count": 100, "dim": 64 }');
+    expect(loadEmbeddingSettings(dir, { count: 10, seed: 5 })).toEqual({ count: 10, dim: 64, topics: 8, seed: 5 });
+  });
+
+  it('names the file and the range for a bad value in the file', () => {
+    const dir = seedsDir('{ "dim": 1536.5 }');
+    expect(() => loadEmbeddingSettings(dir)).toThrow(`Embedding setting "dim" from ${join(dir, 'embeddings.json')} is 1536.5; it must be an integer from 2 to 4096`);
+  });
+
+  it('names the flag for a bad override', () => {
+    expect(() => loadEmbeddingSettings(seedsDir(), { count: 0 })).toThrow('Embedding setting "count" from --embeddings is 0; it must be an integer from 1 to 1000000');
+  });
+
+  it('refuses a string where a number belongs', () => {
+    expect(() => loadEmbeddingSettings(seedsDir('{ "seed": "42" }'))).toThrow(/"seed" .* is "42"/);
+  });
+
+  it('refuses unknown settings, with the known ones in the hint', () => {
+    try {
+      loadEmbeddingSettings(seedsDir('{ "dimensions": 768 }'));
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(HartError);
+      if (!(error instanceof HartError)) return;
+      expect(error.message).toMatch(/unknown setting "dimensions"/);
+      expect(error.hint).toBe('Known settings: count, dim, topics, seed.');
+    }
+  });
+
+  it('points at the file when it is not JSON', () => {
+    const dir = seedsDir('{ count: 1 }');
+    try {
+      loadEmbeddingSettings(dir);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(HartError);
+      if (!(error instanceof HartError)) return;
+      expect(error.message).toMatch(/is not valid JSON/);
+      expect(error.location).toEqual({ file: join(dir, 'embeddings.json'), line: 1 });
+    }
+  });
+
+  it('refuses more topics than atoms', () => {
+    expect(() => loadEmbeddingSettings(seedsDir(), { count: 3, topics: 4 })).toThrow('Embedding settings ask for 4 topics but only 3 atoms');
+  });
+});
