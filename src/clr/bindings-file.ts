@@ -310,5 +310,6 @@ export function readBindingsText(text: string, file: string): BindingsFile {
     batchTokens.push(t);
   }
   endBatch(lines.length + 1, 1);
+  problems.sort((a, b) => a.line - b.line || a.col - b.col);
   return { file, batches, statements, problems };
 }
