@@ -49,6 +49,8 @@ export interface Config {
     password: string;
     url: string | undefined;
     apoc: boolean;
+    /** SIMILAR_TO edges per atom in the graph seed. */
+    similarK: number;
     /** Heap and page cache sizes as Neo4j writes them: 512M, 1G. */
     heap: string;
     pagecache: string;
@@ -299,6 +301,7 @@ export function loadConfig(options: LoadOptions): Config {
       password: neo4jPassword,
       url: urlOf('HART_NEO4J_URL', ['bolt', 'neo4j', 'bolt+s', 'bolt+ssc', 'neo4j+s', 'neo4j+ssc']),
       apoc: bool('HART_NEO4J_APOC'),
+      similarK: int('HART_NEO4J_SIMILAR_K', 0, 100),
       heap: memorySize('HART_NEO4J_HEAP'),
       pagecache: memorySize('HART_NEO4J_PAGECACHE'),
     },

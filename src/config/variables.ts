@@ -33,6 +33,7 @@ export const VARIABLES = [
   { name: 'HART_NEO4J_URL', flag: 'neo4j-url', kind: 'url', description: 'Use an existing Neo4j instead of a container, e.g. bolt://localhost:7687' },
   { name: 'HART_NEO4J_HEAP', flag: 'neo4j-heap', kind: 'string', default: '1G', description: 'Java heap of the Neo4j container (server.memory.heap.max_size), e.g. 512M, 2G' },
   { name: 'HART_NEO4J_PAGECACHE', flag: 'neo4j-pagecache', kind: 'string', default: '512M', description: 'Page cache of the Neo4j container (server.memory.pagecache.size), e.g. 256M, 1G' },
+  { name: 'HART_NEO4J_SIMILAR_K', flag: 'similar-k', kind: 'int', default: '5', description: 'SIMILAR_TO edges per atom in the Neo4j seed (each atom\'s k nearest neighbours by cosine); 0 for none' },
   { name: 'HART_NEO4J_APOC', flag: 'neo4j-apoc', kind: 'bool', default: 'false', description: 'Enable the APOC plugin in the Neo4j container' },
   { name: 'HART_READY_TIMEOUT', flag: 'ready-timeout', kind: 'int', default: '120', description: 'Seconds to wait for a service to accept logins' },
   { name: 'HART_SQL_DIR', flag: 'sql-dir', kind: 'path', default: 'sql', description: 'Folder of the SQL payload (migrations, programmability, broker, clr, neo4j)' },
