@@ -1,0 +1,70 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { HartEvent } from '../engine/events.js';
+import type { CommandIo } from './io.js';
+import { run, upHelp } from './up.js';
+
+function capture(env: NodeJS.ProcessEnv): { io: CommandIo; stdout: () => string; stderr: () => string } {
+  let out = '';
+  let err = '';
+  const stream = (append: (s: string) => void) =>
+    new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        append(chunk.toString());
+        callback();
+      },
+    });
+  const io: CommandIo = {
+    stdout: stream((s) => (out += s)),
+    stderr: stream((s) => (err += s)),
+    env,
+    cwd: mkdtempSync(join(tmpdir(), 'hart-up-')),
+    stderrIsTTY: false,
+    stdinIsTTY: false,
+    signal: new AbortController().signal,
+  };
+  return { io, stdout: () => out, stderr: () => err };
+}
+
+const events = (text: string): HartEvent[] => text.trim().split('\n').map((line) => JSON.parse(line));
+
+describe('hart-dev up (command level)', () => {
+  it('a failing phase: exit 1, NDJSON with the error, hint and location, nothing on stderr', async () => {
+    const { io, stdout, stderr } = capture({ HART_TEST_PHASES: 'fail' });
+    expect(await run(['--json', '--only', 'test-fail'], io)).toBe(1);
+    expect(stderr()).toBe('');
+    const list = events(stdout());
+    expect(list.map((e) => e.type)).toEqual(['run-started', 'phase-started', 'phase-log', 'phase-finished', 'run-finished']);
+    expect(list[3]).toMatchObject({
+      status: 'failed',
+      error: { message: 'The failing test phase fails on purpose', hint: 'Unset HART_TEST_PHASES.', location: { file: 'sql/test.sql', line: 3 } },
+    });
+  });
+
+  it('a bad flag value: exit 2 naming the flag; an unknown option or phase: exit 2 with what to do', async () => {
+    const bad = capture({});
+    expect(await run(['--json', '--sql-port', 'x'], bad.io)).toBe(2);
+    expect(events(bad.stdout())).toEqual([
+      expect.objectContaining({ type: 'run-finished', exitCode: 2, error: expect.objectContaining({ message: 'HART_SQL_PORT "x" from flag --sql-port is not a whole number' }) }),
+    ]);
+    const unknown = capture({});
+    expect(await run(['--frobnicate'], unknown.io)).toBe(2);
+    expect(unknown.stderr()).toContain("Unknown option '--frobnicate'");
+    expect(unknown.stderr()).toContain("Run 'hart-dev up --help' for the options.");
+    const phase = capture({});
+    expect(await run(['--only', 'nope'], phase.io)).toBe(2);
+    expect(phase.stderr()).toContain('Unknown phase "nope"');
+  });
+
+  it('--help lists a flag for every configuration variable that has one', async () => {
+    const { io, stdout } = capture({});
+    expect(await run(['--help'], io)).toBe(0);
+    expect(stdout()).toBe(`${upHelp()}\n`);
+    expect(stdout()).toContain('--sql-port <value>');
+    expect(stdout()).toContain('--accept-eula ');
+    expect(stdout()).toContain('[HART_NEO4J_BOLT_PORT]');
+  });
+});
