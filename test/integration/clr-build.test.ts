@@ -203,7 +203,7 @@ describe('bad input to the metadata reader', () => {
         readAssembly(bytes, 'fuzz.dll');
       } catch (error) {
         // Anything else than a HartError would be a crash the user sees as a stack trace.
-        if (!(error instanceof HartError)) throw new Error(`seed ${seed}, case ${i}: ${String(error)}`);
+        if (!(error instanceof HartError)) throw new Error(`seed ${seed}, case ${i}: ${String(error)}`, { cause: error });
         rejected++;
       }
     }

@@ -1,5 +1,5 @@
 // Signature blobs (ECMA-335 II.23.2): method signatures and the type encodings inside them.
-import { ByteReader, fail } from './byte-reader.js';
+import { fail, type ByteReader } from './byte-reader.js';
 
 export type TypeSig =
   | { kind: 'primitive'; name: string }
