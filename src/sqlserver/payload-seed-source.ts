@@ -1,17 +1,18 @@
-// The seed source of the product: the payload's sample-atom generator, and the seed T-SQL of the
-// payload's seed module (fixed-data upserts, staging table, MERGE on natural keys) adapted to
-// SeedProgram. Until that module provides it, seeding stops with a clear error instead of guessing
-// table shapes here.
-import { HartError } from '../engine/errors.js';
+// The seed source of the product: the payload's sample-atom generator and its seed T-SQL
+// (src/seed/seed-sql.ts: fixed-data upserts, #SeedAtoms staging, MERGE on natural keys) as a SeedProgram.
 import { generateSampleAtoms } from '../seed/embeddings.js';
+import { SEED_ATOM_MERGE_SQL, SEED_ATOM_STAGING_SQL, atomStagingTable, seedFixedDataSql } from '../seed/seed-sql.js';
 import type { SeedSource } from './seed-program.js';
 
+const staging = atomStagingTable([]);
+
 export const payloadSeedSource: SeedSource = {
-  program() {
-    throw new HartError('The seed T-SQL (fixed-data upserts and the #SeedAtoms staging MERGE) is not part of this build', {
-      code: 'seed-unavailable',
-      hint: 'Run `hart-dev up --skip seed` for now; the seed phase loads data once the payload seed module provides its T-SQL.',
-    });
-  },
+  program: () => ({
+    // The staging CREATE goes without parameters: a #table made inside sp_executesql would vanish.
+    prepare: [seedFixedDataSql(), SEED_ATOM_STAGING_SQL],
+    staging: { name: staging.name, columns: staging.columns },
+    row: (atom) => atomStagingTable([atom]).rows[0] ?? [],
+    merge: [SEED_ATOM_MERGE_SQL],
+  }),
   atoms: generateSampleAtoms,
 };

@@ -60,7 +60,11 @@ function smallSeed(fixture: FakeDeploy) {
 describe('seed, verify and reset against a recording fake session', () => {
   it('seeds by bulk load into the staging table between the upserts and the merge, and keeps a golden backup', async () => {
     const fixture = await deployed();
-    const kinds = fixture.server.calls.filter((c) => c.kind === 'bulk' || (c.kind === 'batch' && /#SeedAtoms|BACKUP/.test(c.text))).map((c) => (c.kind === 'bulk' ? `bulk ${c.table.name} ${c.table.rows.length} rows` : c.text.split('\n')[1] ?? c.text));
+    const kinds = fixture.server.calls.flatMap((c) => {
+      if (c.kind === 'bulk') return [`bulk ${c.table.name} ${c.table.rows.length} rows`];
+      if (c.kind === 'batch' && /#SeedAtoms|BACKUP/.test(c.text)) return [c.text.split('\n')[1] ?? c.text];
+      return [];
+    });
     expect(kinds).toEqual([
       'CREATE TABLE #SeedAtoms (AtomKey nvarchar(128) NOT NULL, EmbeddingVector varbinary(max) NOT NULL);',
       'bulk #SeedAtoms 20 rows',
