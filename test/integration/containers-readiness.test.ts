@@ -116,6 +116,32 @@ describe('readiness failures (real Docker engine, stand-in images)', () => {
     expect(error.details).toContain('Started.');
   });
 
+  it('login error 18456 on an existing volume explains the old password and the two ways out (fake login probe with a recorded server error)', async () => {
+    const config = project.config();
+    const ensured = await ensureServiceContainer(docker, sqlServerSpec(config, { eulaAccepted: true }), { report: quiet, signal: never });
+    // mssql's error for the server's 18456 answer: ConnectionError "Login failed for user 'sa'." (ELOGIN).
+    const recorded = Object.assign(new Error("Login failed for user 'sa'."), { code: 'ELOGIN', name: 'ConnectionError' });
+    const error = await caught(
+      waitForSqlServer(
+        sqlContainerEndpoint(config),
+        {
+          deadline: Date.now() + 30_000,
+          signal: never,
+          report: { status: () => undefined },
+          container: { docker, id: ensured.id, name: ensured.name, service: 'sqlserver', project: project.name, volumeExisted: true },
+          intervalMs: 100,
+        },
+        async () => {
+          throw recorded;
+        },
+      ),
+    );
+    expect(error.code).toBe('sqlserver-old-password');
+    expect(error.message).toContain(`the volume ${project.name}-mssql was initialised with another password`);
+    expect(error.hint).toContain('HART_SQL_SA_PASSWORD');
+    expect(error.hint).toContain("'hart-dev down --volumes'");
+  });
+
   it('a missing image that cannot be pulled fails with the offline message and how to load it by hand', async () => {
     // Nothing listens on port 9 of loopback: the engine cannot reach this "registry".
     const image = '127.0.0.1:9/hart-test/missing:1';
