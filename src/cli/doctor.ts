@@ -47,6 +47,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
   const { runDoctorChecks } = await import('../docker/doctor-checks.js');
   const results = await runDoctorChecks({ env: io.env, config, interactive: isInteractive(io, json) }, io.cwd);
+  if (io.signal.aborted) return 130;
   const failures = results.filter((r) => r.verdict === 'fail').length;
   const warnings = results.filter((r) => r.verdict === 'warn').length;
   if (json) {

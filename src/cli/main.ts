@@ -69,7 +69,7 @@ export async function main(argv: string[]): Promise<void> {
   const onSigint = (): void => {
     presses += 1;
     if (presses === 1) {
-      process.stderr.write('\nStopping… (press Ctrl-C again to force)\n');
+      // The renderer of the run says "Stopping…" (a stray write here would garble Ink's live frame).
       controller.abort();
     } else {
       // Forced: Ink may have hidden the cursor; give it back before leaving.

@@ -7,7 +7,7 @@ import { ListrLogger, ListrLogLevels } from 'listr2';
 import { formatLocation } from '../engine/errors.js';
 import type { ErrorInfo } from '../engine/errors.js';
 import { formatCount, formatDuration } from './format.js';
-import type { Renderer } from './renderer.js';
+import { STOPPING, type Renderer } from './renderer.js';
 import { initialRunState, reduceRun, runLevelError, type RunState } from './run-state.js';
 
 /** listr2's logger formats a line; we decide where it goes (the command's stderr, not process.stderr). */
@@ -94,6 +94,9 @@ export function createPlainRenderer(stderr: Writable, options: PlainRendererOpti
           break;
         }
       }
+    },
+    stopping() {
+      write(STOPPING);
     },
     async close() {},
   };

@@ -17,6 +17,8 @@ import type { Renderer } from './renderer.js';
 export interface RenderIo {
   stdout: Writable;
   stderr: Writable;
+  /** The command's signal (first Ctrl-C): the renderer says the run is stopping. */
+  signal?: AbortSignal;
 }
 
 export interface RenderRunOptions {
@@ -44,7 +46,7 @@ export function rendererKind(options: Pick<RenderRunOptions, 'json' | 'interacti
 async function createRenderer(kind: RendererKind, io: RenderIo, command: string): Promise<Renderer> {
   switch (kind) {
     case 'json':
-      return (await import('./json-renderer.js')).createJsonRenderer(io.stdout);
+      return (await import('./json-renderer.js')).createJsonRenderer(io.stdout, io.stderr);
     case 'ink':
       return (await import('./ink/ink-renderer.js')).createInkRenderer(io.stderr, command);
     case 'plain':
@@ -73,6 +75,8 @@ export async function renderRun(
       redact = createRedactor(secrets);
     },
   };
+  const onAbort = (): void => active.stopping();
+  io.signal?.addEventListener('abort', onAbort, { once: true });
   let exitCode: number;
   try {
     exitCode = await body(session);
@@ -87,6 +91,7 @@ export async function renderRun(
       io.stderr.write(`${redact(error.stack)}\n`);
     }
   } finally {
+    io.signal?.removeEventListener('abort', onAbort);
     await active.close();
   }
   return exitCode;

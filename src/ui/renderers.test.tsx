@@ -90,7 +90,7 @@ function stateOf(list: HartEvent[]): RunState {
 async function viewOf(list: HartEvent[], now = 1234): Promise<string> {
   // Redact as renderRun does, then draw at a fixed width.
   const seen: HartEvent[] = [];
-  await through({ handle: (e) => void seen.push(e), close: async () => {} }, list);
+  await through({ handle: (e) => void seen.push(e), stopping: () => undefined, close: async () => {} }, list);
   return stripVTControlCharacters(renderToString(<RunView state={stateOf(seen)} now={now} />, { columns: 80 }));
 }
 
@@ -189,6 +189,18 @@ describe('plain renderer', () => {
       up finished in 23.1s
       "
     `);
+  });
+});
+
+describe('first Ctrl-C', () => {
+  it('the plain renderer says the run is stopping and how to force it', async () => {
+    const out = collector();
+    const controller = new AbortController();
+    await renderRun({ stdout: collector().stream, stderr: out.stream, signal: controller.signal }, { command: 'up', json: false, interactive: false }, async () => {
+      controller.abort();
+      return 130;
+    });
+    expect(out.text()).toBe('Stopping… (press Ctrl-C again to force)\n');
   });
 });
 

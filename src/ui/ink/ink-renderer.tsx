@@ -10,26 +10,37 @@ import { RunView } from './run-view.js';
 
 interface Store {
   get(): RunState;
+  isStopping(): boolean;
   subscribe(listener: () => void): () => void;
 }
 
 function LiveRun({ store }: { store: Store }) {
   const [state, setState] = useState(store.get());
+  const [stopping, setStopping] = useState(store.isStopping());
   const [now, setNow] = useState(() => performance.now());
-  useEffect(() => store.subscribe(() => setState(store.get())), [store]);
+  useEffect(
+    () =>
+      store.subscribe(() => {
+        setState(store.get());
+        setStopping(store.isStopping());
+      }),
+    [store],
+  );
   useEffect(() => {
     // Spinner and elapsed times move even when no event arrives.
     const timer = setInterval(() => setNow(performance.now()), 100);
     return () => clearInterval(timer);
   }, []);
-  return <RunView state={state} now={Math.max(now, performance.now())} />;
+  return <RunView state={state} now={Math.max(now, performance.now())} stopping={stopping} />;
 }
 
 export function createInkRenderer(stderr: Writable, command = ''): Renderer {
   let state = initialRunState(command);
+  let isStopping = false;
   const listeners = new Set<() => void>();
   const store: Store = {
     get: () => state,
+    isStopping: () => isStopping,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -40,6 +51,10 @@ export function createInkRenderer(stderr: Writable, command = ''): Renderer {
   return {
     handle(event: HartEvent) {
       state = reduceRun(state, event, performance.now());
+      for (const listener of listeners) listener();
+    },
+    stopping() {
+      isStopping = true;
       for (const listener of listeners) listener();
     },
     async close() {

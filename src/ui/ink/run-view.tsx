@@ -4,6 +4,7 @@ import { Box, Static, Text } from 'ink';
 import { formatLocation, type ErrorInfo } from '../../engine/errors.js';
 import type { SummaryLine } from '../../engine/events.js';
 import { formatCount, formatDuration, progressBar } from '../format.js';
+import { STOPPING } from '../renderer.js';
 import { runLevelError, type PhaseRow, type RunState } from '../run-state.js';
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
@@ -131,7 +132,7 @@ function FinalLine({ state }: { state: RunState }) {
   return <Text color="red">✖ {command} failed after {time} (exit code {finished.exitCode})</Text>;
 }
 
-export function RunView({ state, now }: { state: RunState; now: number }) {
+export function RunView({ state, now, stopping = false }: { state: RunState; now: number; stopping?: boolean }) {
   const finishedRows = state.finishedOrder.flatMap((id) => state.rows.filter((r) => r.id === id));
   const liveRows = state.rows.filter((r) => r.status === 'pending' || r.status === 'running');
   const runError = runLevelError(state);
@@ -141,6 +142,7 @@ export function RunView({ state, now }: { state: RunState; now: number }) {
       {liveRows.map((row) => (
         <LiveRow key={row.id} row={row} now={now} />
       ))}
+      {stopping && state.finished === undefined ? <Text color="yellow">{STOPPING}</Text> : null}
       {runError === undefined ? null : <FailurePanel error={runError} logs={[]} />}
       {state.summary.length === 0 ? null : <Summary lines={state.summary} />}
       <FinalLine state={state} />
