@@ -18,6 +18,7 @@ export type Resolution = 'found' | 'builtin' | 'missing' | 'unknown';
 export class Catalog {
   readonly byKey = new Map<string, CatalogDefinition[]>();
   private readonly renamed = new Map<string, string[]>();
+  private readonly columnCache = new Map<string, Set<string> | undefined>();
 
   constructor(scripts: readonly CatalogInput[]) {
     for (const { path, analysis } of scripts) {
@@ -59,6 +60,14 @@ export class Catalog {
    * was not understood): only a known column list ever produces a finding.
    */
   columnsOf(parts: readonly string[]): Set<string> | undefined {
+    const key = keyOf('table', parts);
+    if (this.columnCache.has(key)) return this.columnCache.get(key);
+    const columns = this.computeColumns(parts);
+    this.columnCache.set(key, columns);
+    return columns;
+  }
+
+  private computeColumns(parts: readonly string[]): Set<string> | undefined {
     const defs = this.get(keyOf('table', parts));
     if (defs.length === 0 || defs.some((d) => d.kind !== 'table')) return undefined;
     if (!defs.some((d) => !d.viaAlter)) return undefined;

@@ -111,10 +111,19 @@ function checkReferences(a: ScriptAnalysis, catalog: Catalog, push: Push): void 
 
 function checkColumns(scopes: readonly ModuleScope[], catalog: Catalog, push: Push): void {
   for (const scope of scopes) {
+    // Column sets per qualifier, resolved once per module body.
+    const cache = new Map<string, Set<string> | undefined>();
+    const columnsOf = (parts: string[]): Set<string> | undefined => {
+      const key = parts.join('\u0000').toLowerCase();
+      if (cache.has(key)) return cache.get(key);
+      const value = catalog.columnsOf(parts);
+      cache.set(key, value);
+      return value;
+    };
     for (const ref of scope.columnRefs) {
       const column = ref.column.toLowerCase();
       if (column === '*' || column === '') continue;
-      let tables: string[][] = [];
+      let tables: string[][];
       if (ref.direct === true) tables = [ref.qualifier];
       else {
         const first = (ref.qualifier[0] ?? '').toLowerCase();
@@ -134,7 +143,7 @@ function checkColumns(scopes: readonly ModuleScope[], catalog: Catalog, push: Pu
       let known = true;
       let found = false;
       for (const t of tables) {
-        const cols = catalog.columnsOf(t);
+        const cols = columnsOf(t);
         if (cols === undefined) known = false;
         else if (cols.has(column)) found = true;
       }
