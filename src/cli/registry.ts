@@ -14,6 +14,12 @@ export interface CommandEntry {
 
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'up', summary: 'Start SQL Server and Neo4j and deploy the Hartonomous database', load: () => import('./up.js') },
+  { name: 'down', summary: "Stop and remove this project's containers (--volumes also removes its data)", load: () => import('./down.js') },
+  { name: 'status', summary: 'Show the services: state, health, image, ports, volume (-o env for .NET settings)', load: () => import('./status.js') },
+  { name: 'logs', summary: 'Print a service\'s container logs (-f to follow)', load: () => import('./logs.js') },
+  { name: 'reset', summary: 'Give a fresh database fast (golden backup restore, or --full redeploy)', load: () => import('./reset.js') },
+  { name: 'seed', summary: 'Refill the seed data (tenant, plans, sample embeddings), here or on --target', load: () => import('./seed.js') },
+  { name: 'clr', summary: 'Build the SQL CLR assembly (clr build) or print its bindings (clr bindings)', load: () => import('./clr.js') },
   { name: 'doctor', summary: 'Check this machine: Docker, architecture, memory, ports, passwords, EULA, disk', load: () => import('./doctor.js') },
   { name: 'plan', summary: 'Show what up would run: phases and every SQL batch in deploy order (no server)', load: () => import('./plan.js') },
   { name: 'check', summary: 'Check the SQL payload for mistakes before any server sees it', load: () => import('./check.js') },

@@ -10,6 +10,7 @@ import { selectPhases } from '../engine/select.js';
 import { testPhasesFromEnv } from '../engine/test-phases.js';
 import type { UpContext, UpState } from '../phases/context.js';
 import { upPhases } from '../phases/up-plan.js';
+import { setDeployOptions } from '../sqlserver/deploy-run.js';
 import { renderRun } from '../ui/render-run.js';
 import { isInteractive, writeLine, type CommandIo } from './io.js';
 
@@ -23,6 +24,7 @@ export function upOptions(): Record<string, FlagOption> {
     skip: { type: 'string' },
     yes: { type: 'boolean', short: 'y' },
     'show-secrets': { type: 'boolean' },
+    'allow-changed-migration': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   };
   for (const spec of VARIABLES) {
@@ -38,6 +40,7 @@ export function upHelp(): string {
     ['--json', 'NDJSON events on stdout, everything human on stderr'],
     ['-y, --yes', 'answer yes to confirmations (needed when not interactive)'],
     ['--show-secrets', 'print passwords instead of masking them'],
+    ['--allow-changed-migration', 're-run a migration whose text changed after it was applied (this run only)'],
     ...VARIABLES.flatMap((spec): [string, string][] =>
       'flag' in spec ? [[`--${spec.flag}${spec.kind === 'bool' ? '' : ' <value>'}`, `${spec.description} [${spec.name}]`]] : [],
     ),
@@ -144,6 +147,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const { config, phases } = prepared;
   const showSecrets = values['show-secrets'] === true;
   const ctx: UpContext = { config, interactive, yes: values.yes === true, state: {} };
+  if (values['allow-changed-migration'] === true) setDeployOptions(ctx, { allowChangedMigration: true });
   return renderRun(io, render, async (session) => {
     if (!showSecrets) session.addSecrets(config.secrets);
     const result = await runPhases({
