@@ -125,7 +125,20 @@ function moduleBytes(): Uint8Array {
   ]);
 }
 
-let compiled: WebAssembly.Module | undefined;
+// The project compiles without the DOM library, which is where TypeScript declares WebAssembly;
+// these are the few members used here.
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+  Memory: abstract new (...args: never[]) => WasmMemory;
+}
+const wasm: WasmApi = Reflect.get(globalThis, 'WebAssembly');
+
+let compiled: object | undefined;
 
 /** Rows of `dim` floats in wasm memory, each padded to a multiple of 4 floats (16 bytes). */
 export interface DotKernel {
@@ -155,11 +168,11 @@ export function createDotKernel(rows: number, dim: number): DotKernel {
   const stride = rowFloats * 4;
   const bytes = kernelBytes(rows, dim);
   if (bytes > MAX_KERNEL_BYTES) throw new RangeError(`${rows} rows of ${dim} floats exceed ${MAX_KERNEL_BYTES} bytes`);
-  compiled ??= new WebAssembly.Module(moduleBytes());
-  const instance = new WebAssembly.Instance(compiled, {});
+  compiled ??= new wasm.Module(moduleBytes());
+  const instance = new wasm.Instance(compiled, {});
   const memory = instance.exports['memory'];
   const dot = instance.exports['dotRows'];
-  if (!(memory instanceof WebAssembly.Memory) || typeof dot !== 'function') throw new Error('dot kernel exports are missing');
+  if (!(memory instanceof wasm.Memory) || typeof dot !== 'function') throw new Error('dot kernel exports are missing');
   memory.grow(Math.ceil(bytes / PAGE));
   const outOffset = rows * stride;
   const data = new Float32Array(memory.buffer, 0, rows * rowFloats);

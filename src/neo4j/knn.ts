@@ -53,12 +53,11 @@ export function knnMemoryFits(count: number, dim: number): boolean {
 
 /** Top-k lists, best first, ties to the lower index. */
 class TopK {
+  readonly k: number;
   readonly index: Int32Array;
   readonly score: Float32Array;
-  constructor(
-    readonly n: number,
-    readonly k: number,
-  ) {
+  constructor(n: number, k: number) {
+    this.k = k;
     this.index = new Int32Array(n * k).fill(-1);
     this.score = new Float32Array(n * k).fill(-Infinity);
   }

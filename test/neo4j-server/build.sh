@@ -19,7 +19,7 @@ fi
 echo "neo4j test server: fetching Neo4j 5.26 with Maven and compiling the launcher…" >&2
 rm -rf target/lib
 # -B: no colours/progress; Maven's own JVM stays small on a 2-core machine.
-if ! MAVEN_OPTS="${MAVEN_OPTS:--Xmx512m}" mvn -B -q package; then
+if ! MAVEN_OPTS="${MAVEN_OPTS:--Xmx512m}" mvn -B -q -Dstyle.color=never package; then
   fail "Maven could not fetch or build the Neo4j test server (see the output above). Check access to Maven Central, then run: bash test/neo4j-server/build.sh --force"
 fi
 touch "$stamp"

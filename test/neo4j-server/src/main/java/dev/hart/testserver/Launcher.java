@@ -93,6 +93,11 @@ public final class Launcher {
     } catch (IOException ignored) {
       // stdin gone: stop
     }
+    if (temporary) {
+      // Throw-away data: a graceful shutdown (checkpoints, Bolt drain) would only cost seconds.
+      deleteTree(homeDir);
+      Runtime.getRuntime().halt(0);
+    }
     System.exit(0);
   }
 

@@ -1,0 +1,116 @@
+// Opening a driver for an endpoint: wait for Bolt until a deadline, fail fast on a wrong password,
+// and always close the driver (withGraph).
+import neo4j, { type Driver } from 'neo4j-driver';
+import { HartError, throwIfAborted } from '../engine/errors.js';
+import type { Neo4jEndpoint } from './endpoint.js';
+import { CREDENTIALS_EXPIRED, neo4jCode, RATE_LIMITED, startupFailureFromLogs as startupFailure, UNAUTHORIZED, unauthorizedError, unreachableError } from './errors.js';
+
+export interface OpenOptions {
+  signal: AbortSignal;
+  /** How long to wait for Bolt to accept a login (a container may still be starting). */
+  timeoutMs?: number;
+  /** The container's latest log lines, read when Neo4j cannot be reached (to explain why). */
+  logs?: () => Promise<string[]>;
+  status?: (message: string) => void;
+}
+
+const RETRY_MS = 500;
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+export function createDriver(endpoint: Neo4jEndpoint): Driver {
+  return neo4j.driver(endpoint.url, neo4j.auth.basic(endpoint.user, endpoint.password), {
+    connectionTimeout: 5_000,
+    maxConnectionPoolSize: 8,
+    userAgent: 'hart-dev',
+    // Deprecation notices of the server are not the user's business here.
+    notificationFilter: { minimumSeverityLevel: 'OFF' },
+  });
+}
+
+/** A connected driver (verified with a real login), or a HartError saying why not. */
+export async function openGraph(endpoint: Neo4jEndpoint, options: OpenOptions): Promise<Driver> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const started = Date.now();
+  let driver: Driver;
+  try {
+    driver = createDriver(endpoint);
+  } catch (error) {
+    throw new HartError(`The Neo4j URL ${endpoint.url} is not usable: ${error instanceof Error ? error.message : String(error)}`, {
+      hint: 'Use a URL like bolt://localhost:7687.',
+      code: 'neo4j-url',
+      cause: error,
+    });
+  }
+  let announced = false;
+  let attempts = 0;
+  for (;;) {
+    try {
+      throwIfAborted(options.signal);
+      await driver.verifyConnectivity();
+      return driver;
+    } catch (error) {
+      const code = neo4jCode(error);
+      if (code === UNAUTHORIZED || code === CREDENTIALS_EXPIRED || code === RATE_LIMITED || options.signal.aborted || error instanceof HartError) {
+        await driver.close();
+        if (error instanceof HartError) throw error;
+        if (options.signal.aborted) throwIfAborted(options.signal);
+        if (code === RATE_LIMITED) {
+          throw new HartError(`Neo4j at ${endpoint.url} has locked user "${endpoint.user}" after failed logins`, {
+            hint: 'Wait a few seconds, then run again with the right HART_NEO4J_PASSWORD.',
+            code: 'neo4j-unauthorized',
+            cause: error,
+          });
+        }
+        if (code === CREDENTIALS_EXPIRED) {
+          throw new HartError(`Neo4j at ${endpoint.url} asks user "${endpoint.user}" to change the password first`, {
+            hint: 'Set a new password (Neo4j Browser, or ALTER CURRENT USER SET PASSWORD FROM … TO …) and put it in HART_NEO4J_PASSWORD.',
+            code: 'neo4j-unauthorized',
+            cause: error,
+          });
+        }
+        throw unauthorizedError(endpoint, error);
+      }
+      const waited = Date.now() - started;
+      if (waited >= timeoutMs) {
+        await driver.close();
+        const logs = options.logs === undefined ? [] : await options.logs().catch(() => []);
+        throw unreachableError(endpoint, waited, error, logs);
+      }
+      // A container that stopped on a bad setting will never answer: say so now, not at the deadline.
+      if (options.logs !== undefined && attempts % 10 === 9) {
+        const failure = startupFailure(await options.logs().catch(() => []));
+        if (failure !== undefined) {
+          await driver.close();
+          throw failure;
+        }
+      }
+      attempts += 1;
+      if (!announced) {
+        options.status?.(`Waiting for Neo4j at ${endpoint.url} to accept logins`);
+        announced = true;
+      }
+      await sleep(RETRY_MS, options.signal);
+    }
+  }
+}
+
+/** Runs `work` with a connected driver and closes the driver whatever happens. */
+export async function withGraph<T>(endpoint: Neo4jEndpoint, options: OpenOptions, work: (driver: Driver) => Promise<T>): Promise<T> {
+  const driver = await openGraph(endpoint, options);
+  try {
+    return await work(driver);
+  } finally {
+    await driver.close();
+  }
+}

@@ -1,0 +1,23 @@
+// neo4j-reset (part of `reset`): empties the graph with batched DETACH DELETE; the schema and seed
+// phases then build it again. A Neo4j that is not on this machine is emptied only with --yes.
+import { done, skipped, type Phase } from '../engine/phase.js';
+import { withGraph } from '../neo4j/connect.js';
+import { resolveNeo4jEndpoint } from '../neo4j/external-endpoint.js';
+import { checkResetAllowed, resetGraph } from '../neo4j/reset.js';
+import type { UpContext } from './context.js';
+import { graphOpenOptions } from './neo4j-schema.js';
+
+export const neo4jResetPhase: Phase<UpContext> = {
+  id: 'neo4j-reset',
+  title: 'Neo4j reset',
+  needs: ['containers'],
+  async run(ctx, { signal, report }) {
+    const endpoint = resolveNeo4jEndpoint(ctx.state, ctx.config);
+    // Before connecting: a refusal should not depend on the server being up.
+    checkResetAllowed(endpoint, ctx.yes);
+    const { deleted } = await withGraph(endpoint, graphOpenOptions(ctx, endpoint, signal, (m) => report.status(m)), (driver) =>
+      resetGraph(driver, endpoint, { signal, report, yes: ctx.yes }),
+    );
+    return deleted === 0 ? skipped('The graph was already empty') : done(`Graph emptied (${deleted} nodes deleted)`);
+  },
+};
