@@ -2,6 +2,7 @@
 // validated Config; a bad value names the variable, where it came from, what is wrong and an example.
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'dotenv';
 import { UsageError } from '../engine/errors.js';
 import { generatePassword, neo4jPasswordProblem, sqlPasswordProblem } from './passwords.js';
@@ -224,7 +225,15 @@ export function loadConfig(options: LoadOptions): Config {
   };
   const path = (name: VariableName): string => {
     const p = str(name);
-    return isAbsolute(p) ? p : join(cwd, p);
+    if (isAbsolute(p)) return p;
+    const local = join(cwd, p);
+    // A default folder missing from the project falls back to the payload shipped with the package,
+    // so `npx hart-dev up` works from any folder; a folder the user named must exist where they said.
+    if (sources[name] === 'default' && !existsSync(local)) {
+      const bundled = fileURLToPath(new URL(`../../${p}`, import.meta.url));
+      if (existsSync(bundled)) return bundled;
+    }
+    return local;
   };
   const optPath = (name: VariableName): string | undefined => {
     const p = opt(name);
