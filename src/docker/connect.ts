@@ -20,7 +20,7 @@ export interface DockerConnection {
   /** Engine version as the server reports it. */
   serverVersion: string;
   /** Server OS/arch, memory available to the engine (bytes), CPU count. */
-  info: { os: string; arch: string; memTotal: number; cpus: number; name: string };
+  info: { os: string; arch: string; memTotal: number; cpus: number; name: string; rootDir: string };
 }
 
 function readJson(path: string): unknown {
@@ -136,6 +136,7 @@ export async function connectDocker(env: NodeJS.ProcessEnv, timeoutMs = 5000): P
         os: String(info.OperatingSystem ?? info.OSType ?? ''),
         arch: String(info.Architecture ?? ''),
         memTotal: Number(info.MemTotal ?? 0),
+        rootDir: String(info.DockerRootDir ?? ''),
         cpus: Number(info.NCPU ?? 0),
         name: String(info.Name ?? ''),
       },

@@ -6,7 +6,7 @@ import { readBindingsFile } from '../clr/bindings-check.js';
 import { deployClr } from '../clr/deploy-clr.js';
 import { HartError } from '../engine/errors.js';
 import { done, skipped, type Phase } from '../engine/phase.js';
-import { openSession, type OpenSessionOptions } from '../sqlserver/connect.js';
+import type { OpenSessionOptions } from '../sqlserver/connect.js';
 import { endpointOf, markChanged } from '../sqlserver/deploy-run.js';
 import type { SqlEndpoint } from '../sqlserver/endpoint.js';
 import type { SqlSession } from '../sqlserver/session.js';
@@ -51,4 +51,8 @@ export function createClrDeployPhase(deps: ClrDeployDeps): Phase<UpContext> {
   };
 }
 
-export const clrDeployPhase = createClrDeployPhase({ openSession });
+// mssql loads only when the phase runs: `up --help`, `plan` and a warm `up` whose journal says
+// "nothing to do" never pay for it.
+export const clrDeployPhase = createClrDeployPhase({
+  openSession: async (endpoint, options) => (await import('../sqlserver/connect.js')).openSession(endpoint, options),
+});
