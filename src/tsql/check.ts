@@ -6,7 +6,7 @@
 // sqlcmd-unsupported, unterminated, dependency-cycle, file-unreadable.
 // Callers add their own findings (e.g. the CLR bindings against the built DLL) through
 // `extraDiagnostics` or `providers`, which receive the loaded plan and its catalog.
-import type { ModuleScope, ScriptAnalysis } from './analysis-types.js';
+import type { AliasBinding, ModuleScope, ScriptAnalysis } from './analysis-types.js';
 import { Catalog } from './catalog.js';
 import { keyOf } from './names.js';
 import { analysisOf } from './payload.js';
@@ -109,46 +109,76 @@ function checkReferences(a: ScriptAnalysis, catalog: Catalog, push: Push): void 
   }
 }
 
+/** The tables a column qualifier may stand for, each table once, with their column sets. */
+interface QualifierTables {
+  /** The first table as written: the one a finding names. */
+  first: string[];
+  /** Column set of each distinct table (undefined: columns unknown, so no finding). */
+  sets: (Set<string> | undefined)[];
+}
+
+/**
+ * Resolves a list of table names to their distinct column sets. An alias is often bound many times
+ * in one body (`FROM dbo.T a` in every statement): its bindings collapse to one table here, so a
+ * column reference costs one lookup per distinct table instead of one per binding.
+ */
+function qualifierTables(tables: readonly string[][], catalog: Catalog): QualifierTables | undefined {
+  const first = tables[0];
+  if (first === undefined) return undefined;
+  const seen = new Set<string>();
+  const sets: (Set<string> | undefined)[] = [];
+  for (const t of tables) {
+    // Catalog.columnsOf depends only on this key, so tables with equal keys have equal columns.
+    const key = keyOf('table', t);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    sets.push(catalog.columnsOf(t));
+  }
+  return { first, sets };
+}
+
 function checkColumns(scopes: readonly ModuleScope[], catalog: Catalog, push: Push): void {
   for (const scope of scopes) {
-    // Column sets per qualifier, resolved once per module body.
-    const cache = new Map<string, Set<string> | undefined>();
-    const columnsOf = (parts: string[]): Set<string> | undefined => {
-      const key = parts.join('\u0000').toLowerCase();
-      if (cache.has(key)) return cache.get(key);
-      const value = catalog.columnsOf(parts);
-      cache.set(key, value);
-      return value;
+    // What each alias (or exposed table name) stands for, resolved once per module body.
+    const byAlias = new Map<string, QualifierTables | 'skip'>();
+    const aliasTables = (first: string, bindings: readonly AliasBinding[]): QualifierTables | 'skip' => {
+      let resolved = byAlias.get(first);
+      if (resolved === undefined) {
+        if (bindings.some((b) => b.type === 'opaque')) resolved = 'skip';
+        else resolved = qualifierTables(bindings.flatMap((b) => (b.type === 'table' ? [b.parts] : [])), catalog) ?? 'skip';
+        byAlias.set(first, resolved);
+      }
+      return resolved;
     };
     for (const ref of scope.columnRefs) {
       const column = ref.column.toLowerCase();
       if (column === '*' || column === '') continue;
-      let tables: string[][];
-      if (ref.direct === true) tables = [ref.qualifier];
+      let tables: QualifierTables | undefined;
+      if (ref.direct === true) tables = qualifierTables([ref.qualifier], catalog);
       else {
         const first = (ref.qualifier[0] ?? '').toLowerCase();
         const bindings = ref.qualifier.length === 1 ? scope.aliases.get(first) : undefined;
         if (bindings !== undefined) {
-          if (bindings.some((b) => b.type === 'opaque')) continue;
-          tables = bindings.flatMap((b) => (b.type === 'table' ? [b.parts] : []));
+          const resolved = aliasTables(first, bindings);
+          if (resolved === 'skip') continue;
+          tables = resolved;
         } else if (ref.qualifier.length === 2) {
           // alias.column.property, or schema.table.column.
           const alias = scope.aliases.get(first);
           if (alias !== undefined) continue;
           if (catalog.object(ref.qualifier) === undefined) continue;
-          tables = [ref.qualifier];
+          tables = qualifierTables([ref.qualifier], catalog);
         } else continue;
       }
-      if (tables.length === 0) continue;
+      if (tables === undefined) continue;
       let known = true;
       let found = false;
-      for (const t of tables) {
-        const cols = columnsOf(t);
+      for (const cols of tables.sets) {
         if (cols === undefined) known = false;
         else if (cols.has(column)) found = true;
       }
       if (!known || found) continue;
-      const table = tables[0] ?? [];
+      const table = tables.first;
       const tableName = table.length === 1 ? `dbo.${table[0] ?? ''}` : table.join('.');
       const shown = ref.direct === true ? ref.column : `${ref.qualifier.join('.')}.${ref.column}`;
       push(ref.loc, 'missing-column', `${scope.module.name} uses ${shown}, but ${tableName} has no column ${ref.column}`, `Use a column ${tableName} has, or add the column in the migration.`);
