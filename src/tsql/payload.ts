@@ -15,6 +15,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { ScriptAnalysis } from './analysis-types.js';
 import { analyzeBatches } from './analyze.js';
+import { mapBounded } from './bounded-map.js';
 import { Catalog } from './catalog.js';
 import { orderScripts } from './order.js';
 import { readScript } from './reader.js';
@@ -67,10 +68,24 @@ async function sqlFiles(dir: string, recursive: boolean): Promise<string[]> {
     .sort((a, b) => byCodePoint(slash(a), slash(b)));
 }
 
-async function loadScript(file: string, pathBase: string, kind: ScriptKind, options: PayloadOptions, root: string, diagnostics: Diagnostic[]): Promise<Script> {
+interface Loaded {
+  script: Script;
+  diagnostics: Diagnostic[];
+}
+
+/** Files read at once: enough to overlap I/O with decoding and reading, few enough for any ulimit. */
+const READ_CONCURRENCY = 16;
+
+async function loadScript(file: string, pathBase: string, kind: ScriptKind, options: PayloadOptions, root: string): Promise<Loaded> {
   const read = await readScript(file, { variables: options.variables, root });
-  diagnostics.push(...read.diagnostics);
-  return { path: slash(relative(pathBase, file)), file: resolve(file), kind, hash: read.hash, batches: read.batches };
+  return { script: { path: slash(relative(pathBase, file)), file: resolve(file), kind, hash: read.hash, batches: read.batches }, diagnostics: read.diagnostics };
+}
+
+/** Loads files in parallel; scripts and their diagnostics come back in the order of `files`. */
+async function loadScripts(files: readonly string[], pathBase: string, kind: ScriptKind, options: PayloadOptions, root: string, diagnostics: Diagnostic[]): Promise<Script[]> {
+  const loaded = await mapBounded(files, READ_CONCURRENCY, (f) => loadScript(f, pathBase, kind, options, root));
+  for (const l of loaded) diagnostics.push(...l.diagnostics);
+  return loaded.map((l) => l.script);
 }
 
 /** True when a folder follows the payload layout. */
@@ -93,13 +108,14 @@ const emptyCollected = (): Collected => ({ migrations: [], broker: [], programma
 async function collectPayload(sqlDir: string, options: PayloadOptions, into: Collected): Promise<void> {
   const dir = resolve(sqlDir);
   const root = options.root ?? dir;
-  const load = (file: string, kind: ScriptKind): Promise<Script> => loadScript(file, dir, kind, options, root, into.diagnostics);
-  for (const f of (await sqlFiles(join(dir, 'migrations'), false)).sort((a, b) => byCodePoint(basename(a), basename(b)))) into.migrations.push(await load(f, 'run-once'));
-  for (const f of (await sqlFiles(join(dir, 'broker'), false)).sort((a, b) => byCodePoint(basename(a), basename(b)))) into.broker.push(await load(f, 'anytime'));
-  for (const f of await sqlFiles(join(dir, 'programmability'), true)) into.programmability.push(await load(f, 'anytime'));
-  for (const f of await sqlFiles(join(dir, 'every-time'), true)) into.everyTime.push(await load(f, 'every-time'));
+  const load = (files: string[], kind: ScriptKind): Promise<Script[]> => loadScripts(files, dir, kind, options, root, into.diagnostics);
+  const byName = (files: string[]): string[] => files.sort((a, b) => byCodePoint(basename(a), basename(b)));
+  into.migrations.push(...(await load(byName(await sqlFiles(join(dir, 'migrations'), false)), 'run-once')));
+  into.broker.push(...(await load(byName(await sqlFiles(join(dir, 'broker'), false)), 'anytime')));
+  into.programmability.push(...(await load(await sqlFiles(join(dir, 'programmability'), true), 'anytime')));
+  into.everyTime.push(...(await load(await sqlFiles(join(dir, 'every-time'), true), 'every-time')));
   const bindings = join(dir, 'clr', 'bindings.sql');
-  if (await isFile(bindings)) into.clrBindings.push(await load(bindings, 'anytime'));
+  if (await isFile(bindings)) into.clrBindings.push(...(await load([bindings], 'anytime')));
 }
 
 function finish(c: Collected): PayloadPlan {
@@ -139,15 +155,13 @@ export async function loadPathsPlan(paths: readonly string[], options: PayloadOp
         await collectPayload(abs, { ...options, root }, c);
         continue;
       }
-      for (const f of await sqlFiles(abs, true)) {
-        if (seen.has(f)) continue;
-        seen.add(f);
-        c.programmability.push(await loadScript(f, root, 'anytime', options, root, c.diagnostics));
-      }
+      const fresh = (await sqlFiles(abs, true)).filter((f) => !seen.has(f));
+      for (const f of fresh) seen.add(f);
+      c.programmability.push(...(await loadScripts(fresh, root, 'anytime', options, root, c.diagnostics)));
     } else if (await isFile(abs)) {
       if (seen.has(abs)) continue;
       seen.add(abs);
-      c.programmability.push(await loadScript(abs, root, 'anytime', options, root, c.diagnostics));
+      c.programmability.push(...(await loadScripts([abs], root, 'anytime', options, root, c.diagnostics)));
     } else {
       c.diagnostics.push({ file: slash(relative(root, abs)) || p, line: 1, col: 1, severity: 'error', rule: 'file-unreadable', message: `${p} does not exist`, hint: 'Give a .sql file or a folder of .sql files.' });
     }
