@@ -14,7 +14,7 @@ import { neo4jVerifyPhase } from '../../src/phases/neo4j-verify.js';
 import type { UpContext } from '../../src/phases/context.js';
 import { SAMPLE_KEY_PREFIX } from '../../src/seed/embeddings.js';
 import { BILLING_PLANS, DEFAULT_TENANT } from '../../src/seed/fixed-data.js';
-import { contextOf, externalConfig, recorder, testNeo4j } from './neo4j-support.js';
+import { contextOf, externalConfig, recorder, removeConfigFolders, testNeo4j } from './neo4j-support.js';
 
 const SETTINGS = { count: 300, dim: 64, topics: 6, seed: 11 };
 const signal = new AbortController().signal;
@@ -40,6 +40,7 @@ beforeAll(async () => {
   driver = await openGraph(testNeo4j(), { signal, timeoutMs: 60_000 });
 });
 afterAll(async () => {
+  removeConfigFolders();
   await driver.close();
 });
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 // Shared by the Neo4j integration tests: a Config in external-Neo4j mode pointing at the suite's
 // real Neo4j test server, a context for the phases, and a reporter that records what phases say.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
@@ -17,8 +17,16 @@ export function testNeo4j(): Neo4jEndpoint {
   return { url: server.url, user: server.user, password: server.password, external: true };
 }
 
+const created: string[] = [];
+
+/** Removes the folders externalConfig made (call in afterAll). */
+export function removeConfigFolders(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 export function externalConfig(settings: Partial<EmbeddingSettings>, env: Record<string, string> = {}): Config {
   const cwd = mkdtempSync(join(tmpdir(), 'hart-neo4j-test-'));
+  created.push(cwd);
   const seeds = join(cwd, 'seeds');
   mkdirSync(seeds);
   writeFileSync(join(seeds, 'embeddings.json'), JSON.stringify(settings));

@@ -63,7 +63,16 @@ public final class Launcher {
     StringBuilder text = new StringBuilder();
     settings.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
     Files.writeString(conf, text.toString());
-    DatabaseManagementService service = new DatabaseManagementServiceBuilder(home).loadPropertiesFromFile(conf).build();
+    DatabaseManagementService service;
+    try {
+      service = new DatabaseManagementServiceBuilder(home).loadPropertiesFromFile(conf).build();
+    } catch (RuntimeException e) {
+      // E.g. strict config validation: print what Neo4j says (the caller reads it) and clean up.
+      System.err.println(e);
+      if (temporary) deleteTree(home);
+      System.exit(1);
+      return;
+    }
     final Path homeDir = home;
     Runnable stop = () -> {
       try {
