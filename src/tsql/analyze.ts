@@ -13,7 +13,7 @@ import type {
   ScriptAnalysis,
 } from './analysis-types.js';
 import { BUILTIN_TYPES, KEYWORDS, STATEMENT_WORDS } from './builtins.js';
-import { codeTokens, lex, type Token } from './lexer.js';
+import { lexCode, type Token } from './lexer.js';
 import { displayName, keyOf, type ObjectKind } from './names.js';
 
 const MODULE_KINDS: Record<string, ObjectKind> = { PROC: 'procedure', PROCEDURE: 'procedure', FUNCTION: 'function', VIEW: 'view', TRIGGER: 'trigger' };
@@ -63,7 +63,7 @@ interface UnitOptions {
 }
 
 function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: { seq: number }, options: UnitOptions): void {
-  const tokens = codeTokens(lex(text));
+  const tokens = lexCode(text);
   const n = tokens.length;
   // Matching parenthesis of each '(' (or -1 when unbalanced): derived tables, column lists.
   const match = new Int32Array(n).fill(-1);
@@ -936,7 +936,7 @@ function isBuiltinRowset(name: string): boolean {
 /** Splits "[dbo].[T].[Col]" or "dbo.T.Col" (the text of an sp_rename argument) into parts. */
 export function lexNameParts(text: string): string[] {
   const parts: string[] = [];
-  for (const t of codeTokens(lex(text))) {
+  for (const t of lexCode(text)) {
     if (t.kind === 'word' || t.kind === 'quoted') parts.push(t.value);
   }
   return parts;

@@ -26,7 +26,92 @@ const isWordPart = (c: number): boolean =>
   isWordStart(c) || (c >= 48 && c <= 57) || c === 64 /* @ */ || c === 36 /* $ */;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
+/**
+ * Canonical strings of the words seen so far, with their upper-cased form. A payload repeats the same
+ * few thousand keywords and names millions of times: looking a word up by a hash of its characters
+ * costs no allocation, where slicing and upper-casing every occurrence made most of the lexer's
+ * garbage. Bounded: when full it starts over, so odd input (random bytes) cannot grow it forever.
+ */
+class WordTable {
+  private static readonly MAX = 1 << 16;
+  private keys: (string | undefined)[] = new Array<string | undefined>(4096);
+  private uppers: string[] = new Array<string>(4096);
+  private size = 0;
+
+  /** The word text[start, end) whose characters hash to `hash`; its upper case comes back in `lastUpper`. */
+  lastUpper = '';
+
+  word(text: string, start: number, end: number, hash: number): string {
+    const mask = this.keys.length - 1;
+    const len = end - start;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const key = this.keys[slot];
+      if (key === undefined) break;
+      if (key.length === len && sameChars(key, text, start, len)) {
+        this.lastUpper = this.uppers[slot] ?? key.toUpperCase();
+        return key;
+      }
+    }
+    const key = text.slice(start, end);
+    this.lastUpper = key.toUpperCase();
+    this.insert(key, this.lastUpper, hash);
+    return key;
+  }
+
+  private insert(key: string, upper: string, hash: number): void {
+    if (2 * (this.size + 1) > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let slot = hash & mask;
+    while (this.keys[slot] !== undefined) slot = (slot + 1) & mask;
+    this.keys[slot] = key;
+    this.uppers[slot] = upper;
+    this.size++;
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldUppers = this.uppers;
+    const capacity = oldKeys.length >= WordTable.MAX ? 4096 : oldKeys.length * 2;
+    this.keys = new Array<string | undefined>(capacity);
+    this.uppers = new Array<string>(capacity);
+    this.size = 0;
+    // Past the bound the old words are dropped, not carried over.
+    if (capacity === 4096) return;
+    for (let k = 0; k < oldKeys.length; k++) {
+      const key = oldKeys[k];
+      if (key !== undefined) this.insert(key, oldUppers[k] ?? key.toUpperCase(), hashChars(key, 0, key.length));
+    }
+  }
+}
+
+function sameChars(key: string, text: string, start: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (key.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+/** FNV-1a over UTF-16 code units; the lexer computes the same value while it scans a word. */
+function hashChars(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  return h >>> 0;
+}
+
+const words = new WordTable();
+
+/** Two-character operators, keyed by their two char codes. */
+const TWO_CHAR_OPS = new Map<number, string>(['::', '<=', '>=', '<>', '!=', '+=', '-=', '*=', '/='].map((op) => [op.charCodeAt(0) * 65536 + op.charCodeAt(1), op]));
+
+/** Every token of the text, comments included. */
 export function lex(text: string): Token[] {
+  return scan(text, true);
+}
+
+/** The tokens without comments (what the analysis reads), without building the comment tokens. */
+export function lexCode(text: string): Token[] {
+  return scan(text, false);
+}
+
+function scan(text: string, keepComments: boolean): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
@@ -41,11 +126,29 @@ export function lex(text: string): Token[] {
       }
     }
   };
-  const push = (kind: TokenKind, start: number, end: number, value: string, tLine: number, tCol: number, unterminated = false): void => {
-    const raw = text.slice(start, end);
-    const token: Token = { kind, text: raw, value, upper: kind === 'word' || kind === 'variable' ? value.toUpperCase() : value, start, end, line: tLine, col: tCol };
+  const push = (kind: TokenKind, start: number, end: number, raw: string, value: string, upper: string, tLine: number, tCol: number, unterminated = false): void => {
+    const token: Token = { kind, text: raw, value, upper, start, end, line: tLine, col: tCol };
     if (unterminated) token.unterminated = true;
     tokens.push(token);
+  };
+  /** A word or variable: its text and value are the interned spelling, `upper` its upper case. */
+  const pushWord = (kind: TokenKind, start: number, end: number, hash: number, tLine: number, tCol: number): void => {
+    const word = words.word(text, start, end, hash >>> 0);
+    push(kind, start, end, word, word, words.lastUpper, tLine, tCol);
+  };
+  /** Scans word characters from `from`; returns the end, with the running hash in `wordHash`. */
+  let wordHash = 0;
+  const scanWord = (from: number, hash: number): number => {
+    let j = from;
+    let h = hash;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (!isWordPart(d)) break;
+      h = Math.imul(h ^ d, 0x01000193);
+      j++;
+    }
+    wordHash = h;
+    return j;
   };
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -65,7 +168,10 @@ export function lex(text: string): Token[] {
     if (c === 45 && text.charCodeAt(i + 1) === 45) {
       let j = text.indexOf('\n', i);
       if (j < 0) j = n;
-      push('comment', i, j, text.slice(i + 2, j), tLine, tCol);
+      if (keepComments) {
+        const value = text.slice(i + 2, j);
+        push('comment', i, j, text.slice(i, j), value, value, tLine, tCol);
+      }
       i = j;
       continue;
     }
@@ -84,7 +190,10 @@ export function lex(text: string): Token[] {
         } else j++;
       }
       countLines(i, j);
-      push('comment', i, j, text.slice(i, j), tLine, tCol, depth > 0);
+      if (keepComments) {
+        const raw = text.slice(i, j);
+        push('comment', i, j, raw, raw, raw, tLine, tCol, depth > 0);
+      }
       i = j;
       continue;
     }
@@ -108,8 +217,9 @@ export function lex(text: string): Token[] {
         break;
       }
       const inner = text.slice(open + 1, closed ? j - 1 : j);
+      const value = inner.includes("''") ? inner.replace(/''/g, "'") : inner;
       countLines(i, j);
-      push('string', i, j, inner.includes("''") ? inner.replace(/''/g, "'") : inner, tLine, tCol, !closed);
+      push('string', i, j, text.slice(i, j), value, value, tLine, tCol, !closed);
       i = j;
       continue;
     }
@@ -133,48 +243,50 @@ export function lex(text: string): Token[] {
         break;
       }
       const inner = text.slice(i + 1, closed ? j - 1 : j);
+      const value = inner.includes(close + close) ? inner.split(close + close).join(close) : inner;
       countLines(i, j);
-      push('quoted', i, j, inner.split(close + close).join(close), tLine, tCol, !closed);
+      push('quoted', i, j, text.slice(i, j), value, value, tLine, tCol, !closed);
       i = j;
       continue;
     }
     if (c === 64 /* @ */) {
-      let j = i + 1;
-      while (j < n && isWordPart(text.charCodeAt(j))) j++;
-      push('variable', i, j, text.slice(i, j), tLine, tCol);
+      const j = scanWord(i + 1, Math.imul(0x811c9dc5 ^ c, 0x01000193));
+      pushWord('variable', i, j, wordHash, tLine, tCol);
       i = j;
       continue;
     }
     if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
       let j = i + 1;
       // 0x… binary literals, decimals and exponents.
+      const hex = c === 48 && (text.charCodeAt(i + 1) | 32) === 120;
       while (j < n) {
         const d = text.charCodeAt(j);
         if (isDigit(d) || d === 46 || (d >= 65 && d <= 90) || (d >= 97 && d <= 122)) j++;
-        else if ((d === 43 || d === 45) && (text[j - 1] === 'e' || text[j - 1] === 'E') && !/^0x/i.test(text.slice(i, j))) j++;
+        else if ((d === 43 || d === 45) && (text.charCodeAt(j - 1) | 32) === 101 && !hex) j++;
         else break;
       }
-      push('number', i, j, text.slice(i, j), tLine, tCol);
+      const raw = text.slice(i, j);
+      push('number', i, j, raw, raw, raw, tLine, tCol);
       i = j;
       continue;
     }
     if (isWordStart(c)) {
-      let j = i + 1;
-      while (j < n && isWordPart(text.charCodeAt(j))) j++;
-      push('word', i, j, text.slice(i, j), tLine, tCol);
+      const j = scanWord(i + 1, Math.imul(0x811c9dc5 ^ c, 0x01000193));
+      pushWord('word', i, j, wordHash, tLine, tCol);
       i = j;
       continue;
     }
     // Punctuation: two-character operators first.
-    const two = text.slice(i, i + 2);
-    if (two === '::' || two === '<=' || two === '>=' || two === '<>' || two === '!=' || two === '+=' || two === '-=' || two === '*=' || two === '/=') {
-      push('punct', i, i + 2, two, tLine, tCol);
+    const two = i + 1 < n ? TWO_CHAR_OPS.get(c * 65536 + text.charCodeAt(i + 1)) : undefined;
+    if (two !== undefined) {
+      push('punct', i, i + 2, two, two, two, tLine, tCol);
       i += 2;
       continue;
     }
     // Surrogate pairs stay one token.
     const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
-    push('punct', i, i + width, text.slice(i, i + width), tLine, tCol);
+    const raw = text.slice(i, i + width);
+    push('punct', i, i + width, raw, raw, raw, tLine, tCol);
     i += width;
   }
   return tokens;
