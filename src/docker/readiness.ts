@@ -88,7 +88,7 @@ export async function waitUntilReady(
   const { signal, report, container } = options;
   const name = serverName(service);
   const interval = options.intervalMs ?? 1000;
-  let lastError = '';
+  let lastError: string;
   let refusals = 0;
   for (;;) {
     if (signal.aborted) throw new InterruptedError();
