@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectedGraphCounts } from './graph-data.js';
 import { neo4jEnvName, startupFailureFromLogs, unauthorizedError } from './errors.js';
-import { isLocalNeo4jUrl } from './external-endpoint.js';
-import { checkResetAllowed } from './reset.js';
+import { checkResetAllowed, isLocalNeo4jUrl } from './external-endpoint.js';
 
 describe('startupFailureFromLogs', () => {
   it('names a misspelled setting and the container variable to fix', () => {

@@ -33,3 +33,16 @@ export function isLocalNeo4jUrl(url: string): boolean {
   const bare = host.replace(/^\[|\]$/g, '');
   return bare === 'localhost' || bare === '::1' || /^127(?:\.\d{1,3}){3}$/.test(bare) || bare.endsWith('.localhost');
 }
+
+/**
+ * Refuses to empty a remote Neo4j without --yes: a team server is not a scratch database. Here, not
+ * in reset.ts, so `hart-dev reset` can refuse before it asks or touches anything (no driver needed).
+ */
+export function checkResetAllowed(endpoint: Neo4jEndpoint, yes: boolean): void {
+  if (yes || !endpoint.external || isLocalNeo4jUrl(endpoint.url)) return;
+  throw new HartError(`Refusing to empty the Neo4j at ${endpoint.url}: it is not on this machine`, {
+    hint: 'Every node of that database would be deleted. If that is what you want, run again with --yes.',
+    code: 'neo4j-reset-remote',
+    exitCode: 2,
+  });
+}

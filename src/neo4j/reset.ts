@@ -3,11 +3,11 @@
 // with progress from a count polled beside it. Constraints and indexes stay; the schema phase
 // re-applies them anyway.
 import neo4j, { type Driver } from 'neo4j-driver';
-import { HartError, InterruptedError, throwIfAborted } from '../engine/errors.js';
+import { InterruptedError, throwIfAborted } from '../engine/errors.js';
 import type { PhaseReporter } from '../engine/phase.js';
 import type { Neo4jEndpoint } from './endpoint.js';
 import { queryError } from './errors.js';
-import { isLocalNeo4jUrl } from './external-endpoint.js';
+import { checkResetAllowed } from './external-endpoint.js';
 
 export interface ResetOptions {
   signal: AbortSignal;
@@ -19,16 +19,6 @@ export interface ResetOptions {
 }
 
 export const DELETE_ALL = 'MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF $batch ROWS';
-
-/** Refuses to empty a remote Neo4j without --yes: a team server is not a scratch database. */
-export function checkResetAllowed(endpoint: Neo4jEndpoint, yes: boolean): void {
-  if (yes || !endpoint.external || isLocalNeo4jUrl(endpoint.url)) return;
-  throw new HartError(`Refusing to empty the Neo4j at ${endpoint.url}: it is not on this machine`, {
-    hint: 'Every node of that database would be deleted. If that is what you want, run again with --yes.',
-    code: 'neo4j-reset-remote',
-    exitCode: 2,
-  });
-}
 
 async function countNodes(driver: Driver): Promise<number> {
   const { records } = await driver.executeQuery('MATCH (n) RETURN count(n) AS n');

@@ -1,11 +1,11 @@
 // neo4j-schema: the Cypher files of sql/neo4j (uniqueness constraints, the atom vector index with
 // the configured dimension), then every index online. Runs against the container of this run or,
-// with HART_NEO4J_URL, an existing Neo4j.
+// with HART_NEO4J_URL, an existing Neo4j. The Neo4j phases import the modules that load neo4j-driver
+// (≈0.7 s) inside run, so building the plan of `up`, `reset` or `seed` costs nothing.
 import { done, type Phase } from '../engine/phase.js';
-import { withGraph, type OpenOptions } from '../neo4j/connect.js';
+import type { OpenOptions } from '../neo4j/connect.js';
 import type { Neo4jEndpoint } from '../neo4j/endpoint.js';
 import { resolveNeo4jEndpoint } from '../neo4j/external-endpoint.js';
-import { applyGraphSchema } from '../neo4j/schema.js';
 import { deployOptions } from '../sqlserver/deploy-run.js';
 import { loadEmbeddingSettings } from '../seed/settings.js';
 import type { EmbeddingSettings } from '../seed/types.js';
@@ -38,6 +38,7 @@ export const neo4jSchemaPhase: Phase<UpContext> = {
   async run(ctx, { signal, report }) {
     const endpoint = resolveNeo4jEndpoint(ctx.state, ctx.config);
     const settings = graphSettings(ctx);
+    const [{ withGraph }, { applyGraphSchema }] = await Promise.all([import('../neo4j/connect.js'), import('../neo4j/schema.js')]);
     const result = await withGraph(endpoint, graphOpenOptions(ctx, endpoint, signal, (m) => report.status(m)), (driver) =>
       applyGraphSchema(driver, {
         sqlDir: ctx.config.paths.sqlDir,

@@ -2,10 +2,7 @@
 // OWNED_BY edges, SIMILAR_TO edges to each atom's k nearest neighbours — from the same generator
 // settings. Idempotent: running it twice leaves the same graph.
 import { done, type Phase } from '../engine/phase.js';
-import { withGraph } from '../neo4j/connect.js';
 import { resolveNeo4jEndpoint } from '../neo4j/external-endpoint.js';
-import { graphSeedData } from '../neo4j/graph-data.js';
-import { seedGraph } from '../neo4j/graph-seed.js';
 import type { UpContext } from './context.js';
 import { graphOpenOptions, graphSettings } from './neo4j-schema.js';
 
@@ -16,6 +13,11 @@ export const neo4jSeedPhase: Phase<UpContext> = {
   async run(ctx, { signal, report }) {
     const endpoint = resolveNeo4jEndpoint(ctx.state, ctx.config);
     const settings = graphSettings(ctx);
+    const [{ withGraph }, { graphSeedData }, { seedGraph }] = await Promise.all([
+      import('../neo4j/connect.js'),
+      import('../neo4j/graph-data.js'),
+      import('../neo4j/graph-seed.js'),
+    ]);
     report.status(`Generating ${settings.count} sample atoms`);
     const data = graphSeedData(settings, ctx.config.neo4j.similarK);
     const result = await withGraph(endpoint, graphOpenOptions(ctx, endpoint, signal, (m) => report.status(m)), (driver) =>

@@ -1,10 +1,7 @@
 // neo4j-verify (part of `verify`): the graph agrees with the SQL seed — node and edge counts equal
 // what the generator settings produce — and a vector query ranks same-topic atoms first.
 import { done, type Phase } from '../engine/phase.js';
-import { withGraph } from '../neo4j/connect.js';
 import { resolveNeo4jEndpoint } from '../neo4j/external-endpoint.js';
-import { expectedGraphCounts } from '../neo4j/graph-data.js';
-import { verifyGraph } from '../neo4j/verify.js';
 import { SAMPLE_KEY_PREFIX } from '../seed/embeddings.js';
 import { BILLING_PLANS, DEFAULT_TENANT } from '../seed/fixed-data.js';
 import type { UpContext } from './context.js';
@@ -17,6 +14,11 @@ export const neo4jVerifyPhase: Phase<UpContext> = {
   async run(ctx, { signal, report }) {
     const endpoint = resolveNeo4jEndpoint(ctx.state, ctx.config);
     const settings = graphSettings(ctx);
+    const [{ withGraph }, { expectedGraphCounts }, { verifyGraph }] = await Promise.all([
+      import('../neo4j/connect.js'),
+      import('../neo4j/graph-data.js'),
+      import('../neo4j/verify.js'),
+    ]);
     report.status('Counting nodes and edges');
     const result = await withGraph(endpoint, graphOpenOptions(ctx, endpoint, signal, (m) => report.status(m)), (driver) =>
       verifyGraph(

@@ -78,5 +78,6 @@ export function withResetStep<P extends { id: string; needs: readonly string[] }
   if (!phases.some((p) => p.id === 'database')) {
     throw new HartError('The deploy has no database phase to reset', { code: 'reset-plan', hint: 'Do not --skip database with reset.' });
   }
-  return [reset, ...phases.map((p) => (p.id === 'database' ? { ...p, needs: [...p.needs, reset.id] } : p))];
+  // Listed right before `database` so the plan reads in run order.
+  return phases.flatMap((p) => (p.id === 'database' ? [reset, { ...p, needs: [...p.needs, reset.id] }] : [p]));
 }

@@ -3,12 +3,12 @@ import { createBrokerPhase } from '../phases/broker.js';
 import { createDatabasePhase } from '../phases/database.js';
 import { createMigrationPhase } from '../phases/migration.js';
 import { createProgrammabilityPhase } from '../phases/programmability.js';
+import { resetPhases, seedPhases } from '../phases/reset-seed-plan.js';
 import { createSeedPhase } from '../phases/seed.js';
 import { createVerifyPhase } from '../phases/verify.js';
 import { generateSampleAtoms } from '../seed/embeddings.js';
 import { setDeployOptions } from './deploy-run.js';
 import { fakeDeploy, fakePlan, fakeScript, outcomes, type FakeDeploy } from './fake-deploy-fixture.js';
-import { createResetDatabasePhase, withResetStep } from './reset-database.js';
 import type { SeedDeployDeps, SeedSource } from './seed-program.js';
 
 const fn = fakeScript('programmability/functions/fn_A.sql', 'anytime', 'CREATE OR ALTER FUNCTION dbo.fn_A() RETURNS int AS BEGIN RETURN 1 END;');
@@ -37,8 +37,23 @@ function withSeedAnswers(fixture: FakeDeploy): void {
   fixture.server.on(/AS embeddings;$/, [{ tenants: 1, plans: 3, embeddings: 20 }]);
 }
 
-function resetPhases(fixture: FakeDeploy, choice: { full: boolean; noSeed: boolean }) {
-  return withResetStep(deployPhases(fixture), createResetDatabasePhase(seededDeps(fixture), choice));
+/** The reset plan of the command, over the SQL Server phases wired to the recording fake. */
+function fakeResetPhases(fixture: FakeDeploy, choice: { full: boolean; noSeed: boolean }) {
+  return resetPhases({ ...choice, deploy: deployPhases(fixture), sqlDeps: seededDeps(fixture) });
+}
+
+/** The order the runner starts phases in: each wave is what becomes ready once the waves before it are done. */
+function waves(phases: readonly { id: string; needs: readonly string[] }[]): string[][] {
+  const inPlan = new Set(phases.map((p) => p.id));
+  const finished = new Set<string>();
+  const result: string[][] = [];
+  while (finished.size < phases.length) {
+    const ready = phases.filter((p) => !finished.has(p.id) && p.needs.every((n) => finished.has(n) || !inPlan.has(n))).map((p) => p.id);
+    if (ready.length === 0) throw new Error(`cycle among ${phases.filter((p) => !finished.has(p.id)).map((p) => p.id).join(', ')}`);
+    for (const id of ready) finished.add(id);
+    result.push(ready.sort());
+  }
+  return result;
 }
 
 async function deployed(): Promise<FakeDeploy> {
@@ -86,7 +101,7 @@ describe('seed, verify and reset against a recording fake session', () => {
   it('reset restores the golden backup when it matches, re-enables the broker, and deploys nothing again', async () => {
     const fixture = await deployed();
     const before = fixture.server.calls.length;
-    const result = await fixture.run(resetPhases(fixture, { full: false, noSeed: false }), { ctx: smallSeed(fixture) });
+    const result = await fixture.run(fakeResetPhases(fixture, { full: false, noSeed: false }), { ctx: smallSeed(fixture) });
     expect(result.status).toBe('success');
     const batches = fixture.server.calls.slice(before).flatMap((c) => (c.kind === 'batch' ? [c.text] : []));
     expect(batches[0]).toContain("RESTORE DATABASE [Hartonomous] FROM DISK = N'/var/opt/mssql/backup/Hartonomous.golden.bak' WITH REPLACE;");
@@ -99,7 +114,7 @@ describe('seed, verify and reset against a recording fake session', () => {
     const fixture = await deployed();
     fixture.db.backup = undefined;
     const before = fixture.server.calls.length;
-    const result = await fixture.run(resetPhases(fixture, { full: false, noSeed: false }), { ctx: smallSeed(fixture) });
+    const result = await fixture.run(fakeResetPhases(fixture, { full: false, noSeed: false }), { ctx: smallSeed(fixture) });
     expect(result.status).toBe('success');
     const batches = fixture.server.calls.slice(before).flatMap((c) => (c.kind === 'batch' ? [c.text] : []));
     expect(batches[0]).toBe('ALTER DATABASE [Hartonomous] SET SINGLE_USER WITH ROLLBACK IMMEDIATE;\nDROP DATABASE [Hartonomous];');
@@ -111,11 +126,61 @@ describe('seed, verify and reset against a recording fake session', () => {
   it('reset --full drops even when the golden backup matches', async () => {
     const fixture = await deployed();
     const before = fixture.server.calls.length;
-    const result = await fixture.run(resetPhases(fixture, { full: true, noSeed: false }), { ctx: smallSeed(fixture) });
+    const result = await fixture.run(fakeResetPhases(fixture, { full: true, noSeed: false }), { ctx: smallSeed(fixture) });
     expect(result.status).toBe('success');
     const texts = fixture.server.calls.slice(before).flatMap((c) => (c.kind === 'batch' || c.kind === 'query' ? [c.text] : []));
     expect(texts.some((t) => t.includes('RESTORE DATABASE'))).toBe(false);
     expect(texts.some((t) => t.includes('DROP DATABASE [Hartonomous]'))).toBe(true);
     expect(outcomes(result.events)).toContain('reset-database: done (Database Hartonomous dropped (--full): deploying from scratch)');
+  });
+});
+
+describe('the reset and seed plans', () => {
+  it('reset empties and rebuilds both stores as two chains after the containers: SQL Server and Neo4j', () => {
+    expect(waves(resetPhases({ full: false, noSeed: false }))).toEqual([
+      ['preflight'],
+      ['clr-build', 'containers'],
+      ['neo4j-reset', 'reset-database'],
+      ['database', 'neo4j-schema'],
+      ['clr-deploy', 'filestream', 'migration', 'neo4j-seed'],
+      ['broker', 'neo4j-verify'],
+      ['programmability'],
+      ['seed'],
+      ['verify'],
+    ]);
+  });
+
+  it('reset --no-seed leaves out both seeds and the graph check, so the graph ends empty with its schema', () => {
+    const ids = resetPhases({ full: false, noSeed: true }).map((p) => p.id);
+    expect(ids).toEqual(expect.arrayContaining(['reset-database', 'database', 'verify', 'neo4j-reset', 'neo4j-schema']));
+    expect(ids).not.toContain('seed');
+    expect(ids).not.toContain('neo4j-seed');
+    expect(ids).not.toContain('neo4j-verify');
+  });
+
+  it('seed runs the SQL and graph seeds after what they need, without verify; with a target only the SQL seed', () => {
+    const local = seedPhases().map((p) => p.id);
+    expect(local).toEqual(expect.arrayContaining(['seed', 'neo4j-schema', 'neo4j-seed', 'programmability']));
+    expect(local).not.toContain('verify');
+    expect(local).not.toContain('neo4j-verify');
+    expect(local).not.toContain('neo4j-reset');
+    const target = seedPhases({ target: fakeDeploy(fakePlan()).deps });
+    expect(target.map((p) => [p.id, p.needs])).toEqual([['seed', []]]);
+  });
+
+  it('the reset plan over a deploy without Neo4j phases resets only SQL Server, and runs through the recording fake session', async () => {
+    const fixture = await deployed();
+    fixture.db.backup = undefined;
+    const phases = fakeResetPhases(fixture, { full: false, noSeed: true });
+    expect(phases.map((p) => p.id)).toEqual(['reset-database', 'database', 'migration', 'broker', 'programmability', 'verify']);
+    const before = fixture.server.calls.length;
+    const result = await fixture.run(phases, { ctx: smallSeed(fixture) });
+    expect(result.status).toBe('success');
+    expect(outcomes(result.events)).toContain('reset-database: done (Database Hartonomous dropped: deploying from scratch)');
+    // --no-seed: no seed rows and no golden backup of an unseeded database.
+    const after = fixture.server.calls.slice(before);
+    expect(after.some((c) => c.kind === 'batch' && c.text.includes('DROP DATABASE [Hartonomous]'))).toBe(true);
+    expect(after.some((c) => c.kind === 'bulk' || (c.kind === 'batch' && c.text.includes('#SeedAtoms')))).toBe(false);
+    expect(fixture.db.backup).toBeUndefined();
   });
 });
