@@ -79,23 +79,41 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
     }
   }
   const mt = (k: number): number => match[k] ?? -1;
+  /** Whether any word token of the unit is `word` (upper case), computed once per word asked. */
+  const wordsSeen = new Map<string, boolean>();
+  const namesWord = (word: string): boolean => {
+    let seen = wordsSeen.get(word);
+    if (seen === undefined) {
+      seen = tokens.some((t) => t.kind === 'word' && t.upper === word);
+      wordsSeen.set(word, seen);
+    }
+    return seen;
+  };
   const loc = (t: Token): Located => locate(t.line, t.col);
-  const at = (k: number): Token | undefined => tokens[k];
+  // Bounds-checked: a negative index would send every tokens[k] read down V8's slow generic path.
+  const at = (k: number): Token | undefined => (k >= 0 && k < n ? tokens[k] : undefined);
 
   const readName = (k: number): NameRead | undefined => {
     const first = at(k);
     if (!isName(first)) return undefined;
-    const parts = [first.value];
+    // Count the parts first: the array is then built at its exact size. Names are kept by the
+    // analysis (references, aliases), and a grown array would keep its spare capacity for good.
+    let count = 1;
     let j = k + 1;
     while (isP(at(j), '.')) {
       const next = at(j + 1);
-      if (isName(next)) {
-        parts.push(next.value);
-        j += 2;
-      } else if (isP(next, '.')) {
-        parts.push('');
-        j += 1;
-      } else break;
+      if (isName(next)) j += 2;
+      else if (isP(next, '.')) j += 1;
+      else break;
+      count++;
+    }
+    const parts = new Array<string>(count);
+    parts[0] = first.value;
+    let p = 1;
+    for (let m = k + 1; m < j; m++) {
+      const t = at(m);
+      if (isName(t)) parts[p++] = t.value;
+      else if (isP(t, '.') && isP(at(m + 1), '.')) parts[p++] = '';
     }
     return { parts, first, next: j };
   };
@@ -103,6 +121,8 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
   let sawIf = options.guarded;
   /** Name tokens already read as a table source: not read again as expressions. */
   const consumed = new Set<number>();
+  /** Shared one-part column qualifiers (see qualifierOf). */
+  const qualifiers = new Map<string, string[]>();
   let module: Definition | undefined;
   let scope: ModuleScope | undefined;
   let moduleTokenIndex = -1;
@@ -114,8 +134,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
     return def;
   };
   const reference = (kind: ReferenceKind, parts: string[], t: Token, ordering = true): void => {
-    const ref = { kind, parts, loc: loc(t), ordering };
-    out.references.push(module === undefined ? ref : { ...ref, module });
+    out.references.push(module === undefined ? { kind, parts, loc: loc(t), ordering } : { kind, parts, loc: loc(t), ordering, module });
   };
   const principal = (name: string, t: Token, context: string): void => {
     out.principals.push({ name, loc: loc(t), context });
@@ -130,7 +149,9 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
     const key = alias.toLowerCase();
     const list = scope.aliases.get(key);
     if (list === undefined) scope.aliases.set(key, [binding]);
-    else list.push(binding);
+    // A body binds the same alias to the same table in statement after statement; one copy answers
+    // every question the checks ask (is it opaque, which tables, which comes first).
+    else if (!list.some((b) => sameBinding(b, binding))) list.push(binding);
   };
   /** Reads "[AS] alias" at k; returns the alias token index or -1. */
   const aliasAt = (k: number): number => {
@@ -902,6 +923,8 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
   }
 
   function insideCall(i: number, fn: string): boolean {
+    // Only a call of `fn` can answer yes: most batches never name it, and then the walk is skipped.
+    if (!namesWord(fn)) return false;
     // Walk back to the unmatched '(' enclosing token i.
     let depth = 0;
     for (let k = i - 1; k >= 0 && k > i - 200; k--) {
@@ -924,9 +947,29 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
     if (call && name.parts.length === 2) {
       if (!scope.aliases.has((name.parts[0] ?? '').toLowerCase())) reference('function', name.parts, name.first);
     } else if (name.parts.length <= 3 && !name.parts.includes('') && !(name.parts[name.parts.length - 1] ?? '').startsWith('$')) {
-      scope.columnRefs.push({ qualifier: name.parts.slice(0, -1), column: name.parts[name.parts.length - 1] ?? '', loc: loc(name.first), module });
+      scope.columnRefs.push({ qualifier: qualifierOf(name.parts), column: name.parts[name.parts.length - 1] ?? '', loc: loc(name.first), module });
     }
   }
+
+  /**
+   * The qualifier of `a.column` (all parts but the last). A body names the same few aliases in
+   * thousands of column references, so one-part qualifiers share one (read-only) array per spelling.
+   */
+  function qualifierOf(parts: readonly string[]): string[] {
+    if (parts.length !== 2) return parts.slice(0, -1);
+    const alias = parts[0] ?? '';
+    let shared = qualifiers.get(alias);
+    if (shared === undefined) {
+      shared = [alias];
+      qualifiers.set(alias, shared);
+    }
+    return shared;
+  }
+}
+
+function sameBinding(a: AliasBinding, b: AliasBinding): boolean {
+  if (a.type === 'opaque' || b.type === 'opaque') return a.type === b.type;
+  return a.parts.length === b.parts.length && a.parts.every((p, k) => p === b.parts[k]);
 }
 
 function isBuiltinRowset(name: string): boolean {

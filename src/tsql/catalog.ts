@@ -13,6 +13,12 @@ export interface CatalogInput {
   analysis: ScriptAnalysis;
 }
 
+/** The kind of definition each kind of reference looks for. */
+const TARGET_KINDS: Record<Reference['kind'], ObjectKind> = {
+  object: 'table', procedure: 'procedure', function: 'function', type: 'type', sequence: 'sequence', schema: 'schema',
+  'message-type': 'message-type', contract: 'contract', service: 'service', queue: 'queue',
+};
+
 export type Resolution = 'found' | 'builtin' | 'missing' | 'unknown';
 
 export class Catalog {
@@ -120,11 +126,7 @@ export class Catalog {
   /** The definitions a reference resolves to (for ordering and cycles). */
   targets(ref: Reference): CatalogDefinition[] {
     const parts = ref.parts;
-    const kindFor: Record<Reference['kind'], ObjectKind> = {
-      object: 'table', procedure: 'procedure', function: 'function', type: 'type', sequence: 'sequence', schema: 'schema',
-      'message-type': 'message-type', contract: 'contract', service: 'service', queue: 'queue',
-    };
-    const kind = kindFor[ref.kind];
+    const kind = TARGET_KINDS[ref.kind];
     const key = kind === 'message-type' || kind === 'contract' || kind === 'service' ? keyOf(kind, [parts.join('.')]) : kind === 'schema' ? keyOf('schema', parts.slice(-1)) : keyOf(kind, parts);
     return this.get(key);
   }
