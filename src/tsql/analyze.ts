@@ -24,6 +24,12 @@ const DROP_KINDS: Record<string, ObjectKind> = {
 };
 const TABLE_CONSTRAINT_WORDS = new Set(['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'INDEX', 'PERIOD', 'DEFAULT']);
 const NOT_BEGIN_BLOCK = new Set(['TRAN', 'TRANSACTION', 'DISTRIBUTED', 'DIALOG', 'CONVERSATION']);
+// The words the statement loop and the module-body reader switch on. Most tokens are none of them:
+// one set lookup sends those straight to the default branch instead of through every case label.
+/** Clause words that end the comma-separated table list of a FROM. */
+const FROM_LIST_END = new Set(['WHERE', 'GROUP', 'ORDER', 'HAVING', 'UNION', 'EXCEPT', 'INTERSECT', 'OPTION', 'FOR', 'JOIN', 'ON', 'WINDOW']);
+const STATEMENT_CASES = new Set(['IF', 'ELSE', 'WHILE', 'CREATE', 'ALTER', 'DROP', 'EXEC', 'EXECUTE', 'GRANT', 'DENY', 'REVOKE']);
+const MODULE_CASES = new Set(['FROM', 'JOIN', 'APPLY', 'UPDATE', 'DELETE', 'INSERT', 'INTO', 'MERGE', 'USING', 'TRUNCATE', 'PIVOT', 'UNPIVOT', 'NEXT', 'DECLARE', 'TYPE', 'CONTRACT']);
 
 /** Locates a token of a batch in its file. */
 export function batchLocator(batch: Batch): Locate {
@@ -41,6 +47,7 @@ export function emptyAnalysis(): ScriptAnalysis {
 const isName = (t: Token | undefined): t is Token => t !== undefined && (t.kind === 'word' || t.kind === 'quoted');
 const isP = (t: Token | undefined, p: string): boolean => t !== undefined && t.kind === 'punct' && t.text === p;
 const isW = (t: Token | undefined, ...words: string[]): boolean => t !== undefined && t.kind === 'word' && words.includes(t.upper);
+const isWordIn = (t: Token | undefined, words: ReadonlySet<string>): boolean => t !== undefined && t.kind === 'word' && words.has(t.upper);
 
 interface NameRead {
   parts: string[];
@@ -392,7 +399,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
     for (let j = from; j < n; j++) {
       const t = at(j);
       if (t?.kind !== 'word') continue;
-      if (t.upper === 'BEGIN' && !isW(at(j + 1), ...NOT_BEGIN_BLOCK)) depth++;
+      if (t.upper === 'BEGIN' && !isWordIn(at(j + 1), NOT_BEGIN_BLOCK)) depth++;
       else if (t.upper === 'CASE') depth++;
       else if (t.upper === 'END' && !isW(at(j + 1), 'CONVERSATION')) depth--;
     }
@@ -405,7 +412,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
     if (t.kind !== 'word') continue;
     const prev = at(i - 1);
     if (isP(prev, '.') || isP(prev, '::')) continue;
-    switch (t.upper) {
+    switch (STATEMENT_CASES.has(t.upper) ? t.upper : '') {
       case 'IF':
       case 'ELSE':
       case 'WHILE':
@@ -817,7 +824,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
   /** A token inside a module body: table sources, calls, columns, CTEs, declarations. */
   function moduleToken(i: number, t: Token): void {
     const prev = at(i - 1);
-    switch (t.upper) {
+    switch (MODULE_CASES.has(t.upper) ? t.upper : '') {
       case 'FROM': {
         if (isW(at(i - 1), 'NEXT', 'PRIOR', 'FIRST', 'LAST') || isW(at(i - 2), 'ABSOLUTE', 'RELATIVE') || isW(prev, 'FETCH')) return;
         if (insideCall(i, 'TRIM')) return;
@@ -835,7 +842,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
             continue;
           }
           if (isP(c, ')') || isP(c, ';')) return;
-          if (c?.kind === 'word' && (STATEMENT_WORDS.has(c.upper) || ['WHERE', 'GROUP', 'ORDER', 'HAVING', 'UNION', 'EXCEPT', 'INTERSECT', 'OPTION', 'FOR', 'JOIN', 'ON', 'WINDOW'].includes(c.upper))) return;
+          if (c?.kind === 'word' && (STATEMENT_WORDS.has(c.upper) || FROM_LIST_END.has(c.upper))) return;
           if (isP(c, ',')) tableSource(k + 1, 'FROM');
         }
         return;
@@ -941,6 +948,8 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
   /** a.b, a.b.c, schema.fn( in expressions. */
   function genericName(i: number): void {
     if (scope === undefined || module === undefined || consumed.has(i)) return;
+    // A lone word (no '.' after it) is a one-part name: nothing to record, nothing to build.
+    if (!isP(at(i + 1), '.')) return;
     const name = readName(i);
     if (name === undefined || name.parts.length < 2) return;
     const call = isP(at(name.next), '(');

@@ -53,7 +53,7 @@ class WordTable {
       }
     }
     const key = text.slice(start, end);
-    this.lastUpper = internalized(key.toUpperCase());
+    this.lastUpper = key.toUpperCase();
     this.insert(key, this.lastUpper, hash);
     return key;
   }
@@ -82,16 +82,6 @@ class WordTable {
       if (key !== undefined) this.insert(key, oldUppers[k] ?? key.toUpperCase(), hashChars(key, 0, key.length));
     }
   }
-}
-
-/**
- * The engine's canonical copy of a string: property names are stored internalized, so the key read
- * back is the same string object as an equal literal in the code. The analysis compares `upper`
- * against keyword literals millions of times (switch cases); internalized, each comparison is a
- * pointer check instead of a character compare. Done once per distinct word.
- */
-function internalized(text: string): string {
-  return Object.keys({ [text]: true })[0] ?? text;
 }
 
 function sameChars(key: string, text: string, start: number, len: number): boolean {
