@@ -123,7 +123,7 @@ export async function seedGraph(driver: Driver, data: GraphSeedData, options: Se
 
   const writeStarted = performance.now();
   const session = driver.session();
-  let removedAtoms = 0;
+  let removedAtoms: number;
   try {
     report?.status('Writing plans and the tenant');
     await write(session, 'Writing billing plans', UPSERT_PLANS, {
