@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createBrokerPhase } from '../phases/broker.js';
-import { createDatabasePhase } from '../phases/database.js';
-import { createMigrationPhase } from '../phases/migration.js';
-import { createProgrammabilityPhase } from '../phases/programmability.js';
-import { setDeployOptions } from './deploy-run.js';
+import { createBrokerPhase } from './broker.js';
+import { createDatabasePhase } from './database.js';
+import { createMigrationPhase } from './migration.js';
+import { createProgrammabilityPhase } from './programmability.js';
+import { setDeployOptions } from '../sqlserver/deploy-run.js';
 import { fakeDeploy, fakePlan, fakeScript, outcomes, type FakeDeploy } from './fake-deploy-fixture.js';
-import { fakeSqlError } from './recording-fake-session.js';
+import { fakeSqlError } from '../sqlserver/recording-fake-session.js';
 
 const migration = fakeScript('migrations/20240101_InitialCreate.sql', 'run-once', 'CREATE TABLE dbo.Atoms (Id int);\nGO\nINSERT INTO [__EFMigrationsHistory] VALUES (N\'1\', N\'8\');');
 const queue = fakeScript('broker/queues.sql', 'anytime', "IF NOT EXISTS (SELECT 1 FROM sys.service_queues WHERE name = N'AtomQueue')\n  CREATE QUEUE dbo.AtomQueue;");

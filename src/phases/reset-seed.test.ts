@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createBrokerPhase } from '../phases/broker.js';
-import { createDatabasePhase } from '../phases/database.js';
-import { createMigrationPhase } from '../phases/migration.js';
-import { createProgrammabilityPhase } from '../phases/programmability.js';
-import { resetPhases, seedPhases } from '../phases/reset-seed-plan.js';
-import { createSeedPhase } from '../phases/seed.js';
-import { createVerifyPhase } from '../phases/verify.js';
+import { createBrokerPhase } from './broker.js';
+import { createDatabasePhase } from './database.js';
+import { createMigrationPhase } from './migration.js';
+import { createProgrammabilityPhase } from './programmability.js';
+import { resetPhases, seedPhases } from './reset-seed-plan.js';
+import { createSeedPhase } from './seed.js';
+import { createVerifyPhase } from './verify.js';
 import { generateSampleAtoms } from '../seed/embeddings.js';
-import { setDeployOptions } from './deploy-run.js';
+import { setDeployOptions } from '../sqlserver/deploy-run.js';
 import { fakeDeploy, fakePlan, fakeScript, outcomes, type FakeDeploy } from './fake-deploy-fixture.js';
-import type { SeedDeployDeps, SeedSource } from './seed-program.js';
+import type { SeedDeployDeps, SeedSource } from '../sqlserver/seed-program.js';
 
 const fn = fakeScript('programmability/functions/fn_A.sql', 'anytime', 'CREATE OR ALTER FUNCTION dbo.fn_A() RETURNS int AS BEGIN RETURN 1 END;');
 

@@ -7,12 +7,12 @@ import { loadConfig } from '../config/load.js';
 import type { HartEvent } from '../engine/events.js';
 import { done, type Phase } from '../engine/phase.js';
 import { runPhases, type RunResult } from '../engine/runner.js';
-import type { UpContext } from '../phases/context.js';
+import type { UpContext } from './context.js';
 import { scriptHash } from '../tsql/hash.js';
 import type { Batch, PayloadPlan, Script, ScriptKind } from '../tsql/types.js';
-import type { SqlDeployDeps } from './deploy-run.js';
-import type { SqlEndpoint } from './endpoint.js';
-import { RecordingFakeServer, SimulatedDatabase } from './recording-fake-session.js';
+import type { SqlDeployDeps } from '../sqlserver/deploy-run.js';
+import type { SqlEndpoint } from '../sqlserver/endpoint.js';
+import { RecordingFakeServer, SimulatedDatabase } from '../sqlserver/recording-fake-session.js';
 
 export const FAKE_ENDPOINT: SqlEndpoint = { host: '127.0.0.1', port: 14330, user: 'sa', password: 'Str0ng.Passw0rd!', database: 'Hartonomous', external: false, container: 'hart-sqlserver' };
 
