@@ -48,6 +48,13 @@ const GO_LINE = /^[ \t]*go(?:[ \t]+(\d+))?[ \t]*(?:--.*|\/\*(?:(?!\/\*|\*\/).)*\
 const GO_LIKE = /^[ \t]*go(?=$|[^A-Za-z0-9_@#$])/i;
 const COMMAND = /^[ \t]*(:[A-Za-z]+|!!)/;
 
+/** Char code of the first character that is not a space or tab (NaN for a blank line). */
+function firstNonBlank(line: string): number {
+  let k = 0;
+  while (k < line.length && (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9)) k++;
+  return line.charCodeAt(k);
+}
+
 export function displayPath(file: string, root: string | undefined): string {
   if (root === undefined) return file;
   const rel = relative(root, file);
@@ -126,14 +133,14 @@ export async function readScript(file: string, options: ReadOptions): Promise<Re
       return close + 1;
     };
     while (i < n) {
-      const c = text[i];
+      const c = text.charCodeAt(i);
       switch (state.mode) {
         case 'code':
-          if (c === '-' && text[i + 1] === '-') {
+          if (c === 45 /* - */ && text.charCodeAt(i + 1) === 45) {
             i = n;
             continue;
           }
-          if (c === '/' && text[i + 1] === '*') {
+          if (c === 47 /* / */ && text.charCodeAt(i + 1) === 42 /* * */) {
             state.mode = 'block';
             state.depth = 1;
             state.openLine = lineNo;
@@ -141,37 +148,37 @@ export async function readScript(file: string, options: ReadOptions): Promise<Re
             i += 2;
             continue;
           }
-          if (c === "'" || c === '[' || c === '"') {
-            state.mode = c === "'" ? 'string' : c === '[' ? 'bracket' : 'dquote';
+          if (c === 39 /* ' */ || c === 91 /* [ */ || c === 34 /* " */) {
+            state.mode = c === 39 ? 'string' : c === 91 ? 'bracket' : 'dquote';
             state.openLine = lineNo;
             state.openCol = i + 1;
             i++;
             continue;
           }
-          if (c === '$' && text[i + 1] === '(') {
+          if (c === 36 /* $ */ && text.charCodeAt(i + 1) === 40 /* ( */) {
             i = emitVar(i);
             continue;
           }
           i++;
           continue;
         case 'block':
-          if (c === '/' && text[i + 1] === '*') {
+          if (c === 47 && text.charCodeAt(i + 1) === 42) {
             state.depth++;
             i += 2;
-          } else if (c === '*' && text[i + 1] === '/') {
+          } else if (c === 42 && text.charCodeAt(i + 1) === 47) {
             state.depth--;
             i += 2;
             if (state.depth === 0) state.mode = 'code';
           } else i++;
           continue;
         default: {
-          const close = state.mode === 'string' ? "'" : state.mode === 'bracket' ? ']' : '"';
-          if (c === '$' && text[i + 1] === '(') {
+          const close = state.mode === 'string' ? 39 : state.mode === 'bracket' ? 93 /* ] */ : 34;
+          if (c === 36 /* $ */ && text.charCodeAt(i + 1) === 40 /* ( */) {
             i = emitVar(i);
             continue;
           }
           if (c === close) {
-            if (text[i + 1] === close) i += 2;
+            if (text.charCodeAt(i + 1) === close) i += 2;
             else {
               state.mode = 'code';
               i++;
@@ -203,7 +210,9 @@ export async function readScript(file: string, options: ReadOptions): Promise<Re
     for (let k = 0; k < lines.length; k++) {
       const raw = lines[k] ?? '';
       const lineNo = k + 1;
-      if (state.mode === 'code') {
+      // GO and sqlcmd commands start a line (after spaces and tabs) with g/G, ':' or '!': other lines skip the regexes.
+      const lead = firstNonBlank(raw);
+      if (state.mode === 'code' && (lead === 103 || lead === 71 || lead === 58 || lead === 33)) {
         const go = GO_LINE.exec(raw);
         if (go !== null) {
           const count = go[1] === undefined ? 1 : Number(go[1]);
