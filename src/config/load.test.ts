@@ -158,3 +158,19 @@ describe('generated passwords', () => {
     expect(loadConfig({ cwd, env: { HART_SQL_SA_PASSWORD: 'Str0ng.Passw0rd' } }).sql.saPassword).toBe('Str0ng.Passw0rd');
   });
 });
+
+describe('passwords inside service URLs', () => {
+  it('are secrets of the run, as written and decoded, so the redactor masks them', () => {
+    const config = loadConfig({
+      cwd: project(),
+      env: { HART_SQL_URL: 'sqlserver://sa:S3cret%2Fpass@db.example:1433', HART_NEO4J_URL: 'bolt://neo4j:Gr4ph.Pass@graph.example:7687' },
+    });
+    expect(config.secrets).toEqual(expect.arrayContaining(['S3cret%2Fpass', 'S3cret/pass', 'Gr4ph.Pass']));
+  });
+
+  it('are not shown when the URL itself is invalid', () => {
+    const error = loadError(() => loadConfig({ cwd: project(), env: { HART_SQL_URL: 'http://sa:Hidden.Pass1@db.example' } }));
+    expect(error.message).toContain('HART_SQL_URL');
+    expect(error.message).not.toContain('Hidden.Pass1');
+  });
+});

@@ -178,7 +178,7 @@ export function loadConfig(options: LoadOptions): Config {
 
   const sources: Partial<Record<VariableName, ValueSource>> = {};
   const fail = (spec: VariableSpec, value: RawValue, problem: string, example?: string): never => {
-    const shown = spec.kind === 'secret' ? '(hidden)' : `"${value.value}"`;
+    const shown = spec.kind === 'secret' ? '(hidden)' : `"${spec.kind === 'url' ? maskUrlPassword(value.value) : value.value}"`;
     throw new ConfigError(
       spec.name,
       `${spec.name} ${shown} from ${describeSource(value.source, cwd, spec)} ${problem}`,
@@ -285,6 +285,8 @@ export function loadConfig(options: LoadOptions): Config {
     writeSecrets(stateDir, { ...saved, ...generated });
   }
 
+  const sqlUrl = urlOf('HART_SQL_URL', ['sqlserver', 'mssql']);
+  const neo4jUrl = urlOf('HART_NEO4J_URL', ['bolt', 'neo4j', 'bolt+s', 'bolt+ssc', 'neo4j+s', 'neo4j+ssc']);
   const config: Config = {
     cwd,
     stateDir,
@@ -296,7 +298,7 @@ export function loadConfig(options: LoadOptions): Config {
       port: port('HART_SQL_PORT'),
       database: str('HART_SQL_DATABASE'),
       saPassword,
-      url: urlOf('HART_SQL_URL', ['sqlserver', 'mssql']),
+      url: sqlUrl,
       memoryMb: int('HART_SQL_MEMORY_MB', 2048, 1_048_576),
       collation: str('HART_SQL_COLLATION'),
       acceptEula: bool('HART_ACCEPT_EULA'),
@@ -308,7 +310,7 @@ export function loadConfig(options: LoadOptions): Config {
       httpPort: port('HART_NEO4J_HTTP_PORT'),
       user: neo4jUser,
       password: neo4jPassword,
-      url: urlOf('HART_NEO4J_URL', ['bolt', 'neo4j', 'bolt+s', 'bolt+ssc', 'neo4j+s', 'neo4j+ssc']),
+      url: neo4jUrl,
       apoc: bool('HART_NEO4J_APOC'),
       similarK: int('HART_NEO4J_SIMILAR_K', 0, 100),
       heap: memorySize('HART_NEO4J_HEAP'),
@@ -317,7 +319,8 @@ export function loadConfig(options: LoadOptions): Config {
     paths: { sqlDir: path('HART_SQL_DIR'), seedsDir: path('HART_SEEDS_DIR') },
     clr: { dll: optPath('HART_CLR_DLL'), project: optPath('HART_CLR_PROJECT') },
     sources,
-    secrets: [saPassword, neo4jPassword],
+    // A password written inside HART_SQL_URL / HART_NEO4J_URL is a secret too (as typed and decoded).
+    secrets: [saPassword, neo4jPassword, ...urlPasswords(sqlUrl), ...urlPasswords(neo4jUrl)],
   };
   if (!/^[A-Za-z_][A-Za-z0-9_@#$]{0,127}$/.test(config.sql.database)) {
     fail(specOf('HART_SQL_DATABASE'), raw.get('HART_SQL_DATABASE') ?? { value: config.sql.database, source: 'default' }, 'is not a plain SQL Server identifier', 'Hartonomous');
@@ -326,3 +329,28 @@ export function loadConfig(options: LoadOptions): Config {
 }
 
 export { secretsPath };
+
+/** The password part of a URL, as written and percent-decoded: both forms can reach a log line. */
+export function urlPasswords(url: string | undefined): string[] {
+  if (url === undefined) return [];
+  try {
+    const { password } = new URL(url);
+    if (password === '') return [];
+    const decoded = decodeURIComponent(password);
+    return decoded === password ? [password] : [password, decoded];
+  } catch {
+    return [];
+  }
+}
+
+/** A URL for messages: user kept, password replaced. Unparseable text is shown up to any "@". */
+export function maskUrlPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password === '') return url;
+    parsed.password = '****';
+    return parsed.toString();
+  } catch {
+    return url.includes('@') ? `${url.slice(0, url.indexOf('://') + 3)}****@${url.slice(url.lastIndexOf('@') + 1)}` : url;
+  }
+}
