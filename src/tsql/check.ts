@@ -6,7 +6,7 @@
 // sqlcmd-unsupported, unterminated, dependency-cycle, file-unreadable.
 // Callers add their own findings (e.g. the CLR bindings against the built DLL) through
 // `extraDiagnostics` or `providers`, which receive the loaded plan and its catalog.
-import type { AliasBinding, ModuleScope, ScriptAnalysis } from './analysis-types.js';
+import type { ModuleScope, ScriptAnalysis } from './analysis-types.js';
 import { Catalog } from './catalog.js';
 import { keyOf } from './names.js';
 import { analysisOf } from './payload.js';
@@ -138,38 +138,47 @@ function qualifierTables(tables: readonly string[][], catalog: Catalog): Qualifi
 }
 
 function checkColumns(scopes: readonly ModuleScope[], catalog: Catalog, push: Push): void {
+  // Lower-cased spellings, computed once per distinct spelling: a script names the same few
+  // aliases and columns in every statement.
+  const lowered = new Map<string, string>();
+  const lower = (text: string): string => {
+    let l = lowered.get(text);
+    if (l === undefined) {
+      l = text.toLowerCase();
+      lowered.set(text, l);
+    }
+    return l;
+  };
   for (const scope of scopes) {
-    // What each alias (or exposed table name) stands for, resolved once per module body.
+    // What each alias (or exposed table name) stands for, resolved once per module body and
+    // keyed by the alias as written, so a repeated `a.column` costs one lookup.
     const byAlias = new Map<string, QualifierTables | 'skip'>();
-    const aliasTables = (first: string, bindings: readonly AliasBinding[]): QualifierTables | 'skip' => {
-      let resolved = byAlias.get(first);
+    const aliasTables = (written: string): QualifierTables | 'skip' => {
+      let resolved = byAlias.get(written);
       if (resolved === undefined) {
-        if (bindings.some((b) => b.type === 'opaque')) resolved = 'skip';
+        const bindings = scope.aliases.get(lower(written));
+        // No binding: not an alias, and a one-part qualifier names nothing else to check.
+        if (bindings === undefined || bindings.some((b) => b.type === 'opaque')) resolved = 'skip';
         else resolved = qualifierTables(bindings.flatMap((b) => (b.type === 'table' ? [b.parts] : [])), catalog) ?? 'skip';
-        byAlias.set(first, resolved);
+        byAlias.set(written, resolved);
       }
       return resolved;
     };
     for (const ref of scope.columnRefs) {
-      const column = ref.column.toLowerCase();
+      const column = lower(ref.column);
       if (column === '*' || column === '') continue;
       let tables: QualifierTables | undefined;
       if (ref.direct === true) tables = qualifierTables([ref.qualifier], catalog);
-      else {
-        const first = (ref.qualifier[0] ?? '').toLowerCase();
-        const bindings = ref.qualifier.length === 1 ? scope.aliases.get(first) : undefined;
-        if (bindings !== undefined) {
-          const resolved = aliasTables(first, bindings);
-          if (resolved === 'skip') continue;
-          tables = resolved;
-        } else if (ref.qualifier.length === 2) {
-          // alias.column.property, or schema.table.column.
-          const alias = scope.aliases.get(first);
-          if (alias !== undefined) continue;
-          if (catalog.object(ref.qualifier) === undefined) continue;
-          tables = qualifierTables([ref.qualifier], catalog);
-        } else continue;
-      }
+      else if (ref.qualifier.length === 1) {
+        const resolved = aliasTables(ref.qualifier[0] ?? '');
+        if (resolved === 'skip') continue;
+        tables = resolved;
+      } else if (ref.qualifier.length === 2) {
+        // alias.column.property, or schema.table.column.
+        if (scope.aliases.has(lower(ref.qualifier[0] ?? ''))) continue;
+        if (catalog.object(ref.qualifier) === undefined) continue;
+        tables = qualifierTables([ref.qualifier], catalog);
+      } else continue;
       if (tables === undefined) continue;
       let known = true;
       let found = false;
