@@ -47,6 +47,8 @@ export function emptyAnalysis(): ScriptAnalysis {
 const isName = (t: Token | undefined): t is Token => t !== undefined && (t.kind === 'word' || t.kind === 'quoted');
 const isP = (t: Token | undefined, p: string): boolean => t !== undefined && t.kind === 'punct' && t.text === p;
 const isW = (t: Token | undefined, ...words: string[]): boolean => t !== undefined && t.kind === 'word' && words.includes(t.upper);
+/** isW for one word: no rest-parameter array on the hottest comparisons. */
+const isKw = (t: Token | undefined, word: string): boolean => t !== undefined && t.kind === 'word' && t.upper === word;
 const isWordIn = (t: Token | undefined, words: ReadonlySet<string>): boolean => t !== undefined && t.kind === 'word' && words.has(t.upper);
 
 interface NameRead {
@@ -163,7 +165,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
   /** Reads "[AS] alias" at k; returns the alias token index or -1. */
   const aliasAt = (k: number): number => {
     let j = k;
-    if (isW(at(j), 'AS')) j++;
+    if (isKw(at(j), 'AS')) j++;
     const t = at(j);
     if (t === undefined) return -1;
     if (t.kind === 'quoted' || (t.kind === 'word' && !KEYWORDS.has(t.upper) && !STATEMENT_WORDS.has(t.upper))) return j;
@@ -186,7 +188,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
         const head = at(itemStart);
         if (isName(head) && !(head.kind === 'word' && TABLE_CONSTRAINT_WORDS.has(head.upper))) {
           const typeTok = at(itemStart + 1);
-          const type = isW(typeTok, 'AS') ? 'computed' : typeTok?.value ?? '';
+          const type = isKw(typeTok, 'AS') ? 'computed' : typeTok?.value ?? '';
           columns.set(head.value.toLowerCase(), { name: head.value, type });
         }
         itemStart = k + 1;
@@ -198,7 +200,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
   /** WITH (SYSTEM_VERSIONING = ON (HISTORY_TABLE = x.y)) anywhere in [from, to). */
   const historyTable = (from: number, to: number, columns: Map<string, { name: string; type: string }> | undefined): void => {
     for (let k = from; k < to && k < n; k++) {
-      if (isW(at(k), 'HISTORY_TABLE') && isP(at(k + 1), '=')) {
+      if (isKw(at(k), 'HISTORY_TABLE') && isP(at(k + 1), '=')) {
         const name = readName(k + 2);
         if (name !== undefined) {
           const def = define('table', name.parts, name.first, { synthetic: true });
@@ -296,7 +298,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
       } else if (name.parts.length === 2 || !isBuiltinRowset(last)) {
         reference('function', name.parts, name.first);
       }
-      if (isW(at(after), 'WITH') && isP(at(after + 1), '(') && mt(after + 1) > 0) after = mt(after + 1) + 1;
+      if (isKw(at(after), 'WITH') && isP(at(after + 1), '(') && mt(after + 1) > 0) after = mt(after + 1) + 1;
       const a = aliasAt(after);
       const aliasTok = at(a);
       if (a >= 0 && aliasTok !== undefined) bind(aliasTok.value, { type: 'opaque' });
@@ -312,7 +314,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
     const binding: AliasBinding = name.parts.length <= 2 ? { type: 'table', parts: name.parts } : { type: 'opaque' };
     const a = aliasAt(after);
     const aliasTok = at(a);
-    if (keyword !== 'UPDATE' && keyword !== 'DELETE' && a >= 0 && aliasTok !== undefined && !(keyword === 'INTO' && isW(aliasTok, 'VALUES'))) {
+    if (keyword !== 'UPDATE' && keyword !== 'DELETE' && a >= 0 && aliasTok !== undefined && !(keyword === 'INTO' && isKw(aliasTok, 'VALUES'))) {
       bind(aliasTok.value, binding);
     } else {
       bind(last, binding);
@@ -326,7 +328,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
       const v = at(j);
       if (v === undefined || v.kind !== 'variable') return;
       let typeAt = j + 1;
-      if (isW(at(typeAt), 'AS')) typeAt++;
+      if (isKw(at(typeAt), 'AS')) typeAt++;
       typeReference(typeAt);
       // Skip to the next ", @var" at depth 0 before a statement word.
       let m = typeAt;
@@ -370,27 +372,27 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
         const prev = at(j - 1);
         if (isP(prev, '(') || isP(prev, ',') || j === from) {
           let typeAt = j + 1;
-          if (isW(at(typeAt), 'AS')) typeAt++;
+          if (isKw(at(typeAt), 'AS')) typeAt++;
           typeReference(typeAt);
         }
         continue;
       }
-      if (isW(t, 'EXECUTE', 'EXEC') && isW(at(j + 1), 'AS')) {
+      if (isW(t, 'EXECUTE', 'EXEC') && isKw(at(j + 1), 'AS')) {
         const who = at(j + 2);
         if (who?.kind === 'string') principal(who.value, who, 'EXECUTE AS');
         continue;
       }
-      if (kind === 'function' && isW(t, 'RETURNS')) {
+      if (kind === 'function' && isKw(t, 'RETURNS')) {
         // RETURNS TABLE / @t TABLE (…) / scalar type; the body starts after the next AS … (or BEGIN).
         continue;
       }
       if (isW(t, 'AS', 'BEGIN') && kind !== 'function') return;
-      if (isW(t, 'AS') && kind === 'function' && !isP(at(j - 1), '(')) {
+      if (isKw(t, 'AS') && kind === 'function' && !isP(at(j - 1), '(')) {
         // "AS" after RETURNS … ends the header (parameters may also use AS before their type).
         const prev = at(j - 1);
         if (prev?.kind !== 'variable') return;
       }
-      if (isW(t, 'BEGIN')) return;
+      if (isKw(t, 'BEGIN')) return;
     }
   };
 
@@ -401,7 +403,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
       if (t?.kind !== 'word') continue;
       if (t.upper === 'BEGIN' && !isWordIn(at(j + 1), NOT_BEGIN_BLOCK)) depth++;
       else if (t.upper === 'CASE') depth++;
-      else if (t.upper === 'END' && !isW(at(j + 1), 'CONVERSATION')) depth--;
+      else if (t.upper === 'END' && !isKw(at(j + 1), 'CONVERSATION')) depth--;
     }
     return depth;
   };
@@ -419,10 +421,10 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
         if (module === undefined) sawIf = true;
         break;
       case 'CREATE': {
-        if (isW(prev, 'GRANT', 'DENY', 'REVOKE') || isP(prev, ',') || isW(prev, 'FOR')) break;
+        if (isW(prev, 'GRANT', 'DENY', 'REVOKE') || isP(prev, ',') || isKw(prev, 'FOR')) break;
         let j = i + 1;
         let orAlter = false;
-        if (isW(at(j), 'OR') && isW(at(j + 1), 'ALTER')) {
+        if (isKw(at(j), 'OR') && isKw(at(j + 1), 'ALTER')) {
           orAlter = true;
           j += 2;
         }
@@ -467,7 +469,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
           if (name === undefined) break;
           create('SCHEMA', name.parts[0] ?? '', name.first, false, keyOf('schema', name.parts.slice(-1)));
           define('schema', name.parts.slice(-1), name.first);
-          if (isW(at(name.next), 'AUTHORIZATION')) {
+          if (isKw(at(name.next), 'AUTHORIZATION')) {
             const who = at(name.next + 1);
             if (isName(who)) principal(who.value, who, 'CREATE SCHEMA … AUTHORIZATION');
           }
@@ -478,7 +480,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
           if (name === undefined) break;
           create('TYPE', displayName('type', name.parts), name.first, false, keyOf('type', name.parts));
           const def = define('type', name.parts, name.first);
-          if (isW(at(name.next), 'AS') && isW(at(name.next + 1), 'TABLE') && isP(at(name.next + 2), '(') && mt(name.next + 2) > 0) {
+          if (isKw(at(name.next), 'AS') && isKw(at(name.next + 1), 'TABLE') && isP(at(name.next + 2), '(') && mt(name.next + 2) > 0) {
             def.columns = readColumns(name.next + 2, mt(name.next + 2));
           }
           break;
@@ -491,15 +493,15 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
           const def = define(kind, name.parts, name.first);
           const end = statementEnd(name.next);
           for (let k = name.next; k < end; k++) {
-            if (kind === 'aggregate' && isW(at(k), 'EXTERNAL') && isW(at(k + 1), 'NAME')) {
+            if (kind === 'aggregate' && isKw(at(k), 'EXTERNAL') && isKw(at(k + 1), 'NAME')) {
               const ext = readName(k + 2);
               if (ext !== undefined) def.external = { assembly: ext.parts[0] ?? '', className: ext.parts.slice(1).join('.') };
             }
-            if (kind === 'queue' && isW(at(k), 'PROCEDURE_NAME') && isP(at(k + 1), '=')) {
+            if (kind === 'queue' && isKw(at(k), 'PROCEDURE_NAME') && isP(at(k + 1), '=')) {
               const proc = readName(k + 2);
               if (proc !== undefined) reference('procedure', proc.parts, proc.first, false);
             }
-            if (kind === 'queue' && isW(at(k), 'EXECUTE') && isW(at(k + 1), 'AS') && at(k + 2)?.kind === 'string') {
+            if (kind === 'queue' && isKw(at(k), 'EXECUTE') && isKw(at(k + 1), 'AS') && at(k + 2)?.kind === 'string') {
               const who = at(k + 2) as Token;
               principal(who.value, who, 'EXECUTE AS');
             }
@@ -512,13 +514,13 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
           const kind: ObjectKind = what.upper === 'USER' ? 'user' : 'role';
           create(what.upper, name.parts[0] ?? '', name.first, false, keyOf(kind, name.parts));
           define(kind, name.parts.slice(-1), name.first);
-          if (kind === 'role' && isW(at(name.next), 'AUTHORIZATION') && isName(at(name.next + 1))) {
+          if (kind === 'role' && isKw(at(name.next), 'AUTHORIZATION') && isName(at(name.next + 1))) {
             const who = at(name.next + 1) as Token;
             principal(who.value, who, 'CREATE ROLE … AUTHORIZATION');
           }
           break;
         }
-        if ((what.upper === 'MESSAGE' && isW(at(j + 1), 'TYPE')) || what.upper === 'CONTRACT' || what.upper === 'SERVICE') {
+        if ((what.upper === 'MESSAGE' && isKw(at(j + 1), 'TYPE')) || what.upper === 'CONTRACT' || what.upper === 'SERVICE') {
           const nameAt = what.upper === 'MESSAGE' ? j + 2 : j + 1;
           const kind: ObjectKind = what.upper === 'MESSAGE' ? 'message-type' : what.upper === 'CONTRACT' ? 'contract' : 'service';
           const name = readName(nameAt);
@@ -538,7 +540,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
           }
           if (kind === 'service') {
             for (let k = name.next; k < end; k++) {
-              if (isW(at(k), 'QUEUE')) {
+              if (isKw(at(k), 'QUEUE')) {
                 const q = readName(k + 1);
                 if (q !== undefined) {
                   reference('queue', q.parts, q.first);
@@ -580,7 +582,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
           const name = readName(i + 2);
           if (name === undefined || (name.parts[0] ?? '').startsWith('#')) break;
           const end = statementEnd(name.next);
-          if (isW(at(name.next), 'ADD')) {
+          if (isKw(at(name.next), 'ADD')) {
             const cols = new Map<string, { name: string; type: string }>();
             // ADD col type [, col type]: reuse the column reader over the clause as if parenthesised.
             const list = readColumnsFlat(name.next + 1, end);
@@ -594,7 +596,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
           const role = readName(i + 2);
           if (role === undefined) break;
           principal(role.parts[0] ?? '', role.first, 'ALTER ROLE');
-          if (isW(at(role.next), 'ADD', 'DROP') && isW(at(role.next + 1), 'MEMBER')) {
+          if (isW(at(role.next), 'ADD', 'DROP') && isKw(at(role.next + 1), 'MEMBER')) {
             const member = readName(role.next + 2);
             if (member !== undefined) principal(member.parts[0] ?? '', member.first, 'ALTER ROLE … ADD MEMBER');
           }
@@ -603,7 +605,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
         if (what.upper === 'AUTHORIZATION') {
           const end = statementEnd(i + 2);
           for (let k = i + 2; k < end; k++) {
-            if (isW(at(k), 'TO') && isName(at(k + 1)) && !isW(at(k + 1), 'SCHEMA')) {
+            if (isKw(at(k), 'TO') && isName(at(k + 1)) && !isKw(at(k + 1), 'SCHEMA')) {
               const who = at(k + 1) as Token;
               principal(who.value, who, 'ALTER AUTHORIZATION');
             }
@@ -614,15 +616,15 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
       case 'DROP': {
         const what = at(i + 1);
         if (what === undefined || what.kind !== 'word') break;
-        if (isW(prev, 'GRANT', 'DENY', 'REVOKE') || isP(prev, ',') || isW(prev, 'ADD') || isW(prev, 'ON')) break;
+        if (isW(prev, 'GRANT', 'DENY', 'REVOKE') || isP(prev, ',') || isKw(prev, 'ADD') || isKw(prev, 'ON')) break;
         let j = i + 2;
         let kind = DROP_KINDS[what.upper];
-        if (what.upper === 'MESSAGE' && isW(at(j), 'TYPE')) {
+        if (what.upper === 'MESSAGE' && isKw(at(j), 'TYPE')) {
           kind = 'message-type';
           j++;
         }
         if (kind === undefined) break;
-        if (isW(at(j), 'IF') && isW(at(j + 1), 'EXISTS')) j += 2;
+        if (isKw(at(j), 'IF') && isKw(at(j + 1), 'EXISTS')) j += 2;
         for (;;) {
           const name = readName(j);
           if (name === undefined) break;
@@ -641,9 +643,9 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
           i = nested(i + 2, sawIf) - 1;
           break;
         }
-        if (isW(next, 'AS')) {
+        if (isKw(next, 'AS')) {
           const who = at(i + 2);
-          if (isW(who, 'USER') && isP(at(i + 3), '=') && at(i + 4)?.kind === 'string') {
+          if (isKw(who, 'USER') && isP(at(i + 3), '=') && at(i + 4)?.kind === 'string') {
             const s = at(i + 4) as Token;
             principal(s.value, s, 'EXECUTE AS USER');
           } else if (who?.kind === 'string') principal(who.value, who, 'EXECUTE AS');
@@ -659,7 +661,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
         const last = (name.parts[name.parts.length - 1] ?? '').toLowerCase();
         if (last === 'sp_executesql') {
           let k = name.next;
-          if (isW(at(k), 'N') || at(k)?.kind === 'string') i = nested(k, sawIf) - 1;
+          if (isKw(at(k), 'N') || at(k)?.kind === 'string') i = nested(k, sawIf) - 1;
           else if (at(k)?.kind === 'variable' && isP(at(k + 1), '=')) {
             k += 2;
             i = nested(k, sawIf) - 1;
@@ -703,13 +705,13 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
         let k = i + 1;
         for (; k < end; k++) {
           const w = at(k);
-          if (isW(w, 'ON')) {
+          if (isKw(w, 'ON')) {
             let target = k + 1;
             let cls = 'OBJECT';
             if (isName(at(target)) && isP(at(target + 1), '::')) {
               cls = at(target)?.upper ?? '';
               target += 2;
-            } else if (isW(at(target), 'MESSAGE') && isW(at(target + 1), 'TYPE') && isP(at(target + 2), '::')) {
+            } else if (isKw(at(target), 'MESSAGE') && isKw(at(target + 1), 'TYPE') && isP(at(target + 2), '::')) {
               cls = 'MESSAGE TYPE';
               target += 3;
             }
@@ -723,7 +725,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
             }
             continue;
           }
-          if (isW(w, 'TO') || (t.upper === 'REVOKE' && isW(w, 'FROM'))) {
+          if (isKw(w, 'TO') || (t.upper === 'REVOKE' && isKw(w, 'FROM'))) {
             let p = k + 1;
             for (;;) {
               const who = at(p);
@@ -764,8 +766,8 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
         const head = at(itemStart);
         if (isName(head) && !(head.kind === 'word' && (TABLE_CONSTRAINT_WORDS.has(head.upper) || head.upper === 'COLUMN'))) {
           const typeTok = at(itemStart + 1);
-          if (typeTok !== undefined && (isName(typeTok) || isW(typeTok, 'AS'))) {
-            columns.set(head.value.toLowerCase(), { name: head.value, type: isW(typeTok, 'AS') ? 'computed' : typeTok.value });
+          if (typeTok !== undefined && (isName(typeTok) || isKw(typeTok, 'AS'))) {
+            columns.set(head.value.toLowerCase(), { name: head.value, type: isKw(typeTok, 'AS') ? 'computed' : typeTok.value });
           }
         }
         itemStart = k + 1;
@@ -781,7 +783,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
     if (kind === 'trigger') {
       const end = Math.min(n, name.next + 4);
       for (let k = name.next; k < end; k++) {
-        if (isW(at(k), 'ON')) {
+        if (isKw(at(k), 'ON')) {
           const target = readName(k + 1);
           if (target !== undefined && !isW(at(k + 1), 'DATABASE', 'ALL')) {
             extra.target = target.parts;
@@ -794,7 +796,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
     if (kind === 'function' || kind === 'procedure') {
       // A CLR binding: AS EXTERNAL NAME [Asm].[Ns.Class].[Method].
       for (let k = name.next; k < n; k++) {
-        if (isW(at(k), 'EXTERNAL') && isW(at(k + 1), 'NAME')) {
+        if (isKw(at(k), 'EXTERNAL') && isKw(at(k + 1), 'NAME')) {
           const ext = readName(k + 2);
           if (ext !== undefined) extra.external = { assembly: ext.parts[0] ?? '', className: ext.parts[1] ?? '', method: ext.parts[2] ?? '' };
           break;
@@ -826,9 +828,9 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
     const prev = at(i - 1);
     switch (MODULE_CASES.has(t.upper) ? t.upper : '') {
       case 'FROM': {
-        if (isW(at(i - 1), 'NEXT', 'PRIOR', 'FIRST', 'LAST') || isW(at(i - 2), 'ABSOLUTE', 'RELATIVE') || isW(prev, 'FETCH')) return;
+        if (isW(at(i - 1), 'NEXT', 'PRIOR', 'FIRST', 'LAST') || isW(at(i - 2), 'ABSOLUTE', 'RELATIVE') || isKw(prev, 'FETCH')) return;
         if (insideCall(i, 'TRIM')) return;
-        if (isW(at(i + 1), 'SERVICE')) {
+        if (isKw(at(i + 1), 'SERVICE')) {
           const s = readName(i + 2);
           if (s !== undefined) reference('service', [s.parts.join('.')], s.first);
           return;
@@ -853,19 +855,19 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
         return;
       case 'UPDATE':
         if (isP(at(i + 1), '(') || isW(at(i + 1), 'SET', 'STATISTICS')) return;
-        tableSource(isW(at(i + 1), 'TOP') && mt(i + 2) > 0 ? mt(i + 2) + 1 : i + 1, 'UPDATE');
+        tableSource(isKw(at(i + 1), 'TOP') && mt(i + 2) > 0 ? mt(i + 2) + 1 : i + 1, 'UPDATE');
         return;
       case 'DELETE': {
         let k = i + 1;
-        if (isW(at(k), 'TOP') && mt(k + 1) > 0) k = mt(k + 1) + 1;
-        if (isW(at(k), 'FROM')) return;
+        if (isKw(at(k), 'TOP') && mt(k + 1) > 0) k = mt(k + 1) + 1;
+        if (isKw(at(k), 'FROM')) return;
         tableSource(k, 'DELETE');
         return;
       }
       case 'INSERT': {
         let k = i + 1;
-        if (isW(at(k), 'TOP') && mt(k + 1) > 0) k = mt(k + 1) + 1;
-        if (isW(at(k), 'INTO')) return;
+        if (isKw(at(k), 'TOP') && mt(k + 1) > 0) k = mt(k + 1) + 1;
+        if (isKw(at(k), 'INTO')) return;
         if (isP(at(k), '(') || isW(at(k), 'VALUES', 'DEFAULT')) return;
         tableSource(k, 'INSERT');
         return;
@@ -875,14 +877,14 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
         tableSource(i + 1, 'INTO');
         return;
       case 'MERGE':
-        if (isW(at(i + 1), 'INTO')) return;
-        tableSource(isW(at(i + 1), 'TOP') && mt(i + 2) > 0 ? mt(i + 2) + 1 : i + 1, 'MERGE');
+        if (isKw(at(i + 1), 'INTO')) return;
+        tableSource(isKw(at(i + 1), 'TOP') && mt(i + 2) > 0 ? mt(i + 2) + 1 : i + 1, 'MERGE');
         return;
       case 'USING':
         tableSource(i + 1, 'USING');
         return;
       case 'TRUNCATE':
-        if (isW(at(i + 1), 'TABLE')) tableSource(i + 2, 'TRUNCATE');
+        if (isKw(at(i + 1), 'TABLE')) tableSource(i + 2, 'TRUNCATE');
         return;
       case 'PIVOT':
       case 'UNPIVOT':
@@ -893,7 +895,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
         }
         return;
       case 'NEXT':
-        if (isW(at(i + 1), 'VALUE') && isW(at(i + 2), 'FOR')) {
+        if (isKw(at(i + 1), 'VALUE') && isKw(at(i + 2), 'FOR')) {
           const s = readName(i + 3);
           if (s !== undefined && s.parts.length <= 2) reference('sequence', s.parts, s.first);
         }
@@ -902,13 +904,13 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
         parseDeclare(i);
         return;
       case 'TYPE':
-        if (isW(prev, 'MESSAGE')) {
+        if (isKw(prev, 'MESSAGE')) {
           const m = readName(i + 1);
-          if (m !== undefined && isW(at(i - 2), 'SEND') === false) reference('message-type', [m.parts.join('.')], m.first);
+          if (m !== undefined && isKw(at(i - 2), 'SEND') === false) reference('message-type', [m.parts.join('.')], m.first);
         }
         return;
       case 'CONTRACT':
-        if (isW(prev, 'ON')) {
+        if (isKw(prev, 'ON')) {
           const c = readName(i + 1);
           if (c !== undefined) reference('contract', [c.parts.join('.')], c.first);
         }
@@ -917,10 +919,10 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
         break;
     }
     // CTE: [WITH | ,] name [(cols)] AS (
-    if (scope !== undefined && (isW(prev, 'WITH') || isP(prev, ','))) {
+    if (scope !== undefined && (isKw(prev, 'WITH') || isP(prev, ','))) {
       let k = i + 1;
       if (isP(at(k), '(') && mt(k) > k) k = mt(k) + 1;
-      if (isW(at(k), 'AS') && isP(at(k + 1), '(')) {
+      if (isKw(at(k), 'AS') && isP(at(k + 1), '(')) {
         scope.ctes.add(t.value.toLowerCase());
         bind(t.value, { type: 'opaque' });
         return;
