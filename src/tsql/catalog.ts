@@ -25,7 +25,6 @@ export class Catalog {
   readonly byKey = new Map<string, CatalogDefinition[]>();
   private readonly renamed = new Map<string, string[]>();
   private readonly columnCache = new Map<string, Set<string> | undefined>();
-  private readonly targetCache = new WeakMap<Reference, CatalogDefinition[]>();
 
   constructor(scripts: readonly CatalogInput[]) {
     for (const { path, analysis } of scripts) {
@@ -126,16 +125,6 @@ export class Catalog {
 
   /** The definitions a reference resolves to (for ordering and cycles). */
   targets(ref: Reference): CatalogDefinition[] {
-    // The order asks twice per reference (script dependencies, then function/view cycles).
-    let found = this.targetCache.get(ref);
-    if (found === undefined) {
-      found = this.computeTargets(ref);
-      this.targetCache.set(ref, found);
-    }
-    return found;
-  }
-
-  private computeTargets(ref: Reference): CatalogDefinition[] {
     const parts = ref.parts;
     const kind = TARGET_KINDS[ref.kind];
     const key = kind === 'message-type' || kind === 'contract' || kind === 'service' ? keyOf(kind, [parts.join('.')]) : kind === 'schema' ? keyOf('schema', parts.slice(-1)) : keyOf(kind, parts);
