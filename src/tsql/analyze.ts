@@ -4,11 +4,13 @@
 import type { Batch } from './types.js';
 import type {
   AliasBinding,
+  ColumnRef,
   CreateStatement,
   Definition,
   Locate,
   Located,
   ModuleScope,
+  Reference,
   ReferenceKind,
   ScriptAnalysis,
 } from './analysis-types.js';
@@ -30,6 +32,50 @@ const NOT_BEGIN_BLOCK = new Set(['TRAN', 'TRANSACTION', 'DISTRIBUTED', 'DIALOG',
 const FROM_LIST_END = new Set(['WHERE', 'GROUP', 'ORDER', 'HAVING', 'UNION', 'EXCEPT', 'INTERSECT', 'OPTION', 'FOR', 'JOIN', 'ON', 'WINDOW']);
 const STATEMENT_CASES = new Set(['IF', 'ELSE', 'WHILE', 'CREATE', 'ALTER', 'DROP', 'EXEC', 'EXECUTE', 'GRANT', 'DENY', 'REVOKE']);
 const MODULE_CASES = new Set(['FROM', 'JOIN', 'APPLY', 'UPDATE', 'DELETE', 'INSERT', 'INTO', 'MERGE', 'USING', 'TRUNCATE', 'PIVOT', 'UNPIVOT', 'NEXT', 'DECLARE', 'TYPE', 'CONTRACT']);
+
+// References and column references are kept by the hundred thousand, but their file position is
+// read only when a finding is reported. They keep the token's batch line and column and resolve the
+// position on demand: one object less per reference for the garbage collector to copy and mark.
+
+class ReferenceAt implements Reference {
+  constructor(
+    readonly kind: ReferenceKind,
+    readonly parts: string[],
+    readonly ordering: boolean,
+    readonly module: Definition | undefined,
+    private readonly locate: Locate,
+    private readonly line: number,
+    private readonly col: number,
+  ) {}
+
+  get loc(): Located {
+    return this.locate(this.line, this.col);
+  }
+}
+
+class ColumnRefAt implements ColumnRef {
+  constructor(
+    readonly qualifier: string[],
+    readonly column: string,
+    readonly module: Definition,
+    private readonly locate: Locate,
+    private readonly line: number,
+    private readonly col: number,
+  ) {}
+
+  get loc(): Located {
+    return this.locate(this.line, this.col);
+  }
+}
+
+/**
+ * Locates a token of a string literal analysed as its own batch (EXEC (N'…')), from where the
+ * literal's text starts. Built outside analyzeUnit so that the locator, which references keep,
+ * does not keep the enclosing batch's tokens alive with it.
+ */
+function literalLocator(locate: Locate, startLine: number, startCol: number): Locate {
+  return (line, col) => locate(startLine + line - 1, line === 1 ? startCol + col - 1 : col);
+}
 
 /** Locates a token of a batch in its file. */
 export function batchLocator(batch: Batch): Locate {
@@ -143,7 +189,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
     return def;
   };
   const reference = (kind: ReferenceKind, parts: string[], t: Token, ordering = true): void => {
-    out.references.push(module === undefined ? { kind, parts, loc: loc(t), ordering } : { kind, parts, loc: loc(t), ordering, module });
+    out.references.push(new ReferenceAt(kind, parts, ordering, module, locate, t.line, t.col));
   };
   const principal = (name: string, t: Token, context: string): void => {
     out.principals.push({ name, loc: loc(t), context });
@@ -241,10 +287,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
     if (first === undefined) return k;
     const literal = parts.map((p) => p.value).join('');
     const prefix = first.text.startsWith("'") ? 1 : 2;
-    const inner: Locate = (line, col) => {
-      const base = locate(first.line + line - 1, line === 1 ? first.col + prefix + col - 1 : col);
-      return base;
-    };
+    const inner = literalLocator(locate, first.line, first.col + prefix);
     const saved = { module, scope, moduleTokenIndex, triggerTarget };
     analyzeUnit(literal, inner, out, state, { guarded: guardedHere, nested: true });
     ({ module, scope, moduleTokenIndex, triggerTarget } = saved);
@@ -958,7 +1001,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
     if (call && name.parts.length === 2) {
       if (!scope.aliases.has((name.parts[0] ?? '').toLowerCase())) reference('function', name.parts, name.first);
     } else if (name.parts.length <= 3 && !name.parts.includes('') && !(name.parts[name.parts.length - 1] ?? '').startsWith('$')) {
-      scope.columnRefs.push({ qualifier: qualifierOf(name.parts), column: name.parts[name.parts.length - 1] ?? '', loc: loc(name.first), module });
+      scope.columnRefs.push(new ColumnRefAt(qualifierOf(name.parts), name.parts[name.parts.length - 1] ?? '', module, locate, name.first.line, name.first.col));
     }
   }
 
