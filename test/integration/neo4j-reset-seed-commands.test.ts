@@ -14,6 +14,7 @@ import type { HartEvent } from '../../src/engine/events.js';
 import { openGraph } from '../../src/neo4j/connect.js';
 import { expectedGraphCounts } from '../../src/neo4j/graph-data.js';
 import { resetGraph } from '../../src/neo4j/reset.js';
+import { applyGraphSchema } from '../../src/neo4j/schema.js';
 import { countGraph } from '../../src/neo4j/verify.js';
 import { SAMPLE_KEY_PREFIX } from '../../src/seed/embeddings.js';
 import { BILLING_PLANS, DEFAULT_TENANT } from '../../src/seed/fixed-data.js';
@@ -82,6 +83,9 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await resetGraph(driver, testNeo4j(), { signal, yes: true });
+  // The server is shared with other test files, which leave the vector index at their own dimension:
+  // start from this file's dimension so the schema phase's outcome does not depend on file order.
+  await applyGraphSchema(driver, { sqlDir: join(REPO, 'sql'), dimension: SETTINGS.dim, signal });
 });
 
 describe('reset and seed commands on the graph (real Neo4j, external mode)', () => {
