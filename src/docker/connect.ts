@@ -6,6 +6,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type Dockerode from 'dockerode';
 import { HartError } from '../engine/errors.js';
+import { dockerodeReader, httpEngineReader, type EngineReader } from './engine-reader.js';
 
 export interface DockerTarget {
   /** What we connect to, as a user would write it: unix:///var/run/docker.sock, tcp://…, ssh://… */
@@ -14,13 +15,22 @@ export interface DockerTarget {
   source: string;
 }
 
-export interface DockerConnection {
-  docker: Dockerode;
+/** What the engine says about itself: proof that it answers. */
+export interface EngineFacts {
   target: DockerTarget;
   /** Engine version as the server reports it. */
   serverVersion: string;
   /** Server OS/arch, memory available to the engine (bytes), CPU count. */
   info: { os: string; arch: string; memTotal: number; cpus: number; name: string; rootDir: string };
+}
+
+export interface DockerConnection extends EngineFacts {
+  docker: Dockerode;
+}
+
+/** An engine that answered, with the light reader (see engine-reader.ts) for further reads. */
+export interface EngineProbe extends EngineFacts {
+  reader: EngineReader;
 }
 
 function readJson(path: string): unknown {
@@ -121,26 +131,57 @@ export function isConnectionError(error: unknown): boolean {
   return typeof code === 'string' && ['ENOENT', 'ECONNREFUSED', 'EACCES', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET', 'EPIPE'].includes(code);
 }
 
-/** Connects and asks the engine for its version: proof that it answers. */
+function engineFacts(target: DockerTarget, version: Dockerode.DockerVersion, info: Record<string, unknown>): EngineFacts {
+  return {
+    target,
+    serverVersion: String(version.Version),
+    info: {
+      os: String(info.OperatingSystem ?? info.OSType ?? ''),
+      arch: String(info.Architecture ?? ''),
+      memTotal: Number(info.MemTotal ?? 0),
+      rootDir: String(info.DockerRootDir ?? ''),
+      cpus: Number(info.NCPU ?? 0),
+      name: String(info.Name ?? ''),
+    },
+  };
+}
+
+/**
+ * A read-only client that does not load dockerode where it can: plain HTTP over the unix socket,
+ * the Windows pipe or tcp:// without TLS. ssh:// and TLS hosts get dockerode behind the same interface.
+ */
+export async function openEngineReader(env: NodeJS.ProcessEnv, timeoutMs?: number): Promise<{ reader: EngineReader; target: DockerTarget }> {
+  const target = resolveDockerTarget(env);
+  const options = modemOptions(target.host);
+  if (options.socketPath !== undefined) {
+    return { reader: httpEngineReader({ socketPath: options.socketPath }, timeoutMs), target };
+  }
+  if (options.protocol === 'http' && options.host !== undefined && options.port !== undefined) {
+    return { reader: httpEngineReader({ host: options.host, port: Number(options.port) }, timeoutMs), target };
+  }
+  const { docker } = await openDocker(env, timeoutMs);
+  return { reader: dockerodeReader(docker), target };
+}
+
+/** Asks the engine for its version and info through the light reader: what doctor and preflight need. */
+export async function probeDocker(env: NodeJS.ProcessEnv, timeoutMs = 5000): Promise<EngineProbe> {
+  const { reader, target } = await openEngineReader(env, timeoutMs);
+  try {
+    const [version, info] = await Promise.all([reader.version(), reader.info()]);
+    return { ...engineFacts(target, version, info), reader };
+  } catch (error) {
+    throw dockerUnreachable(target, error);
+  }
+}
+
+/** Connects with dockerode and asks the engine for its version: for callers that go on to change things. */
 export async function connectDocker(env: NodeJS.ProcessEnv, timeoutMs = 5000): Promise<DockerConnection> {
   const target = resolveDockerTarget(env);
   const { default: Docker } = await import('dockerode');
   const docker = new Docker({ ...modemOptions(target.host), timeout: timeoutMs });
   try {
     const [version, info] = await Promise.all([docker.version(), docker.info()]);
-    return {
-      docker,
-      target,
-      serverVersion: String(version.Version),
-      info: {
-        os: String(info.OperatingSystem ?? info.OSType ?? ''),
-        arch: String(info.Architecture ?? ''),
-        memTotal: Number(info.MemTotal ?? 0),
-        rootDir: String(info.DockerRootDir ?? ''),
-        cpus: Number(info.NCPU ?? 0),
-        name: String(info.Name ?? ''),
-      },
-    };
+    return { ...engineFacts(target, version, info), docker };
   } catch (error) {
     throw dockerUnreachable(target, error);
   }

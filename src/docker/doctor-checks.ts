@@ -8,7 +8,7 @@ import { EULA_URL } from '../config/consent.js';
 import { ConfigError, type Config } from '../config/load.js';
 import { SECRET_VARIABLES } from '../config/variables.js';
 import { HartError } from '../engine/errors.js';
-import { connectDocker, type DockerConnection } from './connect.js';
+import { probeDocker, type EngineProbe } from './connect.js';
 import { portHolder, publishedPorts } from './port-holder.js';
 
 export type Verdict = 'ok' | 'warn' | 'fail';
@@ -86,13 +86,14 @@ function architectureCheck(arch: string, where: string): CheckResult {
   return check('architecture', 'Architecture', 'ok', `${where} runs on amd64 (x86_64)`);
 }
 
-async function dockerChecks(input: DoctorInput, config: Config | undefined): Promise<{ results: CheckResult[]; connection?: DockerConnection }> {
+async function dockerChecks(input: DoctorInput, config: Config | undefined): Promise<{ results: CheckResult[]; connection?: EngineProbe }> {
   if (config !== undefined && !dockerNeeded(config)) {
     return { results: [check('docker', 'Docker', 'ok', 'Not needed: HART_SQL_URL and HART_NEO4J_URL point to existing servers')] };
   }
-  let connection: DockerConnection;
+  let connection: EngineProbe;
   try {
-    connection = await connectDocker(input.env);
+    // The light reader: doctor and preflight read only, and loading dockerode would cost more than all the checks.
+    connection = await probeDocker(input.env);
   } catch (error) {
     const info = error instanceof HartError ? error : new HartError(String(error));
     return {
@@ -123,7 +124,7 @@ async function dockerChecks(input: DoctorInput, config: Config | undefined): Pro
   return { results, connection };
 }
 
-async function portChecks(config: Config, connection: DockerConnection | undefined): Promise<CheckResult[]> {
+async function portChecks(config: Config, connection: EngineProbe | undefined): Promise<CheckResult[]> {
   const ports: { variable: string; port: number; what: string }[] = [];
   if (config.sql.url === undefined) ports.push({ variable: 'HART_SQL_PORT', port: config.sql.port, what: 'SQL Server' });
   if (config.neo4j.url === undefined) {
@@ -132,7 +133,7 @@ async function portChecks(config: Config, connection: DockerConnection | undefin
   }
   let published;
   try {
-    published = connection === undefined ? undefined : await publishedPorts(connection.docker);
+    published = connection === undefined ? undefined : await publishedPorts(connection.reader);
   } catch {
     published = undefined;
   }
@@ -164,7 +165,7 @@ function eulaCheck(config: Config, interactive: boolean): CheckResult {
   return check('eula', 'SQL Server EULA', 'fail', refused ? 'HART_ACCEPT_EULA says no to the SQL Server EULA: SQL Server does not start without it' : 'The SQL Server EULA is not accepted, and there is no terminal to ask', hint);
 }
 
-async function diskCheck(input: DoctorInput, cwd: string, connection: DockerConnection | undefined): Promise<CheckResult> {
+async function diskCheck(input: DoctorInput, cwd: string, connection: EngineProbe | undefined): Promise<CheckResult> {
   // The engine's data root when it is on this machine (plain dockerd), else the project folder.
   let path = cwd;
   if (connection !== undefined && connection.target.host.startsWith('unix://')) {

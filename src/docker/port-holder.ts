@@ -3,6 +3,7 @@
 // listens there.
 import { createServer } from 'node:net';
 import type Dockerode from 'dockerode';
+import type { EngineReader } from './engine-reader.js';
 import { LABEL_PROJECT } from './service-specs.js';
 
 export type PortHolder =
@@ -12,9 +13,9 @@ export type PortHolder =
   | { kind: 'program'; code: string };
 
 /** Published host ports of running containers: port → first container publishing it. */
-export async function publishedPorts(docker: Dockerode): Promise<Map<number, Dockerode.ContainerInfo>> {
+export async function publishedPorts(engine: Pick<EngineReader, 'listContainers'>): Promise<Map<number, Dockerode.ContainerInfo>> {
   const byPort = new Map<number, Dockerode.ContainerInfo>();
-  for (const container of await docker.listContainers()) {
+  for (const container of await engine.listContainers()) {
     for (const port of container.Ports) {
       if (port.PublicPort !== undefined && !byPort.has(port.PublicPort)) byPort.set(port.PublicPort, container);
     }

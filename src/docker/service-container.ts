@@ -155,6 +155,17 @@ async function removeContainer(docker: Dockerode, id: string): Promise<void> {
   }
 }
 
+/**
+ * The warm path, decided from the inspect data alone (no change, so no dockerode needed): the container
+ * when it runs with this spec, else undefined. Throws when the name belongs to a container that is not ours.
+ */
+export function reusedContainer(info: Dockerode.ContainerInspectInfo, spec: ContainerSpec): EnsuredContainer | undefined {
+  const labels = info.Config.Labels;
+  if (labels[LABEL_PROJECT] !== spec.project || labels[LABEL_SERVICE] !== spec.service) throw notOursError(spec.name, spec.project);
+  if (labels[LABEL_SPEC_HASH] !== specHash(spec) || !info.State.Running) return undefined;
+  return { id: info.Id, name: spec.name, action: 'reused', volumeExisted: true, healthy: info.State.Health?.Status === 'healthy' };
+}
+
 export interface EnsureOptions {
   report: LifecycleReporter;
   signal: AbortSignal;
@@ -166,15 +177,11 @@ export interface EnsureOptions {
 export async function ensureServiceContainer(docker: Dockerode, spec: ContainerSpec, options: EnsureOptions): Promise<EnsuredContainer> {
   const { report, signal } = options;
   const info = options.existing === undefined ? await inspectOrUndefined(docker, spec.name) : (options.existing ?? undefined);
-  const wanted = specHash(spec);
   let reason: string | undefined;
   if (info !== undefined) {
-    const labels = info.Config.Labels;
-    if (labels[LABEL_PROJECT] !== spec.project || labels[LABEL_SERVICE] !== spec.service) throw notOursError(spec.name, spec.project);
-    if (labels[LABEL_SPEC_HASH] === wanted) {
-      if (info.State.Running) {
-        return { id: info.Id, name: spec.name, action: 'reused', volumeExisted: true, healthy: info.State.Health?.Status === 'healthy' };
-      }
+    const reused = reusedContainer(info, spec);
+    if (reused !== undefined) return reused;
+    if (info.Config.Labels[LABEL_SPEC_HASH] === specHash(spec)) {
       report.status(`Starting ${spec.name}`);
       await startContainer(docker.getContainer(info.Id), spec);
       return { id: info.Id, name: spec.name, action: 'started', volumeExisted: true, healthy: false };

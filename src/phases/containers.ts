@@ -3,11 +3,13 @@
 // existing server: no container, only the readiness check.
 //
 // The warm path (both containers running with an unchanged spec) must be fast: one inspect per
-// container, and when Docker's healthcheck (a real login inside the container) says healthy, one TCP
-// connect to the published port instead of loading the database drivers.
+// container through the light engine reader, and when Docker's healthcheck (a real login inside the
+// container) says healthy, one TCP connect to the published port — neither dockerode nor the database
+// drivers are loaded. dockerode is loaded only when a container must change or be watched.
 import type Dockerode from 'dockerode';
 import type { Config } from '../config/load.js';
-import { dockerUnreachable, isConnectionError, openDocker, type DockerTarget } from '../docker/connect.js';
+import { dockerUnreachable, isConnectionError, openDocker, openEngineReader, type DockerTarget } from '../docker/connect.js';
+import type { EngineReader } from '../docker/engine-reader.js';
 import type { AskStreams } from '../docker/ask-yes-no.js';
 import { ensureEulaConsent } from '../docker/eula-consent.js';
 import { neo4jEndpoint, sqlEndpoint } from '../docker/external-endpoints.js';
@@ -20,7 +22,7 @@ import {
   type LoginProbe,
   type ReadinessOptions,
 } from '../docker/readiness.js';
-import { ensureServiceContainer, inspectOrUndefined, type EnsuredContainer } from '../docker/service-container.js';
+import { ensureServiceContainer, reusedContainer, type EnsuredContainer } from '../docker/service-container.js';
 import { isLoopback, neo4jSpec, sqlServerSpec, type ContainerSpec, type ServiceName } from '../docker/service-specs.js';
 import type { Neo4jEndpoint } from '../neo4j/endpoint.js';
 import type { SqlEndpoint } from '../sqlserver/endpoint.js';
@@ -80,9 +82,15 @@ interface ServiceRun {
   wait(options: ReadinessOptions): Promise<void>;
 }
 
+/** The engine, read through the light reader; dockerode opened on first need and shared by both services. */
+interface Engine {
+  reader: EngineReader;
+  target: DockerTarget;
+  dockerode(): Promise<Dockerode>;
+}
+
 async function bringUp(
-  docker: Dockerode,
-  target: DockerTarget,
+  engine: Engine,
   run: ServiceRun,
   config: Config,
   report: PhaseReporter,
@@ -92,20 +100,24 @@ async function bringUp(
   const { spec, service } = run;
   let existing: Dockerode.ContainerInspectInfo | undefined;
   try {
-    existing = await inspectOrUndefined(docker, spec.name);
+    existing = await engine.reader.inspectContainer(spec.name);
   } catch (error) {
-    throw isConnectionError(error) ? dockerUnreachable(target, error) : error;
+    throw isConnectionError(error) ? dockerUnreachable(engine.target, error) : error;
   }
-  const ensured = await ensureServiceContainer(docker, spec, {
-    signal,
-    existing: existing ?? null,
-    report: { status: (m) => report.status(m), progress },
-  });
+  // Warm path: running with this spec, and Docker's healthcheck logged in inside the container
+  // moments ago; one TCP connect proves the published port reaches it.
+  const reused = existing === undefined ? undefined : reusedContainer(existing, spec);
+  if (reused?.healthy === true && (await tcpAccepts(run.host, run.port))) return describe(service, reused);
+  const docker = await engine.dockerode();
+  const ensured =
+    reused ??
+    (await ensureServiceContainer(docker, spec, {
+      signal,
+      existing: existing ?? null,
+      report: { status: (m) => report.status(m), progress },
+    }));
   const summary = describe(service, ensured);
   if (ensured.action === 'recreated') report.log(`${spec.name} recreated: ${ensured.reason ?? 'its settings changed'} (volume ${spec.volume.name} kept)`);
-  // Warm path: Docker's healthcheck logged in inside the container moments ago; one TCP connect
-  // proves the published port reaches it.
-  if (ensured.action === 'reused' && ensured.healthy && (await tcpAccepts(run.host, run.port))) return summary;
   report.status(`Waiting for ${TITLES[service]} to accept logins`);
   await run.wait({
     deadline: Date.now() + config.readyTimeoutMs,
@@ -166,9 +178,11 @@ export function createContainersPhase(options: ContainersPhaseOptions = {}): Pha
         if (!isLoopback(config.bindAddress)) {
           report.log(`Warning: ports are published on ${config.bindAddress}, not on loopback: other machines on the network can reach SQL Server (sa) and Neo4j.`);
         }
-        const { docker, target } = await openDocker(process.env);
+        const { reader, target } = await openEngineReader(process.env);
+        let opened: Promise<Dockerode> | undefined;
+        const engine: Engine = { reader, target, dockerode: () => (opened ??= openDocker(process.env).then((o) => o.docker)) };
         const progressOf = sharedProgress(report);
-        for (const run of runs) tasks.push(bringUp(docker, target, run, config, report, progressOf(run.service), signal));
+        for (const run of runs) tasks.push(bringUp(engine, run, config, report, progressOf(run.service), signal));
       }
       // Both services in parallel; the first failure wins, the other keeps its container running.
       const results = await Promise.allSettled(tasks);
