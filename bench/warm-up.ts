@@ -3,12 +3,16 @@
 // beside `docker inspect <both>` measured in the same run (the floor: one engine round trip from a
 // native client). Targets: ≤ 500 ms and ≤ 3× the docker inspect figure.
 //
+// Beside the wall time it prints the CPU time of each `up` (process.cpuUsage at exit, startup
+// included), with Node's compile cache (bin/hart-dev.js enables it) and without it
+// (NODE_DISABLE_COMPILE_CACHE=1): CPU time stays meaningful on a busy machine where wall time does not.
+//
 // The containers are the stand-in images of the integration tests (the real SQL Server image cannot
 // be pulled everywhere), in a throwaway project on free ports, removed at the end. Runs dist/.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -50,6 +54,16 @@ function timed(command: string, args: string[], options: { cwd: string; env: Nod
   const started = performance.now();
   const result = spawnSync(command, args, { ...options, encoding: 'utf8' });
   return { ms: performance.now() - started, status: result.status, stdout: result.stdout ?? '', stderr: `${result.stderr ?? ''}${result.error?.message ?? ''}` };
+}
+
+/** Loaded before the CLI: prints the process's CPU time (user + system, since it started) at exit. */
+const CPU_PROBE =
+  'data:text/javascript,' +
+  encodeURIComponent("process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('\\nhart-bench-cpu-us=' + (u.user + u.system) + '\\n'); });");
+
+function cpuMs(stderr: string): number {
+  const match = /hart-bench-cpu-us=(\d+)/.exec(stderr);
+  return match?.[1] === undefined ? Number.NaN : Number(match[1]) / 1000;
 }
 
 /** Phase durations from the NDJSON events of `up --json`: shows where the wall time goes. */
@@ -97,7 +111,8 @@ try {
     }
   }
 
-  const up = (): ReturnType<typeof timed> => timed(process.execPath, [bin, 'up', '--only', 'containers', '--json'], { cwd, env });
+  const up = (extra: NodeJS.ProcessEnv = {}): ReturnType<typeof timed> =>
+    timed(process.execPath, ['--import', CPU_PROBE, bin, 'up', '--only', 'containers', '--json'], { cwd, env: { ...env, ...extra } });
   const first = up();
   if (first.status !== 0) throw new Error(`hart-dev up --only containers failed (exit ${first.status}):\n${first.stderr}`);
   const inspect = (): ReturnType<typeof timed> => timed('docker', ['inspect', ...names], { cwd, env });
@@ -105,6 +120,8 @@ try {
   if (probe.status !== 0) throw new Error(`docker inspect failed (is the docker CLI installed?): ${probe.stderr}`);
 
   const upTimes: number[] = [];
+  const upCpu: number[] = [];
+  const noCacheCpu: number[] = [];
   const inspectTimes: number[] = [];
   const phaseTimes = new Map<string, number[]>();
   for (let i = 0; i < RUNS; i++) {
@@ -113,6 +130,10 @@ try {
     const run = up();
     if (run.status !== 0) throw new Error(`run ${i + 1} failed: ${run.stderr}`);
     upTimes.push(run.ms);
+    upCpu.push(cpuMs(run.stderr));
+    const uncached = up({ NODE_DISABLE_COMPILE_CACHE: '1' });
+    if (uncached.status !== 0) throw new Error(`run ${i + 1} without compile cache failed: ${uncached.stderr}`);
+    noCacheCpu.push(cpuMs(uncached.stderr));
     for (const [id, ms] of phaseDurations(run.stdout)) phaseTimes.set(id, [...(phaseTimes.get(id) ?? []), ms]);
   }
   const upMs = median(upTimes);
@@ -122,6 +143,9 @@ try {
   console.log(`  docker inspect <both> (baseline)        ${inspectMs.toFixed(0).padStart(6)} ms`);
   console.log(`  hart-dev up --only containers           ${upMs.toFixed(0).padStart(6)} ms   ${ratio.toFixed(2)}× the baseline`);
   for (const [id, times] of phaseTimes) console.log(`    of which phase ${id.padEnd(24)}${median(times).toFixed(0).padStart(6)} ms`);
+  console.log(`  CPU time of up, compile cache on           ${median(upCpu).toFixed(0).padStart(6)} ms`);
+  console.log(`  CPU time of up, NODE_DISABLE_COMPILE_CACHE=1 ${median(noCacheCpu).toFixed(0).padStart(4)} ms`);
+  console.log(`  load average (1 min) ${loadavg()[0]?.toFixed(2)} on ${availableParallelism()} cores`);
   console.log(`  target ≤ 500 ms: ${upMs <= 500 ? 'met' : 'NOT met'}; target ≤ 3× docker inspect: ${ratio <= 3 ? 'met' : 'NOT met'}`);
 } finally {
   for (const name of names) await docker.getContainer(name).remove({ force: true }).catch(() => undefined);
