@@ -8,7 +8,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { openGraph } from '../src/neo4j/connect.js';
 import type { Neo4jEndpoint } from '../src/neo4j/endpoint.js';
 import { graphSeedData, type GraphSeedData } from '../src/neo4j/graph-data.js';
-import { seedGraph, UPSERT_PLANS, UPSERT_TENANT } from '../src/neo4j/graph-seed.js';
+import { seedGraph, toFloatList, UPSERT_PLANS, UPSERT_TENANT } from '../src/neo4j/graph-seed.js';
 import { nearestNeighbours } from '../src/neo4j/knn.js';
 import { resetGraph } from '../src/neo4j/reset.js';
 import { applyGraphSchema } from '../src/neo4j/schema.js';
@@ -49,7 +49,7 @@ async function perRow(driver: Driver, data: GraphSeedData): Promise<number> {
          MERGE (a:Atom {tenantId: $tenantId, key: $key})
          SET a.topic = $topic, a.topicName = $topicName, a.text = $text, a.embedding = $embedding
          MERGE (a)-[:OWNED_BY]->(t)`,
-        { tenantId, key: a.key, topic: neo4j.int(a.topic), topicName: a.topicName, text: a.text, embedding: Array.from(a.vector) },
+        { tenantId, key: a.key, topic: neo4j.int(a.topic), topicName: a.topicName, text: a.text, embedding: toFloatList(a.vector) },
       );
     }
     for (let i = 0; i < data.atoms.length; i++) {
