@@ -52,14 +52,20 @@ export interface Reference {
 
 export type AliasBinding = { type: 'table'; parts: string[] } | { type: 'opaque' };
 
-export interface ColumnRef {
+/**
+ * Every use of one column spelling in a module body. A body writes the same `a.Col` in statement
+ * after statement; one object per spelling (with the positions of all its uses) answers the checks
+ * with one lookup, where one object per use made hundreds of thousands of objects to keep and scan.
+ */
+export interface ColumnUse {
   /** alias.column (alias resolved through the module's aliases) or schema.table.column. */
   qualifier: string[];
   column: string;
-  loc: Located;
   module: Definition;
   /** Written as an INSERT column list of this table: no alias involved. */
-  direct?: boolean;
+  direct: boolean;
+  /** Where each use is, in the order the body makes them. */
+  readonly locs: Located[];
 }
 
 export interface ModuleScope {
@@ -68,7 +74,8 @@ export interface ModuleScope {
   aliases: Map<string, AliasBinding[]>;
   /** Lower-cased CTE names. */
   ctes: Set<string>;
-  columnRefs: ColumnRef[];
+  /** The column uses of the body, one per spelling, in order of first use. */
+  columnUses: ColumnUse[];
 }
 
 export interface PrincipalRef {

@@ -4,7 +4,7 @@
 import type { Batch } from './types.js';
 import type {
   AliasBinding,
-  ColumnRef,
+  ColumnUse,
   CreateStatement,
   Definition,
   Locate,
@@ -53,18 +53,27 @@ class ReferenceAt implements Reference {
   }
 }
 
-class ColumnRefAt implements ColumnRef {
+/** One column spelling of a module body and every place it is used (see ColumnUse). */
+class ColumnUseAt implements ColumnUse {
+  /** Batch line and column of each use, flattened: [line, col, line, col, …]. */
+  private readonly positions: number[] = [];
+
   constructor(
     readonly qualifier: string[],
     readonly column: string,
     readonly module: Definition,
+    readonly direct: boolean,
     private readonly locate: Locate,
-    private readonly line: number,
-    private readonly col: number,
   ) {}
 
-  get loc(): Located {
-    return this.locate(this.line, this.col);
+  add(line: number, col: number): void {
+    this.positions.push(line, col);
+  }
+
+  get locs(): Located[] {
+    const locs: Located[] = [];
+    for (let k = 0; k + 1 < this.positions.length; k += 2) locs.push(this.locate(this.positions[k] ?? 0, this.positions[k + 1] ?? 0));
+    return locs;
   }
 }
 
@@ -176,8 +185,14 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
   let sawIf = options.guarded;
   /** Name tokens already read as a table source: not read again as expressions. */
   const consumed = new Set<number>();
-  /** Shared one-part column qualifiers (see qualifierOf). */
-  const qualifiers = new Map<string, string[]>();
+  /**
+   * The module's column uses: `alias.column` by alias then column as written (the common case, found
+   * without building a string), every other qualifier by an unambiguous key of its parts, and the
+   * columns of INSERT column lists apart (the same spelling means something else there).
+   */
+  const aliasColumns = new Map<string, Map<string, ColumnUseAt>>();
+  const otherColumns = new Map<string, Map<string, ColumnUseAt>>();
+  const directColumns = new Map<string, Map<string, ColumnUseAt>>();
   let module: Definition | undefined;
   let scope: ModuleScope | undefined;
   let moduleTokenIndex = -1;
@@ -326,11 +341,10 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
       if (keyword === 'INTO' || keyword === 'INSERT') {
         // INSERT INTO dbo.T (a, b): a column list of the table itself.
         if (!isTemp && module !== undefined && scope !== undefined) {
+          const key = JSON.stringify(name.parts);
           for (let j = name.next + 1; j < after - 1; j++) {
             const c = at(j);
-            if (isName(c) && (isP(at(j + 1), ',') || j + 1 === after - 1)) {
-              scope.columnRefs.push({ qualifier: name.parts, column: c.value, loc: loc(c), module, direct: true });
-            }
+            if (isName(c) && (isP(at(j + 1), ',') || j + 1 === after - 1)) useColumn(directColumns, key, name.parts, c.value, true, c);
           }
           if (name.parts.length <= 2) reference('object', name.parts, name.first);
         }
@@ -849,7 +863,7 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
     }
     module = define(kind, name.parts, name.first, extra);
     void createTok;
-    scope = { module, aliases: new Map(), ctes: new Set(), columnRefs: [] };
+    scope = { module, aliases: new Map(), ctes: new Set(), columnUses: [] };
     out.scopes.push(scope);
     moduleTokenIndex = kindIndex;
     if (name.parts.length === 2) reference('schema', [name.parts[0] ?? ''], name.first);
@@ -995,29 +1009,44 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
     if (scope === undefined || module === undefined || consumed.has(i)) return;
     // A lone word (no '.' after it) is a one-part name: nothing to record, nothing to build.
     if (!isP(at(i + 1), '.')) return;
+    const first = at(i);
+    const second = at(i + 2);
+    if (first !== undefined && isName(second) && !isP(at(i + 3), '.') && !isP(at(i + 3), '(')) {
+      // alias.column, by far the most common: recorded without building the name's parts.
+      if (first.value !== '' && second.value !== '' && !second.value.startsWith('$')) useColumn(aliasColumns, first.value, undefined, second.value, false, first);
+      return;
+    }
     const name = readName(i);
     if (name === undefined || name.parts.length < 2) return;
     const call = isP(at(name.next), '(');
     if (call && name.parts.length === 2) {
       if (!scope.aliases.has((name.parts[0] ?? '').toLowerCase())) reference('function', name.parts, name.first);
     } else if (name.parts.length <= 3 && !name.parts.includes('') && !(name.parts[name.parts.length - 1] ?? '').startsWith('$')) {
-      scope.columnRefs.push(new ColumnRefAt(qualifierOf(name.parts), name.parts[name.parts.length - 1] ?? '', module, locate, name.first.line, name.first.col));
+      const qualifier = name.parts.slice(0, -1);
+      const column = name.parts[name.parts.length - 1] ?? '';
+      if (qualifier.length === 1) useColumn(aliasColumns, qualifier[0] ?? '', qualifier, column, false, name.first);
+      else useColumn(otherColumns, JSON.stringify(qualifier), qualifier, column, false, name.first);
     }
   }
 
   /**
-   * The qualifier of `a.column` (all parts but the last). A body names the same few aliases in
-   * thousands of column references, so one-part qualifiers share one (read-only) array per spelling.
+   * Records a use of `qualifier.column` at token t in the module's column uses, under `key` in
+   * `index` (a one-part qualifier is its own key; `qualifier` is built only for a first use).
    */
-  function qualifierOf(parts: readonly string[]): string[] {
-    if (parts.length !== 2) return parts.slice(0, -1);
-    const alias = parts[0] ?? '';
-    let shared = qualifiers.get(alias);
-    if (shared === undefined) {
-      shared = [alias];
-      qualifiers.set(alias, shared);
+  function useColumn(index: Map<string, Map<string, ColumnUseAt>>, key: string, qualifier: string[] | undefined, column: string, direct: boolean, t: Token): void {
+    if (scope === undefined || module === undefined) return;
+    let byColumn = index.get(key);
+    if (byColumn === undefined) {
+      byColumn = new Map();
+      index.set(key, byColumn);
     }
-    return shared;
+    let use = byColumn.get(column);
+    if (use === undefined) {
+      use = new ColumnUseAt(qualifier ?? [key], column, module, direct, locate);
+      byColumn.set(column, use);
+      scope.columnUses.push(use);
+    }
+    use.add(t.line, t.col);
   }
 }
 

@@ -164,20 +164,20 @@ function checkColumns(scopes: readonly ModuleScope[], catalog: Catalog, push: Pu
       }
       return resolved;
     };
-    for (const ref of scope.columnRefs) {
-      const column = lower(ref.column);
+    for (const use of scope.columnUses) {
+      const column = lower(use.column);
       if (column === '*' || column === '') continue;
       let tables: QualifierTables | undefined;
-      if (ref.direct === true) tables = qualifierTables([ref.qualifier], catalog);
-      else if (ref.qualifier.length === 1) {
-        const resolved = aliasTables(ref.qualifier[0] ?? '');
+      if (use.direct) tables = qualifierTables([use.qualifier], catalog);
+      else if (use.qualifier.length === 1) {
+        const resolved = aliasTables(use.qualifier[0] ?? '');
         if (resolved === 'skip') continue;
         tables = resolved;
-      } else if (ref.qualifier.length === 2) {
+      } else if (use.qualifier.length === 2) {
         // alias.column.property, or schema.table.column.
-        if (scope.aliases.has(lower(ref.qualifier[0] ?? ''))) continue;
-        if (catalog.object(ref.qualifier) === undefined) continue;
-        tables = qualifierTables([ref.qualifier], catalog);
+        if (scope.aliases.has(lower(use.qualifier[0] ?? ''))) continue;
+        if (catalog.object(use.qualifier) === undefined) continue;
+        tables = qualifierTables([use.qualifier], catalog);
       } else continue;
       if (tables === undefined) continue;
       let known = true;
@@ -189,8 +189,9 @@ function checkColumns(scopes: readonly ModuleScope[], catalog: Catalog, push: Pu
       if (!known || found) continue;
       const table = tables.first;
       const tableName = table.length === 1 ? `dbo.${table[0] ?? ''}` : table.join('.');
-      const shown = ref.direct === true ? ref.column : `${ref.qualifier.join('.')}.${ref.column}`;
-      push(ref.loc, 'missing-column', `${scope.module.name} uses ${shown}, but ${tableName} has no column ${ref.column}`, `Use a column ${tableName} has, or add the column in the migration.`);
+      const shown = use.direct ? use.column : `${use.qualifier.join('.')}.${use.column}`;
+      const message = `${scope.module.name} uses ${shown}, but ${tableName} has no column ${use.column}`;
+      for (const loc of use.locs) push(loc, 'missing-column', message, `Use a column ${tableName} has, or add the column in the migration.`);
     }
   }
 }
