@@ -47,7 +47,9 @@ async function perRow(driver: Driver, data: GraphSeedData): Promise<number> {
       await session.run(
         `MATCH (t:Tenant {id: $tenantId})
          MERGE (a:Atom {tenantId: $tenantId, key: $key})
-         SET a.topic = $topic, a.topicName = $topicName, a.text = $text, a.embedding = $embedding
+         SET a.topic = $topic, a.topicName = $topicName, a.text = $text
+         WITH t, a
+         CALL db.create.setNodeVectorProperty(a, 'embedding', $embedding)
          MERGE (a)-[:OWNED_BY]->(t)`,
         { tenantId, key: a.key, topic: neo4j.int(a.topic), topicName: a.topicName, text: a.text, embedding: toFloatList(a.vector) },
       );
