@@ -84,13 +84,25 @@ export function resolveDockerTarget(env: NodeJS.ProcessEnv): DockerTarget {
 }
 
 /** Options for dockerode (docker-modem) from a host string. */
-export function modemOptions(host: string): Dockerode.DockerOptions {
+export function modemOptions(host: string, env: NodeJS.ProcessEnv = {}): Dockerode.DockerOptions {
   if (host.startsWith('unix://')) return { socketPath: host.slice('unix://'.length) };
   if (host.startsWith('npipe://')) return { socketPath: host.slice('npipe://'.length).replace(/\//g, '\\') };
   const url = new URL(host);
   if (url.protocol === 'tcp:' || url.protocol === 'http:' || url.protocol === 'https:') {
-    const tls = url.protocol === 'https:' || process.env.DOCKER_TLS_VERIFY === '1';
-    return { host: url.hostname, port: url.port === '' ? (tls ? 2376 : 2375) : Number(url.port), protocol: tls ? 'https' : 'http' };
+    const tls = url.protocol === 'https:' || (env.DOCKER_TLS_VERIFY !== undefined && env.DOCKER_TLS_VERIFY !== '' && env.DOCKER_TLS_VERIFY !== '0');
+    const options: Dockerode.DockerOptions = { host: url.hostname, port: url.port === '' ? (tls ? 2376 : 2375) : Number(url.port), protocol: tls ? 'https' : 'http' };
+    if (tls) {
+      // As the docker CLI does: client certificates from DOCKER_CERT_PATH (default ~/.docker).
+      const certs = env.DOCKER_CERT_PATH ?? join(homedir(), '.docker');
+      const read = (name: string): Buffer | undefined => (existsSync(join(certs, name)) ? readFileSync(join(certs, name)) : undefined);
+      const ca = read('ca.pem');
+      const cert = read('cert.pem');
+      const key = read('key.pem');
+      if (ca !== undefined) options.ca = ca;
+      if (cert !== undefined) options.cert = cert;
+      if (key !== undefined) options.key = key;
+    }
+    return options;
   }
   if (url.protocol === 'ssh:') {
     const options: Dockerode.DockerOptions = { host: url.hostname, protocol: 'ssh', port: url.port === '' ? 22 : Number(url.port) };
@@ -120,7 +132,7 @@ export function dockerUnreachable(target: DockerTarget, error: unknown): HartErr
 export async function openDocker(env: NodeJS.ProcessEnv, timeoutMs?: number): Promise<{ docker: Dockerode; target: DockerTarget }> {
   const target = resolveDockerTarget(env);
   const { default: Docker } = await import('dockerode');
-  const options: Dockerode.DockerOptions = modemOptions(target.host);
+  const options: Dockerode.DockerOptions = modemOptions(target.host, env);
   if (timeoutMs !== undefined) options.timeout = timeoutMs;
   return { docker: new Docker(options), target };
 }
@@ -152,7 +164,7 @@ function engineFacts(target: DockerTarget, version: Dockerode.DockerVersion, inf
  */
 export async function openEngineReader(env: NodeJS.ProcessEnv, timeoutMs?: number): Promise<{ reader: EngineReader; target: DockerTarget }> {
   const target = resolveDockerTarget(env);
-  const options = modemOptions(target.host);
+  const options = modemOptions(target.host, env);
   if (options.socketPath !== undefined) {
     return { reader: httpEngineReader({ socketPath: options.socketPath }, timeoutMs), target };
   }
@@ -178,7 +190,7 @@ export async function probeDocker(env: NodeJS.ProcessEnv, timeoutMs = 5000): Pro
 export async function connectDocker(env: NodeJS.ProcessEnv, timeoutMs = 5000): Promise<DockerConnection> {
   const target = resolveDockerTarget(env);
   const { default: Docker } = await import('dockerode');
-  const docker = new Docker({ ...modemOptions(target.host), timeout: timeoutMs });
+  const docker = new Docker({ ...modemOptions(target.host, env), timeout: timeoutMs });
   try {
     const [version, info] = await Promise.all([docker.version(), docker.info()]);
     return { ...engineFacts(target, version, info), docker };

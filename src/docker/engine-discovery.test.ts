@@ -62,6 +62,16 @@ describe('modemOptions', () => {
     expect(modemOptions('ssh://me@build-box')).toMatchObject({ host: 'build-box', port: 22, protocol: 'ssh', username: 'me' });
   });
 
+  it('uses TLS with the client certificates of DOCKER_CERT_PATH when DOCKER_TLS_VERIFY is set', () => {
+    const certs = mkdtempSync(join(tmpdir(), 'hart-docker-certs-'));
+    for (const name of ['ca.pem', 'cert.pem', 'key.pem']) writeFileSync(join(certs, name), `${name} bytes`);
+    const options = modemOptions('tcp://docker.example', { DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certs });
+    expect(options).toMatchObject({ host: 'docker.example', port: 2376, protocol: 'https' });
+    expect(String(options.ca)).toBe('ca.pem bytes');
+    expect(String(options.key)).toBe('key.pem bytes');
+    expect(modemOptions('tcp://docker.example', { DOCKER_TLS_VERIFY: '' })).toMatchObject({ port: 2375, protocol: 'http' });
+  });
+
   it('refuses a host it cannot use, saying which forms work', () => {
     expect(() => modemOptions('ftp://x')).toThrow(/Can't use Docker host "ftp:\/\/x"/);
   });
