@@ -40,10 +40,16 @@ export interface Definition {
 
 export type ReferenceKind = 'object' | 'procedure' | 'function' | 'type' | 'sequence' | 'schema' | 'message-type' | 'contract' | 'service' | 'queue';
 
+/**
+ * A reference a script makes, once per kind and name in the module body (or in the plain statements
+ * of a batch): a body names the same tables statement after statement, and each distinct name is
+ * resolved once, its finding reported at every place it is written.
+ */
 export interface Reference {
   kind: ReferenceKind;
   parts: string[];
-  loc: Located;
+  /** Where each occurrence is, in the order they are written. */
+  readonly locs: Located[];
   /** The module whose body makes the reference (undefined: a plain script statement, e.g. GRANT). */
   module?: Definition;
   /** A dependency the deploy order must respect (procedure calls are resolved late: false). */

@@ -38,19 +38,36 @@ const MODULE_CASES = new Set(['FROM', 'JOIN', 'APPLY', 'UPDATE', 'DELETE', 'INSE
 // position on demand: one object less per reference for the garbage collector to copy and mark.
 
 class ReferenceAt implements Reference {
+  /** Batch line and column of each occurrence, flattened: [line, col, line, col, …]. */
+  private readonly positions: number[] = [];
+
   constructor(
     readonly kind: ReferenceKind,
     readonly parts: string[],
     readonly ordering: boolean,
     readonly module: Definition | undefined,
     private readonly locate: Locate,
-    private readonly line: number,
-    private readonly col: number,
   ) {}
 
-  get loc(): Located {
-    return this.locate(this.line, this.col);
+  add(line: number, col: number): void {
+    this.positions.push(line, col);
   }
+
+  /** Whether this stands for the same reference (then an occurrence is added, not a reference). */
+  same(kind: ReferenceKind, parts: readonly string[], ordering: boolean, module: Definition | undefined): boolean {
+    return this.kind === kind && this.ordering === ordering && this.module === module && this.parts.length === parts.length && this.parts.every((p, k) => p === parts[k]);
+  }
+
+  get locs(): Located[] {
+    return locsOf(this.positions, this.locate);
+  }
+}
+
+/** Resolves flattened [line, col, …] batch positions to file positions. */
+function locsOf(positions: readonly number[], locate: Locate): Located[] {
+  const locs: Located[] = [];
+  for (let k = 0; k + 1 < positions.length; k += 2) locs.push(locate(positions[k] ?? 0, positions[k + 1] ?? 0));
+  return locs;
 }
 
 /** One column spelling of a module body and every place it is used (see ColumnUse). */
@@ -71,9 +88,7 @@ class ColumnUseAt implements ColumnUse {
   }
 
   get locs(): Located[] {
-    const locs: Located[] = [];
-    for (let k = 0; k + 1 < this.positions.length; k += 2) locs.push(this.locate(this.positions[k] ?? 0, this.positions[k + 1] ?? 0));
-    return locs;
+    return locsOf(this.positions, this.locate);
   }
 }
 
@@ -203,8 +218,22 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: {
     out.definitions.push(def);
     return def;
   };
+  /** This unit's references by the last part of their name (an interned string: no key to build). */
+  const referencesByLast = new Map<string, ReferenceAt[]>();
   const reference = (kind: ReferenceKind, parts: string[], t: Token, ordering = true): void => {
-    out.references.push(new ReferenceAt(kind, parts, ordering, module, locate, t.line, t.col));
+    const last = parts[parts.length - 1] ?? '';
+    let list = referencesByLast.get(last);
+    if (list === undefined) {
+      list = [];
+      referencesByLast.set(last, list);
+    }
+    let ref = list.find((r) => r.same(kind, parts, ordering, module));
+    if (ref === undefined) {
+      ref = new ReferenceAt(kind, parts, ordering, module, locate);
+      list.push(ref);
+      out.references.push(ref);
+    }
+    ref.add(t.line, t.col);
   };
   const principal = (name: string, t: Token, context: string): void => {
     out.principals.push({ name, loc: loc(t), context });

@@ -105,7 +105,9 @@ function checkReferences(a: ScriptAnalysis, catalog: Catalog, push: Push): void 
     const name = ref.parts.length === 1 && ref.kind !== 'schema' && ref.kind !== 'message-type' && ref.kind !== 'contract' && ref.kind !== 'service' ? `dbo.${ref.parts[0] ?? ''}` : ref.parts.join('.');
     const who = ref.module === undefined ? 'This statement' : ref.module.name;
     const what = KIND_WORDS[ref.kind] ?? ref.kind;
-    push(ref.loc, 'missing-reference', `${who} references the ${what} ${name}, which no script defines`, ref.kind === 'object' ? 'Define it (tables belong in the migration) or fix the name; SQL Server would accept the module and fail only when it runs.' : 'Define it in the payload or fix the name.');
+    const message = `${who} references the ${what} ${name}, which no script defines`;
+    const hint = ref.kind === 'object' ? 'Define it (tables belong in the migration) or fix the name; SQL Server would accept the module and fail only when it runs.' : 'Define it in the payload or fix the name.';
+    for (const loc of ref.locs) push(loc, 'missing-reference', message, hint);
   }
 }
 
