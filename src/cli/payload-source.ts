@@ -13,17 +13,23 @@ export interface PayloadSource {
   sqlDir: string;
 }
 
-export async function loadPayloadSource(paths: string[], io: CommandIo, flags: Record<string, string | boolean | undefined>): Promise<PayloadSource> {
+export interface PayloadSourceOptions {
+  /** false for `plan`: the deploy order needs no column uses (see AnalysisOptions). */
+  collectColumns?: boolean;
+}
+
+export async function loadPayloadSource(paths: string[], io: CommandIo, flags: Record<string, string | boolean | undefined>, options: PayloadSourceOptions = {}): Promise<PayloadSource> {
   const config = loadConfig({ cwd: io.cwd, env: io.env, flags, persistGenerated: false });
   const variables = sqlcmdVariables(config);
   const sqlDir = config.paths.sqlDir;
   const root = io.cwd;
-  if (paths.length === 0) return { plan: await loadPayloadPlan(sqlDir, { variables, root }), sqlDir };
-  const plan = await loadPathsPlan(paths, { variables, root });
+  const collectColumns = options.collectColumns !== false;
+  if (paths.length === 0) return { plan: await loadPayloadPlan(sqlDir, { variables, root, collectColumns }), sqlDir };
+  const plan = await loadPathsPlan(paths, { variables, root, collectColumns });
   const inside = paths.every((p) => {
     const rel = relative(sqlDir, resolve(root, p));
     return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
   });
   if (!inside) return { plan, sqlDir };
-  return { plan, context: await loadPayloadPlan(sqlDir, { variables, root }), sqlDir };
+  return { plan, context: await loadPayloadPlan(sqlDir, { variables, root, collectColumns }), sqlDir };
 }

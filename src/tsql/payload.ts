@@ -14,7 +14,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { ScriptAnalysis } from './analysis-types.js';
-import { analyzeBatches } from './analyze.js';
+import { analyzeBatches, emptyAnalysis, type AnalysisOptions } from './analyze.js';
 import { mapBounded } from './bounded-map.js';
 import { Catalog } from './catalog.js';
 import { orderScripts } from './order.js';
@@ -25,16 +25,24 @@ export interface PayloadOptions {
   variables: Record<string, string>;
   /** Batch.file and Diagnostic.file are relative to it; default: the payload folder. */
   root?: string;
+  /** Analyse for the deploy order only (`plan`): no column uses, see AnalysisOptions. */
+  collectColumns?: boolean;
 }
 
 const analyses = new WeakMap<Script, ScriptAnalysis>();
+/** Analyses without column uses: never handed to a caller that asks for the full analysis. */
+const orderOnlyAnalyses = new WeakMap<Script, ScriptAnalysis>();
 
-/** The analysis of a script (computed once per Script object). */
-export function analysisOf(script: Script): ScriptAnalysis {
-  let a = analyses.get(script);
+/** The analysis of a script (computed once per Script object and options). */
+export function analysisOf(script: Script, options: AnalysisOptions = {}): ScriptAnalysis {
+  const full = analyses.get(script);
+  if (full !== undefined) return full;
+  const columns = options.collectColumns !== false;
+  const cache = columns ? analyses : orderOnlyAnalyses;
+  let a = cache.get(script);
   if (a === undefined) {
-    a = analyzeBatches(script.batches);
-    analyses.set(script, a);
+    a = analyzeBatches(script.batches, emptyAnalysis(), { collectColumns: columns });
+    cache.set(script, a);
   }
   return a;
 }
@@ -118,10 +126,11 @@ async function collectPayload(sqlDir: string, options: PayloadOptions, into: Col
   if (await isFile(bindings)) into.clrBindings.push(...(await load([bindings], 'anytime')));
 }
 
-function finish(c: Collected): PayloadPlan {
+function finish(c: Collected, options: PayloadOptions): PayloadPlan {
+  const analysis: AnalysisOptions = { collectColumns: options.collectColumns !== false };
   const all = [...c.clrBindings, ...c.migrations, ...c.broker, ...c.programmability, ...c.everyTime];
-  const catalog = new Catalog(all.map((s) => ({ path: s.path, analysis: analysisOf(s) })));
-  const inputs = c.programmability.map((s) => ({ path: s.path, analysis: analysisOf(s), script: s }));
+  const catalog = new Catalog(all.map((s) => ({ path: s.path, analysis: analysisOf(s, analysis) })));
+  const inputs = c.programmability.map((s) => ({ path: s.path, analysis: analysisOf(s, analysis), script: s }));
   const { ordered, diagnostics } = orderScripts(inputs, catalog);
   return {
     migrations: c.migrations,
@@ -136,7 +145,7 @@ function finish(c: Collected): PayloadPlan {
 export async function loadPayloadPlan(sqlDir: string, options: PayloadOptions): Promise<PayloadPlan> {
   const c = emptyCollected();
   await collectPayload(sqlDir, options, c);
-  return finish(c);
+  return finish(c, options);
 }
 
 /**
@@ -166,5 +175,5 @@ export async function loadPathsPlan(paths: readonly string[], options: PayloadOp
       c.diagnostics.push({ file: slash(relative(root, abs)) || p, line: 1, col: 1, severity: 'error', rule: 'file-unreadable', message: `${p} does not exist`, hint: 'Give a .sql file or a folder of .sql files.' });
     }
   }
-  return finish(c);
+  return finish(c, options);
 }
