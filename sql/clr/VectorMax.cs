@@ -11,61 +11,38 @@ namespace Hartonomous.Clr
         IsInvariantToNulls = true, IsInvariantToDuplicates = true, IsInvariantToOrder = true, IsNullIfEmpty = true)]
     public sealed class VectorMax : IBinarySerialize
     {
-        private double[] max;
-        private long count;
+        private AggregateState state;
 
         public void Init()
         {
-            max = null;
-            count = 0;
+            state = new AggregateState(Elementwise.Max, "agg_VectorMax");
         }
 
         public void Accumulate(SqlBytes v)
         {
-            float[] x = VectorBytes.Read(v, "v");
-            if (x == null) return;
-            if (max == null)
-            {
-                max = new double[x.Length];
-                for (int i = 0; i < x.Length; i++) max[i] = x[i];
-            }
-            else
-            {
-                VectorBytes.RequireSameLength(max.Length, x.Length, "agg_VectorMax");
-                for (int i = 0; i < x.Length; i++) if (x[i] > max[i]) max[i] = x[i];
-            }
-            count++;
+            state.Add(VectorBytes.Read(v, "v"));
         }
 
         public void Merge(VectorMax other)
         {
-            if (other == null || other.max == null) return;
-            if (max == null)
-            {
-                max = (double[])other.max.Clone();
-            }
-            else
-            {
-                VectorBytes.RequireSameLength(max.Length, other.max.Length, "agg_VectorMax");
-                for (int i = 0; i < max.Length; i++) if (other.max[i] > max[i]) max[i] = other.max[i];
-            }
-            count += other.count;
+            if (other != null) state.Merge(other.state);
         }
 
         public SqlBytes Terminate()
         {
-            if (max == null) return SqlBytes.Null;
-            return VectorBytes.Write(max);
+            return state.Values == null ? SqlBytes.Null : VectorBytes.Write(state.Values);
         }
 
+        // SQL Server may deserialize into an instance on which Init was never called.
         public void Read(BinaryReader r)
         {
-            max = AggregateState.Read(r, out count);
+            state = new AggregateState(Elementwise.Max, "agg_VectorMax");
+            state.Read(r);
         }
 
         public void Write(BinaryWriter w)
         {
-            AggregateState.Write(w, count, max);
+            state.Write(w);
         }
     }
 }

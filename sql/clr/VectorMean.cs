@@ -11,50 +11,41 @@ namespace Hartonomous.Clr
         IsInvariantToNulls = true, IsInvariantToDuplicates = false, IsInvariantToOrder = true, IsNullIfEmpty = true)]
     public sealed class VectorMean : IBinarySerialize
     {
-        private double[] sum;
-        private long count;
+        private AggregateState state;
 
         public void Init()
         {
-            sum = null;
-            count = 0;
+            state = new AggregateState(Elementwise.Sum, "agg_VectorMean");
         }
 
         public void Accumulate(SqlBytes v)
         {
-            float[] x = VectorBytes.Read(v, "v");
-            if (x == null) return;
-            if (sum == null) sum = new double[x.Length];
-            VectorBytes.RequireSameLength(sum.Length, x.Length, "agg_VectorMean");
-            for (int i = 0; i < x.Length; i++) sum[i] += x[i];
-            count++;
+            state.Add(VectorBytes.Read(v, "v"));
         }
 
         public void Merge(VectorMean other)
         {
-            if (other == null || other.sum == null) return;
-            if (sum == null) sum = new double[other.sum.Length];
-            VectorBytes.RequireSameLength(sum.Length, other.sum.Length, "agg_VectorMean");
-            for (int i = 0; i < sum.Length; i++) sum[i] += other.sum[i];
-            count += other.count;
+            if (other != null) state.Merge(other.state);
         }
 
         public SqlBytes Terminate()
         {
-            if (sum == null || count == 0) return SqlBytes.Null;
-            double[] mean = new double[sum.Length];
-            for (int i = 0; i < sum.Length; i++) mean[i] = sum[i] / count;
+            if (state.Values == null || state.Count == 0) return SqlBytes.Null;
+            double[] mean = new double[state.Values.Length];
+            for (int i = 0; i < mean.Length; i++) mean[i] = state.Values[i] / state.Count;
             return VectorBytes.Write(mean);
         }
 
+        // SQL Server may deserialize into an instance on which Init was never called.
         public void Read(BinaryReader r)
         {
-            sum = AggregateState.Read(r, out count);
+            state = new AggregateState(Elementwise.Sum, "agg_VectorMean");
+            state.Read(r);
         }
 
         public void Write(BinaryWriter w)
         {
-            AggregateState.Write(w, count, sum);
+            state.Write(w);
         }
     }
 }

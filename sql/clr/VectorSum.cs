@@ -11,48 +11,38 @@ namespace Hartonomous.Clr
         IsInvariantToNulls = true, IsInvariantToDuplicates = false, IsInvariantToOrder = true, IsNullIfEmpty = true)]
     public sealed class VectorSum : IBinarySerialize
     {
-        private double[] sum;
-        private long count;
+        private AggregateState state;
 
         public void Init()
         {
-            sum = null;
-            count = 0;
+            state = new AggregateState(Elementwise.Sum, "agg_VectorSum");
         }
 
         public void Accumulate(SqlBytes v)
         {
-            float[] x = VectorBytes.Read(v, "v");
-            if (x == null) return;
-            if (sum == null) sum = new double[x.Length];
-            VectorBytes.RequireSameLength(sum.Length, x.Length, "agg_VectorSum");
-            for (int i = 0; i < x.Length; i++) sum[i] += x[i];
-            count++;
+            state.Add(VectorBytes.Read(v, "v"));
         }
 
         public void Merge(VectorSum other)
         {
-            if (other == null || other.sum == null) return;
-            if (sum == null) sum = new double[other.sum.Length];
-            VectorBytes.RequireSameLength(sum.Length, other.sum.Length, "agg_VectorSum");
-            for (int i = 0; i < sum.Length; i++) sum[i] += other.sum[i];
-            count += other.count;
+            if (other != null) state.Merge(other.state);
         }
 
         public SqlBytes Terminate()
         {
-            if (sum == null) return SqlBytes.Null;
-            return VectorBytes.Write(sum);
+            return state.Values == null ? SqlBytes.Null : VectorBytes.Write(state.Values);
         }
 
+        // SQL Server may deserialize into an instance on which Init was never called.
         public void Read(BinaryReader r)
         {
-            sum = AggregateState.Read(r, out count);
+            state = new AggregateState(Elementwise.Sum, "agg_VectorSum");
+            state.Read(r);
         }
 
         public void Write(BinaryWriter w)
         {
-            AggregateState.Write(w, count, sum);
+            state.Write(w);
         }
     }
 }
