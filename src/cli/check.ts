@@ -4,13 +4,15 @@ import { UsageError } from '../engine/errors.js';
 import { checkPayload } from '../tsql/check.js';
 import type { Diagnostic } from '../tsql/types.js';
 import { writeLine, type CommandIo } from './io.js';
+import { checkPayloadClr } from './check-clr.js';
 import { loadPayloadSource } from './payload-source.js';
 
 export const CHECK_HELP = `Usage: hart-dev check [PATH…] [--json]
 
 Checks the SQL payload before any server sees it: duplicate objects, DDL inside procedures, references
 to tables, columns, functions, procedures, types, users and roles that no script defines, scripts that
-cannot run twice, GO and sqlcmd mistakes, cycles among functions and views.
+cannot run twice, GO and sqlcmd mistakes, cycles among functions and views, and every EXTERNAL NAME
+of the CLR bindings against the assembly's own metadata (HART_CLR_DLL, or a build with dotnet or Mono).
 
 Without PATHs the configured payload (HART_SQL_DIR, default sql/) is checked. PATHs may be files or
 folders; folders that do not follow the payload layout count as programmability scripts.
@@ -18,6 +20,7 @@ folders; folders that do not follow the payload layout count as programmability 
 Options:
   --json        {"diagnostics":[…],"summary":{"errors":N,"warnings":N}} on stdout
   --sql-dir DIR the payload folder (HART_SQL_DIR)
+  --skip-clr    leave out the CLR binding check (no assembly build)
 
 Exit code: 0 without errors (warnings allowed), 1 with errors, 2 on bad usage.`;
 
@@ -30,7 +33,7 @@ export function formatDiagnostic(d: Diagnostic): string[] {
 export async function run(args: string[], io: CommandIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false }, 'sql-dir': { type: 'string' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false }, 'sql-dir': { type: 'string' }, 'skip-clr': { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error), { hint: "Run 'hart-dev check --help' for the options." });
   }
@@ -41,6 +44,11 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
   const source = await loadPayloadSource(positionals, io, { 'sql-dir': values['sql-dir'] });
   const diagnostics = await checkPayload(source.plan, source.context === undefined ? {} : { context: source.context });
+  if (values['skip-clr'] !== true) {
+    const clr = await checkPayloadClr(source.plan, source.config, io);
+    diagnostics.push(...clr.diagnostics);
+    if (clr.note !== undefined) writeLine(io.stderr, `ℹ ${clr.note}`);
+  }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   if (values.json === true) {

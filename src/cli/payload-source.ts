@@ -1,6 +1,6 @@
 // Where `plan` and `check` take their scripts from: the PATHs given, or the configured sql/ folder.
 import { relative, resolve, sep } from 'node:path';
-import { loadConfig } from '../config/load.js';
+import { loadConfig, type Config } from '../config/load.js';
 import { loadPathsPlan, loadPayloadPlan } from '../tsql/payload.js';
 import { sqlcmdVariables } from '../tsql/sqlcmd-variables.js';
 import type { PayloadPlan } from '../tsql/types.js';
@@ -11,6 +11,7 @@ export interface PayloadSource {
   /** The configured payload, when PATHs lie inside it: its definitions count for the checks. */
   context?: PayloadPlan;
   sqlDir: string;
+  config: Config;
 }
 
 export interface PayloadSourceOptions {
@@ -24,12 +25,12 @@ export async function loadPayloadSource(paths: string[], io: CommandIo, flags: R
   const sqlDir = config.paths.sqlDir;
   const root = io.cwd;
   const collectColumns = options.collectColumns !== false;
-  if (paths.length === 0) return { plan: await loadPayloadPlan(sqlDir, { variables, root, collectColumns }), sqlDir };
+  if (paths.length === 0) return { plan: await loadPayloadPlan(sqlDir, { variables, root, collectColumns }), sqlDir, config };
   const plan = await loadPathsPlan(paths, { variables, root, collectColumns });
   const inside = paths.every((p) => {
     const rel = relative(sqlDir, resolve(root, p));
     return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
   });
-  if (!inside) return { plan, sqlDir };
-  return { plan, context: await loadPayloadPlan(sqlDir, { variables, root, collectColumns }), sqlDir };
+  if (!inside) return { plan, sqlDir, config };
+  return { plan, context: await loadPayloadPlan(sqlDir, { variables, root, collectColumns }), sqlDir, config };
 }
