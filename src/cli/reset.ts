@@ -108,7 +108,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     writeLine(io.stderr, 'Reset cancelled: nothing was changed.');
     return 1;
   }
-  const ctx: UpContext = { config, interactive, yes, state: {} };
+  const ctx: UpContext = { config, interactive, yes, state: {}, env: io.env };
   return renderRun(io, { command: 'reset', json, interactive }, async (session) => {
     session.addSecrets(config.secrets);
     const result = await runPhases({ command: 'reset', phases, ctx, signal: io.signal, emit: session.emit, summary: () => upSummary(config, ctx.state) });

@@ -90,7 +90,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const flags: Record<string, string | boolean | undefined> = {};
   for (const spec of VARIABLES) if ('flag' in spec) flags[spec.flag] = values[spec.flag];
   const config = loadConfig({ cwd: io.cwd, env: io.env, flags, persistGenerated: typeof values.target !== 'string' });
-  const ctx: UpContext = { config, interactive, yes: values.yes === true, state: {} };
+  const ctx: UpContext = { config, interactive, yes: values.yes === true, state: {}, env: io.env };
   setDeployOptions(ctx, { forceSeed: true, seedOverrides: overrides, noGoldenBackup: true });
 
   let plan: Phase<UpContext>[];

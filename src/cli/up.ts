@@ -146,7 +146,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
   const { config, phases } = prepared;
   const showSecrets = values['show-secrets'] === true;
-  const ctx: UpContext = { config, interactive, yes: values.yes === true, state: {} };
+  const ctx: UpContext = { config, interactive, yes: values.yes === true, state: {}, env: io.env };
   if (values['allow-changed-migration'] === true) setDeployOptions(ctx, { allowChangedMigration: true });
   return renderRun(io, render, async (session) => {
     if (!showSecrets) session.addSecrets(config.secrets);

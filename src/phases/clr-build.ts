@@ -13,7 +13,7 @@ export const clrBuildPhase: Phase<UpContext> = {
       stateDir: ctx.config.stateDir,
       dll: ctx.config.clr.dll,
       project: ctx.config.clr.project,
-      env: process.env,
+      env: ctx.env,
       signal,
       log: (line) => report.log(line),
       status: (message) => report.status(message),

@@ -178,9 +178,9 @@ export function createContainersPhase(options: ContainersPhaseOptions = {}): Pha
         if (!isLoopback(config.bindAddress)) {
           report.log(`Warning: ports are published on ${config.bindAddress}, not on loopback: other machines on the network can reach SQL Server (sa) and Neo4j.`);
         }
-        const { reader, target } = await openEngineReader(process.env);
+        const { reader, target } = await openEngineReader(ctx.env);
         let opened: Promise<Dockerode> | undefined;
-        const engine: Engine = { reader, target, dockerode: () => (opened ??= openDocker(process.env).then((o) => o.docker)) };
+        const engine: Engine = { reader, target, dockerode: () => (opened ??= openDocker(ctx.env).then((o) => o.docker)) };
         const progressOf = sharedProgress(report);
         for (const run of runs) tasks.push(bringUp(engine, run, config, report, progressOf(run.service), signal));
       }

@@ -18,4 +18,6 @@ export interface UpContext {
   /** --yes: confirmations answered yes (required for destructive work when not interactive). */
   yes: boolean;
   state: UpState;
+  /** The environment of this run (Docker host, PATH for toolchains): never read process.env in a phase. */
+  env: NodeJS.ProcessEnv;
 }

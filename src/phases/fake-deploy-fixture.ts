@@ -78,6 +78,7 @@ export function fakeDeploy(plan: PayloadPlan): FakeDeploy {
       interactive: false,
       yes: true,
       state: {},
+      env: {},
     }),
     async run(phases, options = {}) {
       const events: HartEvent[] = [];

@@ -24,7 +24,7 @@ export function graphOpenOptions(ctx: UpContext, endpoint: Neo4jEndpoint, signal
     options.logs = async () => {
       const { connectDocker } = await import('../docker/connect.js');
       const { logTail } = await import('../docker/container-logs.js');
-      const { docker } = await connectDocker(process.env);
+      const { docker } = await connectDocker(ctx.env);
       return logTail(docker.getContainer(container), 50);
     };
   }

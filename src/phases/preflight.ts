@@ -11,7 +11,7 @@ export const preflightPhase: Phase<UpContext> = {
   async run(ctx, { signal, report }) {
     report.status('Checking Docker, architecture, memory, ports, EULA consent and disk space');
     const { runDoctorChecks } = await import('../docker/doctor-checks.js');
-    const results = await runDoctorChecks({ env: process.env, config: ctx.config, interactive: ctx.interactive }, ctx.config.cwd);
+    const results = await runDoctorChecks({ env: ctx.env, config: ctx.config, interactive: ctx.interactive }, ctx.config.cwd);
     throwIfAborted(signal);
     for (const r of results) report.log(`${r.verdict === 'ok' ? '✔' : r.verdict === 'warn' ? '⚠' : '✖'} ${r.title}: ${r.message}`);
     const failures = results.filter((r) => r.verdict === 'fail');

@@ -23,7 +23,7 @@ async function logsOf(docker: Dockerode, name: string): Promise<string> {
 
 async function runContainersPhase(project: TestProject, extraEnv: NodeJS.ProcessEnv = {}): Promise<{ events: HartEvent[]; ctx: UpContext; exitCode: number }> {
   const events: HartEvent[] = [];
-  const ctx: UpContext = { config: project.config(extraEnv), interactive: false, yes: false, state: {} };
+  const ctx: UpContext = { config: project.config(extraEnv), interactive: false, yes: false, state: {}, env: process.env };
   const result = await runPhases({ command: 'up', phases: [createContainersPhase()], ctx, signal: never, emit: (e) => events.push(e) });
   return { events, ctx, exitCode: result.exitCode };
 }

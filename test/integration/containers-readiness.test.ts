@@ -46,7 +46,7 @@ describe('readiness failures (real Docker engine, stand-in images)', () => {
     const result = await runPhases({
       command: 'up',
       phases: [createContainersPhase()],
-      ctx: { config, interactive: false, yes: false, state: {} },
+      ctx: { config, interactive: false, yes: false, state: {}, env: process.env },
       signal: never,
       emit: (e) => events.push(e),
     });

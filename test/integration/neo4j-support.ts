@@ -46,7 +46,7 @@ export function externalConfig(settings: Partial<EmbeddingSettings>, env: Record
 }
 
 export function contextOf(config: Config, yes = false): UpContext {
-  return { config, interactive: false, yes, state: {} };
+  return { config, interactive: false, yes, state: {}, env: process.env };
 }
 
 export function recorder(): { report: PhaseReporter; statuses: string[]; progress: Progress[] } {
