@@ -9,6 +9,7 @@ import type { SqlEndpoint } from '../sqlserver/endpoint.js';
 import { logTail } from './container-logs.js';
 import { oldPasswordCause, oomCause, recogniseCause, type KnownCause } from './log-causes.js';
 import type { ServiceName } from './service-specs.js';
+import { sleep } from '../engine/sleep.js';
 
 export const FAILURE_LOG_LINES = 30;
 
@@ -36,18 +37,6 @@ export interface ReadinessOptions {
 export type LoginProbe = (signal: AbortSignal) => Promise<void>;
 
 export type ProbeVerdict = 'retry' | 'wrong-password';
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

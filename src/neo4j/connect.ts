@@ -4,6 +4,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { HartError, throwIfAborted } from '../engine/errors.js';
 import type { Neo4jEndpoint } from './endpoint.js';
 import { CREDENTIALS_EXPIRED, neo4jCode, RATE_LIMITED, startupFailureFromLogs as startupFailure, UNAUTHORIZED, unauthorizedError, unreachableError } from './errors.js';
+import { sleep } from '../engine/sleep.js';
 
 export interface OpenOptions {
   signal: AbortSignal;
@@ -15,18 +16,6 @@ export interface OpenOptions {
 }
 
 const RETRY_MS = 500;
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
 
 export function createDriver(endpoint: Neo4jEndpoint): Driver {
   return neo4j.driver(endpoint.url, neo4j.auth.basic(endpoint.user, endpoint.password), {
