@@ -2,53 +2,15 @@
 // images), a warm `up` that reuses them untouched, `reset` through the golden backup, and `down
 // --volumes`. Runs where images can be pulled (GitHub-hosted runners); elsewhere it says why it skipped.
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
-import type { CommandIo } from '../../src/cli/io.js';
+import { freePort } from '../support/docker-project.js';
 import { e2eSkipReason } from './registry-check.js';
+import { hart } from './run-hart.js';
 
 const skipReason = await e2eSkipReason();
 if (skipReason !== undefined) console.log(`e2e (local containers) skipped: ${skipReason}`);
-
-interface PhaseEnd {
-  id: string;
-  status: string;
-  message?: string;
-}
-
-async function hart(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number; phases: Map<string, PhaseEnd>; text: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  const io: CommandIo = { stdout, stderr, env, cwd, stderrIsTTY: false, stdinIsTTY: false, signal: new AbortController().signal };
-  const code = await runCli(args, io);
-  const phases = new Map<string, PhaseEnd>();
-  for (const line of out.split('\n')) {
-    if (!line.startsWith('{')) continue;
-    const event: unknown = JSON.parse(line);
-    if (typeof event === 'object' && event !== null && 'type' in event && event.type === 'phase-finished' && 'id' in event && 'status' in event) {
-      phases.set(String(event.id), { id: String(event.id), status: String(event.status), message: 'message' in event ? String(event.message) : undefined });
-    }
-  }
-  return { code, phases, text: out };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolvePort(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
-}
 
 describe.skipIf(skipReason !== undefined)('hart-dev up with its own containers (real images)', () => {
   const cwd = mkdtempSync(join(tmpdir(), 'hart-e2e-local-'));

@@ -3,36 +3,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MSSQLServerContainer, type StartedMSSQLServerContainer } from '@testcontainers/mssqlserver';
-import { runCli } from '../../src/cli/main.js';
-import type { CommandIo } from '../../src/cli/io.js';
 import { SQL_SERVER_IMAGE, e2eSkipReason } from './registry-check.js';
+import { hart } from './run-hart.js';
 
 const skipReason = await e2eSkipReason();
 if (skipReason !== undefined) console.log(`e2e skipped: ${skipReason}`);
-
-interface Ran {
-  code: number;
-  events: { type: string; id?: string; status?: string; message?: string }[];
-}
-
-async function hart(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<Ran> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  stderr.resume();
-  const io: CommandIo = { stdout, stderr, env, cwd, stderrIsTTY: false, stdinIsTTY: false, signal: new AbortController().signal };
-  const code = await runCli(args, io);
-  const events = out.split('\n').filter((l) => l.startsWith('{')).map((l): Ran['events'][number] => JSON.parse(l));
-  return { code, events };
-}
-
-function finished(ran: Ran): Record<string, string> {
-  return Object.fromEntries(ran.events.filter((e) => e.type === 'phase-finished' && e.id !== undefined).map((e) => [e.id, e.status ?? '']));
-}
 
 describe.skipIf(skipReason !== undefined)('hart-dev against a real SQL Server', () => {
   let server: StartedMSSQLServerContainer;
@@ -61,9 +38,8 @@ describe.skipIf(skipReason !== undefined)('hart-dev against a real SQL Server', 
     expect(cold.code).toBe(0);
     const warm = await hart(['up', '--json', '--yes'], env, cwd);
     expect(warm.code).toBe(0);
-    const status = finished(warm);
     for (const id of ['database', 'migration', 'broker', 'programmability', 'seed', 'verify']) {
-      expect(status[id], id).toBe('skipped');
+      expect(warm.phases.get(id)?.status, id).toBe('skipped');
     }
   });
 
@@ -72,6 +48,6 @@ describe.skipIf(skipReason !== undefined)('hart-dev against a real SQL Server', 
     expect(reset.code).toBe(0);
     const seed = await hart(['seed', '--json', '--embeddings', '200'], env, cwd);
     expect(seed.code).toBe(0);
-    expect(finished(seed).seed).toBe('done');
+    expect(seed.phases.get('seed')?.status).toBe('done');
   });
 });
