@@ -15,7 +15,7 @@ import type {
   ScriptAnalysis,
 } from './analysis-types.js';
 import { BUILTIN_TYPES, KEYWORDS, STATEMENT_WORDS } from './builtins.js';
-import { lexCode, type Token } from './lexer.js';
+import { lexCode, lexCodeInto, type Token } from './lexer.js';
 import { displayName, keyOf, type ObjectKind } from './names.js';
 
 const MODULE_KINDS: Record<string, ObjectKind> = { PROC: 'procedure', PROCEDURE: 'procedure', FUNCTION: 'function', VIEW: 'view', TRIGGER: 'trigger' };
@@ -154,9 +154,28 @@ interface UnitOptions {
   nested: boolean;
 }
 
+/**
+ * Token pools of analyzeUnit, one per nesting level (EXEC (N'…') analyses its literal while the
+ * enclosing batch's tokens are still in use). No token outlives its unit: nothing the analysis keeps
+ * refers to a Token, only to the strings and numbers read from it.
+ */
+const tokenPools: Token[][] = [];
+let unitDepth = 0;
+/** A pool larger than this (one huge batch) is cut back after use instead of kept for good. */
+const POOL_KEEP = 1 << 17;
+
 function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: UnitState, options: UnitOptions): void {
-  const tokens = lexCode(text);
-  const n = tokens.length;
+  const depth = unitDepth++;
+  const tokens = (tokenPools[depth] ??= []);
+  try {
+    analyzeTokens(tokens, lexCodeInto(text, tokens), locate, out, state, options);
+  } finally {
+    unitDepth--;
+    if (tokens.length > POOL_KEEP) tokens.length = POOL_KEEP;
+  }
+}
+
+function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out: ScriptAnalysis, state: UnitState, options: UnitOptions): void {
   // Matching parenthesis of each '(' (or -1 when unbalanced): derived tables, column lists.
   const match = new Int32Array(n).fill(-1);
   {
@@ -176,7 +195,11 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: U
   const namesWord = (word: string): boolean => {
     let seen = wordsSeen.get(word);
     if (seen === undefined) {
-      seen = tokens.some((t) => t.kind === 'word' && t.upper === word);
+      seen = false;
+      for (let k = 0; k < n && !seen; k++) {
+        const t = tokens[k] as Token;
+        seen = t.kind === 'word' && t.upper === word;
+      }
       wordsSeen.set(word, seen);
     }
     return seen;

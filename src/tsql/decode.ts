@@ -1,5 +1,5 @@
 // Script files as SSMS and editors write them: UTF-8 (with or without BOM) or UTF-16 with a BOM.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 
 export interface DecodedText {
   text: string;
@@ -22,6 +22,6 @@ export function decodeScript(bytes: Uint8Array): DecodedText {
   }
 }
 
-export async function readScriptText(file: string): Promise<DecodedText> {
-  return decodeScript(await readFile(file));
+export function readScriptTextSync(file: string): DecodedText {
+  return decodeScript(readFileSync(file));
 }

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 
 export function normaliseLineEndings(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 export function scriptHash(text: string): string {

@@ -103,16 +103,30 @@ const TWO_CHAR_OPS = new Map<number, string>(['::', '<=', '>=', '<>', '!=', '+='
 
 /** Every token of the text, comments included. */
 export function lex(text: string): Token[] {
-  return scan(text, true);
+  const tokens: Token[] = [];
+  scan(text, true, tokens, false);
+  return tokens;
 }
 
 /** The tokens without comments (what the analysis reads), without building the comment tokens. */
 export function lexCode(text: string): Token[] {
-  return scan(text, false);
+  const tokens: Token[] = [];
+  scan(text, false, tokens, false);
+  return tokens;
 }
 
-function scan(text: string, keepComments: boolean): Token[] {
-  const tokens: Token[] = [];
+/**
+ * lexCode into `pool`, reusing its Token objects: returns how many of them hold this text's tokens
+ * (the rest are stale). The analysis lexes millions of tokens and keeps none of them past its batch:
+ * rewriting the same objects spares the garbage collector an object per token. Every pooled token
+ * has `unterminated` set (true or false), so all of them share one shape.
+ */
+export function lexCodeInto(text: string, pool: Token[]): number {
+  return scan(text, false, pool, true);
+}
+
+function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boolean): number {
+  let count = 0;
   const n = text.length;
   let i = 0;
   let line = 1;
@@ -127,9 +141,26 @@ function scan(text: string, keepComments: boolean): Token[] {
     }
   };
   const push = (kind: TokenKind, start: number, end: number, raw: string, value: string, upper: string, tLine: number, tCol: number, unterminated = false): void => {
+    if (reuse) {
+      const token = tokens[count];
+      if (token !== undefined) {
+        token.kind = kind;
+        token.text = raw;
+        token.value = value;
+        token.upper = upper;
+        token.start = start;
+        token.end = end;
+        token.line = tLine;
+        token.col = tCol;
+        token.unterminated = unterminated;
+      } else tokens.push({ kind, text: raw, value, upper, start, end, line: tLine, col: tCol, unterminated });
+      count++;
+      return;
+    }
     const token: Token = { kind, text: raw, value, upper, start, end, line: tLine, col: tCol };
     if (unterminated) token.unterminated = true;
     tokens.push(token);
+    count++;
   };
   /** A word or variable: its text and value are the interned spelling, `upper` its upper case. */
   const pushWord = (kind: TokenKind, start: number, end: number, hash: number, tLine: number, tCol: number): void => {
@@ -289,7 +320,7 @@ function scan(text: string, keepComments: boolean): Token[] {
     push('punct', i, i + width, raw, raw, raw, tLine, tCol);
     i += width;
   }
-  return tokens;
+  return count;
 }
 
 /** Tokens without comments: what the analysis reads. */

@@ -15,10 +15,9 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { ScriptAnalysis } from './analysis-types.js';
 import { analyzeBatches, emptyAnalysis, type AnalysisOptions } from './analyze.js';
-import { mapBounded } from './bounded-map.js';
 import { Catalog } from './catalog.js';
 import { orderScripts } from './order.js';
-import { readScript } from './reader.js';
+import { readScriptSync } from './reader.js';
 import type { Diagnostic, PayloadPlan, Script, ScriptKind } from './types.js';
 
 export interface PayloadOptions {
@@ -81,19 +80,15 @@ interface Loaded {
   diagnostics: Diagnostic[];
 }
 
-/** Files read at once: enough to overlap I/O with decoding and reading, few enough for any ulimit. */
-const READ_CONCURRENCY = 16;
-
-async function loadScript(file: string, pathBase: string, kind: ScriptKind, options: PayloadOptions, root: string): Promise<Loaded> {
-  const read = await readScript(file, { variables: options.variables, root });
-  return { script: { path: slash(relative(pathBase, file)), file: resolve(file), kind, hash: read.hash, batches: read.batches }, diagnostics: read.diagnostics };
+function loadScript(file: string, pathBase: string, kind: ScriptKind, options: PayloadOptions, root: string, diagnostics: Diagnostic[]): Script {
+  const read = readScriptSync(file, { variables: options.variables, root });
+  diagnostics.push(...read.diagnostics);
+  return { path: slash(relative(pathBase, file)), file: resolve(file), kind, hash: read.hash, batches: read.batches };
 }
 
-/** Loads files in parallel; scripts and their diagnostics come back in the order of `files`. */
-async function loadScripts(files: readonly string[], pathBase: string, kind: ScriptKind, options: PayloadOptions, root: string, diagnostics: Diagnostic[]): Promise<Script[]> {
-  const loaded = await mapBounded(files, READ_CONCURRENCY, (f) => loadScript(f, pathBase, kind, options, root));
-  for (const l of loaded) diagnostics.push(...l.diagnostics);
-  return loaded.map((l) => l.script);
+/** Loads files in order (see readScriptSync for why not in parallel); their diagnostics join `diagnostics`. */
+function loadScripts(files: readonly string[], pathBase: string, kind: ScriptKind, options: PayloadOptions, root: string, diagnostics: Diagnostic[]): Script[] {
+  return files.map((f) => loadScript(f, pathBase, kind, options, root, diagnostics));
 }
 
 /** True when a folder follows the payload layout. */
@@ -116,14 +111,14 @@ const emptyCollected = (): Collected => ({ migrations: [], broker: [], programma
 async function collectPayload(sqlDir: string, options: PayloadOptions, into: Collected): Promise<void> {
   const dir = resolve(sqlDir);
   const root = options.root ?? dir;
-  const load = (files: string[], kind: ScriptKind): Promise<Script[]> => loadScripts(files, dir, kind, options, root, into.diagnostics);
+  const load = (files: string[], kind: ScriptKind): Script[] => loadScripts(files, dir, kind, options, root, into.diagnostics);
   const byName = (files: string[]): string[] => files.sort((a, b) => byCodePoint(basename(a), basename(b)));
-  into.migrations.push(...(await load(byName(await sqlFiles(join(dir, 'migrations'), false)), 'run-once')));
-  into.broker.push(...(await load(byName(await sqlFiles(join(dir, 'broker'), false)), 'anytime')));
-  into.programmability.push(...(await load(await sqlFiles(join(dir, 'programmability'), true), 'anytime')));
-  into.everyTime.push(...(await load(await sqlFiles(join(dir, 'every-time'), true), 'every-time')));
+  into.migrations.push(...load(byName(await sqlFiles(join(dir, 'migrations'), false)), 'run-once'));
+  into.broker.push(...load(byName(await sqlFiles(join(dir, 'broker'), false)), 'anytime'));
+  into.programmability.push(...load(await sqlFiles(join(dir, 'programmability'), true), 'anytime'));
+  into.everyTime.push(...load(await sqlFiles(join(dir, 'every-time'), true), 'every-time'));
   const bindings = join(dir, 'clr', 'bindings.sql');
-  if (await isFile(bindings)) into.clrBindings.push(...(await load([bindings], 'anytime')));
+  if (await isFile(bindings)) into.clrBindings.push(...load([bindings], 'anytime'));
 }
 
 function finish(c: Collected, options: PayloadOptions): PayloadPlan {
@@ -166,11 +161,11 @@ export async function loadPathsPlan(paths: readonly string[], options: PayloadOp
       }
       const fresh = (await sqlFiles(abs, true)).filter((f) => !seen.has(f));
       for (const f of fresh) seen.add(f);
-      c.programmability.push(...(await loadScripts(fresh, root, 'anytime', options, root, c.diagnostics)));
+      c.programmability.push(...(loadScripts(fresh, root, 'anytime', options, root, c.diagnostics)));
     } else if (await isFile(abs)) {
       if (seen.has(abs)) continue;
       seen.add(abs);
-      c.programmability.push(...(await loadScripts([abs], root, 'anytime', options, root, c.diagnostics)));
+      c.programmability.push(...(loadScripts([abs], root, 'anytime', options, root, c.diagnostics)));
     } else {
       c.diagnostics.push({ file: slash(relative(root, abs)) || p, line: 1, col: 1, severity: 'error', rule: 'file-unreadable', message: `${p} does not exist`, hint: 'Give a .sql file or a folder of .sql files.' });
     }

@@ -14,8 +14,8 @@
 //   variables, their texts and values are part of it too, so a change there re-runs the script.
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { SourceLocation } from '../engine/errors.js';
-import { readScriptText } from './decode.js';
-import { scriptHash } from './hash.js';
+import { readScriptTextSync } from './decode.js';
+import { normaliseLineEndings, scriptHash } from './hash.js';
 import type { Batch, Diagnostic } from './types.js';
 
 export interface ReadOptions {
@@ -39,22 +39,95 @@ interface ScanState {
   openCol: number;
 }
 
-interface PendingLine {
-  text: string;
-  /** Where the line comes from (one flat object per line: a payload has hundreds of thousands). */
+/**
+ * Lines of the batch being read, as runs of one file's lines: a batch of unchanged lines is one run
+ * and its text one slice of the file, where an object per line and a join made most of the reader's
+ * work. A line that is sent changed ($(NAME) substituted, an sqlcmd command blanked) is a run of its
+ * own with its text.
+ */
+interface Segment {
   file: string;
-  line: number;
+  /** The file's text, line endings normalised to \n. */
+  src: string;
+  /** Offset of every line of src, and one past the last line's end + 1 (see lineStarts). */
+  starts: readonly number[];
+  /** 0-based line indexes [from, to). */
+  from: number;
+  to: number;
+  /** The changed text of a one-line segment. */
+  text?: string;
 }
+
+/** Offsets where each line of `src` starts, plus a final entry such that line k is [starts[k], starts[k+1] - 1). */
+function lineStarts(src: string): number[] {
+  const starts = [0];
+  for (let at = src.indexOf('\n'); at >= 0; at = src.indexOf('\n', at + 1)) starts.push(at + 1);
+  // As split('\n') with a trailing empty line dropped: a final newline ends the last line.
+  if (starts.length > 1 && starts[starts.length - 1] === src.length) return starts;
+  starts.push(src.length + 1);
+  return starts;
+}
+
+const lineText = (seg: Segment, k: number): string => seg.text ?? seg.src.slice(seg.starts[k] ?? 0, (seg.starts[k + 1] ?? 0) - 1);
 
 const GO_LINE = /^[ \t]*go(?:[ \t]+(\d+))?[ \t]*(?:--.*|\/\*(?:(?!\/\*|\*\/).)*\*\/[ \t]*)?$/i;
 const GO_LIKE = /^[ \t]*go(?=$|[^A-Za-z0-9_@#$])/i;
 const COMMAND = /^[ \t]*(:[A-Za-z]+|!!)/;
 
-/** Char code of the first character that is not a space or tab (NaN for a blank line). */
-function firstNonBlank(line: string): number {
-  let k = 0;
-  while (k < line.length && (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9)) k++;
-  return line.charCodeAt(k);
+/** Char code of the first character of src[begin, end) that is not a space or tab (NaN for a blank line). */
+function firstNonBlank(src: string, begin: number, end: number): number {
+  let k = begin;
+  while (k < end && (src.charCodeAt(k) === 32 || src.charCodeAt(k) === 9)) k++;
+  return k < end ? src.charCodeAt(k) : NaN;
+}
+
+/**
+ * Scans src[begin, end) as scanLine does, updating the state, without building anything. Returns
+ * false at the first $( outside a comment: the caller then restores the state and lets scanLine
+ * substitute (it knows which $(…) are variables).
+ */
+function scanPlain(src: string, begin: number, end: number, state: ScanState, lineNo: number): boolean {
+  let i = begin;
+  while (i < end) {
+    const c = src.charCodeAt(i);
+    if (state.mode === 'code') {
+      if (c === 45 /* - */ && src.charCodeAt(i + 1) === 45) return true;
+      if (c === 47 /* / */ && src.charCodeAt(i + 1) === 42 /* * */ && i + 1 < end) {
+        state.mode = 'block';
+        state.depth = 1;
+        state.openLine = lineNo;
+        state.openCol = i - begin + 1;
+        i += 2;
+      } else if (c === 39 /* ' */ || c === 91 /* [ */ || c === 34 /* " */) {
+        state.mode = c === 39 ? 'string' : c === 91 ? 'bracket' : 'dquote';
+        state.openLine = lineNo;
+        state.openCol = i - begin + 1;
+        i++;
+      } else if (c === 36 /* $ */ && src.charCodeAt(i + 1) === 40 /* ( */ && i + 1 < end) return false;
+      else i++;
+    } else if (state.mode === 'block') {
+      if (c === 47 && src.charCodeAt(i + 1) === 42 && i + 1 < end) {
+        state.depth++;
+        i += 2;
+      } else if (c === 42 && src.charCodeAt(i + 1) === 47 && i + 1 < end) {
+        state.depth--;
+        i += 2;
+        if (state.depth === 0) state.mode = 'code';
+      } else i++;
+    } else {
+      // The close char for the mode: ' for strings, ] for brackets, " for "identifiers".
+      const close = state.mode === 'string' ? 39 : state.mode === 'bracket' ? 93 : 34;
+      if (c === 36 && src.charCodeAt(i + 1) === 40 && i + 1 < end) return false;
+      if (c === close) {
+        if (src.charCodeAt(i + 1) === close && i + 1 < end) i += 2;
+        else {
+          state.mode = 'code';
+          i++;
+        }
+      } else i++;
+    }
+  }
+  return true;
 }
 
 export function displayPath(file: string, root: string | undefined): string {
@@ -65,6 +138,15 @@ export function displayPath(file: string, root: string | undefined): string {
 
 /** Reads one script file. Never throws for the content: problems come back as diagnostics. */
 export async function readScript(file: string, options: ReadOptions): Promise<ReadResult> {
+  return readScriptSync(file, options);
+}
+
+/**
+ * readScript, synchronously. Script files are small and read from the page cache: a plain read costs
+ * a fifth of a promise-based one (4,000 files: 45 ms against 230 ms), and `plan`/`check` have nothing
+ * to overlap with the reads.
+ */
+export function readScriptSync(file: string, options: ReadOptions): ReadResult {
   const absolute = resolve(file);
   const diagnostics: Diagnostic[] = [];
   const batches: Batch[] = [];
@@ -74,26 +156,66 @@ export async function readScript(file: string, options: ReadOptions): Promise<Re
   const usedVars = new Map<string, string>();
   const hashParts: string[] = [];
   let onError: 'exit' | 'ignore' = 'exit';
-  let pending: PendingLine[] = [];
+  let pending: Segment[] = [];
   const show = (f: string): string => displayPath(f, options.root);
   const report = (f: string, line: number, col: number, rule: string, message: string, hint: string, severity: 'error' | 'warning' = 'error'): void => {
     diagnostics.push({ file: show(f), line, col, severity, rule, message, hint });
   };
 
   const flush = (count: number): void => {
-    let first = 0;
-    let last = pending.length - 1;
-    while (first <= last && (pending[first]?.text.trim() ?? '') === '') first++;
-    while (last >= first && (pending[last]?.text.trim() ?? '') === '') last--;
-    const lines = pending.slice(first, last + 1);
+    const segs = pending;
     pending = [];
-    const head = lines[0];
-    if (head === undefined) return;
-    const batch: Batch = { file: show(head.file), line: head.line, text: lines.map((l) => l.text).join('\n'), count };
-    const consecutive = lines.every((l, k) => l.file === head.file && l.line === head.line + k);
-    if (!consecutive) batch.lineMap = lines.map((l) => ({ file: show(l.file), line: l.line }));
+    // Leading and trailing blank lines are not sent.
+    let s0 = 0;
+    let l0 = segs[0]?.from ?? 0;
+    for (; s0 < segs.length; s0++) {
+      const seg = segs[s0] as Segment;
+      for (l0 = seg.from; l0 < seg.to && lineText(seg, l0).trim() === ''; l0++);
+      if (l0 < seg.to) break;
+    }
+    if (s0 === segs.length) return;
+    let s1 = segs.length - 1;
+    let l1 = 0;
+    for (; s1 >= s0; s1--) {
+      const seg = segs[s1] as Segment;
+      const low = s1 === s0 ? l0 : seg.from;
+      for (l1 = seg.to - 1; l1 >= low && lineText(seg, l1).trim() === ''; l1--);
+      if (l1 >= low) break;
+    }
+    const head = segs[s0] as Segment;
+    const pieces: string[] = [];
+    let consecutive = true;
+    let nextLine = l0;
+    for (let k = s0; k <= s1; k++) {
+      const seg = segs[k] as Segment;
+      const from = k === s0 ? l0 : seg.from;
+      const to = k === s1 ? l1 + 1 : seg.to;
+      if (seg.file !== head.file || from !== nextLine) consecutive = false;
+      nextLine = to;
+      pieces.push(seg.text ?? seg.src.slice(seg.starts[from] ?? 0, (seg.starts[to] ?? 0) - 1));
+    }
+    const batch: Batch = { file: show(head.file), line: l0 + 1, text: pieces.length === 1 ? (pieces[0] as string) : pieces.join('\n'), count };
+    if (!consecutive) {
+      const lineMap: SourceLocation[] = [];
+      for (let k = s0; k <= s1; k++) {
+        const seg = segs[k] as Segment;
+        const file = show(seg.file);
+        const to = k === s1 ? l1 + 1 : seg.to;
+        for (let l = k === s0 ? l0 : seg.from; l < to; l++) lineMap.push({ file, line: l + 1 });
+      }
+      batch.lineMap = lineMap;
+    }
     if (onError === 'ignore') batch.onError = 'ignore';
     batches.push(batch);
+  };
+
+  /** Adds line k of a file to the batch: unchanged (`text` undefined) or as sent. */
+  const addLine = (file: string, src: string, starts: readonly number[], k: number, text?: string): void => {
+    const last = pending[pending.length - 1];
+    if (text === undefined) {
+      if (last !== undefined && last.text === undefined && last.src === src && last.to === k) last.to = k + 1;
+      else pending.push({ file, src, starts, from: k, to: k + 1 });
+    } else pending.push({ file, src, starts, from: k, to: k + 1, text });
   };
 
   const lookup = (name: string): string | undefined => {
@@ -194,10 +316,10 @@ export async function readScript(file: string, options: ReadOptions): Promise<Re
     return copyFrom === 0 ? text : out + text.slice(copyFrom);
   };
 
-  const processFile = async (f: string, stack: string[], from: SourceLocation | undefined): Promise<void> => {
+  const processFile = (f: string, stack: string[], from: SourceLocation | undefined): void => {
     let text: string;
     try {
-      text = (await readScriptText(f)).text;
+      text = readScriptTextSync(f).text;
     } catch (error) {
       const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'does not exist' : `cannot be read (${error instanceof Error ? error.message : String(error)})`;
       if (from === undefined) report(f, 1, 1, 'file-unreadable', `${show(f)} ${reason}`, 'Check the path.');
@@ -206,16 +328,18 @@ export async function readScript(file: string, options: ReadOptions): Promise<Re
     }
     hashParts.push(text);
     const state: ScanState = { mode: 'code', depth: 0, openLine: 0, openCol: 0 };
-    // Most files have no CR at all: a plain split is the same and much cheaper than the pattern.
-    const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
-    // A trailing newline does not make an extra line.
-    if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-    for (let k = 0; k < lines.length; k++) {
-      const raw = lines[k] ?? '';
+    // Lines end at \r\n, \r or \n; most files have no CR at all and are read as they are.
+    const src = text.includes('\r') ? normaliseLineEndings(text) : text;
+    const starts = lineStarts(src);
+    const lineCount = starts.length - 1;
+    for (let k = 0; k < lineCount; k++) {
       const lineNo = k + 1;
+      const begin = starts[k] ?? 0;
+      const end = (starts[k + 1] ?? 0) - 1;
       // GO and sqlcmd commands start a line (after spaces and tabs) with g/G, ':' or '!': other lines skip the regexes.
-      const lead = firstNonBlank(raw);
-      if (state.mode === 'code' && (lead === 103 || lead === 71 || lead === 58 || lead === 33)) {
+      const lead = state.mode === 'code' ? firstNonBlank(src, begin, end) : NaN;
+      if (lead === 103 || lead === 71 || lead === 58 || lead === 33) {
+        const raw = src.slice(begin, end);
         const go = GO_LINE.exec(raw);
         if (go !== null) {
           const count = go[1] === undefined ? 1 : Number(go[1]);
@@ -256,7 +380,7 @@ export async function readScript(file: string, options: ReadOptions): Promise<Re
                 const chain = [...stack.slice(stack.indexOf(included)), included].map(show).join(' → ');
                 report(f, lineNo, col, 'sqlcmd-include-cycle', `Include cycle: ${chain}`, 'Remove one of the :r lines so that no file includes itself.');
               } else {
-                await processFile(included, [...stack, included], { file: f, line: lineNo });
+                processFile(included, [...stack, included], { file: f, line: lineNo });
               }
             }
             continue;
@@ -268,15 +392,23 @@ export async function readScript(file: string, options: ReadOptions): Promise<Re
             report(f, lineNo, col, 'sqlcmd-unsupported', `The sqlcmd command ${command[1] ?? ''} is not supported in payload scripts`, 'Use only :setvar, :r and :on error; do the rest in T-SQL.');
           }
           // The command line itself is not sent; an empty line keeps the line numbers.
-          pending.push({ text: '', file: f, line: lineNo });
+          addLine(f, src, starts, k, '');
           continue;
         }
       }
-      const sent = scanLine(raw, state, f, lineNo);
-      if (state.mode === 'code' || state.mode === 'block') {
-        // Line comments end here; nothing to carry.
+      // Most lines have no $(NAME): scanned in place, sent unchanged. Otherwise the line is scanned
+      // again from the same state, substituting.
+      const { mode, depth, openLine, openCol } = state;
+      if (scanPlain(src, begin, end, state, lineNo)) addLine(f, src, starts, k);
+      else {
+        state.mode = mode;
+        state.depth = depth;
+        state.openLine = openLine;
+        state.openCol = openCol;
+        const raw = src.slice(begin, end);
+        const sent = scanLine(raw, state, f, lineNo);
+        addLine(f, src, starts, k, sent === raw ? undefined : sent);
       }
-      pending.push({ text: sent, file: f, line: lineNo });
     }
     if (state.mode !== 'code') {
       const what = state.mode === 'string' ? 'string' : state.mode === 'block' ? 'block comment' : 'quoted identifier';
@@ -284,7 +416,7 @@ export async function readScript(file: string, options: ReadOptions): Promise<Re
     }
   };
 
-  await processFile(absolute, [absolute], undefined);
+  processFile(absolute, [absolute], undefined);
   flush(1);
   const vars = [...usedVars.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const hash = hashParts.length === 1 && vars.length === 0 ? scriptHash(hashParts[0] ?? '') : scriptHash([...hashParts, ...vars.map(([k, v]) => `$(${k})=${v}`)].join('\n\u0000\n'));
