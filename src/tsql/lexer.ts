@@ -20,10 +20,18 @@ export interface Token {
   unterminated?: boolean;
 }
 
-const isWordStart = (c: number): boolean =>
-  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 35 /* # */ || c > 127;
-const isWordPart = (c: number): boolean =>
-  isWordStart(c) || (c >= 48 && c <= 57) || c === 64 /* @ */ || c === 36 /* $ */;
+// Classes of the ASCII characters; every character above 127 starts and continues a word.
+const WORD_START = 1;
+const WORD_PART = 2;
+const DIGIT = 4;
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 35; /* _ # */
+  const digit = c >= 48 && c <= 57;
+  CLASS[c] = (letter ? WORD_START | WORD_PART : 0) | (digit ? DIGIT | WORD_PART : 0) | (c === 64 || c === 36 ? WORD_PART : 0); /* @ $ */
+}
+const isWordStart = (c: number): boolean => (c > 127 ? true : ((CLASS[c] ?? 0) & WORD_START) !== 0);
+const isWordPart = (c: number): boolean => (c > 127 ? true : ((CLASS[c] ?? 0) & WORD_PART) !== 0);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /**
@@ -36,18 +44,22 @@ class WordTable {
   private static readonly MAX = 1 << 16;
   private keys: (string | undefined)[] = new Array<string | undefined>(4096);
   private uppers: string[] = new Array<string>(4096);
+  /** Each slot's hash: a probe compares characters only when hash and length match. */
+  private hashes = new Int32Array(4096);
   private size = 0;
 
   /** The word text[start, end) whose characters hash to `hash`; its upper case comes back in `lastUpper`. */
   lastUpper = '';
 
-  word(text: string, start: number, end: number, hash: number): string {
+  word(text: string, codes: Uint16Array, start: number, end: number, hash: number): string {
     const mask = this.keys.length - 1;
     const len = end - start;
+    const hashes = this.hashes;
+    const h = hash | 0;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const key = this.keys[slot];
       if (key === undefined) break;
-      if (key.length === len && sameChars(key, text, start, len)) {
+      if (hashes[slot] === h && key.length === len && sameChars(key, codes, start, len)) {
         this.lastUpper = this.uppers[slot] ?? key.toUpperCase();
         return key;
       }
@@ -65,6 +77,7 @@ class WordTable {
     while (this.keys[slot] !== undefined) slot = (slot + 1) & mask;
     this.keys[slot] = key;
     this.uppers[slot] = upper;
+    this.hashes[slot] = hash | 0;
     this.size++;
   }
 
@@ -74,6 +87,7 @@ class WordTable {
     const capacity = oldKeys.length >= WordTable.MAX ? 4096 : oldKeys.length * 2;
     this.keys = new Array<string | undefined>(capacity);
     this.uppers = new Array<string>(capacity);
+    this.hashes = new Int32Array(capacity);
     this.size = 0;
     // Past the bound the old words are dropped, not carried over.
     if (capacity === 4096) return;
@@ -84,8 +98,8 @@ class WordTable {
   }
 }
 
-function sameChars(key: string, text: string, start: number, len: number): boolean {
-  for (let k = 0; k < len; k++) if (key.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+function sameChars(key: string, codes: Uint16Array, start: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (key.charCodeAt(k) !== codes[start + k]) return false;
   return true;
 }
 
@@ -100,6 +114,30 @@ const words = new WordTable();
 
 /** Two-character operators, keyed by their two char codes. */
 const TWO_CHAR_OPS = new Map<number, string>(['::', '<=', '>=', '<>', '!=', '+=', '-=', '*=', '/='].map((op) => [op.charCodeAt(0) * 65536 + op.charCodeAt(1), op]));
+
+/**
+ * The UTF-16 code units of a text in a reused typed array, followed by two zeros (reads one or two
+ * past the end see 0, which no rule matches, where charCodeAt gave NaN). Indexing a typed array is
+ * a plain load; charCodeAt checks the string's representation on every call, and the scanner reads
+ * every character two or three times (scan, hash, compare with the interned word).
+ */
+let unitBuffer = new ArrayBuffer(1 << 16);
+let unitBytes = Buffer.from(unitBuffer);
+let units = new Uint16Array(unitBuffer);
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+function codeUnits(text: string): Uint16Array {
+  const need = 2 * (text.length + 2);
+  if (need > unitBuffer.byteLength) {
+    unitBuffer = new ArrayBuffer(Math.max(need, 2 * unitBuffer.byteLength));
+    unitBytes = Buffer.from(unitBuffer);
+    units = new Uint16Array(unitBuffer);
+  }
+  if (LITTLE_ENDIAN) unitBytes.write(text, 0, 'utf16le');
+  else for (let k = 0; k < text.length; k++) units[k] = text.charCodeAt(k);
+  units[text.length] = 0;
+  units[text.length + 1] = 0;
+  return units;
+}
 
 /** Every token of the text, comments included. */
 export function lex(text: string): Token[] {
@@ -128,13 +166,14 @@ export function lexCodeInto(text: string, pool: Token[]): number {
 function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boolean): number {
   let count = 0;
   const n = text.length;
+  const codes = codeUnits(text);
   let i = 0;
   let line = 1;
   let lineStart = 0;
   // Advances line bookkeeping over text[from, to).
   const countLines = (from: number, to: number): void => {
     for (let k = from; k < to; k++) {
-      if (text.charCodeAt(k) === 10) {
+      if ((codes[k] as number) === 10) {
         line++;
         lineStart = k + 1;
       }
@@ -164,7 +203,7 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
   };
   /** A word or variable: its text and value are the interned spelling, `upper` its upper case. */
   const pushWord = (kind: TokenKind, start: number, end: number, hash: number, tLine: number, tCol: number): void => {
-    const word = words.word(text, start, end, hash >>> 0);
+    const word = words.word(text, codes, start, end, hash >>> 0);
     push(kind, start, end, word, word, words.lastUpper, tLine, tCol);
   };
   /** Scans word characters from `from`; returns the end, with the running hash in `wordHash`. */
@@ -173,7 +212,7 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
     let j = from;
     let h = hash;
     while (j < n) {
-      const d = text.charCodeAt(j);
+      const d = (codes[j] as number);
       if (!isWordPart(d)) break;
       h = Math.imul(h ^ d, 0x01000193);
       j++;
@@ -182,7 +221,7 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
     return j;
   };
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = (codes[i] as number);
     const tLine = line;
     const tCol = i - lineStart + 1;
     if (c === 10) {
@@ -196,7 +235,7 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
       continue;
     }
     // -- line comment
-    if (c === 45 && text.charCodeAt(i + 1) === 45) {
+    if (c === 45 && (codes[i + 1] as number) === 45) {
       let j = text.indexOf('\n', i);
       if (j < 0) j = n;
       if (keepComments) {
@@ -207,15 +246,15 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
       continue;
     }
     // /* nested block comment */
-    if (c === 47 && text.charCodeAt(i + 1) === 42) {
+    if (c === 47 && (codes[i + 1] as number) === 42) {
       let depth = 1;
       let j = i + 2;
       while (j < n && depth > 0) {
-        const d = text.charCodeAt(j);
-        if (d === 47 && text.charCodeAt(j + 1) === 42) {
+        const d = (codes[j] as number);
+        if (d === 47 && (codes[j + 1] as number) === 42) {
           depth++;
           j += 2;
-        } else if (d === 42 && text.charCodeAt(j + 1) === 47) {
+        } else if (d === 42 && (codes[j + 1] as number) === 47) {
           depth--;
           j += 2;
         } else j++;
@@ -229,7 +268,7 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
       continue;
     }
     // 'string' and N'string'
-    if (c === 39 || ((c === 78 || c === 110) && text.charCodeAt(i + 1) === 39)) {
+    if (c === 39 || ((c === 78 || c === 110) && (codes[i + 1] as number) === 39)) {
       const open = c === 39 ? i : i + 1;
       let j = open + 1;
       let closed = false;
@@ -239,7 +278,7 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
           j = n;
           break;
         }
-        if (text.charCodeAt(q + 1) === 39) {
+        if ((codes[q + 1] as number) === 39) {
           j = q + 2;
           continue;
         }
@@ -257,6 +296,7 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
     // [identifier] with ]] and "identifier" with ""
     if (c === 91 || c === 34) {
       const close = c === 91 ? ']' : '"';
+      const closeCode = c === 91 ? 93 : 34;
       let j = i + 1;
       let closed = false;
       while (j < n) {
@@ -265,7 +305,7 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
           j = n;
           break;
         }
-        if (text[q + 1] === close) {
+        if (text.charCodeAt(q + 1) === closeCode) {
           j = q + 2;
           continue;
         }
@@ -286,14 +326,14 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
       i = j;
       continue;
     }
-    if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
+    if (isDigit(c) || (c === 46 && isDigit((codes[i + 1] as number)))) {
       let j = i + 1;
       // 0x… binary literals, decimals and exponents.
-      const hex = c === 48 && (text.charCodeAt(i + 1) | 32) === 120;
+      const hex = c === 48 && ((codes[i + 1] as number) | 32) === 120;
       while (j < n) {
-        const d = text.charCodeAt(j);
+        const d = (codes[j] as number);
         if (isDigit(d) || d === 46 || (d >= 65 && d <= 90) || (d >= 97 && d <= 122)) j++;
-        else if ((d === 43 || d === 45) && (text.charCodeAt(j - 1) | 32) === 101 && !hex) j++;
+        else if ((d === 43 || d === 45) && ((codes[j - 1] as number) | 32) === 101 && !hex) j++;
         else break;
       }
       const raw = text.slice(i, j);
@@ -308,7 +348,7 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
       continue;
     }
     // Punctuation: two-character operators first.
-    const two = i + 1 < n ? TWO_CHAR_OPS.get(c * 65536 + text.charCodeAt(i + 1)) : undefined;
+    const two = i + 1 < n ? TWO_CHAR_OPS.get(c * 65536 + (codes[i + 1] as number)) : undefined;
     if (two !== undefined) {
       push('punct', i, i + 2, two, two, two, tLine, tCol);
       i += 2;

@@ -75,11 +75,6 @@ async function sqlFiles(dir: string, recursive: boolean): Promise<string[]> {
     .sort((a, b) => byCodePoint(slash(a), slash(b)));
 }
 
-interface Loaded {
-  script: Script;
-  diagnostics: Diagnostic[];
-}
-
 function loadScript(file: string, pathBase: string, kind: ScriptKind, options: PayloadOptions, root: string, diagnostics: Diagnostic[]): Script {
   const read = readScriptSync(file, { variables: options.variables, root });
   diagnostics.push(...read.diagnostics);
