@@ -15,8 +15,8 @@ export interface PayloadSource {
 }
 
 export interface PayloadSourceOptions {
-  /** false for `plan`: the deploy order needs no column uses (see AnalysisOptions). */
-  collectColumns?: boolean;
+  /** true for `plan`: the deploy order needs no column uses or reference positions (see AnalysisOptions). */
+  orderOnly?: boolean;
 }
 
 export async function loadPayloadSource(paths: string[], io: CommandIo, flags: Record<string, string | boolean | undefined>, options: PayloadSourceOptions = {}): Promise<PayloadSource> {
@@ -24,13 +24,13 @@ export async function loadPayloadSource(paths: string[], io: CommandIo, flags: R
   const variables = sqlcmdVariables(config);
   const sqlDir = config.paths.sqlDir;
   const root = io.cwd;
-  const collectColumns = options.collectColumns !== false;
-  if (paths.length === 0) return { plan: await loadPayloadPlan(sqlDir, { variables, root, collectColumns }), sqlDir, config };
-  const plan = await loadPathsPlan(paths, { variables, root, collectColumns });
+  const orderOnly = options.orderOnly === true;
+  if (paths.length === 0) return { plan: await loadPayloadPlan(sqlDir, { variables, root, orderOnly }), sqlDir, config };
+  const plan = await loadPathsPlan(paths, { variables, root, orderOnly });
   const inside = paths.every((p) => {
     const rel = relative(sqlDir, resolve(root, p));
     return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
   });
   if (!inside) return { plan, sqlDir, config };
-  return { plan, context: await loadPayloadPlan(sqlDir, { variables, root, collectColumns }), sqlDir, config };
+  return { plan, context: await loadPayloadPlan(sqlDir, { variables, root, orderOnly }), sqlDir, config };
 }

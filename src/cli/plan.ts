@@ -63,8 +63,8 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     writeLine(io.stdout, PLAN_HELP);
     return 0;
   }
-  // The order needs definitions and references only: no column uses (a third of the analysis).
-  const source = await loadPayloadSource(positionals, io, { 'sql-dir': values['sql-dir'] }, { collectColumns: false });
+  // The order needs definitions and references only: no column uses, no reference positions.
+  const source = await loadPayloadSource(positionals, io, { 'sql-dir': values['sql-dir'] }, { orderOnly: true });
   const phases = upPhases().map((p) => ({ id: p.id, title: p.title, needs: [...p.needs] }));
   const batches = plannedBatches(source.plan);
   const errors = source.plan.diagnostics.filter((d) => d.severity === 'error');

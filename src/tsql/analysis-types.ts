@@ -48,7 +48,7 @@ export type ReferenceKind = 'object' | 'procedure' | 'function' | 'type' | 'sequ
 export interface Reference {
   kind: ReferenceKind;
   parts: string[];
-  /** Where each occurrence is, in the order they are written. */
+  /** Where each occurrence is, in the order they are written (empty in an order-only analysis). */
   readonly locs: Located[];
   /** The module whose body makes the reference (undefined: a plain script statement, e.g. GRANT). */
   module?: Definition;
@@ -76,7 +76,7 @@ export interface ColumnUse {
 
 export interface ModuleScope {
   module: Definition;
-  /** Lower-cased alias or exposed table name → what it stands for (all bindings in the body). */
+  /** Lower-cased alias or exposed table name → what it stands for (all bindings in the body; none in an order-only analysis). */
   aliases: Map<string, AliasBinding[]>;
   /** Lower-cased CTE names. */
   ctes: Set<string>;

@@ -14,9 +14,10 @@ import type {
   ReferenceKind,
   ScriptAnalysis,
 } from './analysis-types.js';
-import { BUILTIN_TYPES, KEYWORDS, STATEMENT_WORDS } from './builtins.js';
+import { BUILTIN_TYPES } from './builtins.js';
 import { lexCode, lexCodeInto, type Token } from './lexer.js';
 import { displayName, keyOf, type ObjectKind } from './names.js';
+import { W_FROM_LIST_END, W_KEYWORD, W_MODULE_CASE, W_STATEMENT, W_STATEMENT_CASE } from './word-class.js';
 
 const MODULE_KINDS: Record<string, ObjectKind> = { PROC: 'procedure', PROCEDURE: 'procedure', FUNCTION: 'function', VIEW: 'view', TRIGGER: 'trigger' };
 const DROP_KINDS: Record<string, ObjectKind> = {
@@ -26,13 +27,6 @@ const DROP_KINDS: Record<string, ObjectKind> = {
 };
 const TABLE_CONSTRAINT_WORDS = new Set(['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'INDEX', 'PERIOD', 'DEFAULT']);
 const NOT_BEGIN_BLOCK = new Set(['TRAN', 'TRANSACTION', 'DISTRIBUTED', 'DIALOG', 'CONVERSATION']);
-// The words the statement loop and the module-body reader switch on. Most tokens are none of them:
-// one set lookup sends those straight to the default branch instead of through every case label.
-/** Clause words that end the comma-separated table list of a FROM. */
-const FROM_LIST_END = new Set(['WHERE', 'GROUP', 'ORDER', 'HAVING', 'UNION', 'EXCEPT', 'INTERSECT', 'OPTION', 'FOR', 'JOIN', 'ON', 'WINDOW']);
-const STATEMENT_CASES = new Set(['IF', 'ELSE', 'WHILE', 'CREATE', 'ALTER', 'DROP', 'EXEC', 'EXECUTE', 'GRANT', 'DENY', 'REVOKE']);
-const MODULE_CASES = new Set(['FROM', 'JOIN', 'APPLY', 'UPDATE', 'DELETE', 'INSERT', 'INTO', 'MERGE', 'USING', 'TRUNCATE', 'PIVOT', 'UNPIVOT', 'NEXT', 'DECLARE', 'TYPE', 'CONTRACT']);
-
 // References and column references are kept by the hundred thousand, but their file position is
 // read only when a finding is reported. They keep the token's batch line and column and resolve the
 // position on demand: one object less per reference for the garbage collector to copy and mark.
@@ -62,6 +56,9 @@ class ReferenceAt implements Reference {
     return locsOf(this.positions, this.locate);
   }
 }
+
+/** The bindings of every alias in an order-only analysis (AnalysisOptions.orderOnly): never added to. */
+const ORDER_ONLY_BINDINGS: AliasBinding[] = [];
 
 /** Resolves flattened [line, col, …] batch positions to file positions. */
 function locsOf(positions: readonly number[], locate: Locate): Located[] {
@@ -129,20 +126,22 @@ interface NameRead {
 
 export interface AnalysisOptions {
   /**
-   * Collect the column uses of module bodies (ModuleScope.columnUses), default true. Only the column
-   * check reads them, and they are about a third of the analysis: `plan` orders scripts without them.
+   * Analyse for the deploy order only (`plan`), default false: no column uses of module bodies
+   * (ModuleScope.columnUses) and no positions of references (Reference.locs is empty). Only the
+   * checks read them, and keeping them is about half of the analysis's work and memory.
    */
-  collectColumns?: boolean;
+  orderOnly?: boolean;
 }
 
 interface UnitState {
   seq: number;
+  /** Column uses and reference positions are recorded (not AnalysisOptions.orderOnly). */
   columns: boolean;
 }
 
 /** Analyses every batch of a script; `seqBase` lets a caller continue numbering across scripts. */
 export function analyzeBatches(batches: readonly Batch[], into: ScriptAnalysis = emptyAnalysis(), options: AnalysisOptions = {}): ScriptAnalysis {
-  const state: UnitState = { seq: 0, columns: options.collectColumns !== false };
+  const state: UnitState = { seq: 0, columns: options.orderOnly !== true };
   for (const batch of batches) {
     analyzeUnit(batch.text, batchLocator(batch), into, state, { guarded: false, nested: false });
   }
@@ -269,7 +268,7 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
       list.push(ref);
       out.references.push(ref);
     }
-    ref.add(t.line, t.col);
+    if (state.columns) ref.add(t.line, t.col);
   };
   const principal = (name: string, t: Token, context: string): void => {
     out.principals.push({ name, loc: loc(t), context });
@@ -283,6 +282,11 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
     if (scope === undefined) return;
     const key = alias.toLowerCase();
     const list = scope.aliases.get(key);
+    // For the order only, which names are aliases is all that matters (a.b( is then no function).
+    if (!state.columns) {
+      if (list === undefined) scope.aliases.set(key, ORDER_ONLY_BINDINGS);
+      return;
+    }
     if (list === undefined) scope.aliases.set(key, [binding]);
     // A body binds the same alias to the same table in statement after statement; one copy answers
     // every question the checks ask (is it opaque, which tables, which comes first).
@@ -294,7 +298,7 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
     if (isKw(at(j), 'AS')) j++;
     const t = at(j);
     if (t === undefined) return -1;
-    if (t.kind === 'quoted' || (t.kind === 'word' && !KEYWORDS.has(t.upper) && !STATEMENT_WORDS.has(t.upper))) return j;
+    if (t.kind === 'quoted' || (t.kind === 'word' && (t.cls & (W_KEYWORD | W_STATEMENT)) === 0)) return j;
     // 'alias' as a string is allowed after AS.
     if (t.kind === 'string' && j > k) return j;
     return -1;
@@ -346,7 +350,7 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
         continue;
       }
       if (isP(t, ';')) return j;
-      if (j > k && t?.kind === 'word' && STATEMENT_WORDS.has(t.upper) && t.upper !== 'SET' && t.upper !== 'WITH') return j;
+      if (j > k && t !== undefined && (t.cls & W_STATEMENT) !== 0 && t.upper !== 'SET' && t.upper !== 'WITH') return j;
     }
     return n;
   };
@@ -395,7 +399,7 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
     }
     const name = readName(k);
     if (name === undefined) return;
-    if (t.kind === 'word' && KEYWORDS.has(t.upper) && name.parts.length === 1) return;
+    if ((t.cls & W_KEYWORD) !== 0 && name.parts.length === 1) return;
     consumed.add(k);
     const last = name.parts[name.parts.length - 1] ?? '';
     const isTemp = (name.parts[0] ?? '').startsWith('#');
@@ -406,10 +410,12 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
       if (keyword === 'INTO' || keyword === 'INSERT') {
         // INSERT INTO dbo.T (a, b): a column list of the table itself.
         if (!isTemp && module !== undefined && scope !== undefined) {
-          const key = JSON.stringify(name.parts);
-          for (let j = name.next + 1; j < after - 1; j++) {
-            const c = at(j);
-            if (isName(c) && (isP(at(j + 1), ',') || j + 1 === after - 1)) useColumn(directColumns, key, name.parts, c.value, true, c);
+          if (state.columns) {
+            const key = JSON.stringify(name.parts);
+            for (let j = name.next + 1; j < after - 1; j++) {
+              const c = at(j);
+              if (isName(c) && (isP(at(j + 1), ',') || j + 1 === after - 1)) useColumn(directColumns, key, name.parts, c.value, true, c);
+            }
           }
           if (name.parts.length <= 2) reference('object', name.parts, name.first);
         }
@@ -462,7 +468,7 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
           continue;
         }
         if (isP(t, ';')) break;
-        if (t?.kind === 'word' && STATEMENT_WORDS.has(t.upper) && m > typeAt) break;
+        if (t !== undefined && (t.cls & W_STATEMENT) !== 0 && m > typeAt) break;
         if (isP(t, ',') && at(m + 1)?.kind === 'variable') {
           found = m + 1;
           break;
@@ -478,7 +484,7 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
     if (name === undefined || module === undefined) return;
     const last = name.parts[name.parts.length - 1] ?? '';
     if (name.parts.length === 1) {
-      if (name.first.kind === 'word' && (KEYWORDS.has(name.first.upper) || BUILTIN_TYPES.has(name.first.upper))) return;
+      if ((name.first.cls & W_KEYWORD) !== 0 || (name.first.kind === 'word' && BUILTIN_TYPES.has(name.first.upper))) return;
       if (BUILTIN_TYPES.has(last.toUpperCase())) return;
     }
     if (name.parts.length > 2) return;
@@ -536,7 +542,7 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
     if (t.kind !== 'word') continue;
     const prev = at(i - 1);
     if (isP(prev, '.') || isP(prev, '::')) continue;
-    switch (STATEMENT_CASES.has(t.upper) ? t.upper : '') {
+    switch ((t.cls & W_STATEMENT_CASE) !== 0 ? t.upper : '') {
       case 'IF':
       case 'ELSE':
       case 'WHILE':
@@ -948,7 +954,7 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
   /** A token inside a module body: table sources, calls, columns, CTEs, declarations. */
   function moduleToken(i: number, t: Token): void {
     const prev = at(i - 1);
-    switch (MODULE_CASES.has(t.upper) ? t.upper : '') {
+    switch ((t.cls & W_MODULE_CASE) !== 0 ? t.upper : '') {
       case 'FROM': {
         if (isW(at(i - 1), 'NEXT', 'PRIOR', 'FIRST', 'LAST') || isW(at(i - 2), 'ABSOLUTE', 'RELATIVE') || isKw(prev, 'FETCH')) return;
         if (insideCall(i, 'TRIM')) return;
@@ -966,7 +972,7 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
             continue;
           }
           if (isP(c, ')') || isP(c, ';')) return;
-          if (c?.kind === 'word' && (STATEMENT_WORDS.has(c.upper) || FROM_LIST_END.has(c.upper))) return;
+          if (c !== undefined && (c.cls & (W_STATEMENT | W_FROM_LIST_END)) !== 0) return;
           if (isP(c, ',')) tableSource(k + 1, 'FROM');
         }
         return;

@@ -84,10 +84,10 @@ describe('rules', () => {
     expect(found).toMatchObject([{ rule: 'missing-column', line: 4, col: 8, message: 'dbo.P uses a.SpatialKey, but dbo.Atom has no column SpatialKey' }]);
   });
 
-  it('a payload loaded for plan (no column uses) orders the same, and check on it still finds a missing column', async () => {
+  it('a payload loaded for plan (order only) orders the same, and check on it still finds a missing column', async () => {
     const files = { 'migrations/1_Init.sql': MIGRATION, 'programmability/a.sql': proc('SELECT a.SpatialKey FROM dbo.Atom a; EXEC dbo.Q;'), 'programmability/b.sql': proc('SELECT 1;', 'dbo.Q') };
     const full = await loadPayloadPlan(writeTree(files), { variables: {} });
-    const forPlan = await loadPayloadPlan(writeTree(files), { variables: {}, collectColumns: false });
+    const forPlan = await loadPayloadPlan(writeTree(files), { variables: {}, orderOnly: true });
     expect(forPlan.programmability.map((s) => s.path)).toEqual(full.programmability.map((s) => s.path));
     expect(forPlan.diagnostics).toEqual(full.diagnostics);
     expect((await checkPayload(forPlan)).map((d) => d.rule)).toEqual(['missing-column']);

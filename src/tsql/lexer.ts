@@ -1,5 +1,6 @@
 // A T-SQL lexer: '…' with '', N'…', "…" and […] identifiers (]] escapes ]), -- line comments and
 // nested /* */ block comments. Linear in the input and total: any text yields tokens, never a throw.
+import { wordClass } from './word-class.js';
 
 export type TokenKind = 'word' | 'quoted' | 'string' | 'number' | 'comment' | 'punct' | 'variable';
 
@@ -18,6 +19,8 @@ export interface Token {
   col: number;
   /** A string, quoted identifier or block comment that reaches the end of the text. */
   unterminated?: boolean;
+  /** Words: their classes (word-class.ts W_* bits); 0 for every other kind. */
+  cls: number;
 }
 
 // Classes of the ASCII characters; every character above 127 starts and continues a word.
@@ -46,10 +49,12 @@ class WordTable {
   private uppers: string[] = new Array<string>(4096);
   /** Each slot's hash: a probe compares characters only when hash and length match. */
   private hashes = new Int32Array(4096);
+  private classes = new Int32Array(4096);
   private size = 0;
 
-  /** The word text[start, end) whose characters hash to `hash`; its upper case comes back in `lastUpper`. */
+  /** The word text[start, end) whose characters hash to `hash`; its upper case comes back in `lastUpper`, its classes in `lastClass`. */
   lastUpper = '';
+  lastClass = 0;
 
   word(text: string, codes: Uint16Array, start: number, end: number, hash: number): string {
     const mask = this.keys.length - 1;
@@ -61,16 +66,18 @@ class WordTable {
       if (key === undefined) break;
       if (hashes[slot] === h && key.length === len && sameChars(key, codes, start, len)) {
         this.lastUpper = this.uppers[slot] ?? key.toUpperCase();
+        this.lastClass = this.classes[slot] ?? 0;
         return key;
       }
     }
     const key = text.slice(start, end);
     this.lastUpper = key.toUpperCase();
-    this.insert(key, this.lastUpper, hash);
+    this.lastClass = wordClass(this.lastUpper);
+    this.insert(key, this.lastUpper, this.lastClass, hash);
     return key;
   }
 
-  private insert(key: string, upper: string, hash: number): void {
+  private insert(key: string, upper: string, cls: number, hash: number): void {
     if (2 * (this.size + 1) > this.keys.length) this.grow();
     const mask = this.keys.length - 1;
     let slot = hash & mask;
@@ -78,22 +85,25 @@ class WordTable {
     this.keys[slot] = key;
     this.uppers[slot] = upper;
     this.hashes[slot] = hash | 0;
+    this.classes[slot] = cls;
     this.size++;
   }
 
   private grow(): void {
     const oldKeys = this.keys;
     const oldUppers = this.uppers;
+    const oldClasses = this.classes;
     const capacity = oldKeys.length >= WordTable.MAX ? 4096 : oldKeys.length * 2;
     this.keys = new Array<string | undefined>(capacity);
     this.uppers = new Array<string>(capacity);
     this.hashes = new Int32Array(capacity);
+    this.classes = new Int32Array(capacity);
     this.size = 0;
     // Past the bound the old words are dropped, not carried over.
     if (capacity === 4096) return;
     for (let k = 0; k < oldKeys.length; k++) {
       const key = oldKeys[k];
-      if (key !== undefined) this.insert(key, oldUppers[k] ?? key.toUpperCase(), hashChars(key, 0, key.length));
+      if (key !== undefined) this.insert(key, oldUppers[k] ?? key.toUpperCase(), oldClasses[k] ?? 0, hashChars(key, 0, key.length));
     }
   }
 }
@@ -179,7 +189,7 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
       }
     }
   };
-  const push = (kind: TokenKind, start: number, end: number, raw: string, value: string, upper: string, tLine: number, tCol: number, unterminated = false): void => {
+  const push = (kind: TokenKind, start: number, end: number, raw: string, value: string, upper: string, tLine: number, tCol: number, unterminated = false, cls = 0): void => {
     if (reuse) {
       const token = tokens[count];
       if (token !== undefined) {
@@ -192,11 +202,12 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
         token.line = tLine;
         token.col = tCol;
         token.unterminated = unterminated;
-      } else tokens.push({ kind, text: raw, value, upper, start, end, line: tLine, col: tCol, unterminated });
+        token.cls = cls;
+      } else tokens.push({ kind, text: raw, value, upper, start, end, line: tLine, col: tCol, unterminated, cls });
       count++;
       return;
     }
-    const token: Token = { kind, text: raw, value, upper, start, end, line: tLine, col: tCol };
+    const token: Token = { kind, text: raw, value, upper, start, end, line: tLine, col: tCol, cls };
     if (unterminated) token.unterminated = true;
     tokens.push(token);
     count++;
@@ -204,7 +215,7 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
   /** A word or variable: its text and value are the interned spelling, `upper` its upper case. */
   const pushWord = (kind: TokenKind, start: number, end: number, hash: number, tLine: number, tCol: number): void => {
     const word = words.word(text, codes, start, end, hash >>> 0);
-    push(kind, start, end, word, word, words.lastUpper, tLine, tCol);
+    push(kind, start, end, word, word, words.lastUpper, tLine, tCol, false, kind === 'word' ? words.lastClass : 0);
   };
   /** Scans word characters from `from`; returns the end, with the running hash in `wordHash`. */
   let wordHash = 0;

@@ -24,23 +24,23 @@ export interface PayloadOptions {
   variables: Record<string, string>;
   /** Batch.file and Diagnostic.file are relative to it; default: the payload folder. */
   root?: string;
-  /** Analyse for the deploy order only (`plan`): no column uses, see AnalysisOptions. */
-  collectColumns?: boolean;
+  /** Analyse for the deploy order only (`plan`), see AnalysisOptions. */
+  orderOnly?: boolean;
 }
 
 const analyses = new WeakMap<Script, ScriptAnalysis>();
-/** Analyses without column uses: never handed to a caller that asks for the full analysis. */
+/** Analyses for the order only: never handed to a caller that asks for the full analysis. */
 const orderOnlyAnalyses = new WeakMap<Script, ScriptAnalysis>();
 
 /** The analysis of a script (computed once per Script object and options). */
 export function analysisOf(script: Script, options: AnalysisOptions = {}): ScriptAnalysis {
   const full = analyses.get(script);
   if (full !== undefined) return full;
-  const columns = options.collectColumns !== false;
-  const cache = columns ? analyses : orderOnlyAnalyses;
+  const orderOnly = options.orderOnly === true;
+  const cache = orderOnly ? orderOnlyAnalyses : analyses;
   let a = cache.get(script);
   if (a === undefined) {
-    a = analyzeBatches(script.batches, emptyAnalysis(), { collectColumns: columns });
+    a = analyzeBatches(script.batches, emptyAnalysis(), { orderOnly });
     cache.set(script, a);
   }
   return a;
@@ -117,7 +117,7 @@ async function collectPayload(sqlDir: string, options: PayloadOptions, into: Col
 }
 
 function finish(c: Collected, options: PayloadOptions): PayloadPlan {
-  const analysis: AnalysisOptions = { collectColumns: options.collectColumns !== false };
+  const analysis: AnalysisOptions = { orderOnly: options.orderOnly === true };
   const all = [...c.clrBindings, ...c.migrations, ...c.broker, ...c.programmability, ...c.everyTime];
   const catalog = new Catalog(all.map((s) => ({ path: s.path, analysis: analysisOf(s, analysis) })));
   const inputs = c.programmability.map((s) => ({ path: s.path, analysis: analysisOf(s, analysis), script: s }));
