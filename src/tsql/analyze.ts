@@ -27,65 +27,100 @@ const DROP_KINDS: Record<string, ObjectKind> = {
 };
 const TABLE_CONSTRAINT_WORDS = new Set(['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'INDEX', 'PERIOD', 'DEFAULT']);
 const NOT_BEGIN_BLOCK = new Set(['TRAN', 'TRANSACTION', 'DISTRIBUTED', 'DIALOG', 'CONVERSATION']);
-// References and column references are kept by the hundred thousand, but their file position is
-// read only when a finding is reported. They keep the token's batch line and column and resolve the
-// position on demand: one object less per reference for the garbage collector to copy and mark.
+/** Words between CREATE and INDEX (or XML, PRIMARY …). */
+const INDEX_PREFIX_WORDS = new Set(['UNIQUE', 'CLUSTERED', 'NONCLUSTERED', 'COLUMNSTORE', 'SPATIAL', 'PRIMARY', 'XML', 'FULLTEXT']);
+// References and column uses are kept by the hundred thousand, but their file positions are read
+// only when a finding is reported. Each keeps the chain of its occurrences in the analysis's
+// Positions (batch line and column, resolved to a file position on demand): off the collected heap,
+// where an array of numbers per reference made most of what the garbage collector copied and marked.
 
-class ReferenceAt implements Reference {
-  /** Batch line and column of each occurrence, flattened: [line, col, line, col, …]. */
-  private readonly positions: number[] = [];
+/** The occurrences of one analysis's references and column uses: [line, col, next] each, chained. */
+class Positions {
+  private data = new Int32Array(3 * 64);
+  private size = 0;
 
+  /** Appends an occurrence after the one at `tail` (-1: a first occurrence); returns its index. */
+  add(tail: number, line: number, col: number): number {
+    if (3 * (this.size + 1) > this.data.length) {
+      const grown = new Int32Array(2 * this.data.length);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    const k = this.size++;
+    this.data[3 * k] = line;
+    this.data[3 * k + 1] = col;
+    this.data[3 * k + 2] = -1;
+    if (tail >= 0) this.data[3 * tail + 2] = k;
+    return k;
+  }
+
+  /** The file positions of the chain that starts at `head`. */
+  locs(head: number, locate: Locate): Located[] {
+    const locs: Located[] = [];
+    for (let k = head; k >= 0; k = this.data[3 * k + 2] ?? -1) locs.push(locate(this.data[3 * k] ?? 0, this.data[3 * k + 1] ?? 0));
+    return locs;
+  }
+
+  /** Gives back the unused part of the buffer once the analysis is done. */
+  trim(): void {
+    if (this.data.length > 3 * this.size) this.data = this.data.slice(0, 3 * this.size);
+  }
+}
+
+/** A chain of occurrences in a Positions. */
+abstract class Occurrences {
+  private head = -1;
+  private tail = -1;
+
+  constructor(
+    private readonly positions: Positions,
+    private readonly locate: Locate,
+  ) {}
+
+  add(line: number, col: number): void {
+    this.tail = this.positions.add(this.tail, line, col);
+    if (this.head < 0) this.head = this.tail;
+  }
+
+  get locs(): Located[] {
+    return this.positions.locs(this.head, this.locate);
+  }
+}
+
+class ReferenceAt extends Occurrences implements Reference {
   constructor(
     readonly kind: ReferenceKind,
     readonly parts: string[],
     readonly ordering: boolean,
     readonly module: Definition | undefined,
-    private readonly locate: Locate,
-  ) {}
-
-  add(line: number, col: number): void {
-    this.positions.push(line, col);
+    positions: Positions,
+    locate: Locate,
+  ) {
+    super(positions, locate);
   }
 
   /** Whether this stands for the same reference (then an occurrence is added, not a reference). */
   same(kind: ReferenceKind, parts: readonly string[], ordering: boolean, module: Definition | undefined): boolean {
-    return this.kind === kind && this.ordering === ordering && this.module === module && this.parts.length === parts.length && this.parts.every((p, k) => p === parts[k]);
-  }
-
-  get locs(): Located[] {
-    return locsOf(this.positions, this.locate);
+    if (this.kind !== kind || this.ordering !== ordering || this.module !== module || this.parts.length !== parts.length) return false;
+    for (let k = 0; k < parts.length; k++) if (this.parts[k] !== parts[k]) return false;
+    return true;
   }
 }
 
 /** The bindings of every alias in an order-only analysis (AnalysisOptions.orderOnly): never added to. */
 const ORDER_ONLY_BINDINGS: AliasBinding[] = [];
 
-/** Resolves flattened [line, col, …] batch positions to file positions. */
-function locsOf(positions: readonly number[], locate: Locate): Located[] {
-  const locs: Located[] = [];
-  for (let k = 0; k + 1 < positions.length; k += 2) locs.push(locate(positions[k] ?? 0, positions[k + 1] ?? 0));
-  return locs;
-}
-
 /** One column spelling of a module body and every place it is used (see ColumnUse). */
-class ColumnUseAt implements ColumnUse {
-  /** Batch line and column of each use, flattened: [line, col, line, col, …]. */
-  private readonly positions: number[] = [];
-
+class ColumnUseAt extends Occurrences implements ColumnUse {
   constructor(
     readonly qualifier: string[],
     readonly column: string,
     readonly module: Definition,
     readonly direct: boolean,
-    private readonly locate: Locate,
-  ) {}
-
-  add(line: number, col: number): void {
-    this.positions.push(line, col);
-  }
-
-  get locs(): Located[] {
-    return locsOf(this.positions, this.locate);
+    positions: Positions,
+    locate: Locate,
+  ) {
+    super(positions, locate);
   }
 }
 
@@ -113,7 +148,12 @@ export function emptyAnalysis(): ScriptAnalysis {
 
 const isName = (t: Token | undefined): t is Token => t !== undefined && (t.kind === 'word' || t.kind === 'quoted');
 const isP = (t: Token | undefined, p: string): boolean => t !== undefined && t.kind === 'punct' && t.text === p;
-const isW = (t: Token | undefined, ...words: string[]): boolean => t !== undefined && t.kind === 'word' && words.includes(t.upper);
+/** Whether t is one of up to four words (fixed parameters: a rest array would be allocated on every call). */
+const isW = (t: Token | undefined, a: string, b = '', c = '', d = ''): boolean => {
+  if (t === undefined || t.kind !== 'word') return false;
+  const u = t.upper;
+  return u === a || u === b || u === c || u === d;
+};
 /** isW for one word: no rest-parameter array on the hottest comparisons. */
 const isKw = (t: Token | undefined, word: string): boolean => t !== undefined && t.kind === 'word' && t.upper === word;
 const isWordIn = (t: Token | undefined, words: ReadonlySet<string>): boolean => t !== undefined && t.kind === 'word' && words.has(t.upper);
@@ -137,14 +177,16 @@ interface UnitState {
   seq: number;
   /** Column uses and reference positions are recorded (not AnalysisOptions.orderOnly). */
   columns: boolean;
+  positions: Positions;
 }
 
-/** Analyses every batch of a script; `seqBase` lets a caller continue numbering across scripts. */
+/** Analyses every batch of a script, adding what it finds to `into`. */
 export function analyzeBatches(batches: readonly Batch[], into: ScriptAnalysis = emptyAnalysis(), options: AnalysisOptions = {}): ScriptAnalysis {
-  const state: UnitState = { seq: 0, columns: options.orderOnly !== true };
+  const state: UnitState = { seq: 0, columns: options.orderOnly !== true, positions: new Positions() };
   for (const batch of batches) {
     analyzeUnit(batch.text, batchLocator(batch), into, state, { guarded: false, nested: false });
   }
+  state.positions.trim();
   return into;
 }
 
@@ -234,7 +276,7 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
 
   let sawIf = options.guarded;
   /** Name tokens already read as a table source: not read again as expressions. */
-  const consumed = new Set<number>();
+  const consumed = new Uint8Array(n);
   /**
    * The module's column uses: `alias.column` by alias then column as written (the common case, found
    * without building a string), every other qualifier by an unambiguous key of its parts, and the
@@ -262,9 +304,10 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
       list = [];
       referencesByLast.set(last, list);
     }
-    let ref = list.find((r) => r.same(kind, parts, ordering, module));
+    let ref: ReferenceAt | undefined;
+    for (let k = 0; k < list.length && ref === undefined; k++) if (list[k]?.same(kind, parts, ordering, module) === true) ref = list[k];
     if (ref === undefined) {
-      ref = new ReferenceAt(kind, parts, ordering, module, locate);
+      ref = new ReferenceAt(kind, parts, ordering, module, state.positions, locate);
       list.push(ref);
       out.references.push(ref);
     }
@@ -290,7 +333,10 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
     if (list === undefined) scope.aliases.set(key, [binding]);
     // A body binds the same alias to the same table in statement after statement; one copy answers
     // every question the checks ask (is it opaque, which tables, which comes first).
-    else if (!list.some((b) => sameBinding(b, binding))) list.push(binding);
+    else {
+      for (const b of list) if (sameBinding(b, binding)) return;
+      list.push(binding);
+    }
   };
   /** Reads "[AS] alias" at k; returns the alias token index or -1. */
   const aliasAt = (k: number): number => {
@@ -400,7 +446,7 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
     const name = readName(k);
     if (name === undefined) return;
     if ((t.cls & W_KEYWORD) !== 0 && name.parts.length === 1) return;
-    consumed.add(k);
+    consumed[k] = 1;
     const last = name.parts[name.parts.length - 1] ?? '';
     const isTemp = (name.parts[0] ?? '').startsWith('#');
     const call = isP(at(name.next), '(');
@@ -687,7 +733,7 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
         }
         // INDEX, STATISTICS, ASSEMBLY, LOGIN, …: only the re-runnable rule looks at them.
         let k = j;
-        while (isW(at(k), 'UNIQUE', 'CLUSTERED', 'NONCLUSTERED', 'COLUMNSTORE', 'SPATIAL', 'PRIMARY', 'XML', 'FULLTEXT')) k++;
+        while (isWordIn(at(k), INDEX_PREFIX_WORDS)) k++;
         const label = at(k)?.upper ?? what.upper;
         const name = readName(k + 1);
         if (label === 'ASSEMBLY' && name !== undefined) define('assembly', name.parts.slice(-1), name.first);
@@ -1077,7 +1123,7 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
 
   /** a.b, a.b.c, schema.fn( in expressions. */
   function genericName(i: number): void {
-    if (scope === undefined || module === undefined || consumed.has(i)) return;
+    if (scope === undefined || module === undefined || consumed[i] === 1) return;
     // A lone word (no '.' after it) is a one-part name: nothing to record, nothing to build.
     if (!isP(at(i + 1), '.')) return;
     const first = at(i);
@@ -1113,7 +1159,7 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
     }
     let use = byColumn.get(column);
     if (use === undefined) {
-      use = new ColumnUseAt(qualifier ?? [key], column, module, direct, locate);
+      use = new ColumnUseAt(qualifier ?? [key], column, module, direct, state.positions, locate);
       byColumn.set(column, use);
       scope.columnUses.push(use);
     }
@@ -1123,7 +1169,9 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
 
 function sameBinding(a: AliasBinding, b: AliasBinding): boolean {
   if (a.type === 'opaque' || b.type === 'opaque') return a.type === b.type;
-  return a.parts.length === b.parts.length && a.parts.every((p, k) => p === b.parts[k]);
+  if (a.parts.length !== b.parts.length) return false;
+  for (let k = 0; k < a.parts.length; k++) if (a.parts[k] !== b.parts[k]) return false;
+  return true;
 }
 
 function isBuiltinRowset(name: string): boolean {
