@@ -1,5 +1,6 @@
 // A T-SQL lexer: '…' with '', N'…', "…" and […] identifiers (]] escapes ]), -- line comments and
 // nested /* */ block comments. Linear in the input and total: any text yields tokens, never a throw.
+import { CodeUnits } from './code-units.js';
 import { wordClass } from './word-class.js';
 
 export type TokenKind = 'word' | 'quoted' | 'string' | 'number' | 'comment' | 'punct' | 'variable';
@@ -45,11 +46,17 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
  */
 class WordTable {
   private static readonly MAX = 1 << 16;
-  private keys: (string | undefined)[] = new Array<string | undefined>(4096);
-  private uppers: string[] = new Array<string>(4096);
-  /** Each slot's hash: a probe compares characters only when hash and length match. */
-  private hashes = new Int32Array(4096);
-  private classes = new Int32Array(4096);
+  private static readonly FIRST = 4096;
+  private keys: (string | undefined)[] = new Array<string | undefined>(WordTable.FIRST);
+  private uppers: string[] = new Array<string>(WordTable.FIRST);
+  /**
+   * Per slot: [hash, offset of the word's characters in `chars` + 1 (0: empty), length, classes]. A
+   * probe reads one small typed-array record and compares code units with code units; it touches
+   * no string unless the word is new.
+   */
+  private slots = new Int32Array(4 * WordTable.FIRST);
+  private chars = new Uint16Array(1 << 15);
+  private charsUsed = 0;
   private size = 0;
 
   /** The word text[start, end) whose characters hash to `hash`; its upper case comes back in `lastUpper`, its classes in `lastClass`. */
@@ -57,17 +64,24 @@ class WordTable {
   lastClass = 0;
 
   word(text: string, codes: Uint16Array, start: number, end: number, hash: number): string {
+    const slots = this.slots;
+    const chars = this.chars;
     const mask = this.keys.length - 1;
     const len = end - start;
-    const hashes = this.hashes;
     const h = hash | 0;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const key = this.keys[slot];
-      if (key === undefined) break;
-      if (hashes[slot] === h && key.length === len && sameChars(key, codes, start, len)) {
-        this.lastUpper = this.uppers[slot] ?? key.toUpperCase();
-        this.lastClass = this.classes[slot] ?? 0;
-        return key;
+      const r = 4 * slot;
+      const at = slots[r + 1] ?? 0;
+      if (at === 0) break;
+      if (slots[r] === h && slots[r + 2] === len) {
+        let k = 0;
+        while (k < len && chars[at - 1 + k] === codes[start + k]) k++;
+        if (k === len) {
+          const key = this.keys[slot] as string;
+          this.lastUpper = this.uppers[slot] ?? key.toUpperCase();
+          this.lastClass = slots[r + 3] ?? 0;
+          return key;
+        }
       }
     }
     const key = text.slice(start, end);
@@ -79,38 +93,44 @@ class WordTable {
 
   private insert(key: string, upper: string, cls: number, hash: number): void {
     if (2 * (this.size + 1) > this.keys.length) this.grow();
+    if (this.charsUsed + key.length > this.chars.length) {
+      const grown = new Uint16Array(Math.max(2 * this.chars.length, this.charsUsed + key.length));
+      grown.set(this.chars);
+      this.chars = grown;
+    }
     const mask = this.keys.length - 1;
     let slot = hash & mask;
     while (this.keys[slot] !== undefined) slot = (slot + 1) & mask;
+    const at = this.charsUsed;
+    for (let k = 0; k < key.length; k++) this.chars[at + k] = key.charCodeAt(k);
+    this.charsUsed += key.length;
     this.keys[slot] = key;
     this.uppers[slot] = upper;
-    this.hashes[slot] = hash | 0;
-    this.classes[slot] = cls;
+    const r = 4 * slot;
+    this.slots[r] = hash | 0;
+    this.slots[r + 1] = at + 1;
+    this.slots[r + 2] = key.length;
+    this.slots[r + 3] = cls;
     this.size++;
   }
 
   private grow(): void {
     const oldKeys = this.keys;
     const oldUppers = this.uppers;
-    const oldClasses = this.classes;
-    const capacity = oldKeys.length >= WordTable.MAX ? 4096 : oldKeys.length * 2;
+    const oldSlots = this.slots;
+    const capacity = oldKeys.length >= WordTable.MAX ? WordTable.FIRST : oldKeys.length * 2;
     this.keys = new Array<string | undefined>(capacity);
     this.uppers = new Array<string>(capacity);
-    this.hashes = new Int32Array(capacity);
-    this.classes = new Int32Array(capacity);
+    this.slots = new Int32Array(4 * capacity);
     this.size = 0;
+    this.charsUsed = 0;
     // Past the bound the old words are dropped, not carried over.
-    if (capacity === 4096) return;
+    if (capacity === WordTable.FIRST) return;
     for (let k = 0; k < oldKeys.length; k++) {
       const key = oldKeys[k];
-      if (key !== undefined) this.insert(key, oldUppers[k] ?? key.toUpperCase(), oldClasses[k] ?? 0, hashChars(key, 0, key.length));
+      if (key !== undefined) this.insert(key, oldUppers[k] ?? key.toUpperCase(), oldSlots[4 * k + 3] ?? 0, hashChars(key, 0, key.length));
     }
   }
-}
-
-function sameChars(key: string, codes: Uint16Array, start: number, len: number): boolean {
-  for (let k = 0; k < len; k++) if (key.charCodeAt(k) !== codes[start + k]) return false;
-  return true;
 }
 
 /** FNV-1a over UTF-16 code units; the lexer computes the same value while it scans a word. */
@@ -125,29 +145,7 @@ const words = new WordTable();
 /** Two-character operators, keyed by their two char codes. */
 const TWO_CHAR_OPS = new Map<number, string>(['::', '<=', '>=', '<>', '!=', '+=', '-=', '*=', '/='].map((op) => [op.charCodeAt(0) * 65536 + op.charCodeAt(1), op]));
 
-/**
- * The UTF-16 code units of a text in a reused typed array, followed by two zeros (reads one or two
- * past the end see 0, which no rule matches, where charCodeAt gave NaN). Indexing a typed array is
- * a plain load; charCodeAt checks the string's representation on every call, and the scanner reads
- * every character two or three times (scan, hash, compare with the interned word).
- */
-let unitBuffer = new ArrayBuffer(1 << 16);
-let unitBytes = Buffer.from(unitBuffer);
-let units = new Uint16Array(unitBuffer);
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-function codeUnits(text: string): Uint16Array {
-  const need = 2 * (text.length + 2);
-  if (need > unitBuffer.byteLength) {
-    unitBuffer = new ArrayBuffer(Math.max(need, 2 * unitBuffer.byteLength));
-    unitBytes = Buffer.from(unitBuffer);
-    units = new Uint16Array(unitBuffer);
-  }
-  if (LITTLE_ENDIAN) unitBytes.write(text, 0, 'utf16le');
-  else for (let k = 0; k < text.length; k++) units[k] = text.charCodeAt(k);
-  units[text.length] = 0;
-  units[text.length + 1] = 0;
-  return units;
-}
+const units = new CodeUnits();
 
 /** Every token of the text, comments included. */
 export function lex(text: string): Token[] {
@@ -176,7 +174,7 @@ export function lexCodeInto(text: string, pool: Token[]): number {
 function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boolean): number {
   let count = 0;
   const n = text.length;
-  const codes = codeUnits(text);
+  const codes = units.of(text);
   let i = 0;
   let line = 1;
   let lineStart = 0;

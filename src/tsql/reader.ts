@@ -15,6 +15,7 @@
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { SourceLocation } from '../engine/errors.js';
 import { readScriptTextSync } from './decode.js';
+import { CodeUnits } from './code-units.js';
 import { normaliseLineEndings, scriptHash } from './hash.js';
 import type { Batch, Diagnostic } from './types.js';
 
@@ -81,53 +82,72 @@ function firstNonBlank(src: string, begin: number, end: number): number {
   return k < end ? src.charCodeAt(k) : NaN;
 }
 
+const MODES: readonly Mode[] = ['code', 'block', 'string', 'bracket', 'dquote'];
+/** The character that closes each mode's text (string, bracket, dquote), by mode number. */
+const CLOSE = [0, 0, 39, 93, 34];
+const units = new CodeUnits();
+
 /**
- * Scans src[begin, end) as scanLine does, updating the state, without building anything. Returns
- * false at the first $( outside a comment: the caller then restores the state and lets scanLine
- * substitute (it knows which $(…) are variables).
+ * Scans codes[begin, end) (a line) as scanLine does, updating the state, without building anything.
+ * Returns false at the first $( outside a comment: the caller then restores the state and lets
+ * scanLine substitute (it knows which $(…) are variables).
  */
-function scanPlain(src: string, begin: number, end: number, state: ScanState, lineNo: number): boolean {
+function scanPlain(codes: Uint16Array, begin: number, end: number, state: ScanState, lineNo: number): boolean {
+  // The mode as a number while scanning: 0 code, 1 block, 2 string, 3 bracket, 4 dquote.
+  let mode = MODES.indexOf(state.mode);
+  let depth = state.depth;
+  let openLine = state.openLine;
+  let openCol = state.openCol;
+  let plain = true;
   let i = begin;
   while (i < end) {
-    const c = src.charCodeAt(i);
-    if (state.mode === 'code') {
-      if (c === 45 /* - */ && src.charCodeAt(i + 1) === 45) return true;
-      if (c === 47 /* / */ && src.charCodeAt(i + 1) === 42 /* * */ && i + 1 < end) {
-        state.mode = 'block';
-        state.depth = 1;
-        state.openLine = lineNo;
-        state.openCol = i - begin + 1;
+    const c = codes[i] as number;
+    if (mode === 0) {
+      if (c === 45 /* - */ && codes[i + 1] === 45) break;
+      if (c === 47 /* / */ && codes[i + 1] === 42 /* * */ && i + 1 < end) {
+        mode = 1;
+        depth = 1;
+        openLine = lineNo;
+        openCol = i - begin + 1;
         i += 2;
       } else if (c === 39 /* ' */ || c === 91 /* [ */ || c === 34 /* " */) {
-        state.mode = c === 39 ? 'string' : c === 91 ? 'bracket' : 'dquote';
-        state.openLine = lineNo;
-        state.openCol = i - begin + 1;
+        mode = c === 39 ? 2 : c === 91 ? 3 : 4;
+        openLine = lineNo;
+        openCol = i - begin + 1;
         i++;
-      } else if (c === 36 /* $ */ && src.charCodeAt(i + 1) === 40 /* ( */ && i + 1 < end) return false;
-      else i++;
-    } else if (state.mode === 'block') {
-      if (c === 47 && src.charCodeAt(i + 1) === 42 && i + 1 < end) {
-        state.depth++;
+      } else if (c === 36 /* $ */ && codes[i + 1] === 40 /* ( */ && i + 1 < end) {
+        plain = false;
+        break;
+      } else i++;
+    } else if (mode === 1) {
+      if (c === 47 && codes[i + 1] === 42 && i + 1 < end) {
+        depth++;
         i += 2;
-      } else if (c === 42 && src.charCodeAt(i + 1) === 47 && i + 1 < end) {
-        state.depth--;
+      } else if (c === 42 && codes[i + 1] === 47 && i + 1 < end) {
+        depth--;
         i += 2;
-        if (state.depth === 0) state.mode = 'code';
+        if (depth === 0) mode = 0;
       } else i++;
     } else {
-      // The close char for the mode: ' for strings, ] for brackets, " for "identifiers".
-      const close = state.mode === 'string' ? 39 : state.mode === 'bracket' ? 93 : 34;
-      if (c === 36 && src.charCodeAt(i + 1) === 40 && i + 1 < end) return false;
+      const close = CLOSE[mode];
+      if (c === 36 && codes[i + 1] === 40 && i + 1 < end) {
+        plain = false;
+        break;
+      }
       if (c === close) {
-        if (src.charCodeAt(i + 1) === close && i + 1 < end) i += 2;
+        if (codes[i + 1] === close && i + 1 < end) i += 2;
         else {
-          state.mode = 'code';
+          mode = 0;
           i++;
         }
       } else i++;
     }
   }
-  return true;
+  state.mode = MODES[mode] ?? 'code';
+  state.depth = depth;
+  state.openLine = openLine;
+  state.openCol = openCol;
+  return plain;
 }
 
 export function displayPath(file: string, root: string | undefined): string {
@@ -331,6 +351,7 @@ export function readScriptSync(file: string, options: ReadOptions): ReadResult {
     // Lines end at \r\n, \r or \n; most files have no CR at all and are read as they are.
     const src = text.includes('\r') ? normaliseLineEndings(text) : text;
     const starts = lineStarts(src);
+    let codes = units.of(src);
     const lineCount = starts.length - 1;
     for (let k = 0; k < lineCount; k++) {
       const lineNo = k + 1;
@@ -381,6 +402,8 @@ export function readScriptSync(file: string, options: ReadOptions): ReadResult {
                 report(f, lineNo, col, 'sqlcmd-include-cycle', `Include cycle: ${chain}`, 'Remove one of the :r lines so that no file includes itself.');
               } else {
                 processFile(included, [...stack, included], { file: f, line: lineNo });
+                // The include read its own text into the shared buffer.
+                codes = units.of(src);
               }
             }
             continue;
@@ -399,7 +422,7 @@ export function readScriptSync(file: string, options: ReadOptions): ReadResult {
       // Most lines have no $(NAME): scanned in place, sent unchanged. Otherwise the line is scanned
       // again from the same state, substituting.
       const { mode, depth, openLine, openCol } = state;
-      if (scanPlain(src, begin, end, state, lineNo)) addLine(f, src, starts, k);
+      if (scanPlain(codes, begin, end, state, lineNo)) addLine(f, src, starts, k);
       else {
         state.mode = mode;
         state.depth = depth;
