@@ -109,18 +109,63 @@ class ReferenceAt extends Occurrences implements Reference {
 
 /** The bindings of every alias in an order-only analysis (AnalysisOptions.orderOnly): never added to. */
 const ORDER_ONLY_BINDINGS: AliasBinding[] = [];
+/** The one opaque binding (a derived table, CTE, variable, …) every alias of that kind shares. */
+const OPAQUE: AliasBinding = Object.freeze({ type: 'opaque' });
+/** The bindings of an alias bound only to OPAQUE so far: shared, replaced (not added to) on a second binding. */
+const ONLY_OPAQUE: AliasBinding[] = [OPAQUE];
 
-/** One column spelling of a module body and every place it is used (see ColumnUse). */
-class ColumnUseAt extends Occurrences implements ColumnUse {
+/**
+ * A module body's scope. Its column uses (one per spelling, with every place it is used) are kept
+ * as parallel arrays, not an object each: a large payload has hundreds of thousands of them, and
+ * they live until the checks have run. ColumnUse objects are built when `columnUses` is read.
+ */
+class ScopeAt implements ModuleScope {
+  readonly aliases = new Map<string, AliasBinding[]>();
+  readonly ctes = new Set<string>();
+  /** Per use: its qualifier (a one-part qualifier as its string), and its column as written. */
+  private readonly qualifiers: (string | string[])[] = [];
+  private readonly columns: string[] = [];
+  /** Per use: [direct (1/0), first occurrence, last occurrence] (occurrences in `positions`). */
+  private readonly data: number[] = [];
+
   constructor(
-    readonly qualifier: string[],
-    readonly column: string,
     readonly module: Definition,
-    readonly direct: boolean,
-    positions: Positions,
-    locate: Locate,
-  ) {
-    super(positions, locate);
+    private readonly positions: Positions,
+    private readonly locate: Locate,
+  ) {}
+
+  /** Adds a use; returns its number. */
+  addUse(qualifier: string | string[], column: string, direct: boolean): number {
+    this.qualifiers.push(qualifier);
+    this.columns.push(column);
+    this.data.push(direct ? 1 : 0, -1, -1);
+    return this.columns.length - 1;
+  }
+
+  /** Adds an occurrence of use `k`. */
+  occurs(k: number, line: number, col: number): void {
+    const tail = this.positions.add(this.data[3 * k + 2] ?? -1, line, col);
+    if ((this.data[3 * k + 1] ?? -1) < 0) this.data[3 * k + 1] = tail;
+    this.data[3 * k + 2] = tail;
+  }
+
+  get columnUses(): ColumnUse[] {
+    const uses: ColumnUse[] = [];
+    for (let k = 0; k < this.columns.length; k++) {
+      const q = this.qualifiers[k] ?? '';
+      const head = this.data[3 * k + 1] ?? -1;
+      const { positions, locate } = this;
+      uses.push({
+        qualifier: typeof q === 'string' ? [q] : q,
+        column: this.columns[k] ?? '',
+        module: this.module,
+        direct: this.data[3 * k] === 1,
+        get locs(): Located[] {
+          return positions.locs(head, locate);
+        },
+      });
+    }
+    return uses;
   }
 }
 
@@ -282,11 +327,11 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
    * without building a string), every other qualifier by an unambiguous key of its parts, and the
    * columns of INSERT column lists apart (the same spelling means something else there).
    */
-  const aliasColumns = new Map<string, Map<string, ColumnUseAt>>();
-  const otherColumns = new Map<string, Map<string, ColumnUseAt>>();
-  const directColumns = new Map<string, Map<string, ColumnUseAt>>();
+  const aliasColumns = new Map<string, Map<string, number>>();
+  const otherColumns = new Map<string, Map<string, number>>();
+  const directColumns = new Map<string, Map<string, number>>();
   let module: Definition | undefined;
-  let scope: ModuleScope | undefined;
+  let scope: ScopeAt | undefined;
   let moduleTokenIndex = -1;
   let triggerTarget: string[] | undefined;
 
@@ -330,12 +375,13 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
       if (list === undefined) scope.aliases.set(key, ORDER_ONLY_BINDINGS);
       return;
     }
-    if (list === undefined) scope.aliases.set(key, [binding]);
+    if (list === undefined) scope.aliases.set(key, binding === OPAQUE ? ONLY_OPAQUE : [binding]);
     // A body binds the same alias to the same table in statement after statement; one copy answers
     // every question the checks ask (is it opaque, which tables, which comes first).
     else {
       for (const b of list) if (sameBinding(b, binding)) return;
-      list.push(binding);
+      if (list === ONLY_OPAQUE) scope.aliases.set(key, [OPAQUE, binding]);
+      else list.push(binding);
     }
   };
   /** Reads "[AS] alias" at k; returns the alias token index or -1. */
@@ -433,14 +479,14 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
       if (close > k) {
         const a = aliasAt(close + 1);
         const aliasTok = at(a);
-        if (a >= 0 && aliasTok !== undefined) bind(aliasTok.value, { type: 'opaque' });
+        if (a >= 0 && aliasTok !== undefined) bind(aliasTok.value, OPAQUE);
       }
       return;
     }
     if (t.kind === 'variable') {
       const a = aliasAt(k + 1);
       const aliasTok = at(a);
-      if (a >= 0 && aliasTok !== undefined) bind(aliasTok.value, { type: 'opaque' });
+      if (a >= 0 && aliasTok !== undefined) bind(aliasTok.value, OPAQUE);
       return;
     }
     const name = readName(k);
@@ -475,17 +521,17 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
       if (isKw(at(after), 'WITH') && isP(at(after + 1), '(') && mt(after + 1) > 0) after = mt(after + 1) + 1;
       const a = aliasAt(after);
       const aliasTok = at(a);
-      if (a >= 0 && aliasTok !== undefined) bind(aliasTok.value, { type: 'opaque' });
+      if (a >= 0 && aliasTok !== undefined) bind(aliasTok.value, OPAQUE);
       return;
     }
     if (isTemp) {
       const a = aliasAt(after);
       const aliasTok = at(a);
-      if (a >= 0 && aliasTok !== undefined) bind(aliasTok.value, { type: 'opaque' });
+      if (a >= 0 && aliasTok !== undefined) bind(aliasTok.value, OPAQUE);
       return;
     }
     if (name.parts.length <= 2) reference('object', name.parts, name.first);
-    const binding: AliasBinding = name.parts.length <= 2 ? { type: 'table', parts: name.parts } : { type: 'opaque' };
+    const binding: AliasBinding = name.parts.length <= 2 ? { type: 'table', parts: name.parts } : OPAQUE;
     const a = aliasAt(after);
     const aliasTok = at(a);
     if (keyword !== 'UPDATE' && keyword !== 'DELETE' && a >= 0 && aliasTok !== undefined && !(keyword === 'INTO' && isKw(aliasTok, 'VALUES'))) {
@@ -980,7 +1026,7 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
     }
     module = define(kind, name.parts, name.first, extra);
     void createTok;
-    scope = { module, aliases: new Map(), ctes: new Set(), columnUses: [] };
+    scope = new ScopeAt(module, state.positions, locate);
     out.scopes.push(scope);
     moduleTokenIndex = kindIndex;
     if (name.parts.length === 2) reference('schema', [name.parts[0] ?? ''], name.first);
@@ -988,8 +1034,8 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
       bind('inserted', { type: 'table', parts: triggerTarget });
       bind('deleted', { type: 'table', parts: triggerTarget });
     } else {
-      bind('inserted', { type: 'opaque' });
-      bind('deleted', { type: 'opaque' });
+      bind('inserted', OPAQUE);
+      bind('deleted', OPAQUE);
     }
     if (kind === 'trigger' && triggerTarget !== undefined) {
       // Not a module-body reference of its own: the trigger needs its table.
@@ -1065,7 +1111,7 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
         if (isP(at(i + 1), '(') && mt(i + 1) > 0) {
           const a = aliasAt(mt(i + 1) + 1);
           const aliasTok = at(a);
-          if (a >= 0 && aliasTok !== undefined) bind(aliasTok.value, { type: 'opaque' });
+          if (a >= 0 && aliasTok !== undefined) bind(aliasTok.value, OPAQUE);
         }
         return;
       case 'NEXT':
@@ -1098,7 +1144,7 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
       if (isP(at(k), '(') && mt(k) > k) k = mt(k) + 1;
       if (isKw(at(k), 'AS') && isP(at(k + 1), '(')) {
         scope.ctes.add(t.value.toLowerCase());
-        bind(t.value, { type: 'opaque' });
+        bind(t.value, OPAQUE);
         return;
       }
     }
@@ -1150,7 +1196,7 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
    * Records a use of `qualifier.column` at token t in the module's column uses, under `key` in
    * `index` (a one-part qualifier is its own key; `qualifier` is built only for a first use).
    */
-  function useColumn(index: Map<string, Map<string, ColumnUseAt>>, key: string, qualifier: string[] | undefined, column: string, direct: boolean, t: Token): void {
+  function useColumn(index: Map<string, Map<string, number>>, key: string, qualifier: string[] | undefined, column: string, direct: boolean, t: Token): void {
     if (!state.columns || scope === undefined || module === undefined) return;
     let byColumn = index.get(key);
     if (byColumn === undefined) {
@@ -1159,11 +1205,10 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
     }
     let use = byColumn.get(column);
     if (use === undefined) {
-      use = new ColumnUseAt(qualifier ?? [key], column, module, direct, state.positions, locate);
+      use = scope.addUse(qualifier === undefined || qualifier.length === 1 ? (qualifier?.[0] ?? key) : qualifier, column, direct);
       byColumn.set(column, use);
-      scope.columnUses.push(use);
     }
-    use.add(t.line, t.col);
+    scope.occurs(use, t.line, t.col);
   }
 }
 
