@@ -107,11 +107,11 @@ for (const scale of [1, 4, 16]) {
   try {
     let errors = 0;
     const check = await time(async () => {
-      const plan = await payload.loadPayloadPlan(dir, { variables: {} });
+      const plan = await payload.loadPayloadPlan(dir, { variables: {}, parallel: true });
       errors = (await checker.checkPayload(plan)).filter((d) => d.severity === 'error').length;
     });
     // As `hart-dev plan` loads it: for the order only.
-    const plan = await time(async () => planner.plannedBatches(await payload.loadPayloadPlan(dir, { variables: {}, orderOnly: true })));
+    const plan = await time(async () => planner.plannedBatches(await payload.loadPayloadPlan(dir, { variables: {}, orderOnly: true, parallel: true })));
     results.push({ scale, files, lines, check: check.wall, plan: plan.wall, checkCpu: check.cpu, planCpu: plan.cpu, errors });
   } finally {
     rmSync(dir, { recursive: true, force: true });

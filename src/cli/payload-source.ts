@@ -25,12 +25,12 @@ export async function loadPayloadSource(paths: string[], io: CommandIo, flags: R
   const sqlDir = config.paths.sqlDir;
   const root = io.cwd;
   const orderOnly = options.orderOnly === true;
-  if (paths.length === 0) return { plan: await loadPayloadPlan(sqlDir, { variables, root, orderOnly }), sqlDir, config };
-  const plan = await loadPathsPlan(paths, { variables, root, orderOnly });
+  if (paths.length === 0) return { plan: await loadPayloadPlan(sqlDir, { variables, root, orderOnly, parallel: true }), sqlDir, config };
+  const plan = await loadPathsPlan(paths, { variables, root, orderOnly, parallel: true });
   const inside = paths.every((p) => {
     const rel = relative(sqlDir, resolve(root, p));
     return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
   });
   if (!inside) return { plan, sqlDir, config };
-  return { plan, context: await loadPayloadPlan(sqlDir, { variables, root, orderOnly }), sqlDir, config };
+  return { plan, context: await loadPayloadPlan(sqlDir, { variables, root, orderOnly, parallel: true }), sqlDir, config };
 }

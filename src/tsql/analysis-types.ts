@@ -59,19 +59,20 @@ export interface Reference {
 export type AliasBinding = { type: 'table'; parts: string[] } | { type: 'opaque' };
 
 /**
- * Every use of one column spelling in a module body. A body writes the same `a.Col` in statement
- * after statement; one object per spelling (with the positions of all its uses) answers the checks
- * with one lookup, where one object per use made hundreds of thousands of objects to keep and scan.
+ * The column uses of a module body: one per spelling (a body writes the same `a.Col` in statement
+ * after statement), each with the positions of all its uses, read by number. A large payload has
+ * hundreds of thousands of them, kept until the checks run: they are stored as parallel arrays, and
+ * reading them builds nothing.
  */
-export interface ColumnUse {
+export interface ColumnUses {
+  readonly count: number;
   /** alias.column (alias resolved through the module's aliases) or schema.table.column. */
-  qualifier: string[];
-  column: string;
-  module: Definition;
+  qualifier(k: number): readonly string[];
+  column(k: number): string;
   /** Written as an INSERT column list of this table: no alias involved. */
-  direct: boolean;
-  /** Where each use is, in the order the body makes them. */
-  readonly locs: Located[];
+  direct(k: number): boolean;
+  /** Where each use of spelling k is, in the order the body makes them. */
+  locs(k: number): Located[];
 }
 
 export interface ModuleScope {
@@ -81,7 +82,7 @@ export interface ModuleScope {
   /** Lower-cased CTE names. */
   ctes: Set<string>;
   /** The column uses of the body, one per spelling, in order of first use. */
-  columnUses: ColumnUse[];
+  columnUses: ColumnUses;
 }
 
 export interface PrincipalRef {

@@ -4,7 +4,7 @@
 import type { Batch } from './types.js';
 import type {
   AliasBinding,
-  ColumnUse,
+  ColumnUses,
   CreateStatement,
   Definition,
   Locate,
@@ -115,15 +115,14 @@ const OPAQUE: AliasBinding = Object.freeze({ type: 'opaque' });
 const ONLY_OPAQUE: AliasBinding[] = [OPAQUE];
 
 /**
- * A module body's scope. Its column uses (one per spelling, with every place it is used) are kept
- * as parallel arrays, not an object each: a large payload has hundreds of thousands of them, and
- * they live until the checks have run. ColumnUse objects are built when `columnUses` is read.
+ * A module body's scope. Its column uses are parallel arrays (see ColumnUses): the scope is its own
+ * ColumnUses.
  */
-class ScopeAt implements ModuleScope {
+class ScopeAt implements ModuleScope, ColumnUses {
   readonly aliases = new Map<string, AliasBinding[]>();
   readonly ctes = new Set<string>();
-  /** Per use: its qualifier (a one-part qualifier as its string), and its column as written. */
-  private readonly qualifiers: (string | string[])[] = [];
+  /** Per use: its qualifier (one-part qualifiers share one array per alias) and its column as written. */
+  private readonly qualifiers: (readonly string[])[] = [];
   private readonly columns: string[] = [];
   /** Per use: [direct (1/0), first occurrence, last occurrence] (occurrences in `positions`). */
   private readonly data: number[] = [];
@@ -134,8 +133,32 @@ class ScopeAt implements ModuleScope {
     private readonly locate: Locate,
   ) {}
 
+  get columnUses(): ColumnUses {
+    return this;
+  }
+
+  get count(): number {
+    return this.columns.length;
+  }
+
+  qualifier(k: number): readonly string[] {
+    return this.qualifiers[k] ?? [];
+  }
+
+  column(k: number): string {
+    return this.columns[k] ?? '';
+  }
+
+  direct(k: number): boolean {
+    return this.data[3 * k] === 1;
+  }
+
+  locs(k: number): Located[] {
+    return this.positions.locs(this.data[3 * k + 1] ?? -1, this.locate);
+  }
+
   /** Adds a use; returns its number. */
-  addUse(qualifier: string | string[], column: string, direct: boolean): number {
+  addUse(qualifier: readonly string[], column: string, direct: boolean): number {
     this.qualifiers.push(qualifier);
     this.columns.push(column);
     this.data.push(direct ? 1 : 0, -1, -1);
@@ -147,25 +170,6 @@ class ScopeAt implements ModuleScope {
     const tail = this.positions.add(this.data[3 * k + 2] ?? -1, line, col);
     if ((this.data[3 * k + 1] ?? -1) < 0) this.data[3 * k + 1] = tail;
     this.data[3 * k + 2] = tail;
-  }
-
-  get columnUses(): ColumnUse[] {
-    const uses: ColumnUse[] = [];
-    for (let k = 0; k < this.columns.length; k++) {
-      const q = this.qualifiers[k] ?? '';
-      const head = this.data[3 * k + 1] ?? -1;
-      const { positions, locate } = this;
-      uses.push({
-        qualifier: typeof q === 'string' ? [q] : q,
-        column: this.columns[k] ?? '',
-        module: this.module,
-        direct: this.data[3 * k] === 1,
-        get locs(): Located[] {
-          return positions.locs(head, locate);
-        },
-      });
-    }
-    return uses;
   }
 }
 
@@ -330,6 +334,16 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
   const aliasColumns = new Map<string, Map<string, number>>();
   const otherColumns = new Map<string, Map<string, number>>();
   const directColumns = new Map<string, Map<string, number>>();
+  /** One shared [alias] per alias of the unit, the qualifier of all its column uses. */
+  const oneParts = new Map<string, string[]>();
+  const onePart = (part: string): string[] => {
+    let q = oneParts.get(part);
+    if (q === undefined) {
+      q = [part];
+      oneParts.set(part, q);
+    }
+    return q;
+  };
   let module: Definition | undefined;
   let scope: ScopeAt | undefined;
   let moduleTokenIndex = -1;
@@ -1205,7 +1219,7 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
     }
     let use = byColumn.get(column);
     if (use === undefined) {
-      use = scope.addUse(qualifier === undefined || qualifier.length === 1 ? (qualifier?.[0] ?? key) : qualifier, column, direct);
+      use = scope.addUse(qualifier === undefined || qualifier.length === 1 ? onePart(qualifier?.[0] ?? key) : qualifier, column, direct);
       byColumn.set(column, use);
     }
     scope.occurs(use, t.line, t.col);

@@ -9,7 +9,8 @@
 import type { ModuleScope, ScriptAnalysis } from './analysis-types.js';
 import { Catalog } from './catalog.js';
 import { keyOf } from './names.js';
-import { analysisOf } from './payload.js';
+import type { AnalysisWorker, CatalogEntry, CheckPhase } from './parallel.js';
+import { analysisOf, catalogAnalysisOf, remoteScript } from './payload.js';
 import type { Diagnostic, PayloadPlan, Script } from './types.js';
 
 export interface CheckContext {
@@ -30,7 +31,7 @@ export interface CheckOptions {
 
 interface PhasedScript {
   script: Script;
-  phase: 'clr-deploy' | 'migration' | 'broker' | 'programmability';
+  phase: CheckPhase;
 }
 
 export function scriptsOf(plan: PayloadPlan): PhasedScript[] {
@@ -58,30 +59,72 @@ export async function checkPayload(plan: PayloadPlan, options: CheckOptions = {}
   const scripts = scriptsOf(plan);
   const own = new Set(scripts.map((s) => s.script.file));
   const contextScripts = options.context === undefined ? [] : scriptsOf(options.context).filter((s) => !own.has(s.script.file));
-  const catalog = new Catalog([...contextScripts, ...scripts].map((s) => ({ path: s.script.path, analysis: analysisOf(s.script) })));
+  const cataloged = [...contextScripts, ...scripts];
+  const catalog = new Catalog(cataloged.map((s) => ({ path: s.script.path, analysis: catalogAnalysisOf(s.script) })));
   const out: Diagnostic[] = [...plan.diagnostics];
   const push = (loc: { file: string; line: number; col: number }, rule: string, message: string, hint: string, severity: 'error' | 'warning' = 'error'): void => {
     out.push({ file: loc.file, line: loc.line, col: loc.col, severity, rule, message, hint });
   };
 
-  for (const { script, phase } of scripts) {
-    const a = analysisOf(script);
-    for (const f of a.findings) push(f.loc, f.rule, f.message, f.hint, f.severity);
-    checkReferences(a, catalog, push);
-    checkColumns(a.scopes, catalog, push);
-    for (const p of a.principals) {
-      if (!catalog.hasPrincipal(p.name)) {
-        push(p.loc, 'missing-principal', `${p.context} names the user or role "${p.name}", which no script creates`, `Create it first (CREATE USER [${p.name}] WITHOUT LOGIN or CREATE ROLE [${p.name}]) or fix the name.`);
-      }
+  // Scripts a worker analysed are checked there, at the same time as the rest here (parallel.ts).
+  const perScript = new Array<Diagnostic[] | undefined>(scripts.length);
+  const remote = new Map<AnalysisWorker, { index: number; id: number; phase: CheckPhase }[]>();
+  scripts.forEach(({ script, phase }, index) => {
+    const r = remoteScript(script);
+    if (r === undefined) return;
+    const list = remote.get(r.worker) ?? [];
+    list.push({ index, id: r.id, phase });
+    remote.set(r.worker, list);
+  });
+  const remoteChecks = [...remote].map(async ([worker, list]) => {
+    const entries: CatalogEntry[] = cataloged.map(({ script }) => {
+      const r = remoteScript(script);
+      if (r !== undefined && r.worker === worker) return { id: r.id };
+      const a = catalogAnalysisOf(script);
+      return { path: script.path, definitions: a.definitions, renamedColumns: a.renamedColumns };
+    });
+    try {
+      const found = await worker.check(entries, list.map(({ id, phase }) => ({ id, phase })));
+      list.forEach(({ index }, k) => (perScript[index] = found[k]));
+    } catch {
+      // Checked here instead (below).
+    } finally {
+      worker.close();
     }
-    if (phase === 'broker' || (phase === 'programmability' && script.kind !== 'run-once')) checkRerunnable(script, a, push);
+  });
+  for (let k = 0; k < scripts.length; k++) {
+    const { script, phase } = scripts[k] as PhasedScript;
+    if (remoteScript(script) === undefined) perScript[k] = checkScript(script, phase, analysisOf(script), catalog);
   }
-  checkDuplicates([...contextScripts, ...scripts].map((s) => ({ script: s.script, own: own.has(s.script.file) })), push);
+  await Promise.all(remoteChecks);
+  for (let k = 0; k < scripts.length; k++) {
+    const { script, phase } = scripts[k] as PhasedScript;
+    out.push(...(perScript[k] ?? checkScript(script, phase, analysisOf(script), catalog)));
+  }
+  checkDuplicates(cataloged.map((s) => ({ script: s.script, own: own.has(s.script.file) })), push);
 
   out.push(...(options.extraDiagnostics ?? []));
   const context: CheckContext = { plan, catalog, scripts };
   for (const provider of options.providers ?? []) out.push(...(await provider(context)));
   return sortDiagnostics(out);
+}
+
+/** The checks of one script against the catalog: its own findings, references, columns, principals, re-runnability. */
+export function checkScript(script: Script, phase: CheckPhase, a: ScriptAnalysis, catalog: Catalog): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const push: Push = (loc, rule, message, hint, severity = 'error') => {
+    out.push({ file: loc.file, line: loc.line, col: loc.col, severity, rule, message, hint });
+  };
+  for (const f of a.findings) push(f.loc, f.rule, f.message, f.hint, f.severity);
+  checkReferences(a, catalog, push);
+  checkColumns(a.scopes, catalog, push);
+  for (const p of a.principals) {
+    if (!catalog.hasPrincipal(p.name)) {
+      push(p.loc, 'missing-principal', `${p.context} names the user or role "${p.name}", which no script creates`, `Create it first (CREATE USER [${p.name}] WITHOUT LOGIN or CREATE ROLE [${p.name}]) or fix the name.`);
+    }
+  }
+  if (phase === 'broker' || (phase === 'programmability' && script.kind !== 'run-once')) checkRerunnable(script, a, push);
+  return out;
 }
 
 type Push = (loc: { file: string; line: number; col: number }, rule: string, message: string, hint: string, severity?: 'error' | 'warning') => void;
@@ -114,7 +157,7 @@ function checkReferences(a: ScriptAnalysis, catalog: Catalog, push: Push): void 
 /** The tables a column qualifier may stand for, each table once, with their column sets. */
 interface QualifierTables {
   /** The first table as written: the one a finding names. */
-  first: string[];
+  first: readonly string[];
   /** Column set of each distinct table (undefined: columns unknown, so no finding). */
   sets: (Set<string> | undefined)[];
 }
@@ -124,7 +167,7 @@ interface QualifierTables {
  * in one body (`FROM dbo.T a` in every statement): its bindings collapse to one table here, so a
  * column reference costs one lookup per distinct table instead of one per binding.
  */
-function qualifierTables(tables: readonly string[][], catalog: Catalog): QualifierTables | undefined {
+function qualifierTables(tables: readonly (readonly string[])[], catalog: Catalog): QualifierTables | undefined {
   const first = tables[0];
   if (first === undefined) return undefined;
   const seen = new Set<string>();
@@ -151,6 +194,13 @@ function checkColumns(scopes: readonly ModuleScope[], catalog: Catalog, push: Pu
     }
     return l;
   };
+  // One table as written (INSERT INTO dbo.T (…), schema.table.column): its columns, once per spelling.
+  const byTable = new Map<string, QualifierTables | undefined>();
+  const tablesOf = (parts: readonly string[]): QualifierTables | undefined => {
+    const key = JSON.stringify(parts);
+    if (!byTable.has(key)) byTable.set(key, qualifierTables([parts], catalog));
+    return byTable.get(key);
+  };
   for (const scope of scopes) {
     // What each alias (or exposed table name) stands for, resolved once per module body and
     // keyed by the alias as written, so a repeated `a.column` costs one lookup.
@@ -166,20 +216,24 @@ function checkColumns(scopes: readonly ModuleScope[], catalog: Catalog, push: Pu
       }
       return resolved;
     };
-    for (const use of scope.columnUses) {
-      const column = lower(use.column);
+    const uses = scope.columnUses;
+    for (let k = 0; k < uses.count; k++) {
+      const written = uses.column(k);
+      const qualifier = uses.qualifier(k);
+      const direct = uses.direct(k);
+      const column = lower(written);
       if (column === '*' || column === '') continue;
       let tables: QualifierTables | undefined;
-      if (use.direct) tables = qualifierTables([use.qualifier], catalog);
-      else if (use.qualifier.length === 1) {
-        const resolved = aliasTables(use.qualifier[0] ?? '');
+      if (direct) tables = tablesOf(qualifier);
+      else if (qualifier.length === 1) {
+        const resolved = aliasTables(qualifier[0] ?? '');
         if (resolved === 'skip') continue;
         tables = resolved;
-      } else if (use.qualifier.length === 2) {
+      } else if (qualifier.length === 2) {
         // alias.column.property, or schema.table.column.
-        if (scope.aliases.has(lower(use.qualifier[0] ?? ''))) continue;
-        if (catalog.object(use.qualifier) === undefined) continue;
-        tables = qualifierTables([use.qualifier], catalog);
+        if (scope.aliases.has(lower(qualifier[0] ?? ''))) continue;
+        if (catalog.object(qualifier) === undefined) continue;
+        tables = tablesOf(qualifier);
       } else continue;
       if (tables === undefined) continue;
       let known = true;
@@ -191,9 +245,9 @@ function checkColumns(scopes: readonly ModuleScope[], catalog: Catalog, push: Pu
       if (!known || found) continue;
       const table = tables.first;
       const tableName = table.length === 1 ? `dbo.${table[0] ?? ''}` : table.join('.');
-      const shown = use.direct ? use.column : `${use.qualifier.join('.')}.${use.column}`;
-      const message = `${scope.module.name} uses ${shown}, but ${tableName} has no column ${use.column}`;
-      for (const loc of use.locs) push(loc, 'missing-column', message, `Use a column ${tableName} has, or add the column in the migration.`);
+      const shown = direct ? written : `${qualifier.join('.')}.${written}`;
+      const message = `${scope.module.name} uses ${shown}, but ${tableName} has no column ${written}`;
+      for (const loc of uses.locs(k)) push(loc, 'missing-column', message, `Use a column ${tableName} has, or add the column in the migration.`);
     }
   }
 }
@@ -215,7 +269,7 @@ function checkRerunnable(script: Script, a: ScriptAnalysis, push: Push): void {
 function checkDuplicates(scripts: { script: Script; own: boolean }[], push: Push): void {
   const first = new Map<string, { name: string; file: string; line: number; script: Script; seq: number }>();
   for (const { script, own } of scripts) {
-    const a = analysisOf(script);
+    const a = catalogAnalysisOf(script);
     for (const d of a.definitions) {
       if (d.synthetic === true || d.viaAlter === true) continue;
       // CLR bindings are applied by clr-deploy, which drops them first.

@@ -13,10 +13,11 @@
 // and Diagnostic.file are relative to `root` (default: the payload folder).
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import type { ScriptAnalysis } from './analysis-types.js';
+import type { Reference, ScriptAnalysis } from './analysis-types.js';
 import { analyzeBatches, emptyAnalysis, type AnalysisOptions } from './analyze.js';
 import { Catalog } from './catalog.js';
 import { orderScripts } from './order.js';
+import { AnalysisWorker, type LoadJob, type OrderSummary } from './parallel.js';
 import { readScriptSync } from './reader.js';
 import type { Diagnostic, PayloadPlan, Script, ScriptKind } from './types.js';
 
@@ -26,11 +27,46 @@ export interface PayloadOptions {
   root?: string;
   /** Analyse for the deploy order only (`plan`), see AnalysisOptions. */
   orderOnly?: boolean;
+  /** Read and analyse a large payload on two threads (see parallel.ts): `plan` and `check` do. */
+  parallel?: boolean;
 }
 
 const analyses = new WeakMap<Script, ScriptAnalysis>();
 /** Analyses for the order only: never handed to a caller that asks for the full analysis. */
 const orderOnlyAnalyses = new WeakMap<Script, ScriptAnalysis>();
+
+/**
+ * Scripts a worker read and analysed (see parallel.ts): the worker, the script's number there and
+ * the summary this thread orders by. Their full analysis is computed here only if asked for.
+ */
+interface RemoteScript {
+  worker: AnalysisWorker;
+  id: number;
+  summary: ScriptAnalysis;
+}
+const remoteScripts = new WeakMap<Script, RemoteScript>();
+
+/** The worker that holds a script's analysis, while it is open. */
+export function remoteScript(script: Script): { worker: AnalysisWorker; id: number } | undefined {
+  const r = remoteScripts.get(script);
+  return r !== undefined && r.worker.open ? r : undefined;
+}
+
+/** What the catalog and the duplicate check read of a script (definitions, renames, drops): its analysis here, or a worker's summary. */
+export function catalogAnalysisOf(script: Script): ScriptAnalysis {
+  return analyses.get(script) ?? remoteScripts.get(script)?.summary ?? analysisOf(script);
+}
+
+/** A summary as an analysis (references without positions, as an order-only analysis has them). */
+function summaryAnalysis(summary: OrderSummary): ScriptAnalysis {
+  const references: Reference[] = summary.references.map((r) => {
+    const ref: Reference = { kind: r.kind, parts: r.parts, locs: [], ordering: true };
+    const module = summary.definitions[r.module];
+    if (module !== undefined) ref.module = module;
+    return ref;
+  });
+  return { ...emptyAnalysis(), definitions: summary.definitions, references, renamedColumns: summary.renamedColumns, drops: summary.drops };
+}
 
 /** The analysis of a script (computed once per Script object and options). */
 export function analysisOf(script: Script, options: AnalysisOptions = {}): ScriptAnalysis {
@@ -75,15 +111,10 @@ async function sqlFiles(dir: string, recursive: boolean): Promise<string[]> {
     .sort((a, b) => byCodePoint(slash(a), slash(b)));
 }
 
-function loadScript(file: string, pathBase: string, kind: ScriptKind, options: PayloadOptions, root: string, diagnostics: Diagnostic[]): Script {
-  const read = readScriptSync(file, { variables: options.variables, root });
-  diagnostics.push(...read.diagnostics);
-  return { path: slash(relative(pathBase, file)), file: resolve(file), kind, hash: read.hash, batches: read.batches };
-}
-
-/** Loads files in order (see readScriptSync for why not in parallel); their diagnostics join `diagnostics`. */
-function loadScripts(files: readonly string[], pathBase: string, kind: ScriptKind, options: PayloadOptions, root: string, diagnostics: Diagnostic[]): Script[] {
-  return files.map((f) => loadScript(f, pathBase, kind, options, root, diagnostics));
+/** One file to load as a script of some phase (see LoadJob). */
+export function loadScript(job: LoadJob, variables: Record<string, string>): { script: Script; diagnostics: Diagnostic[] } {
+  const read = readScriptSync(job.file, { variables, root: job.root });
+  return { script: { path: slash(relative(job.pathBase, job.file)), file: resolve(job.file), kind: job.kind, hash: read.hash, batches: read.batches }, diagnostics: read.diagnostics };
 }
 
 /** True when a folder follows the payload layout. */
@@ -92,42 +123,101 @@ export async function isPayloadFolder(dir: string): Promise<boolean> {
   return isFile(join(dir, 'clr', 'bindings.sql'));
 }
 
+/** What a payload lists, in order: files to load (each joining a phase's list) and findings about paths. */
+type Entry = { job: LoadJob; into: Script[] } | { diagnostic: Diagnostic };
+
 interface Collected {
   migrations: Script[];
   broker: Script[];
   programmability: Script[];
   everyTime: Script[];
   clrBindings: Script[];
-  diagnostics: Diagnostic[];
+  entries: Entry[];
 }
 
-const emptyCollected = (): Collected => ({ migrations: [], broker: [], programmability: [], everyTime: [], clrBindings: [], diagnostics: [] });
+const emptyCollected = (): Collected => ({ migrations: [], broker: [], programmability: [], everyTime: [], clrBindings: [], entries: [] });
 
 async function collectPayload(sqlDir: string, options: PayloadOptions, into: Collected): Promise<void> {
   const dir = resolve(sqlDir);
   const root = options.root ?? dir;
-  const load = (files: string[], kind: ScriptKind): Script[] => loadScripts(files, dir, kind, options, root, into.diagnostics);
+  const add = (files: string[], kind: ScriptKind, list: Script[]): void => {
+    for (const file of files) into.entries.push({ job: { file, pathBase: dir, root, kind }, into: list });
+  };
   const byName = (files: string[]): string[] => files.sort((a, b) => byCodePoint(basename(a), basename(b)));
-  into.migrations.push(...load(byName(await sqlFiles(join(dir, 'migrations'), false)), 'run-once'));
-  into.broker.push(...load(byName(await sqlFiles(join(dir, 'broker'), false)), 'anytime'));
-  into.programmability.push(...load(await sqlFiles(join(dir, 'programmability'), true), 'anytime'));
-  into.everyTime.push(...load(await sqlFiles(join(dir, 'every-time'), true), 'every-time'));
+  add(byName(await sqlFiles(join(dir, 'migrations'), false)), 'run-once', into.migrations);
+  add(byName(await sqlFiles(join(dir, 'broker'), false)), 'anytime', into.broker);
+  add(await sqlFiles(join(dir, 'programmability'), true), 'anytime', into.programmability);
+  add(await sqlFiles(join(dir, 'every-time'), true), 'every-time', into.everyTime);
   const bindings = join(dir, 'clr', 'bindings.sql');
-  if (await isFile(bindings)) into.clrBindings.push(...load([bindings], 'anytime'));
+  if (await isFile(bindings)) add([bindings], 'anytime', into.clrBindings);
 }
 
-function finish(c: Collected, options: PayloadOptions): PayloadPlan {
-  const analysis: AnalysisOptions = { orderOnly: options.orderOnly === true };
+/** Below this many files a second thread costs more to start than it saves. */
+const PARALLEL_MIN_FILES = 400;
+
+/**
+ * Loads every listed file into its phase's list, in order, and returns the diagnostics in the
+ * order the entries list them. With `parallel` and a large payload, a worker reads and analyses
+ * every other file while this thread does the rest (see parallel.ts); the result is the same.
+ */
+async function loadEntries(c: Collected, options: PayloadOptions): Promise<Diagnostic[]> {
+  const jobs = c.entries.flatMap((e) => ('job' in e ? [e.job] : []));
+  const results = new Array<{ script: Script; diagnostics: Diagnostic[] } | undefined>(jobs.length);
+  const orderOnly = options.orderOnly === true;
+  const worker = options.parallel === true && jobs.length >= PARALLEL_MIN_FILES ? AnalysisWorker.start() : undefined;
+  if (worker === undefined) {
+    for (let k = 0; k < jobs.length; k++) results[k] = loadScript(jobs[k] as LoadJob, options.variables);
+  } else {
+    const remoteIndexes = jobs.flatMap((_, k) => (k % 2 === 1 ? [k] : []));
+    const remote = worker.load(remoteIndexes.map((k) => jobs[k] as LoadJob), options.variables, orderOnly);
+    for (let k = 0; k < jobs.length; k += 2) {
+      const loaded = loadScript(jobs[k] as LoadJob, options.variables);
+      analysisOf(loaded.script, { orderOnly });
+      results[k] = loaded;
+    }
+    try {
+      const loaded = await remote;
+      remoteIndexes.forEach((k, id) => {
+        const r = loaded[id];
+        if (r === undefined) return;
+        results[k] = { script: r.script, diagnostics: r.diagnostics };
+        remoteScripts.set(r.script, { worker, id, summary: summaryAnalysis(r.summary) });
+      });
+    } catch {
+      // The worker failed: what it did not deliver is loaded here.
+      worker.close();
+    }
+    if (orderOnly) worker.close();
+    for (const k of remoteIndexes) results[k] ??= loadScript(jobs[k] as LoadJob, options.variables);
+  }
+  const diagnostics: Diagnostic[] = [];
+  let k = 0;
+  for (const e of c.entries) {
+    if ('diagnostic' in e) {
+      diagnostics.push(e.diagnostic);
+      continue;
+    }
+    const r = results[k++] as { script: Script; diagnostics: Diagnostic[] };
+    e.into.push(r.script);
+    diagnostics.push(...r.diagnostics);
+  }
+  return diagnostics;
+}
+
+function finish(c: Collected, loadDiagnostics: Diagnostic[], options: PayloadOptions): PayloadPlan {
+  const orderOnly = options.orderOnly === true;
+  // What the order needs: a script analysed by the worker is represented by its summary here.
+  const forOrder = (s: Script): ScriptAnalysis => remoteScripts.get(s)?.summary ?? analysisOf(s, { orderOnly });
   const all = [...c.clrBindings, ...c.migrations, ...c.broker, ...c.programmability, ...c.everyTime];
-  const catalog = new Catalog(all.map((s) => ({ path: s.path, analysis: analysisOf(s, analysis) })));
-  const inputs = c.programmability.map((s) => ({ path: s.path, analysis: analysisOf(s, analysis), script: s }));
+  const catalog = new Catalog(all.map((s) => ({ path: s.path, analysis: forOrder(s) })));
+  const inputs = c.programmability.map((s) => ({ path: s.path, analysis: forOrder(s), script: s }));
   const { ordered, diagnostics } = orderScripts(inputs, catalog);
   return {
     migrations: c.migrations,
     broker: c.broker,
     programmability: [...ordered.map((o) => o.script), ...c.everyTime],
     clrBindings: c.clrBindings,
-    diagnostics: [...c.diagnostics, ...diagnostics],
+    diagnostics: [...loadDiagnostics, ...diagnostics],
   };
 }
 
@@ -135,7 +225,7 @@ function finish(c: Collected, options: PayloadOptions): PayloadPlan {
 export async function loadPayloadPlan(sqlDir: string, options: PayloadOptions): Promise<PayloadPlan> {
   const c = emptyCollected();
   await collectPayload(sqlDir, options, c);
-  return finish(c, options);
+  return finish(c, await loadEntries(c, options), options);
 }
 
 /**
@@ -156,14 +246,14 @@ export async function loadPathsPlan(paths: readonly string[], options: PayloadOp
       }
       const fresh = (await sqlFiles(abs, true)).filter((f) => !seen.has(f));
       for (const f of fresh) seen.add(f);
-      c.programmability.push(...(loadScripts(fresh, root, 'anytime', options, root, c.diagnostics)));
+      for (const file of fresh) c.entries.push({ job: { file, pathBase: root, root, kind: 'anytime' }, into: c.programmability });
     } else if (await isFile(abs)) {
       if (seen.has(abs)) continue;
       seen.add(abs);
-      c.programmability.push(...(loadScripts([abs], root, 'anytime', options, root, c.diagnostics)));
+      c.entries.push({ job: { file: abs, pathBase: root, root, kind: 'anytime' }, into: c.programmability });
     } else {
-      c.diagnostics.push({ file: slash(relative(root, abs)) || p, line: 1, col: 1, severity: 'error', rule: 'file-unreadable', message: `${p} does not exist`, hint: 'Give a .sql file or a folder of .sql files.' });
+      c.entries.push({ diagnostic: { file: slash(relative(root, abs)) || p, line: 1, col: 1, severity: 'error', rule: 'file-unreadable', message: `${p} does not exist`, hint: 'Give a .sql file or a folder of .sql files.' } });
     }
   }
-  return finish(c, options);
+  return finish(c, await loadEntries(c, options), options);
 }
