@@ -1,39 +1,56 @@
-// The worker of parallel.ts: loads and analyses the scripts it is given, answers with their
-// summaries, and later runs the per-script checks of those scripts against the catalog it is sent.
+// The worker of parallel.ts: loads and analyses the scripts it claims, answers with their
+// summaries, keeps the scripts (and so their analyses) a check will ask about, and runs the
+// per-script checks of those against the catalog it is sent. One message at a time, in order.
 import { parentPort } from 'node:worker_threads';
 import { emptyAnalysis } from './analyze.js';
 import { Catalog } from './catalog.js';
 import { checkScript } from './check.js';
-import { type WorkerReply, type WorkerRequest, summarize } from './parallel.js';
+import { claimJob, type Loaded, type WorkerReply, type WorkerRequest, summarize } from './parallel.js';
 import { analysisOf, loadScript } from './payload.js';
 import type { Script } from './types.js';
 
-const port = parentPort;
-let scripts: Script[] = [];
+const kept = new Map<number, Script>();
+let nextId = 0;
 
-function answer(request: WorkerRequest): WorkerReply {
-  if (request.type === 'load') {
-    const orderOnly = request.orderOnly;
-    scripts = [];
-    const loaded = request.jobs.map((job) => {
-      const { script, diagnostics } = loadScript(job, request.variables);
-      scripts.push(script);
-      return { script, diagnostics, summary: summarize(analysisOf(script, { orderOnly })) };
-    });
-    return { type: 'loaded', loaded };
-  }
-  const catalog = new Catalog(
-    request.catalog.map((e) => {
-      if ('id' in e) {
-        const script = scripts[e.id] as Script;
-        return { path: script.path, analysis: analysisOf(script) };
-      }
-      return { path: e.path, analysis: { ...emptyAnalysis(), definitions: e.definitions, renamedColumns: e.renamedColumns } };
-    }),
-  );
-  return { type: 'checked', diagnostics: request.scripts.map(({ id, phase }) => checkScript(scripts[id] as Script, phase, analysisOf(scripts[id] as Script), catalog)) };
+function keptScript(id: number): Script {
+  const script = kept.get(id);
+  if (script === undefined) throw new Error(`no script ${id} in the analysis worker`);
+  return script;
 }
 
+function answer(request: WorkerRequest): WorkerReply {
+  switch (request.type) {
+    case 'load': {
+      const loaded: Loaded[] = [];
+      for (let index = claimJob(request.next); index < request.jobs.length; index = claimJob(request.next)) {
+        const { script, diagnostics } = loadScript(request.jobs[index] as (typeof request.jobs)[number], request.variables);
+        const summary = summarize(analysisOf(script, { orderOnly: request.orderOnly }));
+        // For the order only, nothing will be asked later.
+        const id = request.orderOnly ? -1 : nextId++;
+        if (id >= 0) kept.set(id, script);
+        loaded.push({ index, id, script, diagnostics, summary });
+      }
+      return { type: 'loaded', loaded };
+    }
+    case 'check': {
+      const catalog = new Catalog(
+        request.catalog.map((e) => {
+          if ('id' in e) {
+            const script = keptScript(e.id);
+            return { path: script.path, analysis: analysisOf(script) };
+          }
+          return { path: e.path, analysis: { ...emptyAnalysis(), definitions: e.definitions, renamedColumns: e.renamedColumns } };
+        }),
+      );
+      return { type: 'checked', diagnostics: request.scripts.map(({ id, phase }) => checkScript(keptScript(id), phase, analysisOf(keptScript(id)), catalog)) };
+    }
+    case 'release':
+      for (const id of request.ids) kept.delete(id);
+      return { type: 'released' };
+  }
+}
+
+const port = parentPort;
 port?.on('message', (request: WorkerRequest) => {
   let reply: WorkerReply;
   try {

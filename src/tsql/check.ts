@@ -10,7 +10,7 @@ import type { ModuleScope, ScriptAnalysis } from './analysis-types.js';
 import { Catalog } from './catalog.js';
 import { keyOf } from './names.js';
 import type { AnalysisWorker, CatalogEntry, CheckPhase } from './parallel.js';
-import { analysisOf, catalogAnalysisOf, remoteScript } from './payload.js';
+import { analysisOf, catalogAnalysisOf, releaseRemote, remoteScript } from './payload.js';
 import type { Diagnostic, PayloadPlan, Script } from './types.js';
 
 export interface CheckContext {
@@ -88,8 +88,6 @@ export async function checkPayload(plan: PayloadPlan, options: CheckOptions = {}
       list.forEach(({ index }, k) => (perScript[index] = found[k]));
     } catch {
       // Checked here instead (below).
-    } finally {
-      worker.close();
     }
   });
   for (let k = 0; k < scripts.length; k++) {
@@ -97,6 +95,7 @@ export async function checkPayload(plan: PayloadPlan, options: CheckOptions = {}
     if (remoteScript(script) === undefined) perScript[k] = checkScript(script, phase, analysisOf(script), catalog);
   }
   await Promise.all(remoteChecks);
+  releaseRemote(scripts.map((s) => s.script));
   for (let k = 0; k < scripts.length; k++) {
     const { script, phase } = scripts[k] as PhasedScript;
     out.push(...(perScript[k] ?? checkScript(script, phase, analysisOf(script), catalog)));

@@ -44,10 +44,19 @@ export type CatalogEntry = { id: number } | { path: string; definitions: Definit
 export type CheckPhase = 'clr-deploy' | 'migration' | 'broker' | 'programmability';
 
 export type WorkerRequest =
-  | { type: 'load'; jobs: LoadJob[]; variables: Record<string, string>; orderOnly: boolean }
-  | { type: 'check'; catalog: CatalogEntry[]; scripts: { id: number; phase: CheckPhase }[] };
+  | { type: 'load'; jobs: LoadJob[]; next: Int32Array; variables: Record<string, string>; orderOnly: boolean }
+  | { type: 'check'; catalog: CatalogEntry[]; scripts: { id: number; phase: CheckPhase }[] }
+  | { type: 'release'; ids: number[] };
 
-export type WorkerReply = { type: 'loaded'; loaded: RemoteLoaded[] } | { type: 'checked'; diagnostics: Diagnostic[][] } | { type: 'error'; message: string };
+/** What the worker loaded: the job's index, and the id it keeps the script by (-1 when it keeps nothing). */
+export type Loaded = RemoteLoaded & { index: number; id: number };
+
+export type WorkerReply = { type: 'loaded'; loaded: Loaded[] } | { type: 'checked'; diagnostics: Diagnostic[][] } | { type: 'released' } | { type: 'error'; message: string };
+
+/** Takes the next job: both threads count on the same shared number, so neither waits on a fixed share. */
+export function claimJob(next: Int32Array): number {
+  return Atomics.add(next, 0, 1);
+}
 
 /** The summary of an analysis (see OrderSummary). */
 export function summarize(a: ScriptAnalysis): OrderSummary {
@@ -56,37 +65,42 @@ export function summarize(a: ScriptAnalysis): OrderSummary {
   return { definitions: a.definitions, references, renamedColumns: a.renamedColumns, drops: a.drops };
 }
 
+let shared: AnalysisWorker | undefined;
+
 export class AnalysisWorker {
   private closed = false;
-  private pending: { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void } | undefined;
+  private readonly pending: { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }[] = [];
 
   private constructor(private readonly worker: Worker) {
-    worker.on('message', (reply: WorkerReply) => {
-      const p = this.pending;
-      this.pending = undefined;
-      p?.resolve(reply);
-    });
+    // Replies come in the order of the requests (the worker answers one message at a time).
+    worker.on('message', (reply: WorkerReply) => this.pending.shift()?.resolve(reply));
     worker.on('error', (error) => this.fail(error));
     worker.on('exit', (code) => this.fail(new Error(`the analysis worker exited (code ${code})`)));
   }
 
-  /** A worker, or undefined where there is none to start (one core, or no compiled worker). */
-  static start(): AnalysisWorker | undefined {
+  /**
+   * The process's worker, started on first use and kept for later loads (its code is then compiled
+   * and warm); undefined where there is none to start (one core, or no compiled worker).
+   */
+  static get(): AnalysisWorker | undefined {
+    if (shared !== undefined && shared.open) return shared;
     if (availableParallelism() < 2) return undefined;
     const url = new URL('./analysis-worker.js', import.meta.url);
     if (url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) return undefined;
     const worker = new Worker(url);
-    // A worker kept for a later check never holds the process open.
+    // Idle, it never holds the process open.
     worker.unref();
-    return new AnalysisWorker(worker);
+    shared = new AnalysisWorker(worker);
+    return shared;
   }
 
   get open(): boolean {
     return !this.closed;
   }
 
-  async load(jobs: LoadJob[], variables: Record<string, string>, orderOnly: boolean): Promise<RemoteLoaded[]> {
-    const reply = await this.request({ type: 'load', jobs, variables, orderOnly });
+  /** Loads the jobs it claims from `next` (see claimJob) until none is left. */
+  async load(jobs: LoadJob[], next: Int32Array, variables: Record<string, string>, orderOnly: boolean): Promise<Loaded[]> {
+    const reply = await this.request({ type: 'load', jobs, next, variables, orderOnly });
     if (reply.type !== 'loaded') throw new Error(reply.type === 'error' ? reply.message : 'unexpected reply');
     return reply.loaded;
   }
@@ -98,25 +112,26 @@ export class AnalysisWorker {
     return reply.diagnostics;
   }
 
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    void this.worker.terminate();
+  /** Lets the worker drop the analyses of scripts nobody will check there. */
+  release(ids: number[]): void {
+    if (ids.length > 0) this.request({ type: 'release', ids }).catch(() => undefined);
   }
 
   private request(request: WorkerRequest): Promise<WorkerReply> {
     if (this.closed) return Promise.reject(new Error('the analysis worker is closed'));
-    if (this.pending !== undefined) return Promise.reject(new Error('the analysis worker is busy'));
     return new Promise((resolve, reject) => {
-      this.pending = { resolve, reject };
+      this.pending.push({ resolve, reject });
+      // Waiting for a reply keeps the process alive; an idle worker does not.
+      if (this.pending.length === 1) this.worker.ref();
       this.worker.postMessage(request);
-    });
+    }).finally(() => {
+      if (this.pending.length === 0 && !this.closed) this.worker.unref();
+    }) as Promise<WorkerReply>;
   }
 
   private fail(error: Error): void {
     this.closed = true;
-    const p = this.pending;
-    this.pending = undefined;
-    p?.reject(error);
+    if (shared === this) shared = undefined;
+    for (const p of this.pending.splice(0)) p.reject(error);
   }
 }

@@ -17,7 +17,7 @@ import type { Reference, ScriptAnalysis } from './analysis-types.js';
 import { analyzeBatches, emptyAnalysis, type AnalysisOptions } from './analyze.js';
 import { Catalog } from './catalog.js';
 import { orderScripts } from './order.js';
-import { AnalysisWorker, type LoadJob, type OrderSummary } from './parallel.js';
+import { AnalysisWorker, claimJob, type LoadJob, type OrderSummary } from './parallel.js';
 import { readScriptSync } from './reader.js';
 import type { Diagnostic, PayloadPlan, Script, ScriptKind } from './types.js';
 
@@ -36,25 +36,37 @@ const analyses = new WeakMap<Script, ScriptAnalysis>();
 const orderOnlyAnalyses = new WeakMap<Script, ScriptAnalysis>();
 
 /**
- * Scripts a worker read and analysed (see parallel.ts): the worker, the script's number there and
- * the summary this thread orders by. Their full analysis is computed here only if asked for.
+ * Scripts a worker read and analysed (see parallel.ts): the summary this thread orders and catalogs
+ * by, and, while the worker keeps its analysis for a check, the worker and the script's id there.
+ * Anything else asked of such a script (its full analysis) is computed here.
  */
-interface RemoteScript {
-  worker: AnalysisWorker;
-  id: number;
-  summary: ScriptAnalysis;
-}
-const remoteScripts = new WeakMap<Script, RemoteScript>();
+const remoteSummaries = new WeakMap<Script, ScriptAnalysis>();
+const remoteHandles = new WeakMap<Script, { worker: AnalysisWorker; id: number }>();
+/** A script the worker keeps that nobody holds any more: the worker may drop it. */
+const unreachable = new FinalizationRegistry<{ worker: AnalysisWorker; id: number }>((h) => h.worker.release([h.id]));
 
-/** The worker that holds a script's analysis, while it is open. */
+/** The worker that holds a script's analysis, while it is there to ask. */
 export function remoteScript(script: Script): { worker: AnalysisWorker; id: number } | undefined {
-  const r = remoteScripts.get(script);
+  const r = remoteHandles.get(script);
   return r !== undefined && r.worker.open ? r : undefined;
+}
+
+/** After the check the worker ran: the scripts are no longer asked about there. */
+export function releaseRemote(scripts: readonly Script[]): void {
+  const byWorker = new Map<AnalysisWorker, number[]>();
+  for (const s of scripts) {
+    const r = remoteHandles.get(s);
+    if (r === undefined) continue;
+    remoteHandles.delete(s);
+    unreachable.unregister(s);
+    byWorker.set(r.worker, [...(byWorker.get(r.worker) ?? []), r.id]);
+  }
+  for (const [worker, ids] of byWorker) worker.release(ids);
 }
 
 /** What the catalog and the duplicate check read of a script (definitions, renames, drops): its analysis here, or a worker's summary. */
 export function catalogAnalysisOf(script: Script): ScriptAnalysis {
-  return analyses.get(script) ?? remoteScripts.get(script)?.summary ?? analysisOf(script);
+  return analyses.get(script) ?? remoteSummaries.get(script) ?? analysisOf(script);
 }
 
 /** A summary as an analysis (references without positions, as an order-only analysis has them). */
@@ -152,43 +164,49 @@ async function collectPayload(sqlDir: string, options: PayloadOptions, into: Col
   if (await isFile(bindings)) add([bindings], 'anytime', into.clrBindings);
 }
 
-/** Below this many files a second thread costs more to start than it saves. */
-const PARALLEL_MIN_FILES = 400;
+/** Below this many files a second thread is not worth its messages. */
+const PARALLEL_MIN_FILES = 64;
 
 /**
  * Loads every listed file into its phase's list, in order, and returns the diagnostics in the
- * order the entries list them. With `parallel` and a large payload, a worker reads and analyses
- * every other file while this thread does the rest (see parallel.ts); the result is the same.
+ * order the entries list them. With `parallel` and more than a few files, the process's analysis
+ * worker loads and analyses files too, each thread claiming the next file when it is done with one
+ * (see parallel.ts); the result is the same as on one thread.
  */
 async function loadEntries(c: Collected, options: PayloadOptions): Promise<Diagnostic[]> {
   const jobs = c.entries.flatMap((e) => ('job' in e ? [e.job] : []));
   const results = new Array<{ script: Script; diagnostics: Diagnostic[] } | undefined>(jobs.length);
   const orderOnly = options.orderOnly === true;
-  const worker = options.parallel === true && jobs.length >= PARALLEL_MIN_FILES ? AnalysisWorker.start() : undefined;
+  const worker = options.parallel === true && jobs.length >= PARALLEL_MIN_FILES ? AnalysisWorker.get() : undefined;
   if (worker === undefined) {
     for (let k = 0; k < jobs.length; k++) results[k] = loadScript(jobs[k] as LoadJob, options.variables);
   } else {
-    const remoteIndexes = jobs.flatMap((_, k) => (k % 2 === 1 ? [k] : []));
-    const remote = worker.load(remoteIndexes.map((k) => jobs[k] as LoadJob), options.variables, orderOnly);
-    for (let k = 0; k < jobs.length; k += 2) {
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const remote = worker.load(jobs, next, options.variables, orderOnly);
+    let mine = 0;
+    for (let k = claimJob(next); k < jobs.length; k = claimJob(next)) {
       const loaded = loadScript(jobs[k] as LoadJob, options.variables);
       analysisOf(loaded.script, { orderOnly });
       results[k] = loaded;
+      mine++;
     }
-    try {
-      const loaded = await remote;
-      remoteIndexes.forEach((k, id) => {
-        const r = loaded[id];
-        if (r === undefined) return;
-        results[k] = { script: r.script, diagnostics: r.diagnostics };
-        remoteScripts.set(r.script, { worker, id, summary: summaryAnalysis(r.summary) });
-      });
-    } catch {
-      // The worker failed: what it did not deliver is loaded here.
-      worker.close();
-    }
-    if (orderOnly) worker.close();
-    for (const k of remoteIndexes) results[k] ??= loadScript(jobs[k] as LoadJob, options.variables);
+    // When this thread took every file (the worker was still starting), nothing is waited for.
+    if (mine < jobs.length) {
+      try {
+        for (const r of await remote) {
+          results[r.index] = { script: r.script, diagnostics: r.diagnostics };
+          remoteSummaries.set(r.script, summaryAnalysis(r.summary));
+          if (r.id >= 0) {
+            const handle = { worker, id: r.id };
+            remoteHandles.set(r.script, handle);
+            unreachable.register(r.script, handle, r.script);
+          }
+        }
+      } catch {
+        // The worker failed: what it did not deliver is loaded here (below).
+      }
+    } else remote.catch(() => undefined);
+    for (let k = 0; k < jobs.length; k++) results[k] ??= loadScript(jobs[k] as LoadJob, options.variables);
   }
   const diagnostics: Diagnostic[] = [];
   let k = 0;
@@ -207,7 +225,7 @@ async function loadEntries(c: Collected, options: PayloadOptions): Promise<Diagn
 function finish(c: Collected, loadDiagnostics: Diagnostic[], options: PayloadOptions): PayloadPlan {
   const orderOnly = options.orderOnly === true;
   // What the order needs: a script analysed by the worker is represented by its summary here.
-  const forOrder = (s: Script): ScriptAnalysis => remoteScripts.get(s)?.summary ?? analysisOf(s, { orderOnly });
+  const forOrder = (s: Script): ScriptAnalysis => remoteSummaries.get(s) ?? analysisOf(s, { orderOnly });
   const all = [...c.clrBindings, ...c.migrations, ...c.broker, ...c.programmability, ...c.everyTime];
   const catalog = new Catalog(all.map((s) => ({ path: s.path, analysis: forOrder(s) })));
   const inputs = c.programmability.map((s) => ({ path: s.path, analysis: forOrder(s), script: s }));
