@@ -5,10 +5,11 @@ import { parentPort } from 'node:worker_threads';
 import { emptyAnalysis } from './analyze.js';
 import { Catalog } from './catalog.js';
 import { checkScript } from './check.js';
-import { claimJob, type Loaded, type WorkerReply, type WorkerRequest, summarize } from './parallel.js';
+import { claimJob, type Loaded, PROGRESS_EVERY, type WorkerProgress, type WorkerReply, type WorkerRequest, summarize } from './parallel.js';
 import { analysisOf, loadScript } from './payload.js';
 import type { Script } from './types.js';
 
+const port = parentPort;
 const kept = new Map<number, Script>();
 let nextId = 0;
 
@@ -29,6 +30,7 @@ function answer(request: WorkerRequest): WorkerReply {
         const id = request.orderOnly ? -1 : nextId++;
         if (id >= 0) kept.set(id, script);
         loaded.push({ index, id, script, diagnostics, summary });
+        if (loaded.length === PROGRESS_EVERY) port?.postMessage({ type: 'progress', loaded: loaded.splice(0) } satisfies WorkerProgress);
       }
       return { type: 'loaded', loaded };
     }
@@ -50,7 +52,6 @@ function answer(request: WorkerRequest): WorkerReply {
   }
 }
 
-const port = parentPort;
 port?.on('message', (request: WorkerRequest) => {
   let reply: WorkerReply;
   try {

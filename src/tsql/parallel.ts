@@ -53,6 +53,12 @@ export type Loaded = RemoteLoaded & { index: number; id: number };
 
 export type WorkerReply = { type: 'loaded'; loaded: Loaded[] } | { type: 'checked'; diagnostics: Diagnostic[][] } | { type: 'released' } | { type: 'error'; message: string };
 
+/** Sent while a load runs, before its reply: scripts loaded so far (see AnalysisWorker.load). */
+export type WorkerProgress = { type: 'progress'; loaded: Loaded[] };
+
+/** How many scripts the worker sends at a time while it loads. */
+export const PROGRESS_EVERY = 32;
+
 /** Takes the next job: both threads count on the same shared number, so neither waits on a fixed share. */
 export function claimJob(next: Int32Array): number {
   return Atomics.add(next, 0, 1);
@@ -69,11 +75,14 @@ let shared: AnalysisWorker | undefined;
 
 export class AnalysisWorker {
   private closed = false;
-  private readonly pending: { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }[] = [];
+  private readonly pending: { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void; progress?: (loaded: Loaded[]) => void }[] = [];
 
   private constructor(private readonly worker: Worker) {
     // Replies come in the order of the requests (the worker answers one message at a time).
-    worker.on('message', (reply: WorkerReply) => this.pending.shift()?.resolve(reply));
+    worker.on('message', (reply: WorkerReply | WorkerProgress) => {
+      if (reply.type === 'progress') this.pending[0]?.progress?.(reply.loaded);
+      else this.pending.shift()?.resolve(reply);
+    });
     worker.on('error', (error) => this.fail(error));
     worker.on('exit', (code) => this.fail(new Error(`the analysis worker exited (code ${code})`)));
   }
@@ -98,11 +107,15 @@ export class AnalysisWorker {
     return !this.closed;
   }
 
-  /** Loads the jobs it claims from `next` (see claimJob) until none is left. */
-  async load(jobs: LoadJob[], next: Int32Array, variables: Record<string, string>, orderOnly: boolean): Promise<Loaded[]> {
-    const reply = await this.request({ type: 'load', jobs, next, variables, orderOnly });
+  /**
+   * Loads the jobs it claims from `next` (see claimJob) until none is left. What it loads comes to
+   * `progress` a few scripts at a time while it works (whenever this thread lets messages in), so
+   * that copying the results between threads overlaps with the loading; the rest with the reply.
+   */
+  async load(jobs: LoadJob[], next: Int32Array, variables: Record<string, string>, orderOnly: boolean, progress: (loaded: Loaded[]) => void): Promise<void> {
+    const reply = await this.request({ type: 'load', jobs, next, variables, orderOnly }, progress);
     if (reply.type !== 'loaded') throw new Error(reply.type === 'error' ? reply.message : 'unexpected reply');
-    return reply.loaded;
+    progress(reply.loaded);
   }
 
   /** The diagnostics of the per-script checks of the worker's scripts `scripts`, against the catalog of `catalog`. */
@@ -117,10 +130,10 @@ export class AnalysisWorker {
     if (ids.length > 0) this.request({ type: 'release', ids }).catch(() => undefined);
   }
 
-  private request(request: WorkerRequest): Promise<WorkerReply> {
+  private request(request: WorkerRequest, progress?: (loaded: Loaded[]) => void): Promise<WorkerReply> {
     if (this.closed) return Promise.reject(new Error('the analysis worker is closed'));
     return new Promise((resolve, reject) => {
-      this.pending.push({ resolve, reject });
+      this.pending.push(progress === undefined ? { resolve, reject } : { resolve, reject, progress });
       // Waiting for a reply keeps the process alive; an idle worker does not.
       if (this.pending.length === 1) this.worker.ref();
       this.worker.postMessage(request);

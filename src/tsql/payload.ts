@@ -17,7 +17,7 @@ import type { Reference, ScriptAnalysis } from './analysis-types.js';
 import { analyzeBatches, emptyAnalysis, type AnalysisOptions } from './analyze.js';
 import { Catalog } from './catalog.js';
 import { orderScripts } from './order.js';
-import { AnalysisWorker, claimJob, type LoadJob, type OrderSummary } from './parallel.js';
+import { AnalysisWorker, claimJob, type LoadJob, type Loaded, type OrderSummary } from './parallel.js';
 import { readScriptSync } from './reader.js';
 import type { Diagnostic, PayloadPlan, Script, ScriptKind } from './types.js';
 
@@ -166,6 +166,8 @@ async function collectPayload(sqlDir: string, options: PayloadOptions, into: Col
 
 /** Below this many files a second thread is not worth its messages. */
 const PARALLEL_MIN_FILES = 64;
+/** Files this thread loads between two looks at the worker's messages. */
+const YIELD_EVERY = 48;
 
 /**
  * Loads every listed file into its phase's list, in order, and returns the diagnostics in the
@@ -182,26 +184,30 @@ async function loadEntries(c: Collected, options: PayloadOptions): Promise<Diagn
     for (let k = 0; k < jobs.length; k++) results[k] = loadScript(jobs[k] as LoadJob, options.variables);
   } else {
     const next = new Int32Array(new SharedArrayBuffer(4));
-    const remote = worker.load(jobs, next, options.variables, orderOnly);
+    const delivered = (loaded: Loaded[]): void => {
+      for (const r of loaded) {
+        results[r.index] = { script: r.script, diagnostics: r.diagnostics };
+        remoteSummaries.set(r.script, summaryAnalysis(r.summary));
+        if (r.id >= 0) {
+          const handle = { worker, id: r.id };
+          remoteHandles.set(r.script, handle);
+          unreachable.register(r.script, handle, r.script);
+        }
+      }
+    };
+    const remote = worker.load(jobs, next, options.variables, orderOnly, delivered);
     let mine = 0;
     for (let k = claimJob(next); k < jobs.length; k = claimJob(next)) {
       const loaded = loadScript(jobs[k] as LoadJob, options.variables);
       analysisOf(loaded.script, { orderOnly });
       results[k] = loaded;
-      mine++;
+      // Now and then, let in what the worker sent so far (see AnalysisWorker.load).
+      if (++mine % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     // When this thread took every file (the worker was still starting), nothing is waited for.
     if (mine < jobs.length) {
       try {
-        for (const r of await remote) {
-          results[r.index] = { script: r.script, diagnostics: r.diagnostics };
-          remoteSummaries.set(r.script, summaryAnalysis(r.summary));
-          if (r.id >= 0) {
-            const handle = { worker, id: r.id };
-            remoteHandles.set(r.script, handle);
-            unreachable.register(r.script, handle, r.script);
-          }
-        }
+        await remote;
       } catch {
         // The worker failed: what it did not deliver is loaded here (below).
       }
