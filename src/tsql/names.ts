@@ -43,13 +43,40 @@ export interface QualifiedName {
   parts: string[];
 }
 
+/**
+ * Keys already built, by kind, schema and name as written. The checks and the order look the same
+ * few thousand names up hundreds of thousands of times: a key found here is the same string object
+ * every time (its hash computed once) instead of a new string to build and hash. Bounded.
+ */
+const keys = new Map<ObjectKind, Map<string, Map<string, string>>>();
+let keysCached = 0;
+const KEYS_MAX = 1 << 17;
+
 /** The key a name is stored under in its name space. */
 export function keyOf(kind: ObjectKind, parts: readonly string[]): string {
-  const ns = namespaceOf(kind);
   const name = parts[parts.length - 1] ?? '';
+  // The schema as written ('' when none); it only matters for schema-scoped kinds.
+  const written = parts.length >= 2 ? (parts[parts.length - 2] ?? '') : '';
+  let bySchema = keys.get(kind);
+  if (bySchema === undefined) keys.set(kind, (bySchema = new Map()));
+  let byName = bySchema.get(written);
+  if (byName === undefined) bySchema.set(written, (byName = new Map()));
+  let key = byName.get(name);
+  if (key === undefined) {
+    key = buildKey(kind, written, name);
+    if (++keysCached > KEYS_MAX) {
+      keys.clear();
+      keysCached = 0;
+    } else byName.set(name, key);
+  }
+  return key;
+}
+
+function buildKey(kind: ObjectKind, written: string, name: string): string {
+  const ns = namespaceOf(kind);
   if (ns === 'message-type' || ns === 'contract' || ns === 'service') return `${ns}:${name}`;
   if (!isSchemaScoped(kind)) return `${ns}:${name.toLowerCase()}`;
-  const schema = parts.length >= 2 ? parts[parts.length - 2] || 'dbo' : 'dbo';
+  const schema = written || 'dbo';
   return `${ns}:${schema.toLowerCase()}.${name.toLowerCase()}`;
 }
 

@@ -45,11 +45,10 @@ export function orderScripts<T extends OrderInput>(scripts: readonly T[], catalo
   const dependents: number[][] = scripts.map(() => []);
   deps.forEach((d, k) => d.forEach((j) => dependents[j]?.push(k)));
   const done = new Array<boolean>(scripts.length).fill(false);
-  const key = (k: number): [number, string] => [ranks[k] ?? 0, scripts[k]?.path ?? ''];
   const less = (a: number, b: number): boolean => {
-    const [ra, pa] = key(a);
-    const [rb, pb] = key(b);
-    return ra !== rb ? ra < rb : compare(pa, pb) < 0;
+    const ra = ranks[a] ?? 0;
+    const rb = ranks[b] ?? 0;
+    return ra !== rb ? ra < rb : compare(scripts[a]?.path ?? '', scripts[b]?.path ?? '') < 0;
   };
   const ready = new MinHeap(less);
   indegree.forEach((d, k) => {
@@ -199,7 +198,9 @@ class MinHeap {
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (!this.less(a[i] ?? 0, a[p] ?? 0)) break;
-      [a[i], a[p]] = [a[p] ?? 0, a[i] ?? 0];
+      const t = a[i] ?? 0;
+      a[i] = a[p] ?? 0;
+      a[p] = t;
       i = p;
     }
   }
@@ -217,7 +218,9 @@ class MinHeap {
         if (l < a.length && this.less(a[l] ?? 0, a[m] ?? 0)) m = l;
         if (r < a.length && this.less(a[r] ?? 0, a[m] ?? 0)) m = r;
         if (m === i) break;
-        [a[i], a[m]] = [a[m] ?? 0, a[i] ?? 0];
+        const t = a[i] ?? 0;
+        a[i] = a[m] ?? 0;
+        a[m] = t;
         i = m;
       }
     }
