@@ -17,7 +17,7 @@ import type {
 import { BUILTIN_TYPES } from './builtins.js';
 import { lexCode, lexCodeInto, type Token } from './lexer.js';
 import { displayName, keyOf, type ObjectKind } from './names.js';
-import { W_FROM_LIST_END, W_KEYWORD, W_MODULE_CASE, W_STATEMENT, W_STATEMENT_CASE } from './word-class.js';
+import { P_CLOSE, P_OPEN, W_BLOCK, W_FROM_LIST_END, W_KEYWORD, W_MODULE_CASE, W_STATEMENT, W_STATEMENT_CASE } from './word-class.js';
 
 const MODULE_KINDS: Record<string, ObjectKind> = { PROC: 'procedure', PROCEDURE: 'procedure', FUNCTION: 'function', VIEW: 'view', TRIGGER: 'trigger' };
 const DROP_KINDS: Record<string, ObjectKind> = {
@@ -268,16 +268,29 @@ function analyzeUnit(text: string, locate: Locate, out: ScriptAnalysis, state: U
 function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out: ScriptAnalysis, state: UnitState, options: UnitOptions): void {
   // Matching parenthesis of each '(' (or -1 when unbalanced): derived tables, column lists.
   const match = new Int32Array(n).fill(-1);
+  // BEGIN/CASE blocks opened before each token (END closes one): what a body cut by GO leaves open.
+  const blocksBefore = new Int32Array(n + 1);
   {
     const stack: number[] = [];
+    let blocks = 0;
     for (let k = 0; k < n; k++) {
-      const t = tokens[k];
-      if (isP(t, '(')) stack.push(k);
-      else if (isP(t, ')')) {
+      blocksBefore[k] = blocks;
+      const t = tokens[k] as Token;
+      const cls = t.cls;
+      if (cls === 0) continue;
+      if ((cls & P_OPEN) !== 0) stack.push(k);
+      else if ((cls & P_CLOSE) !== 0) {
         const open = stack.pop();
         if (open !== undefined) match[open] = k;
+      } else if ((cls & W_BLOCK) !== 0) {
+        // The pool holds stale tokens past n: the last token has no next one.
+        const next = k + 1 < n ? tokens[k + 1] : undefined;
+        if (t.upper === 'END') {
+          if (!isKw(next, 'CONVERSATION')) blocks--;
+        } else if (t.upper === 'CASE' || !isWordIn(next, NOT_BEGIN_BLOCK)) blocks++;
       }
     }
+    blocksBefore[n] = blocks;
   }
   const mt = (k: number): number => match[k] ?? -1;
   /** Whether any word token of the unit is `word` (upper case), computed once per word asked. */
@@ -630,17 +643,8 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
     }
   };
 
-  const blockBalance = (from: number): number => {
-    let depth = 0;
-    for (let j = from; j < n; j++) {
-      const t = at(j);
-      if (t?.kind !== 'word') continue;
-      if (t.upper === 'BEGIN' && !isWordIn(at(j + 1), NOT_BEGIN_BLOCK)) depth++;
-      else if (t.upper === 'CASE') depth++;
-      else if (t.upper === 'END' && !isKw(at(j + 1), 'CONVERSATION')) depth--;
-    }
-    return depth;
-  };
+  /** BEGIN/CASE blocks the tokens from `from` on leave open. */
+  const blockBalance = (from: number): number => (blocksBefore[n] ?? 0) - (blocksBefore[from] ?? 0);
 
   for (let i = 0; i < n; i++) {
     const t = at(i);

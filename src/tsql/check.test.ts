@@ -111,6 +111,12 @@ describe('rules', () => {
     expect(await rules({ 'migrations/2_More.sql': 'CREATE TABLE dbo.T (Id int);\nGO\n' })).toEqual([]);
   });
 
+  it('go-in-body counts the blocks of each batch alone: a body ending in END, after a batch with END CONVERSATION, is whole', async () => {
+    // The same token positions in both batches: the first one's CONVERSATION follows where the second one ends.
+    const script = 'CREATE OR ALTER PROCEDURE dbo.A AS BEGIN END CONVERSATION @h; END\nGO\nCREATE OR ALTER PROCEDURE dbo.B AS BEGIN END\nGO\nCREATE OR ALTER PROCEDURE dbo.C AS BEGIN BEGIN TRAN; COMMIT; END\nGO\nCREATE OR ALTER PROCEDURE dbo.D AS BEGIN\nGO\n';
+    expect(await rules({ 'programmability/a.sql': script })).toEqual(['go-in-body@programmability/a.sql:7']);
+  });
+
   it('go-in-body and module-not-first', async () => {
     const script = 'CREATE OR ALTER PROCEDURE dbo.P AS\nBEGIN\n  SELECT 1;\nGO\nEND\nGO\nSET NOCOUNT ON;\nCREATE OR ALTER VIEW dbo.V AS SELECT 1 AS x;\nGO\n';
     expect(await rules({ 'programmability/a.sql': script })).toEqual(['go-in-body@programmability/a.sql:1', 'module-not-first@programmability/a.sql:8']);

@@ -1,7 +1,7 @@
 // A T-SQL lexer: '…' with '', N'…', "…" and […] identifiers (]] escapes ]), -- line comments and
 // nested /* */ block comments. Linear in the input and total: any text yields tokens, never a throw.
 import { CodeUnits } from './code-units.js';
-import { wordClass } from './word-class.js';
+import { P_CLOSE, P_OPEN, wordClass } from './word-class.js';
 
 export type TokenKind = 'word' | 'quoted' | 'string' | 'number' | 'comment' | 'punct' | 'variable';
 
@@ -20,7 +20,7 @@ export interface Token {
   col: number;
   /** A string, quoted identifier or block comment that reaches the end of the text. */
   unterminated?: boolean;
-  /** Words: their classes (word-class.ts W_* bits); 0 for every other kind. */
+  /** Words: their classes (word-class.ts W_* bits); ( and ): P_OPEN, P_CLOSE; 0 for everything else. */
   cls: number;
 }
 
@@ -366,7 +366,7 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
     // Surrogate pairs stay one token.
     const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
     const raw = text.slice(i, i + width);
-    push('punct', i, i + width, raw, raw, raw, tLine, tCol);
+    push('punct', i, i + width, raw, raw, raw, tLine, tCol, false, c === 40 ? P_OPEN : c === 41 ? P_CLOSE : 0);
     i += width;
   }
   return count;

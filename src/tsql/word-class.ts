@@ -13,6 +13,11 @@ export const W_STATEMENT_CASE = 4;
 export const W_MODULE_CASE = 8;
 /** Clause words that end the comma-separated table list of a FROM. */
 export const W_FROM_LIST_END = 16;
+/** BEGIN, CASE and END: the words that open and close blocks. */
+export const W_BLOCK = 32;
+/** Not a word: the punctuation ( and ), which the lexer marks with these. */
+export const P_OPEN = 64;
+export const P_CLOSE = 128;
 
 const set = (text: string): ReadonlySet<string> => new Set(text.split(' '));
 const STATEMENT_CASES = set('IF ELSE WHILE CREATE ALTER DROP EXEC EXECUTE GRANT DENY REVOKE');
@@ -26,6 +31,7 @@ export function wordClass(upper: string): number {
     (STATEMENT_WORDS.has(upper) ? W_STATEMENT : 0) |
     (STATEMENT_CASES.has(upper) ? W_STATEMENT_CASE : 0) |
     (MODULE_CASES.has(upper) ? W_MODULE_CASE : 0) |
-    (FROM_LIST_END.has(upper) ? W_FROM_LIST_END : 0)
+    (FROM_LIST_END.has(upper) ? W_FROM_LIST_END : 0) |
+    (upper === 'BEGIN' || upper === 'CASE' || upper === 'END' ? W_BLOCK : 0)
   );
 }
