@@ -17,7 +17,7 @@ import type {
 import { BUILTIN_TYPES } from './builtins.js';
 import { lexCode, lexCodeInto, type Token } from './lexer.js';
 import { displayName, keyOf, type ObjectKind } from './names.js';
-import { P_CLOSE, P_OPEN, W_BLOCK, W_FROM_LIST_END, W_KEYWORD, W_MODULE_CASE, W_STATEMENT, W_STATEMENT_CASE } from './word-class.js';
+import { P_CLOSE, P_OPEN, W_BLOCK, W_FROM_LIST_END, W_KEYWORD, W_MODULE_CASE, W_STATEMENT, W_STATEMENT_CASE, W_TRIM } from './word-class.js';
 
 const MODULE_KINDS: Record<string, ObjectKind> = { PROC: 'procedure', PROCEDURE: 'procedure', FUNCTION: 'function', VIEW: 'view', TRIGGER: 'trigger' };
 const DROP_KINDS: Record<string, ObjectKind> = {
@@ -270,6 +270,8 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
   const match = new Int32Array(n).fill(-1);
   // BEGIN/CASE blocks opened before each token (END closes one): what a body cut by GO leaves open.
   const blocksBefore = new Int32Array(n + 1);
+  /** The word classes of all the unit's tokens together (is TRIM anywhere?). */
+  let classesSeen = 0;
   {
     const stack: number[] = [];
     let blocks = 0;
@@ -278,6 +280,7 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
       const t = tokens[k] as Token;
       const cls = t.cls;
       if (cls === 0) continue;
+      classesSeen |= cls;
       if ((cls & P_OPEN) !== 0) stack.push(k);
       else if ((cls & P_CLOSE) !== 0) {
         const open = stack.pop();
@@ -293,20 +296,6 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
     blocksBefore[n] = blocks;
   }
   const mt = (k: number): number => match[k] ?? -1;
-  /** Whether any word token of the unit is `word` (upper case), computed once per word asked. */
-  const wordsSeen = new Map<string, boolean>();
-  const namesWord = (word: string): boolean => {
-    let seen = wordsSeen.get(word);
-    if (seen === undefined) {
-      seen = false;
-      for (let k = 0; k < n && !seen; k++) {
-        const t = tokens[k] as Token;
-        seen = t.kind === 'word' && t.upper === word;
-      }
-      wordsSeen.set(word, seen);
-    }
-    return seen;
-  };
   const loc = (t: Token): Located => locate(t.line, t.col);
   // Bounds-checked: a negative index would send every tokens[k] read down V8's slow generic path.
   const at = (k: number): Token | undefined => (k >= 0 && k < n ? tokens[k] : undefined);
@@ -1067,7 +1056,7 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
     switch ((t.cls & W_MODULE_CASE) !== 0 ? t.upper : '') {
       case 'FROM': {
         if (isW(at(i - 1), 'NEXT', 'PRIOR', 'FIRST', 'LAST') || isW(at(i - 2), 'ABSOLUTE', 'RELATIVE') || isKw(prev, 'FETCH')) return;
-        if (insideCall(i, 'TRIM')) return;
+        if (insideTrim(i)) return;
         if (isKw(at(i + 1), 'SERVICE')) {
           const s = readName(i + 2);
           if (s !== undefined) reference('service', [s.parts.join('.')], s.first);
@@ -1169,16 +1158,17 @@ function analyzeTokens(tokens: readonly Token[], n: number, locate: Locate, out:
     genericName(i);
   }
 
-  function insideCall(i: number, fn: string): boolean {
-    // Only a call of `fn` can answer yes: most batches never name it, and then the walk is skipped.
-    if (!namesWord(fn)) return false;
+  /** Whether token i is inside TRIM( … ). */
+  function insideTrim(i: number): boolean {
+    // Most batches never name TRIM, and then the walk is skipped.
+    if ((classesSeen & W_TRIM) === 0) return false;
     // Walk back to the unmatched '(' enclosing token i.
     let depth = 0;
     for (let k = i - 1; k >= 0 && k > i - 200; k--) {
       const c = at(k);
       if (isP(c, ')')) depth++;
       else if (isP(c, '(')) {
-        if (depth === 0) return isW(at(k - 1), fn);
+        if (depth === 0) return isKw(at(k - 1), 'TRIM');
         depth--;
       }
     }

@@ -181,7 +181,7 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
   // Advances line bookkeeping over text[from, to).
   const countLines = (from: number, to: number): void => {
     for (let k = from; k < to; k++) {
-      if ((codes[k] as number) === 10) {
+      if (codes[k] === 10) {
         line++;
         lineStart = k + 1;
       }
@@ -221,7 +221,7 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
     let j = from;
     let h = hash;
     while (j < n) {
-      const d = (codes[j] as number);
+      const d = codes[j] as number;
       if (!isWordPart(d)) break;
       h = Math.imul(h ^ d, 0x01000193);
       j++;
@@ -230,7 +230,7 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
     return j;
   };
   while (i < n) {
-    const c = (codes[i] as number);
+    const c = codes[i] as number;
     const tLine = line;
     const tCol = i - lineStart + 1;
     if (c === 10) {
@@ -240,11 +240,13 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
       continue;
     }
     if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff) {
+      // Indentation comes in runs of spaces.
       i++;
+      while (codes[i] === 32) i++;
       continue;
     }
     // -- line comment
-    if (c === 45 && (codes[i + 1] as number) === 45) {
+    if (c === 45 && codes[i + 1] === 45) {
       let j = text.indexOf('\n', i);
       if (j < 0) j = n;
       if (keepComments) {
@@ -255,15 +257,15 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
       continue;
     }
     // /* nested block comment */
-    if (c === 47 && (codes[i + 1] as number) === 42) {
+    if (c === 47 && codes[i + 1] === 42) {
       let depth = 1;
       let j = i + 2;
       while (j < n && depth > 0) {
-        const d = (codes[j] as number);
-        if (d === 47 && (codes[j + 1] as number) === 42) {
+        const d = codes[j] as number;
+        if (d === 47 && codes[j + 1] === 42) {
           depth++;
           j += 2;
-        } else if (d === 42 && (codes[j + 1] as number) === 47) {
+        } else if (d === 42 && codes[j + 1] === 47) {
           depth--;
           j += 2;
         } else j++;
@@ -277,7 +279,7 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
       continue;
     }
     // 'string' and N'string'
-    if (c === 39 || ((c === 78 || c === 110) && (codes[i + 1] as number) === 39)) {
+    if (c === 39 || ((c === 78 || c === 110) && codes[i + 1] === 39)) {
       const open = c === 39 ? i : i + 1;
       let j = open + 1;
       let closed = false;
@@ -287,7 +289,7 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
           j = n;
           break;
         }
-        if ((codes[q + 1] as number) === 39) {
+        if (codes[q + 1] === 39) {
           j = q + 2;
           continue;
         }
@@ -340,7 +342,7 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
       // 0x… binary literals, decimals and exponents.
       const hex = c === 48 && ((codes[i + 1] as number) | 32) === 120;
       while (j < n) {
-        const d = (codes[j] as number);
+        const d = codes[j] as number;
         if (isDigit(d) || d === 46 || (d >= 65 && d <= 90) || (d >= 97 && d <= 122)) j++;
         else if ((d === 43 || d === 45) && ((codes[j - 1] as number) | 32) === 101 && !hex) j++;
         else break;

@@ -15,6 +15,8 @@ export const W_MODULE_CASE = 8;
 export const W_FROM_LIST_END = 16;
 /** BEGIN, CASE and END: the words that open and close blocks. */
 export const W_BLOCK = 32;
+/** TRIM: FROM inside TRIM( … FROM …) is no table source (the analysis looks back only in a batch that has one). */
+export const W_TRIM = 256;
 /** Not a word: the punctuation ( and ), which the lexer marks with these. */
 export const P_OPEN = 64;
 export const P_CLOSE = 128;
@@ -32,6 +34,7 @@ export function wordClass(upper: string): number {
     (STATEMENT_CASES.has(upper) ? W_STATEMENT_CASE : 0) |
     (MODULE_CASES.has(upper) ? W_MODULE_CASE : 0) |
     (FROM_LIST_END.has(upper) ? W_FROM_LIST_END : 0) |
-    (upper === 'BEGIN' || upper === 'CASE' || upper === 'END' ? W_BLOCK : 0)
+    (upper === 'BEGIN' || upper === 'CASE' || upper === 'END' ? W_BLOCK : 0) |
+    (upper === 'TRIM' ? W_TRIM : 0)
   );
 }
