@@ -87,69 +87,6 @@ const MODES: readonly Mode[] = ['code', 'block', 'string', 'bracket', 'dquote'];
 const CLOSE = [0, 0, 39, 93, 34];
 const units = new CodeUnits();
 
-/**
- * Scans codes[begin, end) (a line) as scanLine does, updating the state, without building anything.
- * Returns false at the first $( outside a comment: the caller then restores the state and lets
- * scanLine substitute (it knows which $(…) are variables).
- */
-function scanPlain(codes: Uint16Array, begin: number, end: number, state: ScanState, lineNo: number): boolean {
-  // The mode as a number while scanning: 0 code, 1 block, 2 string, 3 bracket, 4 dquote.
-  let mode = MODES.indexOf(state.mode);
-  let depth = state.depth;
-  let openLine = state.openLine;
-  let openCol = state.openCol;
-  let plain = true;
-  let i = begin;
-  while (i < end) {
-    const c = codes[i] as number;
-    if (mode === 0) {
-      if (c === 45 /* - */ && codes[i + 1] === 45) break;
-      if (c === 47 /* / */ && codes[i + 1] === 42 /* * */ && i + 1 < end) {
-        mode = 1;
-        depth = 1;
-        openLine = lineNo;
-        openCol = i - begin + 1;
-        i += 2;
-      } else if (c === 39 /* ' */ || c === 91 /* [ */ || c === 34 /* " */) {
-        mode = c === 39 ? 2 : c === 91 ? 3 : 4;
-        openLine = lineNo;
-        openCol = i - begin + 1;
-        i++;
-      } else if (c === 36 /* $ */ && codes[i + 1] === 40 /* ( */ && i + 1 < end) {
-        plain = false;
-        break;
-      } else i++;
-    } else if (mode === 1) {
-      if (c === 47 && codes[i + 1] === 42 && i + 1 < end) {
-        depth++;
-        i += 2;
-      } else if (c === 42 && codes[i + 1] === 47 && i + 1 < end) {
-        depth--;
-        i += 2;
-        if (depth === 0) mode = 0;
-      } else i++;
-    } else {
-      const close = CLOSE[mode];
-      if (c === 36 && codes[i + 1] === 40 && i + 1 < end) {
-        plain = false;
-        break;
-      }
-      if (c === close) {
-        if (codes[i + 1] === close && i + 1 < end) i += 2;
-        else {
-          mode = 0;
-          i++;
-        }
-      } else i++;
-    }
-  }
-  state.mode = MODES[mode] ?? 'code';
-  state.depth = depth;
-  state.openLine = openLine;
-  state.openCol = openCol;
-  return plain;
-}
-
 export function displayPath(file: string, root: string | undefined): string {
   if (root === undefined) return file;
   const rel = relative(root, file);
@@ -256,84 +193,68 @@ export function readScriptSync(file: string, options: ReadOptions): ReadResult {
       return value;
     });
 
-  // Scans one line, updating the lexer state and substituting $(NAME) outside comments.
-  const scanLine = (text: string, state: ScanState, f: string, lineNo: number): string => {
-    let out = '';
-    let i = 0;
-    const n = text.length;
-    let copyFrom = 0;
-    const emitVar = (at: number): number => {
-      const close = text.indexOf(')', at + 2);
-      if (close < 0) return at + 1;
-      const name = text.slice(at + 2, close);
+  /**
+   * Scans one line, src[begin, end) with its code units in `codes`, updating the lexer state, and
+   * substitutes $(NAME) outside comments. Returns the line as sent when it changed, else undefined:
+   * most lines are sent as they are, and then nothing is built.
+   */
+  const scanLine = (codes: Uint16Array, src: string, begin: number, end: number, state: ScanState, f: string, lineNo: number): string | undefined => {
+    let out: string | undefined;
+    let copyFrom = begin;
+    // $( at `at`: a variable when a valid name and ) follow on the line; returns where to go on.
+    const variable = (at: number): number => {
+      const close = src.indexOf(')', at + 2);
+      if (close < 0 || close >= end) return at + 1;
+      const name = src.slice(at + 2, close);
       if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) return at + 1;
       const value = lookup(name);
       if (value === undefined) {
-        report(f, lineNo, at + 1, 'sqlcmd-undefined-variable', `The sqlcmd variable $(${name}) is not defined`, `Define it with :setvar ${name} "value" before this line, or pass it in the configuration.`);
+        report(f, lineNo, at - begin + 1, 'sqlcmd-undefined-variable', `The sqlcmd variable $(${name}) is not defined`, `Define it with :setvar ${name} "value" before this line, or pass it in the configuration.`);
         return close + 1;
       }
-      out += text.slice(copyFrom, at) + value;
+      out = (out ?? '') + src.slice(copyFrom, at) + value;
       copyFrom = close + 1;
       return close + 1;
     };
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      switch (state.mode) {
-        case 'code':
-          if (c === 45 /* - */ && text.charCodeAt(i + 1) === 45) {
-            i = n;
-            continue;
-          }
-          if (c === 47 /* / */ && text.charCodeAt(i + 1) === 42 /* * */) {
-            state.mode = 'block';
-            state.depth = 1;
-            state.openLine = lineNo;
-            state.openCol = i + 1;
-            i += 2;
-            continue;
-          }
-          if (c === 39 /* ' */ || c === 91 /* [ */ || c === 34 /* " */) {
-            state.mode = c === 39 ? 'string' : c === 91 ? 'bracket' : 'dquote';
-            state.openLine = lineNo;
-            state.openCol = i + 1;
-            i++;
-            continue;
-          }
-          if (c === 36 /* $ */ && text.charCodeAt(i + 1) === 40 /* ( */) {
-            i = emitVar(i);
-            continue;
-          }
+    // The mode as a number while scanning: 0 code, 1 block, 2 string, 3 bracket, 4 dquote.
+    let mode = MODES.indexOf(state.mode);
+    let i = begin;
+    while (i < end) {
+      const c = codes[i] as number;
+      if (mode === 0) {
+        if (c === 45 /* - */ && codes[i + 1] === 45) break;
+        if (c === 47 /* / */ && codes[i + 1] === 42 /* * */ && i + 1 < end) {
+          mode = 1;
+          state.depth = 1;
+          state.openLine = lineNo;
+          state.openCol = i - begin + 1;
+          i += 2;
+        } else if (c === 39 /* ' */ || c === 91 /* [ */ || c === 34 /* " */) {
+          mode = c === 39 ? 2 : c === 91 ? 3 : 4;
+          state.openLine = lineNo;
+          state.openCol = i - begin + 1;
           i++;
-          continue;
-        case 'block':
-          if (c === 47 && text.charCodeAt(i + 1) === 42) {
-            state.depth++;
-            i += 2;
-          } else if (c === 42 && text.charCodeAt(i + 1) === 47) {
-            state.depth--;
-            i += 2;
-            if (state.depth === 0) state.mode = 'code';
-          } else i++;
-          continue;
-        default: {
-          const close = state.mode === 'string' ? 39 : state.mode === 'bracket' ? 93 /* ] */ : 34;
-          if (c === 36 /* $ */ && text.charCodeAt(i + 1) === 40 /* ( */) {
-            i = emitVar(i);
-            continue;
-          }
-          if (c === close) {
-            if (text.charCodeAt(i + 1) === close) i += 2;
-            else {
-              state.mode = 'code';
-              i++;
-            }
-            continue;
-          }
+        } else if (c === 36 /* $ */ && codes[i + 1] === 40 /* ( */ && i + 1 < end) i = variable(i);
+        else i++;
+      } else if (mode === 1) {
+        if (c === 47 && codes[i + 1] === 42 && i + 1 < end) {
+          state.depth++;
+          i += 2;
+        } else if (c === 42 && codes[i + 1] === 47 && i + 1 < end) {
+          i += 2;
+          if (--state.depth === 0) mode = 0;
+        } else i++;
+      } else if (c === 36 && codes[i + 1] === 40 && i + 1 < end) i = variable(i);
+      else if (c === CLOSE[mode]) {
+        if (codes[i + 1] === c && i + 1 < end) i += 2;
+        else {
+          mode = 0;
           i++;
         }
-      }
+      } else i++;
     }
-    return copyFrom === 0 ? text : out + text.slice(copyFrom);
+    state.mode = MODES[mode] ?? 'code';
+    return out === undefined ? undefined : out + src.slice(copyFrom, end);
   };
 
   const processFile = (f: string, stack: string[], from: SourceLocation | undefined): void => {
@@ -419,19 +340,7 @@ export function readScriptSync(file: string, options: ReadOptions): ReadResult {
           continue;
         }
       }
-      // Most lines have no $(NAME): scanned in place, sent unchanged. Otherwise the line is scanned
-      // again from the same state, substituting.
-      const { mode, depth, openLine, openCol } = state;
-      if (scanPlain(codes, begin, end, state, lineNo)) addLine(f, src, starts, k);
-      else {
-        state.mode = mode;
-        state.depth = depth;
-        state.openLine = openLine;
-        state.openCol = openCol;
-        const raw = src.slice(begin, end);
-        const sent = scanLine(raw, state, f, lineNo);
-        addLine(f, src, starts, k, sent === raw ? undefined : sent);
-      }
+      addLine(f, src, starts, k, scanLine(codes, src, begin, end, state, f, lineNo));
     }
     if (state.mode !== 'code') {
       const what = state.mode === 'string' ? 'string' : state.mode === 'block' ? 'block comment' : 'quoted identifier';
