@@ -4,18 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPayload } from './check.js';
 import { loadPayloadPlan } from './payload.js';
-import { writeTree } from './test-support.js';
-
-// A small deterministic generator (mulberry32): failures reproduce.
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random, writeTree } from './test-support.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'tsql', 'valid');
 const realScripts = (dir: string): string[] =>

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { writeTree } from './test-support.js';
+import { random, writeTree } from './test-support.js';
 
 type PayloadModule = typeof import('./payload.js');
 type CheckModule = typeof import('./check.js');
@@ -14,17 +14,6 @@ type PlanModule = typeof import('../cli/plan.js');
 const DIST = join(import.meta.dirname, '..', '..', 'dist');
 const built = existsSync(join(DIST, 'tsql', 'analysis-worker.js'));
 const load = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(DIST, path)).href)) as T;
-
-// A small deterministic generator (mulberry32), as in the fuzz test: failures reproduce.
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ["'", '[', ']', '/*', '*/', '--', '\nGO\n', '\nGO 2\n', 'GO;', '\n:setvar A "1"\n', '$(A)', '$(Z)', '(', ')', 'BEGIN', 'END', 'CREATE ', 'FROM ', 'a.', ',', '\r\n'];
 

@@ -13,3 +13,14 @@ export function writeTree(files: Record<string, string | Uint8Array>): string {
   }
   return root;
 }
+
+/** A small deterministic generator (mulberry32): a failing random input reproduces. */
+export function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
