@@ -6,14 +6,18 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { random, writeTree } from './test-support.js';
+import type { PayloadPlan } from './types.js';
 
 type PayloadModule = typeof import('./payload.js');
 type CheckModule = typeof import('./check.js');
-type PlanModule = typeof import('../cli/plan.js');
 
 const DIST = join(import.meta.dirname, '..', '..', 'dist');
 const built = existsSync(join(DIST, 'tsql', 'analysis-worker.js'));
 const load = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(DIST, path)).href)) as T;
+
+/** Every phase's scripts in order, with their batches: what `plan` prints. */
+const plannedBatches = (plan: PayloadPlan): unknown[] =>
+  [plan.clrBindings, plan.migrations, plan.broker, plan.programmability].map((scripts) => scripts.map((s) => ({ path: s.path, file: s.file, kind: s.kind, hash: s.hash, batches: s.batches })));
 
 const PIECES = ["'", '[', ']', '/*', '*/', '--', '\nGO\n', '\nGO 2\n', 'GO;', '\n:setvar A "1"\n', '$(A)', '$(Z)', '(', ')', 'BEGIN', 'END', 'CREATE ', 'FROM ', 'a.', ',', '\r\n'];
 
@@ -63,7 +67,6 @@ describe.skipIf(!built)('plan and check on two threads (the build)', () => {
   it('order, batches, hashes and every diagnostic are those of one thread, for plan and for check', { timeout: 60_000 }, async () => {
     const { loadPayloadPlan, loadPathsPlan, remoteScript } = await load<PayloadModule>('tsql/payload.js');
     const { checkPayload } = await load<CheckModule>('tsql/check.js');
-    const { plannedBatches } = await load<PlanModule>('cli/plan.js');
     const dir = payload();
     // The first load starts the worker; once it runs, the worker takes its share of every load.
     await checkPayload(await loadPayloadPlan(dir, { variables: {}, parallel: true }));

@@ -10,7 +10,7 @@ import type { HartEvent } from '../../src/engine/events.js';
 import { runPhases } from '../../src/engine/runner.js';
 import { createContainersPhase } from '../../src/phases/containers.js';
 import type { UpContext } from '../../src/phases/context.js';
-import { createTestProject, testDocker, waitHealthy, type TestProject } from '../support/docker-project.js';
+import { createTestProject, freePort, testDocker, waitHealthy, type TestProject } from '../support/docker-project.js';
 import { STANDIN_IMAGES } from '../support/docker-standins.js';
 
 const quiet = { status: () => undefined, progress: () => undefined };
@@ -117,7 +117,10 @@ describe('containers lifecycle (real Docker engine, stand-in images)', () => {
   });
 
   it('recreates on a changed host port and names the port', async () => {
-    const config = project.config({ HART_NEO4J_HTTP_PORT: String(project.config().neo4j.httpPort + 1) });
+    // A port known to be free: httpPort + 1 may be one the project's other containers publish.
+    let port = await freePort();
+    while (port === project.config().neo4j.httpPort) port = await freePort();
+    const config = project.config({ HART_NEO4J_HTTP_PORT: String(port) });
     const result = await ensureServiceContainer(docker, neo4jSpec(config), { report: quiet, signal: never });
     expect(result.action).toBe('recreated');
     expect(result.reason).toMatch(/^HTTP port changed \(\d+ → \d+\)$/);
