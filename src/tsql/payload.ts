@@ -59,7 +59,9 @@ export function releaseRemote(scripts: readonly Script[]): void {
     if (r === undefined) continue;
     remoteHandles.delete(s);
     unreachable.unregister(s);
-    byWorker.set(r.worker, [...(byWorker.get(r.worker) ?? []), r.id]);
+    const ids = byWorker.get(r.worker);
+    if (ids === undefined) byWorker.set(r.worker, [r.id]);
+    else ids.push(r.id);
   }
   for (const [worker, ids] of byWorker) worker.release(ids);
 }
