@@ -10,6 +10,7 @@ import type { PayloadPlan } from './types.js';
 
 type PayloadModule = typeof import('./payload.js');
 type CheckModule = typeof import('./check.js');
+type ParallelModule = typeof import('./parallel.js');
 
 const DIST = join(import.meta.dirname, '..', '..', 'dist');
 const built = existsSync(join(DIST, 'tsql', 'analysis-worker.js'));
@@ -67,8 +68,11 @@ describe.skipIf(!built)('plan and check on two threads (the build)', () => {
   it('order, batches, hashes and every diagnostic are those of one thread, for plan and for check', { timeout: 60_000 }, async () => {
     const { loadPayloadPlan, loadPathsPlan, remoteScript } = await load<PayloadModule>('tsql/payload.js');
     const { checkPayload } = await load<CheckModule>('tsql/check.js');
+    const { AnalysisWorker } = await load<ParallelModule>('tsql/parallel.js');
     const dir = payload();
-    // The first load starts the worker; once it runs, the worker takes its share of every load.
+    // A payload this size does not start the worker (see WORKER_START_FILES), but a running one
+    // takes its share; once the first load has let it warm up, it takes files of every load.
+    expect(AnalysisWorker.get()).toBeDefined();
     await checkPayload(await loadPayloadPlan(dir, { variables: {}, parallel: true }));
 
     const one = await loadPayloadPlan(dir, { variables: {} });

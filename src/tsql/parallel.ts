@@ -87,6 +87,11 @@ export class AnalysisWorker {
     worker.on('exit', (code) => this.fail(new Error(`the analysis worker exited (code ${code})`)));
   }
 
+  /** The process's worker if one is running (see get). */
+  static running(): AnalysisWorker | undefined {
+    return shared !== undefined && shared.open ? shared : undefined;
+  }
+
   /**
    * The process's worker, started on first use and kept for later loads (its code is then compiled
    * and warm); undefined where there is none to start (one core, or no compiled worker).
