@@ -67,12 +67,16 @@ class Positions {
   }
 }
 
-/** A chain of occurrences in a Positions. */
-abstract class Occurrences {
+/** A reference and the chain of its occurrences in the analysis's Positions. */
+class ReferenceAt implements Reference {
   private head = -1;
   private tail = -1;
 
   constructor(
+    readonly kind: ReferenceKind,
+    readonly parts: string[],
+    readonly ordering: boolean,
+    readonly module: Definition | undefined,
     private readonly positions: Positions,
     private readonly locate: Locate,
   ) {}
@@ -84,19 +88,6 @@ abstract class Occurrences {
 
   get locs(): Located[] {
     return this.positions.locs(this.head, this.locate);
-  }
-}
-
-class ReferenceAt extends Occurrences implements Reference {
-  constructor(
-    readonly kind: ReferenceKind,
-    readonly parts: string[],
-    readonly ordering: boolean,
-    readonly module: Definition | undefined,
-    positions: Positions,
-    locate: Locate,
-  ) {
-    super(positions, locate);
   }
 
   /** Whether this stands for the same reference (then an occurrence is added, not a reference). */

@@ -27,12 +27,11 @@ export interface Token {
 // Classes of the ASCII characters; every character above 127 starts and continues a word.
 const WORD_START = 1;
 const WORD_PART = 2;
-const DIGIT = 4;
 const CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 35; /* _ # */
   const digit = c >= 48 && c <= 57;
-  CLASS[c] = (letter ? WORD_START | WORD_PART : 0) | (digit ? DIGIT | WORD_PART : 0) | (c === 64 || c === 36 ? WORD_PART : 0); /* @ $ */
+  CLASS[c] = (letter ? WORD_START | WORD_PART : 0) | (digit || c === 64 || c === 36 ? WORD_PART : 0); /* digits @ $ */
 }
 const isWordStart = (c: number): boolean => (c > 127 ? true : ((CLASS[c] ?? 0) & WORD_START) !== 0);
 const isWordPart = (c: number): boolean => (c > 127 ? true : ((CLASS[c] ?? 0) & WORD_PART) !== 0);
