@@ -1,6 +1,7 @@
 // A second thread for `plan` and `check` on a large payload. Reading, lexing and analysing are most
-// of their time and each script is analysed on its own, so a worker takes every other file. What
-// comes back is small on purpose: the script (its batches) and the summary the deploy order and
+// of their time and each script is analysed on its own, so this thread and one worker per process
+// each take the next file from a shared counter until none is left. What comes back is small on
+// purpose: the script (its batches) and the summary the deploy order and
 // the catalog need (definitions, ordering references, column renames, drops). The analysis itself,
 // hundreds of thousands of objects, stays in the worker, which runs the per-script checks of its
 // scripts against the catalog it is sent (see check.ts). Copying the analyses between threads cost
