@@ -1,11 +1,11 @@
 // A second thread for `plan` and `check` on a large payload. Reading, lexing and analysing are most
 // of their time and each script is analysed on its own, so this thread and one worker per process
 // each take the next file from a shared counter until none is left. What comes back is small on
-// purpose: the script (its batches) and the summary the deploy order and
-// the catalog need (definitions, ordering references, column renames, drops). The analysis itself,
-// hundreds of thousands of objects, stays in the worker, which runs the per-script checks of its
-// scripts against the catalog it is sent (see check.ts). Copying the analyses between threads cost
-// more than computing them.
+// purpose: the script (its batches) and the summary the deploy order and the catalog need
+// (definitions, ordering references, column renames, drops). The analysis itself, hundreds of
+// thousands of objects, stays in the worker, which runs the per-script checks of its scripts against
+// the catalog it is sent (see check.ts). Copying the analyses between threads cost more than
+// computing them.
 //
 // The worker is the compiled analysis-worker.js next to this module; running from the TypeScript
 // sources (the unit tests), or on a single core, there is none and everything runs on this thread.
