@@ -146,6 +146,29 @@ const TWO_CHAR_OPS = new Map<number, string>(['::', '<=', '>=', '<>', '!=', '+='
 
 const units = new CodeUnits();
 
+/** Whether the last quotedEnd found its closing character (false: the text ended first). */
+let quotedClosed = false;
+
+/**
+ * The end (one past the closing character) of a string or quoted identifier whose text starts at
+ * `from`: `close` ends it, doubled it stands for itself. At the end of the text when it is not closed.
+ */
+function quotedEnd(text: string, codes: Uint16Array, from: number, close: string): number {
+  const closeCode = close.charCodeAt(0);
+  for (let j = from; ; ) {
+    const q = text.indexOf(close, j);
+    if (q < 0) {
+      quotedClosed = false;
+      return text.length;
+    }
+    if (codes[q + 1] !== closeCode) {
+      quotedClosed = true;
+      return q + 1;
+    }
+    j = q + 2;
+  }
+}
+
 /** Every token of the text, comments included. */
 export function lex(text: string): Token[] {
   const tokens: Token[] = [];
@@ -280,22 +303,8 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
     // 'string' and N'string'
     if (c === 39 || ((c === 78 || c === 110) && codes[i + 1] === 39)) {
       const open = c === 39 ? i : i + 1;
-      let j = open + 1;
-      let closed = false;
-      while (j < n) {
-        const q = text.indexOf("'", j);
-        if (q < 0) {
-          j = n;
-          break;
-        }
-        if (codes[q + 1] === 39) {
-          j = q + 2;
-          continue;
-        }
-        j = q + 1;
-        closed = true;
-        break;
-      }
+      const j = quotedEnd(text, codes, open + 1, "'");
+      const closed = quotedClosed;
       const inner = text.slice(open + 1, closed ? j - 1 : j);
       const value = inner.includes("''") ? inner.replace(/''/g, "'") : inner;
       countLines(i, j);
@@ -306,23 +315,8 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
     // [identifier] with ]] and "identifier" with ""
     if (c === 91 || c === 34) {
       const close = c === 91 ? ']' : '"';
-      const closeCode = c === 91 ? 93 : 34;
-      let j = i + 1;
-      let closed = false;
-      while (j < n) {
-        const q = text.indexOf(close, j);
-        if (q < 0) {
-          j = n;
-          break;
-        }
-        if (text.charCodeAt(q + 1) === closeCode) {
-          j = q + 2;
-          continue;
-        }
-        j = q + 1;
-        closed = true;
-        break;
-      }
+      const j = quotedEnd(text, codes, i + 1, close);
+      const closed = quotedClosed;
       const inner = text.slice(i + 1, closed ? j - 1 : j);
       const value = inner.includes(close + close) ? inner.split(close + close).join(close) : inner;
       countLines(i, j);
