@@ -14,6 +14,7 @@ type ParallelModule = typeof import('./parallel.js');
 
 const DIST = join(import.meta.dirname, '..', '..', 'dist');
 const built = existsSync(join(DIST, 'tsql', 'analysis-worker.js'));
+if (!built) console.log('two-thread test skipped: no build in dist/ (npm run build; npm test builds first)');
 const load = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(DIST, path)).href)) as T;
 
 /** Every phase's scripts in order, with their batches: what `plan` prints. */
