@@ -10,7 +10,7 @@ CREATE OR ALTER FUNCTION [dbo].[fn_EstimateResponseTime]
 RETURNS INT
 AS
 BEGIN
-    DECLARE @complexity INT = CASE WHEN @Complexity IS NULL OR @Complexity < 1 THEN 1 WHEN @Complexity > 10 THEN 10 ELSE @Complexity END;
+    DECLARE @clampedComplexity INT = CASE WHEN @Complexity IS NULL OR @Complexity < 1 THEN 1 WHEN @Complexity > 10 THEN 10 ELSE @Complexity END;
     DECLARE @since DATETIME2(3) = DATEADD(DAY, -7, SYSUTCDATETIME());
     DECLARE @samples INT;
     DECLARE @meanMs FLOAT;
@@ -18,12 +18,12 @@ BEGIN
     SELECT @samples = COUNT(*), @meanMs = AVG(CAST(r.DurationMs AS FLOAT))
     FROM dbo.InferenceRequests AS r
     WHERE r.Status = N'Completed'
-      AND r.Complexity = @complexity
+      AND r.Complexity = @clampedComplexity
       AND r.DurationMs IS NOT NULL
       AND r.CompletedAt >= @since
       AND (@ModelName IS NULL OR r.ModelName = @ModelName);
 
-    DECLARE @baseMs FLOAT = CASE WHEN @samples >= 5 THEN @meanMs ELSE 150.0 * @complexity * @complexity END;
+    DECLARE @baseMs FLOAT = CASE WHEN @samples >= 5 THEN @meanMs ELSE 150.0 * @clampedComplexity * @clampedComplexity END;
     DECLARE @queueFactor FLOAT = CASE @SlaTier WHEN N'realtime' THEN 1.0 WHEN N'standard' THEN 1.5 ELSE 4.0 END;
 
     RETURN CAST(CEILING(@baseMs * @queueFactor) AS INT);

@@ -29,7 +29,7 @@ BEGIN
             OR DATALENGTH(@EmbeddingVector) / 4 > 4096)
         THROW 50004, N'sp_UpsertAtom: @EmbeddingVector must be 1-4096 float32 values (4 bytes each) and needs @ModelName.', 1;
 
-    DECLARE @modality NVARCHAR(32) = ISNULL(@Modality, N'text');
+    DECLARE @effectiveModality NVARCHAR(32) = ISNULL(@Modality, N'text');
     DECLARE @hash BINARY(32) =
         CASE
             WHEN @Content IS NOT NULL THEN HASHBYTES('SHA2_256', @Content)
@@ -47,13 +47,13 @@ BEGIN
     IF @AtomId IS NULL
     BEGIN
         INSERT INTO dbo.Atoms (TenantId, AtomKey, Modality, CanonicalText, Content, ContentType, ContentHash, SpatialKey)
-        VALUES (@TenantId, @AtomKey, @modality, @CanonicalText, @Content, @ContentType, @hash, @point);
+        VALUES (@TenantId, @AtomKey, @effectiveModality, @CanonicalText, @Content, @ContentType, @hash, @point);
         SET @AtomId = CAST(SCOPE_IDENTITY() AS BIGINT);
     END
     ELSE
     BEGIN
         UPDATE a
-        SET Modality = @modality,
+        SET Modality = @effectiveModality,
             CanonicalText = @CanonicalText,
             Content = @Content,
             ContentType = @ContentType,
@@ -64,7 +64,7 @@ BEGIN
         FROM dbo.Atoms AS a
         WHERE a.AtomId = @AtomId
           AND EXISTS (
-              SELECT @modality, @CanonicalText, @hash, @ContentType, @SpatialX, @SpatialY, CAST(1 AS BIT)
+              SELECT @effectiveModality, @CanonicalText, @hash, @ContentType, @SpatialX, @SpatialY, CAST(1 AS BIT)
               EXCEPT
               SELECT a.Modality, a.CanonicalText, a.ContentHash, a.ContentType, a.SpatialKey.STX, a.SpatialKey.STY, a.IsActive
           );
