@@ -1,0 +1,42 @@
+// parseBatch: one batch's text → its statements, the first syntax error (SQL Server's message
+// number, wording and position), and the statements kept opaque. Never throws.
+import { lexCode } from '../lexer.js';
+import type { ParsedBatch, Statement, SyntaxDiagnostic } from './ast.js';
+import { Parser, SyntaxFailure } from './core.js';
+import { parseStatementList } from './statements.js';
+import { collectOpaque } from './walk.js';
+// The area files register their statements with statements.ts when loaded.
+import './expressions.js';
+import './query.js';
+import './procedural.js';
+import './ddl-tables.js';
+import './ddl-modules.js';
+import './ddl-security.js';
+import './ddl-broker.js';
+
+export function parseBatch(text: string): ParsedBatch {
+  const tokens = lexCode(text);
+  const unclosed = tokens.find((t) => t.unterminated === true);
+  const p = new Parser(text, tokens);
+  const statements: Statement[] = [];
+  let error: SyntaxDiagnostic | undefined;
+  try {
+    // The statements parsed before an error are kept: checks can still use them.
+    for (const s of parseStatementList(p)) statements.push(s);
+  } catch (e) {
+    if (e instanceof SyntaxFailure) error = { code: e.code, message: e.message, offset: e.token.start, line: e.token.line, col: e.token.col };
+    else if (e instanceof RangeError) {
+      const t = p.tok;
+      error = { code: 191, message: 'Some part of your SQL statement is nested too deeply. Rewrite the query or break it up into smaller queries.', offset: t.start, line: t.line, col: t.col };
+    } else throw e;
+  }
+  // An unclosed string or quoted identifier (Msg 105) is reported unless the parse failed before it:
+  // everything after the quote is inside it, so a later failure is a consequence of it.
+  if (unclosed !== undefined && (error === undefined || error.offset >= unclosed.start)) {
+    const value = unclosed.value.slice(0, 64);
+    error = { code: 105, message: `Unclosed quotation mark after the character string '${value}'.`, offset: unclosed.start, line: unclosed.line, col: unclosed.col };
+  }
+  const result: ParsedBatch = { statements, opaque: collectOpaque(statements) };
+  if (error !== undefined) result.error = error;
+  return result;
+}
