@@ -2,7 +2,8 @@
 // DROP, from the object word after it) to the area file's parse function. Each area file registers its
 // statements when it is loaded (index.ts loads them all), so adding a statement touches one file.
 import type { LabelStatement, OpaqueStatement, Statement } from './ast.js';
-import { Parser, SyntaxFailure } from './core.js';
+import type { Parser} from './core.js';
+import { SyntaxFailure } from './core.js';
 import { isReserved } from './keywords.js';
 
 export type StatementRule = (p: Parser) => Statement;
