@@ -9,7 +9,9 @@ import { loadPayloadSource } from './payload-source.js';
 
 export const CHECK_HELP = `Usage: hart-dev check [PATH…] [--json]
 
-Checks the SQL payload before any server sees it: duplicate objects, DDL inside procedures, references
+Checks the SQL payload before any server sees it: syntax as SQL Server parses it (Msg 102, 156, 105 …),
+variables, columns and built-in functions bound as SQL Server binds them at CREATE (Msg 134, 137, 207,
+4104 …; the JSON gives the message number as "code"), duplicate objects, DDL inside procedures, references
 to tables, columns, functions, procedures, types, users and roles that no script defines, scripts that
 cannot run twice, GO and sqlcmd mistakes, cycles among functions and views, and every EXTERNAL NAME
 of the CLR bindings against the assembly's own metadata (HART_CLR_DLL, or a build with dotnet or Mono).
@@ -18,7 +20,7 @@ Without PATHs the configured payload (HART_SQL_DIR, default sql/) is checked. PA
 folders; folders that do not follow the payload layout count as programmability scripts.
 
 Options:
-  --json        {"diagnostics":[…],"summary":{"errors":N,"warnings":N}} on stdout
+  --json        {"diagnostics":[…],"summary":{"errors":N,"warnings":N,"notes":N}} on stdout
   --sql-dir DIR the payload folder (HART_SQL_DIR)
   --skip-clr    leave out the CLR binding check (no assembly build)
 
@@ -50,15 +52,17 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     if (clr.note !== undefined) writeLine(io.stderr, `ℹ ${clr.note}`);
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  const notes = diagnostics.length - errors - warnings;
   if (values.json === true) {
-    const shaped = diagnostics.map((d) => ({ file: d.file, line: d.line, col: d.col, severity: d.severity, rule: d.rule, message: d.message, hint: d.hint ?? '' }));
-    writeLine(io.stdout, JSON.stringify({ diagnostics: shaped, summary: { errors, warnings } }));
+    const shaped = diagnostics.map((d) => ({ file: d.file, line: d.line, col: d.col, severity: d.severity, rule: d.rule, ...(d.code === undefined ? {} : { code: d.code }), message: d.message, hint: d.hint ?? '' }));
+    writeLine(io.stdout, JSON.stringify({ diagnostics: shaped, summary: { errors, warnings, notes } }));
   } else {
     for (const d of diagnostics) for (const line of formatDiagnostic(d)) writeLine(io.stdout, line);
     const scripts = source.plan.migrations.length + source.plan.broker.length + source.plan.programmability.length + source.plan.clrBindings.length;
-    const summary = `${scripts} script${scripts === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
-    writeLine(io.stderr, diagnostics.length === 0 ? `✔ ${summary}` : `${errors > 0 ? '✖' : '⚠'} ${summary}`);
+    const noted = notes === 0 ? '' : `, ${notes} note${notes === 1 ? '' : 's'}`;
+    const summary = `${scripts} script${scripts === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${noted}`;
+    writeLine(io.stderr, errors + warnings === 0 ? `✔ ${summary}` : `${errors > 0 ? '✖' : '⚠'} ${summary}`);
   }
   return errors > 0 ? 1 : 0;
 }

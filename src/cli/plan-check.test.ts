@@ -37,7 +37,7 @@ describe('hart-dev check', () => {
           hint: 'Use a column dbo.Atom has, or add the column in the migration.',
         },
       ],
-      summary: { errors: 1, warnings: 0 },
+      summary: { errors: 1, warnings: 0, notes: 0 },
     });
   });
 

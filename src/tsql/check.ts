@@ -8,6 +8,7 @@
 // `extraDiagnostics` or `providers`, which receive the loaded plan and its catalog.
 import type { ModuleScope, ScriptAnalysis } from './analysis-types.js';
 import { Catalog } from './catalog.js';
+import { frontEndDiagnostics } from './front-end.js';
 import { keyOf } from './names.js';
 import type { AnalysisWorker, CatalogEntry, CheckPhase } from './parallel.js';
 import { analysisOf, catalogAnalysisOf, releaseRemote, remoteScript } from './payload.js';
@@ -27,6 +28,8 @@ export interface CheckOptions {
   providers?: readonly DiagnosticProvider[];
   /** Scripts whose definitions count (e.g. the rest of the payload) but whose own findings are not reported. */
   context?: PayloadPlan;
+  /** The database collation (HART_SQL_COLLATION): names compare case-sensitively under _CS_ and binary ones. */
+  collation?: string;
 }
 
 interface PhasedScript {
@@ -101,6 +104,7 @@ export async function checkPayload(plan: PayloadPlan, options: CheckOptions = {}
     out.push(...(perScript[k] ?? checkScript(script, phase, analysisOf(script), catalog)));
   }
   checkDuplicates(cataloged.map((s) => ({ script: s.script, own: own.has(s.script.file) })), push);
+  out.push(...frontEndDiagnostics(cataloged.map((s) => ({ script: s.script, own: own.has(s.script.file) })), options));
 
   out.push(...(options.extraDiagnostics ?? []));
   const context: CheckContext = { plan, catalog, scripts };

@@ -18,7 +18,8 @@ export interface Batch {
 
 export type ScriptKind = 'run-once' | 'anytime' | 'every-time';
 
-export type Severity = 'error' | 'warning';
+/** `note`: information only (e.g. a statement the checker's grammar keeps whole); never fails a check. */
+export type Severity = 'error' | 'warning' | 'note';
 
 export interface Diagnostic {
   file: string;
@@ -26,6 +27,8 @@ export interface Diagnostic {
   col: number;
   severity: Severity;
   rule: string;
+  /** SQL Server's message number for what SQL Server itself would report (102, 134, 207 …). */
+  code?: number;
   message: string;
   hint?: string;
 }

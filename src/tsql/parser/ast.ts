@@ -118,6 +118,9 @@ export interface ParsedBatch {
   error?: SyntaxDiagnostic;
   /** Statements kept opaque (the grammar's gaps): a note each, never an error. */
   opaque: OpaqueStatement[];
+  /** Tokens in the batch, and tokens consumed while parsing it (more when a rule backtracks). */
+  tokens: number;
+  steps: number;
 }
 
 export interface SyntaxDiagnostic {

@@ -26,6 +26,8 @@ export class Parser {
   readonly tokens: readonly Token[];
   /** Index of the current token; tokens[tokens.length - 1] is the end sentinel. */
   pos = 0;
+  /** Tokens consumed, re-reads after a backtrack included: tests bound it to keep parsing linear. */
+  steps = 0;
   private depth = 0;
   readonly text: string;
 
@@ -106,12 +108,14 @@ export class Parser {
   next(): Token {
     const t = this.tok;
     if (this.pos < this.tokens.length - 1) this.pos++;
+    this.steps++;
     return t;
   }
 
   acceptWord(w: string): boolean {
     if (!this.isWord(w)) return false;
     this.pos++;
+    this.steps++;
     return true;
   }
 
@@ -119,6 +123,7 @@ export class Parser {
   acceptWords(...ws: string[]): boolean {
     if (!this.isWords(...ws)) return false;
     this.pos += ws.length;
+    this.steps += ws.length;
     return true;
   }
 
@@ -130,6 +135,7 @@ export class Parser {
   acceptPunct(p: string): boolean {
     if (!this.isPunct(p)) return false;
     this.pos++;
+    this.steps++;
     return true;
   }
 

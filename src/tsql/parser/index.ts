@@ -36,7 +36,7 @@ export function parseBatch(text: string): ParsedBatch {
     const value = unclosed.value.slice(0, 64);
     error = { code: 105, message: `Unclosed quotation mark after the character string '${value}'.`, offset: unclosed.start, line: unclosed.line, col: unclosed.col };
   }
-  const result: ParsedBatch = { statements, opaque: collectOpaque(statements) };
+  const result: ParsedBatch = { statements, opaque: collectOpaque(statements), tokens: tokens.length, steps: p.steps };
   if (error !== undefined) result.error = error;
   return result;
 }
