@@ -16,10 +16,12 @@ import { fileURLToPath } from 'node:url';
 type PayloadModule = typeof import('../src/tsql/payload.js');
 type CheckModule = typeof import('../src/tsql/check.js');
 type PlanModule = typeof import('../src/cli/plan.js');
+type ParserModule = typeof import('../src/tsql/parser/index.js');
 
 const payload: PayloadModule = await import(new URL('../dist/tsql/payload.js', import.meta.url).href);
 const checker: CheckModule = await import(new URL('../dist/tsql/check.js', import.meta.url).href);
 const planner: PlanModule = await import(new URL('../dist/cli/plan.js', import.meta.url).href);
+const parser: ParserModule = await import(new URL('../dist/tsql/parser/index.js', import.meta.url).href);
 
 const ROUNDS = 5;
 const CLI_ROUNDS = 3;
@@ -134,6 +136,7 @@ function cli(args: string[]): number {
 
 const results: { scale: number; files: number; lines: number; check: Timing; plan: Timing; errors: number }[] = [];
 let fresh: { check: number; plan: number } | undefined;
+let parsing: { lines: number; timing: Timing } | undefined;
 for (const scale of [1, 4, 16]) {
   const { dir, lines, files } = generate(scale);
   try {
@@ -145,7 +148,17 @@ for (const scale of [1, 4, 16]) {
     // As `hart-dev plan` loads it: for the order only.
     const plan = await time(async () => planner.plannedBatches(await payload.loadPayloadPlan(dir, { variables: {}, orderOnly: true, parallel: true })));
     results.push({ scale, files, lines, check, plan, errors });
-    if (scale === 16) fresh = { check: cli(['check', '--skip-clr', '--sql-dir', dir]), plan: cli(['plan', '--json', '--sql-dir', dir]) };
+    if (scale === 16) {
+      fresh = { check: cli(['check', '--skip-clr', '--sql-dir', dir]), plan: cli(['plan', '--json', '--sql-dir', dir]) };
+      // The parser alone over every batch of the payload (read once, outside the timing).
+      const loaded = await payload.loadPayloadPlan(dir, { variables: {}, orderOnly: true });
+      const texts = [...loaded.migrations, ...loaded.programmability].flatMap((s) => s.batches.map((b) => b.text));
+      const parseLines = texts.reduce((n, t) => n + t.split('\n').length, 0);
+      const parse = await time(async () => {
+        for (const t of texts) parser.parseBatch(t);
+      });
+      parsing = { lines: parseLines, timing: parse };
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -171,3 +184,8 @@ if (top !== undefined) {
 if (fresh !== undefined) {
   console.log(`16× through the CLI, a fresh process each (median of ${CLI_ROUNDS}): hart-dev check --skip-clr ${fresh.check.toFixed(0)} ms, hart-dev plan --json ${fresh.plan.toFixed(0)} ms`);
 }
+if (parsing !== undefined) {
+  const perSecond = parsing.lines / (parsing.timing.wall / 1000);
+  console.log(`parser alone over the 16× payload: ${parsing.lines} lines in ${ms(parsing.timing)} ms: ${(perSecond / 1e6).toFixed(2)} M lines/s`);
+}
+console.log(`peak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);

@@ -4,7 +4,7 @@
 // which throws a SyntaxFailure: one syntax error per batch, as SQL Server reports it, and the parse
 // of the batch stops there (the next batch parses on its own).
 import type { Token } from '../lexer.js';
-import type { DataType, Ident, NodeBase, ObjectName } from './ast.js';
+import type { DataType, Ident, NodeBase, ObjectName, OpaqueStatement } from './ast.js';
 import { isReserved } from './keywords.js';
 
 /** Past this many nested constructs (parentheses, subqueries, blocks) the batch fails with Msg 191. */
@@ -26,18 +26,28 @@ export class Parser {
   readonly tokens: readonly Token[];
   /** Index of the current token; tokens[tokens.length - 1] is the end sentinel. */
   pos = 0;
+  /**
+   * Whether a statement starting here may begin with WITH (a CTE, WITH XMLNAMESPACES): only at the
+   * start of a batch, a block or a branch, or after a `;` (else Msg 319). statements.ts sets it for
+   * each statement; the WITH rule reads `cteAllowedHere` first thing.
+   */
+  cteAllowed = true;
+  cteAllowedHere = true;
+  /** The statements kept opaque so far (statements.ts `opaque`): the batch's notes. */
+  readonly opaque: OpaqueStatement[] = [];
   /** Tokens consumed, re-reads after a backtrack included: tests bound it to keep parsing linear. */
   steps = 0;
   private depth = 0;
   readonly text: string;
 
-  constructor(text: string, tokens: readonly Token[]) {
+  /** `tokens` becomes the parser's: the end sentinel is appended to it. */
+  constructor(text: string, tokens: Token[]) {
     this.text = text;
     const end = text.length;
     const last = tokens[tokens.length - 1];
     // The sentinel: an empty punct at the end of the text (line/col of the last token for errors).
-    const eof: Token = { kind: EOF_KIND, text: '', value: '', upper: '', start: end, end, line: last?.line ?? 1, col: last?.col ?? 1, cls: 0 };
-    this.tokens = [...tokens, eof];
+    tokens.push({ kind: EOF_KIND, text: '', value: '', upper: '', start: end, end, line: last?.line ?? 1, col: last?.col ?? 1, cls: 0 });
+    this.tokens = tokens;
   }
 
   // ---- looking -------------------------------------------------------------------------------

@@ -1,2 +1,1881 @@
-// (being written)
-export {};
+// DDL for tables, indexes, types, sequences, synonyms, partitions, statistics, legacy defaults and rules,
+// full-text objects, XML schema collections and databases. Grammar from the docs pages "CREATE TABLE
+// (Transact-SQL)", "ALTER TABLE (Transact-SQL)", "CREATE INDEX", "ALTER INDEX", "DROP INDEX", "CREATE TYPE",
+// "CREATE SEQUENCE", "CREATE PARTITION FUNCTION/SCHEME", "CREATE STATISTICS", "UPDATE STATISTICS",
+// "CREATE FULLTEXT INDEX/CATALOG/STOPLIST", "CREATE XML SCHEMA COLLECTION", "CREATE/ALTER DATABASE".
+import type { DataType, Expression, Ident, ObjectName, Statement } from './ast.js';
+import type {
+  AlterDatabase,
+  AlterDatabaseScopedConfiguration,
+  AlterFulltextIndex,
+  AlterIndex,
+  AlterPartitionFunction,
+  AlterPartitionScheme,
+  AlterTable,
+  AlterTableAction,
+  AlterTableAdd,
+  AlterTableAlterColumn,
+  AlterTableChangeTracking,
+  AlterTableCheckConstraints,
+  AlterTableDrop,
+  AlterTableFiletable,
+  AlterTableRebuild,
+  AlterTableSet,
+  AlterTableSwitch,
+  AlterTableTrigger,
+  ColumnConstraint,
+  ColumnDefinition,
+  ConstraintType,
+  CreateDatabase,
+  CreateDefaultOrRule,
+  CreateIndex,
+  CreatePartitionFunction,
+  CreatePartitionScheme,
+  CreateSequence,
+  CreateStatistics,
+  CreateSynonym,
+  CreateTable,
+  CreateType,
+  DdlOption,
+  DropIndexItem,
+  DropItem,
+  DropObjects,
+  FileGroupSpec,
+  FileSpec,
+  FulltextCatalog,
+  FulltextStoplist,
+  IdentitySpec,
+  IndexColumn,
+  InlineIndex,
+  PeriodForSystemTime,
+  ReferentialAction,
+  References,
+  StorageClause,
+  TableConstraint,
+  TableElement,
+  UpdateStatistics,
+  XmlSchemaCollection,
+} from './ast-ddl-tables.js';
+import { SyntaxFailure, type Parser } from './core.js';
+import { parseCondition, parseExpression } from './expressions.js';
+import { isReserved } from './keywords.js';
+import { atStatementStart, opaque, registerDdl, type DdlContext } from './statements.js';
+
+// ==== small shared pieces ==========================================================================
+
+const identList = (p: Parser): Ident[] => p.parenList((q) => q.identifier());
+
+/** `col [ASC | DESC]` */
+function parseIndexColumn(p: Parser): IndexColumn {
+  const start = p.tok.start;
+  const name = p.identifier();
+  let descending = false;
+  if (p.acceptWord('DESC')) descending = true;
+  else p.acceptWord('ASC');
+  return p.finish<IndexColumn>({ kind: 'IndexColumn', name, descending }, start);
+}
+
+const indexColumnList = (p: Parser): IndexColumn[] => p.parenList(parseIndexColumn);
+
+/** A signed numeric constant as written: `1`, `-5`, `+10`, `1.5`. */
+function signedNumber(p: Parser): string {
+  let sign = '';
+  if (p.isPunct('-') || p.isPunct('+')) sign = p.next().text === '-' ? '-' : '';
+  if (p.tok.kind !== 'number') p.fail();
+  return sign + p.next().text;
+}
+
+/** The object words of a DROP have been consumed: `objectType` is e.g. 'TABLE' or 'XML SCHEMA COLLECTION'. */
+function consumeObjectWords(p: Parser, objectType: string): void {
+  const words = objectType.split(' ');
+  const first = words[0] ?? '';
+  if (!(p.isWord(first) || (first === 'PROCEDURE' && p.isWord('PROC')))) return;
+  p.next();
+  for (let k = 1; k < words.length; k++) p.expectWord(words[k] ?? '');
+}
+
+/** `ON fg`, `ON ps (col)`, `ON "default"`: the parser stands on ON (or TEXTIMAGE_ON/FILESTREAM_ON) or on the target. */
+export function parseStorageClause(p: Parser): StorageClause {
+  const start = p.tok.start;
+  if (p.isWord('ON') || p.isWord('TEXTIMAGE_ON') || p.isWord('FILESTREAM_ON')) p.next();
+  const target = p.identifier();
+  const node: StorageClause = { kind: 'StorageClause', target, start, end: target.end };
+  if (p.isPunct('(')) {
+    p.next();
+    node.partitionColumn = p.identifier();
+    p.expectPunct(')');
+  }
+  node.end = p.prev.end;
+  return node;
+}
+
+// ==== generic options ==============================================================================
+
+/** Words that may follow a number in an option value: `6 MONTHS`, `1 MINUTES`, `10 MB`. */
+const UNIT_WORDS = new Set([
+  'KB', 'MB', 'GB', 'TB', 'PERCENT', 'ROWS', 'SECOND', 'SECONDS', 'MINUTE', 'MINUTES', 'HOUR', 'HOURS', 'DAY', 'DAYS',
+  'WEEK', 'WEEKS', 'MONTH', 'MONTHS', 'YEAR', 'YEARS',
+]);
+
+/**
+ * One option of a parenthesised list: `name [= value [unit] [ON PARTITIONS (…)]] [( suboptions )]`,
+ * or a bare value (`LOW`, `0`) inside a nested list like GRIDS = (LOW, LOW, MEDIUM, HIGH).
+ */
+export function parseOption(p: Parser): DdlOption {
+  const start = p.tok.start;
+  const t = p.tok;
+  const node: DdlOption = { kind: 'DdlOption', name: '', suboptions: [], start, end: start };
+  if (t.kind === 'word' || t.kind === 'quoted') {
+    node.name = p.next().upper;
+    if (node.name === 'MOVE' && p.acceptWord('TO')) node.value = storageText(p);
+    else if (p.acceptPunct('=')) parseOptionValue(p, node);
+    else if (p.isPunct('(')) node.suboptions = parseOptionList(p);
+  } else parseOptionValue(p, node);
+  node.end = p.prev.end;
+  return node;
+}
+
+/** MOVE TO fg | ps(col) */
+function storageText(p: Parser): string {
+  const s = parseStorageClause(p);
+  return p.text.slice(s.start, s.end);
+}
+
+function parseOptionValue(p: Parser, node: DdlOption): void {
+  const t = p.tok;
+  if (p.isPunct('(')) {
+    node.suboptions = parseOptionList(p);
+    return;
+  }
+  if (t.kind === 'number' || p.isPunct('-') || p.isPunct('+')) {
+    node.value = signedNumber(p);
+    if (p.isPunct('%')) node.value += p.next().text;
+    else if (p.isAnyWord(UNIT_WORDS)) node.value += ` ${p.next().upper}`;
+  } else if (t.kind === 'string') node.value = p.next().text;
+  else if (t.kind === 'word' || t.kind === 'quoted') {
+    if (p.isPunct('.', 1)) {
+      node.object = p.objectName();
+      node.value = p.text.slice(node.object.start, node.object.end);
+    } else node.value = p.next().upper;
+  } else if (t.kind === 'variable') node.value = p.next().text;
+  else p.fail();
+  if (p.isWord('ON') && p.isWord('PARTITIONS', 1)) {
+    p.next();
+    p.next();
+    node.partitions = p.parenList(partitionRange);
+  }
+  if (p.isPunct('(')) node.suboptions = parseOptionList(p);
+}
+
+/** `3` or `3 TO 5` in ON PARTITIONS (…). */
+function partitionRange(p: Parser): string {
+  const from = signedNumber(p);
+  if (!p.acceptWord('TO')) return from;
+  return `${from} TO ${signedNumber(p)}`;
+}
+
+/** `( option, option, … )` */
+export function parseOptionList(p: Parser): DdlOption[] {
+  return p.parenList(parseOption);
+}
+
+/** Index options known to the docs ("CREATE INDEX", "ALTER INDEX", "DROP INDEX", spatial and XML indexes). */
+const INDEX_OPTIONS = new Set([
+  'PAD_INDEX', 'FILLFACTOR', 'SORT_IN_TEMPDB', 'IGNORE_DUP_KEY', 'STATISTICS_NORECOMPUTE', 'STATISTICS_INCREMENTAL',
+  'DROP_EXISTING', 'ONLINE', 'RESUMABLE', 'MAX_DURATION', 'ALLOW_ROW_LOCKS', 'ALLOW_PAGE_LOCKS', 'OPTIMIZE_FOR_SEQUENTIAL_KEY',
+  'MAXDOP', 'DATA_COMPRESSION', 'XML_COMPRESSION', 'COMPRESSION_DELAY', 'BUCKET_COUNT', 'LOB_COMPACTION',
+  'COMPRESS_ALL_ROW_GROUPS', 'WAIT_AT_LOW_PRIORITY', 'BOUNDING_BOX', 'GRIDS', 'CELLS_PER_OBJECT', 'MOVE', 'FILESTREAM_ON',
+  'XMIN', 'YMIN', 'XMAX', 'YMAX', 'LEVEL_1', 'LEVEL_2', 'LEVEL_3', 'LEVEL_4', 'ABORT_AFTER_WAIT', 'STATISTICS_ONLY',
+]);
+
+/**
+ * `WITH ( index options )`, or the pre-2005 form without parentheses (`WITH FILLFACTOR = 80, PAD_INDEX`).
+ * The parser stands on WITH. An option name the docs do not list is Msg 155.
+ */
+export function parseIndexOptions(p: Parser, what = 'CREATE INDEX'): DdlOption[] {
+  p.expectWord('WITH');
+  const options = p.isPunct('(') ? parseOptionList(p) : p.commaList(legacyIndexOption);
+  for (const o of options) checkOptionName(p, o, INDEX_OPTIONS, what);
+  return options;
+}
+
+/** The old unparenthesised index options: PAD_INDEX, FILLFACTOR = n, IGNORE_DUP_KEY, DROP_EXISTING, … */
+const LEGACY_INDEX_OPTIONS = new Set(['PAD_INDEX', 'FILLFACTOR', 'SORT_IN_TEMPDB', 'IGNORE_DUP_KEY', 'STATISTICS_NORECOMPUTE', 'DROP_EXISTING', 'ONLINE', 'MAXDOP', 'DATA_COMPRESSION', 'ALLOW_ROW_LOCKS', 'ALLOW_PAGE_LOCKS']);
+
+function legacyIndexOption(p: Parser): DdlOption {
+  if (!p.isAnyWord(LEGACY_INDEX_OPTIONS)) p.fail();
+  const start = p.tok.start;
+  const node: DdlOption = { kind: 'DdlOption', name: p.next().upper, suboptions: [], start, end: start };
+  if (p.acceptPunct('=')) parseOptionValue(p, node);
+  node.end = p.prev.end;
+  return node;
+}
+
+function checkOptionName(p: Parser, o: DdlOption, known: ReadonlySet<string>, what: string): void {
+  if (o.name === '' || known.has(o.name)) return;
+  const at = p.tokens.find((t) => t.start === o.start) ?? p.tok;
+  throw new SyntaxFailure(155, `'${at.text}' is not a recognized ${what} option.`, at);
+}
+
+// ==== DROP =========================================================================================
+
+/**
+ * `DROP <objectType> [IF EXISTS] name [, name …]` — the shared DropObjects node. Call it with the parser on
+ * the registered object word (it consumes the words of `objectType`, e.g. XML SCHEMA COLLECTION; PROC counts
+ * as PROCEDURE) or just after them. `multiple` = false for the kinds whose DROP takes one name (TYPE, SYNONYM,
+ * SCHEMA, …);
+ * `ifExistsAllowed` = false for the kinds whose syntax has no IF EXISTS.
+ */
+export function parseDropObjects(p: Parser, ctx: DdlContext, objectType: string, multiple = true, ifExistsAllowed = true): DropObjects {
+  consumeObjectWords(p, objectType);
+  const ifExists = ifExistsAllowed && acceptIfExists(p);
+  const names = multiple ? p.commaList((q) => q.objectName()) : [p.objectName()];
+  return p.finish<DropObjects>({ kind: 'DropObjects', objectType, ifExists, names }, ctx.start);
+}
+
+/**
+ * DROP of a one-name kind spelt with two words, the parser on the second one (FULLTEXT CATALOG, PARTITION SCHEME);
+ * their syntax has no IF EXISTS.
+ */
+function dropAfterWord(p: Parser, ctx: DdlContext, objectType: string): DropObjects {
+  p.next();
+  const names = [p.objectName()];
+  return p.finish<DropObjects>({ kind: 'DropObjects', objectType, ifExists: false, names }, ctx.start);
+}
+
+function acceptIfExists(p: Parser): boolean {
+  if (!p.isWord('IF')) return false;
+  p.next();
+  p.expectWord('EXISTS');
+  return true;
+}
+
+/** Wraps a one-part name (a database, a filegroup) as an ObjectName. */
+function asObjectName(name: Ident): ObjectName {
+  return { kind: 'ObjectName', name, start: name.start, end: name.end };
+}
+
+/**
+ * `DROP INDEX [IF EXISTS] ix ON t [WITH (…)] [, …]` or the legacy `DROP INDEX t.ix [, …]` (docs "DROP INDEX").
+ * DROP STATISTICS uses the legacy form only.
+ */
+function parseDropIndex(p: Parser, ctx: DdlContext, objectType: 'INDEX' | 'STATISTICS'): DropObjects {
+  p.next();
+  const ifExists = objectType === 'INDEX' && acceptIfExists(p);
+  const indexes = p.commaList((q) => dropIndexItem(q, objectType === 'INDEX'));
+  const names = indexes.map((i) => asObjectName(i.index));
+  return p.finish<DropObjects>({ kind: 'DropObjects', objectType, ifExists, names, indexes }, ctx.start);
+}
+
+function dropIndexItem(p: Parser, allowOn: boolean): DropIndexItem {
+  const start = p.tok.start;
+  const name = p.objectName();
+  let table: ObjectName;
+  let index: Ident;
+  const options: DdlOption[] = [];
+  if (allowOn && !name.schema && !name.database && p.isWord('ON')) {
+    p.next();
+    index = name.name;
+    table = p.objectName();
+    if (p.isWord('WITH') && p.isPunct('(', 1)) options.push(...parseIndexOptions(p, 'DROP INDEX'));
+  } else {
+    // table.index: the last part is the index, the rest name the table.
+    if (name.schema === undefined) p.fail(p.prev);
+    index = name.name;
+    table = { kind: 'ObjectName', name: name.schema, start: name.start, end: name.schema.end };
+    if (name.database) table.schema = name.database;
+    if (name.server) table.database = name.server;
+  }
+  return p.finish<DropIndexItem>({ kind: 'DropIndexItem', index, table, options }, start);
+}
+
+// ==== column definitions and table elements ========================================================
+
+/**
+ * The parenthesised element list of CREATE TABLE, `DECLARE @t TABLE (…)`, `CREATE TYPE … AS TABLE (…)` and
+ * `RETURNS @t TABLE (…)`: column definitions, table constraints, inline indexes, PERIOD FOR SYSTEM_TIME.
+ * The parser stands on `(`. At least one element; no trailing comma.
+ */
+export function parseTableElements(p: Parser): TableElement[] {
+  return p.parenList((q) => parseTableElement(q, false));
+}
+
+/** One element; `alter` allows the table-level `DEFAULT expr FOR col` (ALTER TABLE … ADD only). */
+function parseTableElement(p: Parser, alter: boolean): TableElement {
+  if (p.isWord('INDEX')) return parseInlineIndex(p, false);
+  if (p.isWord('PERIOD') && p.isWord('FOR', 1)) return parsePeriod(p);
+  if (p.isWord('CONSTRAINT') || p.isWord('PRIMARY') || p.isWord('UNIQUE') || p.isWord('FOREIGN') || p.isWord('CHECK') || (alter && p.isWord('DEFAULT')) || (p.isWord('CONNECTION') && p.isPunct('(', 1))) {
+    return parseTableConstraint(p, alter);
+  }
+  return parseColumnDefinition(p);
+}
+
+/** `PERIOD FOR SYSTEM_TIME (start_col, end_col)` */
+function parsePeriod(p: Parser): PeriodForSystemTime {
+  const start = p.tok.start;
+  p.next();
+  p.expectWord('FOR');
+  p.expectWord('SYSTEM_TIME');
+  p.expectPunct('(');
+  const startColumn = p.identifier();
+  p.expectPunct(',');
+  const endColumn = p.identifier();
+  p.expectPunct(')');
+  return p.finish<PeriodForSystemTime>({ kind: 'PeriodForSystemTime', startColumn, endColumn }, start);
+}
+
+/**
+ * A column: `name type [FILESTREAM] [COLLATE c] [SPARSE] [MASKED WITH (…)] [[CONSTRAINT n] DEFAULT e [WITH VALUES]]
+ * [IDENTITY [(seed, inc)]] [NOT FOR REPLICATION] [GENERATED ALWAYS AS …] [NULL | NOT NULL] [ROWGUIDCOL]
+ * [ENCRYPTED WITH (…)] [constraints] [INDEX …]`, a computed column `name AS expr [PERSISTED [NOT NULL]] …`, or
+ * a column set `cs XML COLUMN_SET FOR ALL_SPARSE_COLUMNS`. SQL Server accepts the attributes in any order.
+ */
+export function parseColumnDefinition(p: Parser): ColumnDefinition {
+  const start = p.tok.start;
+  const name = p.identifier();
+  const node: ColumnDefinition = { kind: 'ColumnDefinition', name, constraints: [], start, end: start };
+  if (p.acceptWord('AS')) node.computed = parseExpression(p);
+  else if (p.isPunct(',') || p.isPunct(')')) node.dataType = timestampColumn(p, name);
+  else node.dataType = p.dataType();
+  while (parseColumnAttribute(p, node));
+  node.end = p.prev.end;
+  return node;
+}
+
+/**
+ * A column written with no type: only `timestamp` may be (its name is its type, docs "timestamp"); any other is
+ * Msg 173 "The definition for column 'a' must include a data type.".
+ */
+function timestampColumn(p: Parser, name: Ident): DataType {
+  if (name.quoted || name.value.toUpperCase() !== 'TIMESTAMP') {
+    const at = p.prev;
+    throw new SyntaxFailure(173, `The definition for column '${name.value}' must include a data type.`, at);
+  }
+  const typeName: ObjectName = { kind: 'ObjectName', name, start: name.start, end: name.end };
+  return { kind: 'DataType', name: typeName, args: [], start: name.start, end: name.end };
+}
+
+/** One attribute or constraint of a column; false when none comes next. */
+function parseColumnAttribute(p: Parser, node: ColumnDefinition): boolean {
+  const t = p.tok;
+  if (t.kind !== 'word') return false;
+  switch (t.upper) {
+    case 'CONSTRAINT':
+    case 'PRIMARY':
+    case 'UNIQUE':
+    case 'FOREIGN':
+    case 'REFERENCES':
+    case 'CHECK':
+    case 'DEFAULT':
+    case 'NULL':
+      addColumnConstraint(node, parseColumnConstraint(p));
+      return true;
+    case 'NOT':
+      if (p.isWord('NULL', 1)) addColumnConstraint(node, parseColumnConstraint(p));
+      else if (node.identity) node.identity.notForReplication = parseNotForReplication(p);
+      else parseNotForReplication(p);
+      return true;
+    case 'COLLATE':
+      if (node.collation) return false;
+      p.next();
+      node.collation = p.identifier();
+      return true;
+    case 'IDENTITY':
+      if (node.identity) return false;
+      node.identity = parseIdentitySpec(p);
+      return true;
+    default:
+      return parseColumnFlag(p, node);
+  }
+}
+
+/** The column attributes spelt with non-reserved words. */
+function parseColumnFlag(p: Parser, node: ColumnDefinition): boolean {
+  switch (p.tok.upper) {
+    case 'FILESTREAM':
+      p.next();
+      node.filestream = true;
+      return true;
+    case 'SPARSE':
+      p.next();
+      node.sparse = true;
+      return true;
+    case 'ROWGUIDCOL':
+      p.next();
+      node.rowguidcol = true;
+      return true;
+    case 'PERSISTED':
+      if (!node.computed) return false;
+      p.next();
+      node.persisted = true;
+      return true;
+    case 'HIDDEN':
+      p.next();
+      node.hidden = true;
+      return true;
+    case 'MASKED':
+      node.masked = parseMasked(p);
+      return true;
+    case 'ENCRYPTED':
+      p.next();
+      p.expectWord('WITH');
+      node.encrypted = parseOptionList(p);
+      return true;
+    case 'GENERATED':
+      node.generatedAlways = parseGeneratedAlways(p);
+      return true;
+    case 'COLUMN_SET':
+      p.next();
+      p.expectWord('FOR');
+      p.expectWord('ALL_SPARSE_COLUMNS');
+      node.columnSet = true;
+      return true;
+    case 'INDEX':
+      node.index = parseInlineIndex(p, true);
+      return true;
+    default:
+      return false;
+  }
+}
+
+function addColumnConstraint(node: ColumnDefinition, c: ColumnConstraint): void {
+  node.constraints.push(c);
+  if (c.constraintType === 'NULL') node.nullable = true;
+  else if (c.constraintType === 'NOT NULL') node.nullable = false;
+  else if (c.constraintType === 'DEFAULT' && c.default) node.default = c.default;
+}
+
+/** `NOT FOR REPLICATION` */
+function parseNotForReplication(p: Parser): boolean {
+  p.expectWord('NOT');
+  p.expectWord('FOR');
+  p.expectWord('REPLICATION');
+  return true;
+}
+
+/** `IDENTITY [(seed, increment)]` */
+function parseIdentitySpec(p: Parser): IdentitySpec {
+  const start = p.tok.start;
+  p.next();
+  const node: IdentitySpec = { kind: 'IdentitySpec', notForReplication: false, start, end: start };
+  if (p.acceptPunct('(')) {
+    node.seed = signedNumber(p);
+    p.expectPunct(',');
+    node.increment = signedNumber(p);
+    p.expectPunct(')');
+  }
+  if (p.isWord('NOT') && p.isWord('FOR', 1)) node.notForReplication = parseNotForReplication(p);
+  node.end = p.prev.end;
+  return node;
+}
+
+/** `MASKED WITH (FUNCTION = 'default()')` */
+function parseMasked(p: Parser): string {
+  p.next();
+  p.expectWord('WITH');
+  p.expectPunct('(');
+  p.expectWord('FUNCTION');
+  p.expectPunct('=');
+  if (p.tok.kind !== 'string') p.fail();
+  const fn = p.next().value;
+  p.expectPunct(')');
+  return fn;
+}
+
+/** `GENERATED ALWAYS AS ROW|TRANSACTION_ID|SEQUENCE_NUMBER START|END [HIDDEN]` */
+const GENERATED_KINDS = new Set(['ROW', 'TRANSACTION_ID', 'SEQUENCE_NUMBER']);
+
+function parseGeneratedAlways(p: Parser): string {
+  p.next();
+  p.expectWord('ALWAYS');
+  p.expectWord('AS');
+  if (!p.isAnyWord(GENERATED_KINDS)) p.fail();
+  const what = p.next().upper;
+  if (!p.isWord('START') && !p.isWord('END')) p.fail();
+  return `${what} ${p.next().upper}`;
+}
+
+/** A column constraint: `[CONSTRAINT n] { NULL | NOT NULL | PRIMARY KEY … | UNIQUE … | [FOREIGN KEY] REFERENCES … | CHECK … | DEFAULT … }`. */
+function parseColumnConstraint(p: Parser): ColumnConstraint {
+  const start = p.tok.start;
+  let name: Ident | undefined;
+  if (p.acceptWord('CONSTRAINT')) name = p.identifier();
+  const node: ColumnConstraint = { kind: 'ColumnConstraint', constraintType: 'NULL', start, end: start };
+  if (name) node.name = name;
+  if (p.acceptWord('NULL')) node.constraintType = 'NULL';
+  else if (p.isWord('NOT') && p.isWord('NULL', 1)) {
+    p.next();
+    p.next();
+    node.constraintType = 'NOT NULL';
+  } else if (p.isWord('PRIMARY') || p.isWord('UNIQUE')) parseKeyConstraint(p, node, false);
+  else if (p.isWord('FOREIGN') || p.isWord('REFERENCES')) {
+    if (p.acceptWord('FOREIGN')) p.expectWord('KEY');
+    node.constraintType = 'FOREIGN KEY';
+    node.references = parseReferences(p);
+  } else if (p.isWord('CHECK')) parseCheck(p, node);
+  else if (p.acceptWord('DEFAULT')) {
+    node.constraintType = 'DEFAULT';
+    node.default = parseExpression(p);
+    if (p.isWord('WITH') && p.isWord('VALUES', 1)) {
+      p.next();
+      p.next();
+      node.withValues = true;
+    }
+  } else p.fail();
+  node.end = p.prev.end;
+  return node;
+}
+
+/** What PRIMARY KEY / UNIQUE constraints share at column and table level. */
+interface KeyConstraint {
+  constraintType: ConstraintType;
+  clustered?: boolean;
+  hash?: boolean;
+  options?: DdlOption[];
+  on?: StorageClause;
+  keyColumns?: IndexColumn[];
+  columns?: Ident[];
+}
+
+/**
+ * `PRIMARY KEY | UNIQUE [CLUSTERED | NONCLUSTERED [HASH]] [(cols)] [WITH FILLFACTOR = n | WITH (options)] [ON fg]`;
+ * the column list is required at table level and absent at column level.
+ */
+function parseKeyConstraint(p: Parser, node: KeyConstraint, table: boolean): void {
+  if (p.acceptWord('PRIMARY')) {
+    p.expectWord('KEY');
+    node.constraintType = 'PRIMARY KEY';
+  } else {
+    p.expectWord('UNIQUE');
+    node.constraintType = 'UNIQUE';
+  }
+  if (p.acceptWord('CLUSTERED')) node.clustered = true;
+  else if (p.acceptWord('NONCLUSTERED')) {
+    node.clustered = false;
+    if (p.acceptWord('HASH')) node.hash = true;
+  } else if (p.acceptWord('HASH')) node.hash = true;
+  if (table) {
+    const keys = indexColumnList(p);
+    node.keyColumns = keys;
+    node.columns = keys.map((k) => k.name);
+  }
+  if (p.isWord('WITH') && (p.isPunct('(', 1) || p.isWord('FILLFACTOR', 1))) node.options = parseIndexOptions(p, 'CREATE TABLE');
+  if (p.isWord('ON') && !p.isWord('DELETE', 1) && !p.isWord('UPDATE', 1)) node.on = parseStorageClause(p);
+}
+
+/** `CHECK [NOT FOR REPLICATION] (condition)` */
+function parseCheck(p: Parser, node: { constraintType: ConstraintType; check?: Expression; notForReplication?: boolean }): void {
+  p.expectWord('CHECK');
+  node.constraintType = 'CHECK';
+  if (p.isWord('NOT')) node.notForReplication = parseNotForReplication(p);
+  p.expectPunct('(');
+  p.enter();
+  node.check = parseCondition(p);
+  p.expectPunct(')');
+  p.leave();
+}
+
+/** `REFERENCES t [(cols)] [ON DELETE action] [ON UPDATE action] [NOT FOR REPLICATION]` */
+function parseReferences(p: Parser): References {
+  const start = p.tok.start;
+  p.expectWord('REFERENCES');
+  const table = p.objectName();
+  const node: References = { kind: 'References', table, columns: [], start, end: start };
+  if (p.isPunct('(')) node.columns = identList(p);
+  for (;;) {
+    if (p.isWord('ON') && p.isWord('DELETE', 1) && node.onDelete === undefined) {
+      p.next();
+      p.next();
+      node.onDelete = parseReferentialAction(p);
+    } else if (p.isWord('ON') && p.isWord('UPDATE', 1) && node.onUpdate === undefined) {
+      p.next();
+      p.next();
+      node.onUpdate = parseReferentialAction(p);
+    } else if (p.isWord('NOT') && p.isWord('FOR', 1) && !node.notForReplication) node.notForReplication = parseNotForReplication(p);
+    else break;
+  }
+  node.end = p.prev.end;
+  return node;
+}
+
+function parseReferentialAction(p: Parser): ReferentialAction {
+  if (p.acceptWord('CASCADE')) return 'CASCADE';
+  if (p.acceptWord('NO')) {
+    p.expectWord('ACTION');
+    return 'NO ACTION';
+  }
+  p.expectWord('SET');
+  if (p.acceptWord('NULL')) return 'SET NULL';
+  p.expectWord('DEFAULT');
+  return 'SET DEFAULT';
+}
+
+/**
+ * A table constraint: `[CONSTRAINT n] { PRIMARY KEY | UNIQUE } … (cols) …`, `FOREIGN KEY (cols) REFERENCES …`,
+ * `CHECK …`, `CONNECTION (a TO b, …) [ON DELETE CASCADE]`, and (ALTER TABLE ADD only) `DEFAULT e FOR col [WITH VALUES]`.
+ */
+function parseTableConstraint(p: Parser, alter: boolean): TableConstraint {
+  const start = p.tok.start;
+  const node: TableConstraint = { kind: 'TableConstraint', constraintType: 'CHECK', columns: [], start, end: start };
+  if (p.acceptWord('CONSTRAINT')) node.name = p.identifier();
+  if (p.isWord('PRIMARY') || p.isWord('UNIQUE')) parseKeyConstraint(p, node, true);
+  else if (p.acceptWord('FOREIGN')) {
+    p.expectWord('KEY');
+    node.constraintType = 'FOREIGN KEY';
+    node.columns = identList(p);
+    node.references = parseReferences(p);
+  } else if (p.isWord('CHECK')) parseCheck(p, node);
+  else if (alter && p.acceptWord('DEFAULT')) {
+    node.constraintType = 'DEFAULT';
+    node.default = parseExpression(p);
+    p.expectWord('FOR');
+    node.columns = [p.identifier()];
+    if (p.isWord('WITH') && p.isWord('VALUES', 1)) {
+      p.next();
+      p.next();
+      node.withValues = true;
+    }
+  } else if (p.isWord('CONNECTION') && p.isPunct('(', 1)) parseConnection(p, node);
+  else p.fail();
+  node.end = p.prev.end;
+  return node;
+}
+
+/** Graph edge constraint: `CONNECTION (NodeA TO NodeB, …) [ON DELETE NO ACTION | CASCADE]`. */
+function parseConnection(p: Parser, node: TableConstraint): void {
+  p.next();
+  node.constraintType = 'CONNECTION';
+  const tables: ObjectName[] = [];
+  p.parenList((q) => {
+    tables.push(q.objectName());
+    q.expectWord('TO');
+    tables.push(q.objectName());
+    return 0;
+  });
+  node.connections = tables;
+  if (p.isWord('ON') && p.isWord('DELETE', 1)) {
+    p.next();
+    p.next();
+    if (!p.acceptWord('CASCADE')) {
+      p.expectWord('NO');
+      p.expectWord('ACTION');
+    }
+  }
+}
+
+/**
+ * An inline index (table or column level): `INDEX ix [UNIQUE] [CLUSTERED | NONCLUSTERED] [HASH | COLUMNSTORE]
+ * [(cols)] [INCLUDE (cols)] [WHERE cond] [WITH (options)] [ON fg] [FILESTREAM_ON fg]`.
+ */
+function parseInlineIndex(p: Parser, columnLevel: boolean): InlineIndex {
+  const start = p.tok.start;
+  p.expectWord('INDEX');
+  const name = p.identifier();
+  const node: InlineIndex = { kind: 'InlineIndex', name, columns: [], include: [], start, end: start };
+  if (p.acceptWord('UNIQUE')) node.unique = true;
+  if (p.acceptWord('CLUSTERED')) node.clustered = true;
+  else if (p.acceptWord('NONCLUSTERED')) node.clustered = false;
+  if (p.acceptWord('HASH')) node.hash = true;
+  else if (p.acceptWord('COLUMNSTORE')) node.columnstore = true;
+  // A column-level index indexes its column; a table-level one lists its columns (a clustered columnstore takes all).
+  if (!columnLevel && (p.isPunct('(') || !node.columnstore || node.clustered !== true)) node.columns = indexColumnList(p);
+  if (p.acceptWord('INCLUDE')) node.include = identList(p);
+  if (p.acceptWord('WHERE')) node.where = parseCondition(p);
+  if (p.isWord('WITH') && p.isPunct('(', 1)) node.options = parseIndexOptions(p, 'CREATE TABLE');
+  if (p.isWord('ON')) node.on = parseStorageClause(p);
+  if (p.isWord('FILESTREAM_ON')) parseStorageClause(p);
+  node.end = p.prev.end;
+  return node;
+}
+
+// ==== CREATE / ALTER / DROP TABLE ==================================================================
+
+/**
+ * `CREATE TABLE name [AS FILETABLE] [( elements )] [AS NODE | AS EDGE] [ON …] [TEXTIMAGE_ON …] [FILESTREAM_ON …]
+ * [WITH (options)]` — an edge table may have no columns; a FileTable has none.
+ */
+function parseCreateTable(p: Parser, ctx: DdlContext): CreateTable {
+  p.next();
+  const name = p.objectName();
+  const node: CreateTable = { kind: 'CreateTable', name, elements: [], options: [], start: ctx.start, end: ctx.start };
+  if (p.isWord('AS') && p.isWord('FILETABLE', 1)) {
+    p.next();
+    p.next();
+    node.tableType = 'FILETABLE';
+  } else if (p.isWord('AS') && p.isWord('EDGE', 1)) {
+    p.next();
+    p.next();
+    node.tableType = 'EDGE';
+  } else {
+    node.elements = parseTableElements(p);
+    if (p.acceptWord('AS')) {
+      if (p.acceptWord('NODE')) node.tableType = 'NODE';
+      else {
+        p.expectWord('EDGE');
+        node.tableType = 'EDGE';
+      }
+    }
+  }
+  parseTableStorage(p, node);
+  node.end = p.prev.end;
+  return node;
+}
+
+/** The clauses after the element list, in any order, each once. */
+function parseTableStorage(p: Parser, node: CreateTable): void {
+  for (;;) {
+    if (p.isWord('ON') && !node.on) node.on = parseStorageClause(p);
+    else if (p.isWord('TEXTIMAGE_ON') && !node.textImageOn) node.textImageOn = parseStorageClause(p);
+    else if (p.isWord('FILESTREAM_ON') && !node.filestreamOn) node.filestreamOn = parseStorageClause(p);
+    else if (p.isWord('WITH') && p.isPunct('(', 1) && node.options.length === 0) {
+      p.next();
+      node.options = parseOptionList(p);
+    } else return;
+  }
+}
+
+/** `ALTER TABLE name action` (docs "ALTER TABLE (Transact-SQL)"). */
+function parseAlterTable(p: Parser, ctx: DdlContext): AlterTable {
+  p.next();
+  const name = p.objectName();
+  const action = parseAlterTableAction(p);
+  return p.finish<AlterTable>({ kind: 'AlterTable', name, action }, ctx.start);
+}
+
+function parseAlterTableAction(p: Parser): AlterTableAction {
+  const start = p.tok.start;
+  let withCheck: 'CHECK' | 'NOCHECK' | undefined;
+  if (p.isWord('WITH') && (p.isWord('CHECK', 1) || p.isWord('NOCHECK', 1))) {
+    p.next();
+    withCheck = p.next().upper === 'CHECK' ? 'CHECK' : 'NOCHECK';
+  }
+  const t = p.tok;
+  if (t.kind !== 'word') p.fail();
+  if (t.upper === 'ADD') return parseAlterTableAdd(p, start, withCheck);
+  if (t.upper === 'CHECK' || t.upper === 'NOCHECK') return parseCheckConstraints(p, start, withCheck);
+  if (withCheck !== undefined) p.fail();
+  switch (t.upper) {
+    case 'ALTER':
+      return parseAlterColumn(p, start);
+    case 'DROP':
+      return parseAlterTableDrop(p, start);
+    case 'ENABLE':
+    case 'DISABLE':
+      return parseEnableDisable(p, start);
+    case 'SWITCH':
+      return parseSwitch(p, start);
+    case 'SET': {
+      p.next();
+      return p.finish<AlterTableSet>({ kind: 'AlterTableSet', options: parseOptionList(p) }, start);
+    }
+    case 'REBUILD':
+      return parseTableRebuild(p, start);
+    default:
+      return p.fail();
+  }
+}
+
+/** `ADD element, element …` (no parentheses); a table-level DEFAULT … FOR col is allowed here. */
+function parseAlterTableAdd(p: Parser, start: number, withCheck: 'CHECK' | 'NOCHECK' | undefined): AlterTableAdd {
+  p.next();
+  const elements = p.commaList((q) => parseTableElement(q, true));
+  const node = p.finish<AlterTableAdd>({ kind: 'AlterTableAdd', elements }, start);
+  if (withCheck) node.withCheck = withCheck;
+  return node;
+}
+
+/** `[WITH CHECK|NOCHECK] CHECK|NOCHECK CONSTRAINT ALL | name, …` */
+function parseCheckConstraints(p: Parser, start: number, withCheck: 'CHECK' | 'NOCHECK' | undefined): AlterTableCheckConstraints {
+  const check = p.next().upper === 'CHECK';
+  p.expectWord('CONSTRAINT');
+  const all = p.acceptWord('ALL');
+  const names = all ? [] : p.commaList((q) => q.identifier());
+  const node = p.finish<AlterTableCheckConstraints>({ kind: 'AlterTableCheckConstraints', check, all, names }, start);
+  if (withCheck) node.withCheck = withCheck;
+  return node;
+}
+
+/** Properties that ALTER COLUMN c ADD|DROP toggles. */
+const COLUMN_PROPERTIES = new Set(['ROWGUIDCOL', 'PERSISTED', 'SPARSE', 'HIDDEN', 'MASKED', 'NOT']);
+
+/**
+ * `ALTER COLUMN c type [COLLATE c] [NULL | NOT NULL] [SPARSE] [ENCRYPTED WITH (…)] [MASKED WITH (…)] [WITH (ONLINE = ON)]`
+ * or `ALTER COLUMN c ADD|DROP ROWGUIDCOL | PERSISTED | NOT FOR REPLICATION | SPARSE | HIDDEN | MASKED [WITH (…)]`.
+ */
+function parseAlterColumn(p: Parser, start: number): AlterTableAlterColumn {
+  p.next();
+  p.expectWord('COLUMN');
+  const column = p.identifier();
+  const node: AlterTableAlterColumn = { kind: 'AlterTableAlterColumn', column, options: [], start, end: start };
+  if ((p.isWord('ADD') || p.isWord('DROP')) && p.isAnyWord(COLUMN_PROPERTIES, 1)) {
+    node.addDrop = p.next().upper === 'ADD' ? 'ADD' : 'DROP';
+    if (p.isWord('NOT')) {
+      parseNotForReplication(p);
+      node.property = 'NOT FOR REPLICATION';
+    } else if (p.isWord('MASKED') && node.addDrop === 'ADD') node.masked = parseMasked(p);
+    else node.property = p.next().upper;
+    if (node.masked !== undefined) node.property = 'MASKED';
+  } else {
+    node.dataType = p.dataType();
+    parseAlterColumnAttributes(p, node);
+  }
+  if (p.isWord('WITH') && p.isPunct('(', 1)) {
+    p.next();
+    node.options = parseOptionList(p);
+  }
+  node.end = p.prev.end;
+  return node;
+}
+
+function parseAlterColumnAttributes(p: Parser, node: AlterTableAlterColumn): void {
+  for (;;) {
+    if (p.isWord('COLLATE') && !node.collation) {
+      p.next();
+      node.collation = p.identifier();
+    } else if (p.isWord('NULL') && node.nullable === undefined) {
+      p.next();
+      node.nullable = true;
+    } else if (p.isWord('NOT') && p.isWord('NULL', 1) && node.nullable === undefined) {
+      p.next();
+      p.next();
+      node.nullable = false;
+    } else if (p.isWord('SPARSE') && !node.sparse) {
+      p.next();
+      node.sparse = true;
+    } else if (p.isWord('ENCRYPTED') && !node.encrypted) {
+      p.next();
+      p.expectWord('WITH');
+      node.encrypted = parseOptionList(p);
+    } else if (p.isWord('MASKED') && node.masked === undefined) node.masked = parseMasked(p);
+    else return;
+  }
+}
+
+/** `DROP [CONSTRAINT | COLUMN] [IF EXISTS] name, … | PERIOD FOR SYSTEM_TIME` mixed in one list, then `[WITH (…)]`. */
+function parseAlterTableDrop(p: Parser, start: number): AlterTableDrop {
+  p.next();
+  let what: DropItem['what'] = 'CONSTRAINT';
+  const items = p.commaList((q) => {
+    const itemStart = q.tok.start;
+    if (q.isWord('PERIOD') && q.isWord('FOR', 1)) {
+      q.next();
+      q.next();
+      const name = q.identFrom(q.expectWord('SYSTEM_TIME'));
+      return q.finish<DropItem>({ kind: 'DropItem', what: 'PERIOD', name, ifExists: false }, itemStart);
+    }
+    // A name without CONSTRAINT/COLUMN keeps the kind of the item before it (docs: "[CONSTRAINT] name …, COLUMN c, …").
+    if (q.acceptWord('CONSTRAINT')) what = 'CONSTRAINT';
+    else if (q.acceptWord('COLUMN')) what = 'COLUMN';
+    else if (q.acceptWord('INDEX')) what = 'INDEX';
+    const ifExists = acceptIfExists(q);
+    const name = q.identifier();
+    return q.finish<DropItem>({ kind: 'DropItem', what, name, ifExists }, itemStart);
+  });
+  let options: DdlOption[] = [];
+  if (p.isWord('WITH') && p.isPunct('(', 1)) {
+    p.next();
+    options = parseOptionList(p);
+  }
+  return p.finish<AlterTableDrop>({ kind: 'AlterTableDrop', items, options }, start);
+}
+
+/** `ENABLE | DISABLE TRIGGER ALL | names`, `… CHANGE_TRACKING [WITH (TRACK_COLUMNS_UPDATED = ON)]`, `… FILETABLE_NAMESPACE`. */
+function parseEnableDisable(p: Parser, start: number): AlterTableAction {
+  const enable = p.next().upper === 'ENABLE';
+  if (p.acceptWord('TRIGGER')) {
+    const all = p.acceptWord('ALL');
+    const names = all ? [] : p.commaList((q) => q.identifier());
+    return p.finish<AlterTableTrigger>({ kind: 'AlterTableTrigger', enable, all, names }, start);
+  }
+  if (p.acceptWord('CHANGE_TRACKING')) {
+    let options: DdlOption[] = [];
+    if (enable && p.isWord('WITH') && p.isPunct('(', 1)) {
+      p.next();
+      options = parseOptionList(p);
+    }
+    return p.finish<AlterTableChangeTracking>({ kind: 'AlterTableChangeTracking', enable, options }, start);
+  }
+  p.expectWord('FILETABLE_NAMESPACE');
+  return p.finish<AlterTableFiletable>({ kind: 'AlterTableFiletable', enable }, start);
+}
+
+/** `SWITCH [PARTITION n] TO target [PARTITION n] [WITH (WAIT_AT_LOW_PRIORITY (…))]` */
+function parseSwitch(p: Parser, start: number): AlterTableSwitch {
+  p.next();
+  let sourcePartition: Expression | undefined;
+  if (p.acceptWord('PARTITION')) sourcePartition = parseExpression(p);
+  p.expectWord('TO');
+  const target = p.objectName();
+  const node: AlterTableSwitch = { kind: 'AlterTableSwitch', target, options: [], start, end: start };
+  if (sourcePartition) node.sourcePartition = sourcePartition;
+  if (p.acceptWord('PARTITION')) node.targetPartition = parseExpression(p);
+  if (p.isWord('WITH') && p.isPunct('(', 1)) {
+    p.next();
+    node.options = parseOptionList(p);
+  }
+  node.end = p.prev.end;
+  return node;
+}
+
+/** `REBUILD [PARTITION = ALL | n] [WITH (options)]` */
+function parseTableRebuild(p: Parser, start: number): AlterTableRebuild {
+  p.next();
+  const node: AlterTableRebuild = { kind: 'AlterTableRebuild', options: [], start, end: start };
+  const partition = parsePartitionEquals(p);
+  if (partition !== undefined) node.partition = partition;
+  if (p.isWord('WITH') && p.isPunct('(', 1)) {
+    p.next();
+    node.options = parseOptionList(p);
+  }
+  node.end = p.prev.end;
+  return node;
+}
+
+/** `PARTITION = ALL | n` */
+function parsePartitionEquals(p: Parser): string | undefined {
+  if (!p.acceptWord('PARTITION')) return undefined;
+  p.expectPunct('=');
+  if (p.acceptWord('ALL')) return 'ALL';
+  return signedNumber(p);
+}
+
+// ==== indexes ======================================================================================
+
+/**
+ * `CREATE [UNIQUE] [CLUSTERED | NONCLUSTERED] INDEX ix ON t (cols) [INCLUDE (cols)] [WHERE cond] [WITH (…)]
+ * [ON fg | ps(col)] [FILESTREAM_ON …]` and `CREATE [CLUSTERED | NONCLUSTERED] COLUMNSTORE INDEX ix ON t [(cols)]
+ * [ORDER (cols)] [WHERE cond] [WITH (…)] [ON …]` (docs "CREATE INDEX", "CREATE COLUMNSTORE INDEX").
+ */
+function parseCreateIndex(p: Parser, ctx: DdlContext): CreateIndex {
+  const unique = p.acceptWord('UNIQUE');
+  let clustered: boolean | undefined;
+  if (p.acceptWord('CLUSTERED')) clustered = true;
+  else if (p.acceptWord('NONCLUSTERED')) clustered = false;
+  const columnstore = !unique && p.acceptWord('COLUMNSTORE');
+  p.expectWord('INDEX');
+  const name = p.identifier();
+  p.expectWord('ON');
+  const table = p.objectName();
+  const node: CreateIndex = { kind: 'CreateIndex', indexType: columnstore ? 'COLUMNSTORE' : 'ROWSTORE', unique, name, table, columns: [], include: [], options: [], start: ctx.start, end: ctx.start };
+  if (clustered !== undefined) node.clustered = clustered;
+  // A clustered columnstore index covers every column: no column list.
+  if (!(columnstore && clustered === true)) {
+    if (columnstore && !p.isPunct('(')) p.fail();
+    node.columns = indexColumnList(p);
+  }
+  if (!columnstore && p.acceptWord('INCLUDE')) node.include = identList(p);
+  if (columnstore && p.acceptWord('ORDER')) node.order = identList(p);
+  if (!(columnstore && clustered === true) && p.acceptWord('WHERE')) node.where = parseCondition(p);
+  parseIndexTail(p, node, 'CREATE INDEX');
+  node.end = p.prev.end;
+  return node;
+}
+
+/** `[WITH (options)] [ON storage] [FILESTREAM_ON fg]` */
+function parseIndexTail(p: Parser, node: CreateIndex, what: string): void {
+  if (p.isWord('WITH') && (p.isPunct('(', 1) || p.isAnyWord(LEGACY_INDEX_OPTIONS, 1))) node.options = parseIndexOptions(p, what);
+  if (p.isWord('ON')) node.on = parseStorageClause(p);
+  if (p.isWord('FILESTREAM_ON')) node.filestreamOn = parseStorageClause(p);
+}
+
+const SPATIAL_GRIDS = new Set(['GEOMETRY_GRID', 'GEOGRAPHY_GRID', 'GEOMETRY_AUTO_GRID', 'GEOGRAPHY_AUTO_GRID']);
+
+/** `CREATE SPATIAL INDEX ix ON t (col) [USING GEOMETRY_GRID | …] [WITH (BOUNDING_BOX = …, GRIDS = …, …)] [ON fg]` */
+function parseCreateSpatialIndex(p: Parser, ctx: DdlContext): CreateIndex {
+  p.next();
+  p.expectWord('INDEX');
+  const name = p.identifier();
+  p.expectWord('ON');
+  const table = p.objectName();
+  const node: CreateIndex = { kind: 'CreateIndex', indexType: 'SPATIAL', unique: false, name, table, columns: [], include: [], options: [], start: ctx.start, end: ctx.start };
+  node.columns = p.parenList(parseIndexColumn);
+  if (p.acceptWord('USING')) {
+    if (!p.isAnyWord(SPATIAL_GRIDS)) p.fail();
+    node.using = p.next().upper;
+  }
+  parseIndexTail(p, node, 'CREATE SPATIAL INDEX');
+  node.end = p.prev.end;
+  return node;
+}
+
+/**
+ * `CREATE PRIMARY XML INDEX ix ON t (col) [WITH (…)]` and
+ * `CREATE XML INDEX ix ON t (col) USING XML INDEX pix [FOR VALUE | PATH | PROPERTY] [WITH (…)]`.
+ */
+function parseCreateXmlIndex(p: Parser, ctx: DdlContext, primary: boolean): CreateIndex {
+  if (primary) p.expectWord('PRIMARY');
+  p.expectWord('XML');
+  p.expectWord('INDEX');
+  const name = p.identifier();
+  p.expectWord('ON');
+  const table = p.objectName();
+  const node: CreateIndex = { kind: 'CreateIndex', indexType: primary ? 'PRIMARY XML' : 'XML', unique: false, name, table, columns: [], include: [], options: [], start: ctx.start, end: ctx.start };
+  node.columns = p.parenList(parseIndexColumn);
+  if (!primary) {
+    p.expectWord('USING');
+    p.expectWord('XML');
+    p.expectWord('INDEX');
+    node.usingIndex = p.identifier();
+    if (p.acceptWord('FOR')) {
+      if (!p.isWord('VALUE') && !p.isWord('PATH') && !p.isWord('PROPERTY')) p.fail();
+      node.using = p.next().upper;
+    }
+  }
+  parseIndexTail(p, node, 'CREATE XML INDEX');
+  node.end = p.prev.end;
+  return node;
+}
+
+/** ALTER INDEX actions without arguments. */
+const ALTER_INDEX_ACTIONS = new Set(['REBUILD', 'REORGANIZE', 'DISABLE', 'SET', 'RESUME', 'PAUSE', 'ABORT']);
+
+/**
+ * `ALTER INDEX ix | ALL ON t REBUILD [PARTITION = ALL | n] [WITH (…)] | REORGANIZE [PARTITION = n] [WITH (…)] |
+ * DISABLE | SET (…) | RESUME [WITH (…)] | PAUSE | ABORT` (docs "ALTER INDEX").
+ */
+function parseAlterIndex(p: Parser, ctx: DdlContext): AlterIndex {
+  p.next();
+  const all = p.acceptWord('ALL');
+  const name = all ? undefined : p.identifier();
+  p.expectWord('ON');
+  const table = p.objectName();
+  if (!p.isAnyWord(ALTER_INDEX_ACTIONS)) p.fail();
+  const action = p.next().upper;
+  const node: AlterIndex = { kind: 'AlterIndex', all, table, action, options: [], start: ctx.start, end: ctx.start };
+  if (name) node.name = name;
+  if (action === 'SET') {
+    node.options = parseOptionList(p);
+    for (const o of node.options) checkOptionName(p, o, INDEX_OPTIONS, 'ALTER INDEX');
+  } else if (action === 'REBUILD' || action === 'REORGANIZE' || action === 'RESUME') {
+    const partition = action === 'RESUME' ? undefined : parsePartitionEquals(p);
+    if (partition !== undefined) node.partition = partition;
+    if (p.isWord('WITH') && p.isPunct('(', 1)) node.options = parseIndexOptions(p, 'ALTER INDEX');
+  }
+  node.end = p.prev.end;
+  return node;
+}
+
+// ==== types, sequences, synonyms ===================================================================
+
+/**
+ * `CREATE TYPE name FROM base_type [NULL | NOT NULL]`, `CREATE TYPE name AS TABLE (…) [WITH (MEMORY_OPTIMIZED = ON)]`,
+ * `CREATE TYPE name EXTERNAL NAME assembly[.class]` (docs "CREATE TYPE").
+ */
+function parseCreateType(p: Parser, ctx: DdlContext): CreateType {
+  p.next();
+  const name = p.objectName();
+  const node: CreateType = { kind: 'CreateType', name, options: [], start: ctx.start, end: ctx.start };
+  if (p.acceptWord('FROM')) {
+    node.baseType = p.dataType();
+    if (p.acceptWord('NULL')) node.nullable = true;
+    else if (p.isWord('NOT') && p.isWord('NULL', 1)) {
+      p.next();
+      p.next();
+      node.nullable = false;
+    }
+  } else if (p.acceptWord('AS')) {
+    p.expectWord('TABLE');
+    node.elements = parseTableElements(p);
+    if (p.isWord('WITH') && p.isPunct('(', 1)) {
+      p.next();
+      node.options = parseOptionList(p);
+    }
+  } else {
+    p.expectWord('EXTERNAL');
+    p.expectWord('NAME');
+    node.externalName = p.objectName();
+  }
+  node.end = p.prev.end;
+  return node;
+}
+
+/**
+ * `CREATE SEQUENCE s [AS type] [START WITH n] [INCREMENT BY n] [MINVALUE n | NO MINVALUE] [MAXVALUE n | NO MAXVALUE]
+ * [CYCLE | NO CYCLE] [CACHE [n] | NO CACHE]`; ALTER SEQUENCE takes RESTART [WITH n] instead of AS and START WITH.
+ */
+function parseSequence(p: Parser, ctx: DdlContext): CreateSequence {
+  p.next();
+  const name = p.objectName();
+  const verb = ctx.verb === 'ALTER' ? 'ALTER' : 'CREATE';
+  const node: CreateSequence = { kind: 'CreateSequence', verb, name, options: [], start: ctx.start, end: ctx.start };
+  if (verb === 'CREATE' && p.acceptWord('AS')) node.dataType = p.dataType();
+  for (;;) {
+    const option = parseSequenceOption(p, verb);
+    if (option === undefined) break;
+    node.options.push(option);
+  }
+  if (verb === 'ALTER' && node.options.length === 0) p.fail();
+  node.end = p.prev.end;
+  return node;
+}
+
+function parseSequenceOption(p: Parser, verb: 'CREATE' | 'ALTER'): DdlOption | undefined {
+  const start = p.tok.start;
+  let name: string;
+  let value: string | undefined;
+  if (verb === 'CREATE' && p.isWords('START', 'WITH')) {
+    p.next();
+    p.next();
+    name = 'START WITH';
+    value = signedNumber(p);
+  } else if (verb === 'ALTER' && p.acceptWord('RESTART')) {
+    name = 'RESTART';
+    if (p.acceptWord('WITH')) value = signedNumber(p);
+  } else if (p.isWords('INCREMENT', 'BY')) {
+    p.next();
+    p.next();
+    name = 'INCREMENT BY';
+    value = signedNumber(p);
+  } else if (p.isWord('MINVALUE') || p.isWord('MAXVALUE')) {
+    name = p.next().upper;
+    value = signedNumber(p);
+  } else if (p.acceptWord('CYCLE')) name = 'CYCLE';
+  else if (p.acceptWord('CACHE')) {
+    name = 'CACHE';
+    if (p.tok.kind === 'number') value = p.next().text;
+  } else if (p.isWord('NO') && (p.isWord('MINVALUE', 1) || p.isWord('MAXVALUE', 1) || p.isWord('CYCLE', 1) || p.isWord('CACHE', 1))) {
+    p.next();
+    name = `NO ${p.next().upper}`;
+  } else return undefined;
+  const node: DdlOption = { kind: 'DdlOption', name, suboptions: [], start, end: p.prev.end };
+  if (value !== undefined) node.value = value;
+  return node;
+}
+
+/** `CREATE SYNONYM name FOR [server.][db.][schema.]object` */
+function parseCreateSynonym(p: Parser, ctx: DdlContext): CreateSynonym {
+  p.next();
+  const name = p.objectName();
+  p.expectWord('FOR');
+  const target = p.objectName();
+  return p.finish<CreateSynonym>({ kind: 'CreateSynonym', name, target }, ctx.start);
+}
+
+// ==== partitions ===================================================================================
+
+/** CREATE | ALTER | DROP PARTITION FUNCTION | SCHEME */
+function parsePartition(p: Parser, ctx: DdlContext): Statement {
+  p.next();
+  if (p.isWord('FUNCTION')) {
+    if (ctx.verb === 'DROP') return dropAfterWord(p, ctx, 'PARTITION FUNCTION');
+    return ctx.verb === 'CREATE' ? parseCreatePartitionFunction(p, ctx) : parseAlterPartitionFunction(p, ctx);
+  }
+  if (!p.isWord('SCHEME')) p.fail();
+  if (ctx.verb === 'DROP') return dropAfterWord(p, ctx, 'PARTITION SCHEME');
+  return ctx.verb === 'CREATE' ? parseCreatePartitionScheme(p, ctx) : parseAlterPartitionScheme(p, ctx);
+}
+
+/** `CREATE PARTITION FUNCTION pf (type) AS RANGE [LEFT | RIGHT] FOR VALUES ([v, …])` */
+function parseCreatePartitionFunction(p: Parser, ctx: DdlContext): CreatePartitionFunction {
+  p.next();
+  const name = p.identifier();
+  p.expectPunct('(');
+  const dataType = p.dataType();
+  p.expectPunct(')');
+  p.expectWord('AS');
+  p.expectWord('RANGE');
+  let range: 'LEFT' | 'RIGHT' = 'LEFT';
+  if (p.acceptWord('RIGHT')) range = 'RIGHT';
+  else p.acceptWord('LEFT');
+  p.expectWord('FOR');
+  p.expectWord('VALUES');
+  p.expectPunct('(');
+  // The boundary list may be empty: one partition.
+  const values = p.isPunct(')') ? [] : p.commaList(parseExpression);
+  p.expectPunct(')');
+  return p.finish<CreatePartitionFunction>({ kind: 'CreatePartitionFunction', name, dataType, range, values }, ctx.start);
+}
+
+/** `ALTER PARTITION FUNCTION pf () SPLIT RANGE (v) | MERGE RANGE (v)` */
+function parseAlterPartitionFunction(p: Parser, ctx: DdlContext): AlterPartitionFunction {
+  p.next();
+  const name = p.identifier();
+  p.expectPunct('(');
+  p.expectPunct(')');
+  if (!p.isWord('SPLIT') && !p.isWord('MERGE')) p.fail();
+  const action = p.next().upper === 'SPLIT' ? 'SPLIT' : 'MERGE';
+  p.expectWord('RANGE');
+  p.expectPunct('(');
+  const value = parseExpression(p);
+  p.expectPunct(')');
+  return p.finish<AlterPartitionFunction>({ kind: 'AlterPartitionFunction', name, action, value }, ctx.start);
+}
+
+/** A filegroup name where PRIMARY may be written bare or bracketed. */
+function filegroupName(p: Parser): Ident {
+  if (p.isWord('PRIMARY')) return p.identFrom(p.next());
+  return p.identifier();
+}
+
+/** `CREATE PARTITION SCHEME ps AS PARTITION pf [ALL] TO (fg, …)` */
+function parseCreatePartitionScheme(p: Parser, ctx: DdlContext): CreatePartitionScheme {
+  p.next();
+  const name = p.identifier();
+  p.expectWord('AS');
+  p.expectWord('PARTITION');
+  const fn = p.identifier();
+  const all = p.acceptWord('ALL');
+  p.expectWord('TO');
+  const filegroups = p.parenList(filegroupName);
+  return p.finish<CreatePartitionScheme>({ kind: 'CreatePartitionScheme', name, function: fn, all, filegroups }, ctx.start);
+}
+
+/** `ALTER PARTITION SCHEME ps NEXT USED [fg]` */
+function parseAlterPartitionScheme(p: Parser, ctx: DdlContext): AlterPartitionScheme {
+  p.next();
+  const name = p.identifier();
+  p.expectWord('NEXT');
+  p.expectWord('USED');
+  const node: AlterPartitionScheme = { kind: 'AlterPartitionScheme', name, start: ctx.start, end: ctx.start };
+  // The filegroup is optional: a word that starts the next statement is not one.
+  if (p.isIdentifier() && !atStatementStart(p)) node.nextUsed = p.identifier();
+  node.end = p.prev.end;
+  return node;
+}
+
+// ==== statistics ===================================================================================
+
+/** `CREATE STATISTICS s ON t (cols) [WHERE cond] [WITH FULLSCAN | SAMPLE n PERCENT|ROWS | …, NORECOMPUTE, …]` */
+function parseCreateStatistics(p: Parser, ctx: DdlContext): CreateStatistics {
+  p.next();
+  const name = p.identifier();
+  p.expectWord('ON');
+  const table = p.objectName();
+  const columns = identList(p);
+  const node: CreateStatistics = { kind: 'CreateStatistics', name, table, columns, options: [], start: ctx.start, end: ctx.start };
+  if (p.acceptWord('WHERE')) node.where = parseCondition(p);
+  if (p.acceptWord('WITH')) node.options = p.commaList(parseStatisticsOption);
+  node.end = p.prev.end;
+  return node;
+}
+
+/**
+ * `UPDATE STATISTICS t [ix | (ix, …)] [WITH FULLSCAN | SAMPLE n PERCENT|ROWS | RESAMPLE [ON PARTITIONS (…)] | ALL |
+ * COLUMNS | INDEX, NORECOMPUTE, INCREMENTAL = ON|OFF, MAXDOP = n, AUTO_DROP = ON|OFF, …]`. query.ts's UPDATE rule
+ * calls it; the parser stands on UPDATE or on STATISTICS, `start` is the offset of UPDATE.
+ */
+export function parseUpdateStatistics(p: Parser, start: number): UpdateStatistics {
+  p.acceptWord('UPDATE');
+  p.expectWord('STATISTICS');
+  const table = p.objectName();
+  let names: Ident[] = [];
+  if (p.isPunct('(')) names = identList(p);
+  else if (p.isIdentifier() && !atStatementStart(p)) names = [p.identifier()];
+  let options: DdlOption[] = [];
+  if (p.acceptWord('WITH')) options = p.commaList(parseStatisticsOption);
+  return p.finish<UpdateStatistics>({ kind: 'UpdateStatistics', table, names, options }, start);
+}
+
+const STATISTICS_OPTIONS = new Set(['FULLSCAN', 'SAMPLE', 'RESAMPLE', 'ALL', 'COLUMNS', 'INDEX', 'NORECOMPUTE', 'INCREMENTAL', 'MAXDOP', 'AUTO_DROP', 'PERSIST_SAMPLE_PERCENT', 'STATS_STREAM', 'ROWCOUNT', 'PAGECOUNT']);
+
+/** One statistics option (no parentheses around the list). */
+function parseStatisticsOption(p: Parser): DdlOption {
+  const start = p.tok.start;
+  if (!p.isAnyWord(STATISTICS_OPTIONS)) p.fail();
+  const name = p.next().upper;
+  const node: DdlOption = { kind: 'DdlOption', name, suboptions: [], start, end: start };
+  if (name === 'SAMPLE') {
+    node.value = signedNumber(p);
+    if (!p.isWord('PERCENT') && !p.isWord('ROWS')) p.fail();
+    node.value += ` ${p.next().upper}`;
+  } else if (name === 'FULLSCAN' && p.isWord('WITH')) {
+    // FULLSCAN [[,] PERSIST_SAMPLE_PERCENT = ON] is written as a separate option; nothing here.
+  } else if (p.acceptPunct('=')) parseOptionValue(p, node);
+  if ((name === 'RESAMPLE' || name === 'FULLSCAN' || name === 'SAMPLE') && p.isWord('ON') && p.isWord('PARTITIONS', 1)) {
+    p.next();
+    p.next();
+    node.partitions = p.parenList(partitionRange);
+  }
+  node.end = p.prev.end;
+  return node;
+}
+
+// ==== legacy defaults and rules ====================================================================
+
+/** `CREATE DEFAULT d AS constant_expression` / `CREATE RULE r AS condition_expression` (deprecated, still valid). */
+function parseCreateDefaultOrRule(p: Parser, ctx: DdlContext): CreateDefaultOrRule {
+  const rule = p.next().upper === 'RULE';
+  const name = p.objectName();
+  p.expectWord('AS');
+  const expression = rule ? parseCondition(p) : parseExpression(p);
+  return p.finish<CreateDefaultOrRule>({ kind: rule ? 'CreateRule' : 'CreateDefault', name, expression }, ctx.start);
+}
+
+// ==== full-text ====================================================================================
+
+/** CREATE | ALTER | DROP FULLTEXT INDEX | CATALOG | STOPLIST */
+function parseFulltext(p: Parser, ctx: DdlContext): Statement {
+  p.next();
+  if (p.isWord('INDEX')) {
+    if (ctx.verb === 'CREATE') return parseCreateFulltextIndex(p, ctx);
+    p.next();
+    p.expectWord('ON');
+    const table = p.objectName();
+    if (ctx.verb === 'DROP') return p.finish<DropObjects>({ kind: 'DropObjects', objectType: 'FULLTEXT INDEX', ifExists: false, names: [], on: table }, ctx.start);
+    parseAlterFulltextIndexAction(p);
+    return p.finish<AlterFulltextIndex>({ kind: 'AlterFulltextIndex', table }, ctx.start);
+  }
+  if (p.isWord('CATALOG')) {
+    if (ctx.verb === 'DROP') return dropAfterWord(p, ctx, 'FULLTEXT CATALOG');
+    return parseFulltextCatalog(p, ctx);
+  }
+  if (!p.isWord('STOPLIST')) p.fail();
+  if (ctx.verb === 'DROP') return dropAfterWord(p, ctx, 'FULLTEXT STOPLIST');
+  return parseFulltextStoplist(p, ctx);
+}
+
+/**
+ * `CREATE FULLTEXT INDEX ON t [(col [TYPE COLUMN tc] [LANGUAGE l] [STATISTICAL_SEMANTICS], …)] KEY INDEX ix
+ * [ON catalog | ON (catalog, FILEGROUP fg)] [WITH [(] CHANGE_TRACKING [=] … | STOPLIST [=] … | SEARCH PROPERTY LIST [=] … [)]]`
+ */
+function parseCreateFulltextIndex(p: Parser, ctx: DdlContext): CreateIndex {
+  p.next();
+  p.expectWord('ON');
+  const table = p.objectName();
+  const node: CreateIndex = { kind: 'CreateIndex', indexType: 'FULLTEXT', unique: false, table, columns: [], include: [], options: [], start: ctx.start, end: ctx.start };
+  if (p.isPunct('(')) node.columns = p.parenList(parseFulltextColumn);
+  p.expectWord('KEY');
+  p.expectWord('INDEX');
+  node.keyIndex = p.identifier();
+  if (p.acceptWord('ON')) {
+    if (p.isPunct('(')) p.parenList(fulltextCatalogItem);
+    else node.catalog = p.identifier();
+  }
+  if (p.acceptWord('WITH')) node.options = p.acceptPunct('(') ? fulltextOptionsClosed(p) : p.commaList(parseFulltextIndexOption);
+  node.end = p.prev.end;
+  return node;
+}
+
+function fulltextOptionsClosed(p: Parser): DdlOption[] {
+  const options = p.commaList(parseFulltextIndexOption);
+  p.expectPunct(')');
+  return options;
+}
+
+/** `catalog` or `FILEGROUP fg` inside ON (…). */
+function fulltextCatalogItem(p: Parser): Ident {
+  p.acceptWord('FILEGROUP');
+  return filegroupName(p);
+}
+
+/** `col [TYPE COLUMN tc] [LANGUAGE l] [STATISTICAL_SEMANTICS]` */
+function parseFulltextColumn(p: Parser): IndexColumn {
+  const start = p.tok.start;
+  const name = p.identifier();
+  if (p.acceptWord('TYPE')) {
+    p.expectWord('COLUMN');
+    p.identifier();
+  }
+  if (p.acceptWord('LANGUAGE')) languageTerm(p);
+  p.acceptWord('STATISTICAL_SEMANTICS');
+  return p.finish<IndexColumn>({ kind: 'IndexColumn', name, descending: false }, start);
+}
+
+/** A full-text language: 1033, 0x409, 'English', N'English' (or a bare word). */
+function languageTerm(p: Parser): string {
+  const t = p.tok;
+  if (t.kind === 'number' || t.kind === 'string' || t.kind === 'quoted' || (t.kind === 'word' && !isReserved(t.upper))) return p.next().text;
+  return p.fail();
+}
+
+/** `CHANGE_TRACKING [=] MANUAL|AUTO|OFF`, `NO POPULATION`, `STOPLIST [=] OFF|SYSTEM|name`, `SEARCH PROPERTY LIST [=] name` */
+function parseFulltextIndexOption(p: Parser): DdlOption {
+  const start = p.tok.start;
+  let name: string;
+  if (p.isWords('NO', 'POPULATION')) {
+    p.next();
+    p.next();
+    name = 'NO POPULATION';
+    return { kind: 'DdlOption', name, suboptions: [], start, end: p.prev.end };
+  }
+  if (p.isWords('SEARCH', 'PROPERTY', 'LIST')) {
+    p.pos += 3;
+    name = 'SEARCH PROPERTY LIST';
+  } else if (p.isWord('CHANGE_TRACKING') || p.isWord('STOPLIST')) name = p.next().upper;
+  else return p.fail();
+  p.acceptPunct('=');
+  if (p.isWord('OFF')) return { kind: 'DdlOption', name, value: p.next().upper, suboptions: [], start, end: p.prev.end };
+  const value = p.objectName();
+  return { kind: 'DdlOption', name, value: p.text.slice(value.start, value.end).toUpperCase(), object: value, suboptions: [], start, end: p.prev.end };
+}
+
+/** The actions of ALTER FULLTEXT INDEX ON t (docs "ALTER FULLTEXT INDEX"). */
+function parseAlterFulltextIndexAction(p: Parser): void {
+  if (p.acceptWord('ENABLE') || p.acceptWord('DISABLE')) return;
+  if (p.acceptWord('SET')) {
+    parseFulltextIndexOption(p);
+  } else if (p.acceptWord('ADD')) p.parenList(parseFulltextColumn);
+  else if (p.acceptWord('DROP')) identList(p);
+  else if (p.acceptWord('ALTER')) {
+    p.expectWord('COLUMN');
+    p.identifier();
+    if (!p.acceptWord('ADD')) p.expectWord('DROP');
+    p.expectWord('STATISTICAL_SEMANTICS');
+  } else if (p.acceptWord('START')) {
+    if (!p.acceptWord('FULL') && !p.acceptWord('INCREMENTAL')) p.expectWord('UPDATE');
+    p.expectWord('POPULATION');
+    return;
+  } else if (p.acceptWord('STOP') || p.acceptWord('PAUSE') || p.acceptWord('RESUME')) {
+    p.expectWord('POPULATION');
+    return;
+  } else p.fail();
+  if (p.isWord('WITH') && p.isWords('WITH', 'NO', 'POPULATION')) p.pos += 3;
+}
+
+/**
+ * `CREATE FULLTEXT CATALOG c [ON FILEGROUP fg] [IN PATH 'p'] [WITH ACCENT_SENSITIVITY = ON|OFF] [AS DEFAULT]
+ * [AUTHORIZATION owner]`; `ALTER FULLTEXT CATALOG c REBUILD [WITH ACCENT_SENSITIVITY = …] | REORGANIZE | AS DEFAULT`.
+ */
+function parseFulltextCatalog(p: Parser, ctx: DdlContext): FulltextCatalog {
+  p.next();
+  const verb = ctx.verb === 'ALTER' ? 'ALTER' : 'CREATE';
+  const name = p.identifier();
+  const options: DdlOption[] = [];
+  const option = (o: string, value?: string): void => {
+    const node: DdlOption = { kind: 'DdlOption', name: o, suboptions: [], start: p.prev.start, end: p.prev.end };
+    if (value !== undefined) node.value = value;
+    options.push(node);
+  };
+  if (verb === 'ALTER') {
+    if (p.acceptWord('REBUILD')) {
+      option('REBUILD');
+      if (p.acceptWord('WITH')) option('ACCENT_SENSITIVITY', accentSensitivity(p));
+    } else if (p.acceptWord('REORGANIZE')) option('REORGANIZE');
+    else {
+      p.expectWord('AS');
+      p.expectWord('DEFAULT');
+      option('AS DEFAULT');
+    }
+  } else {
+    if (p.isWords('ON', 'FILEGROUP')) {
+      p.pos += 2;
+      option('FILEGROUP', filegroupName(p).value);
+    }
+    if (p.isWords('IN', 'PATH')) {
+      p.pos += 2;
+      if (p.tok.kind !== 'string') p.fail();
+      option('IN PATH', p.next().text);
+    }
+    if (p.acceptWord('WITH')) option('ACCENT_SENSITIVITY', accentSensitivity(p));
+    if (p.acceptWord('AS')) {
+      p.expectWord('DEFAULT');
+      option('AS DEFAULT');
+    }
+    if (p.acceptWord('AUTHORIZATION')) option('AUTHORIZATION', p.identifier().value);
+  }
+  return p.finish<FulltextCatalog>({ kind: 'FulltextCatalog', verb, name, options }, ctx.start);
+}
+
+function accentSensitivity(p: Parser): string {
+  p.expectWord('ACCENT_SENSITIVITY');
+  p.expectPunct('=');
+  if (!p.isWord('ON') && !p.isWord('OFF')) p.fail();
+  return p.next().upper;
+}
+
+/**
+ * `CREATE FULLTEXT STOPLIST s [FROM {[db.]source | SYSTEM STOPLIST}] [AUTHORIZATION o]`;
+ * `ALTER FULLTEXT STOPLIST s ADD 'word' LANGUAGE l | DROP {'word' LANGUAGE l | ALL LANGUAGE l | ALL}`.
+ */
+function parseFulltextStoplist(p: Parser, ctx: DdlContext): FulltextStoplist {
+  p.next();
+  const verb = ctx.verb === 'ALTER' ? 'ALTER' : 'CREATE';
+  const name = p.objectName();
+  if (verb === 'CREATE') {
+    if (p.acceptWord('FROM')) {
+      if (p.isWords('SYSTEM', 'STOPLIST')) p.pos += 2;
+      else p.objectName();
+    }
+    if (p.acceptWord('AUTHORIZATION')) p.identifier();
+  } else if (p.acceptWord('ADD')) {
+    if (p.tok.kind !== 'string') p.fail();
+    p.next();
+    p.expectWord('LANGUAGE');
+    languageTerm(p);
+  } else {
+    p.expectWord('DROP');
+    if (p.acceptWord('ALL')) {
+      if (p.acceptWord('LANGUAGE')) languageTerm(p);
+    } else {
+      if (p.tok.kind !== 'string') p.fail();
+      p.next();
+      p.expectWord('LANGUAGE');
+      languageTerm(p);
+    }
+  }
+  return p.finish<FulltextStoplist>({ kind: 'FulltextStoplist', verb, name }, ctx.start);
+}
+
+// ==== XML: indexes and schema collections ==========================================================
+
+/** CREATE XML INDEX … | CREATE/ALTER/DROP XML SCHEMA COLLECTION … */
+function parseXml(p: Parser, ctx: DdlContext): Statement {
+  if (ctx.verb === 'CREATE' && p.isWord('INDEX', 1)) return parseCreateXmlIndex(p, ctx, false);
+  p.next();
+  p.expectWord('SCHEMA');
+  p.expectWord('COLLECTION');
+  if (ctx.verb === 'DROP') return parseDropObjects(p, ctx, 'XML SCHEMA COLLECTION', false, false);
+  const name = p.objectName();
+  p.expectWord(ctx.verb === 'CREATE' ? 'AS' : 'ADD');
+  const content = parseExpression(p);
+  return p.finish<XmlSchemaCollection>({ kind: 'XmlSchemaCollection', verb: ctx.verb === 'CREATE' ? 'CREATE' : 'ALTER', name, content }, ctx.start);
+}
+
+// ==== databases ====================================================================================
+
+/** Database-level objects spelt `… DATABASE <word> …` that this grammar keeps opaque. */
+function isDatabaseSubobject(p: Parser): boolean {
+  return p.isWords('SCOPED', 'CREDENTIAL') || p.isWords('AUDIT', 'SPECIFICATION') || p.isWords('ENCRYPTION', 'KEY');
+}
+
+/** CREATE | ALTER | DROP DATABASE … */
+function parseDatabase(p: Parser, ctx: DdlContext): Statement {
+  p.next();
+  if (isDatabaseSubobject(p)) return opaque(p, ctx.start, `${ctx.verb} DATABASE ${p.tok.upper}`);
+  if (ctx.verb === 'DROP') {
+    const ifExists = acceptIfExists(p);
+    const names = p.commaList((q) => asObjectName(q.identifier()));
+    return p.finish<DropObjects>({ kind: 'DropObjects', objectType: 'DATABASE', ifExists, names }, ctx.start);
+  }
+  if (ctx.verb === 'CREATE') return parseCreateDatabase(p, ctx);
+  if (p.isWords('SCOPED', 'CONFIGURATION')) return parseScopedConfiguration(p, ctx);
+  return parseAlterDatabase(p, ctx);
+}
+
+/**
+ * `CREATE DATABASE name [CONTAINMENT = NONE | PARTIAL] [ON [PRIMARY] filespec, … [, FILEGROUP fg [CONTAINS …] [DEFAULT]
+ * filespec, …]] [LOG ON filespec, …] [COLLATE c] [WITH option, …] [FOR ATTACH [WITH …] | FOR ATTACH_REBUILD_LOG]`
+ * or `CREATE DATABASE name ON (…) AS SNAPSHOT OF source` (docs "CREATE DATABASE").
+ */
+function parseCreateDatabase(p: Parser, ctx: DdlContext): CreateDatabase {
+  const name = p.identifier();
+  const node: CreateDatabase = { kind: 'CreateDatabase', name, filegroups: [], log: [], options: [], start: ctx.start, end: ctx.start };
+  if (p.isWord('CONTAINMENT')) {
+    p.next();
+    p.expectPunct('=');
+    if (!p.isWord('NONE') && !p.isWord('PARTIAL')) p.fail();
+    node.containment = p.next().upper;
+  }
+  // Azure SQL Database: CREATE DATABASE name (EDITION = '…', SERVICE_OBJECTIVE = …)
+  if (p.isPunct('(')) node.options = parseOptionList(p);
+  if (p.acceptWord('ON')) node.filegroups = parseDatabaseFiles(p);
+  if (p.isWords('LOG', 'ON')) {
+    p.pos += 2;
+    node.log = p.commaList(parseFileSpec);
+  }
+  if (p.acceptWord('COLLATE')) node.collation = p.identifier();
+  if (p.acceptWord('FOR')) {
+    if (!p.isWord('ATTACH') && !p.isWord('ATTACH_REBUILD_LOG')) p.fail();
+    node.attach = p.next().upper;
+  } else if (p.isWord('AS')) {
+    p.next();
+    if (p.acceptWord('SNAPSHOT')) {
+      p.expectWord('OF');
+      node.snapshotOf = p.identifier();
+    } else {
+      p.expectWord('COPY');
+      p.expectWord('OF');
+      p.objectName();
+    }
+  }
+  if (p.acceptWord('WITH')) node.options = node.options.concat(p.commaList(parseDatabaseOption));
+  node.end = p.prev.end;
+  return node;
+}
+
+/** `[PRIMARY] filespec, … [, FILEGROUP fg [CONTAINS FILESTREAM | MEMORY_OPTIMIZED_DATA] [DEFAULT] filespec, …]` */
+function parseDatabaseFiles(p: Parser): FileGroupSpec[] {
+  const groups: FileGroupSpec[] = [];
+  let current: FileGroupSpec = { kind: 'FileGroupSpec', files: [], start: p.tok.start, end: p.tok.start };
+  p.acceptWord('PRIMARY');
+  groups.push(current);
+  do {
+    if (p.isWord('FILEGROUP')) {
+      const start = p.tok.start;
+      p.next();
+      current = { kind: 'FileGroupSpec', name: p.identifier(), files: [], start, end: start };
+      if (p.acceptWord('CONTAINS')) {
+        if (!p.isWord('FILESTREAM') && !p.isWord('MEMORY_OPTIMIZED_DATA')) p.fail();
+        current.contains = p.next().upper;
+      }
+      if (p.acceptWord('DEFAULT')) current.isDefault = true;
+      groups.push(current);
+    }
+    current.files.push(parseFileSpec(p));
+    current.end = p.prev.end;
+  } while (p.acceptPunct(','));
+  return groups.filter((g) => g.files.length > 0 || g.name !== undefined);
+}
+
+/** `( NAME = n, FILENAME = 'path', SIZE = 10MB, MAXSIZE = UNLIMITED, FILEGROWTH = 10% )` */
+function parseFileSpec(p: Parser): FileSpec {
+  const start = p.tok.start;
+  const options = parseOptionList(p);
+  return p.finish<FileSpec>({ kind: 'FileSpec', options }, start);
+}
+
+/**
+ * The option names of "ALTER DATABASE SET Options" and of CREATE DATABASE … WITH (SQL Server 2022, plus the
+ * Azure SQL ones the same parser accepts); a name outside the list is a syntax error at it.
+ */
+const DATABASE_OPTIONS = new Set([
+  'ACCELERATED_DATABASE_RECOVERY', 'ALLOW_SNAPSHOT_ISOLATION', 'ANSI_NULL_DEFAULT', 'ANSI_NULLS', 'ANSI_PADDING', 'ANSI_WARNINGS',
+  'ARITHABORT', 'AUTO_CLOSE', 'AUTO_CREATE_STATISTICS', 'AUTO_SHRINK', 'AUTO_UPDATE_STATISTICS', 'AUTO_UPDATE_STATISTICS_ASYNC',
+  'AUTOMATIC_TUNING', 'CATALOG_COLLATION', 'CHANGE_TRACKING', 'COMPATIBILITY_LEVEL', 'CONCAT_NULL_YIELDS_NULL', 'CONTAINMENT',
+  'CURSOR_CLOSE_ON_COMMIT', 'CURSOR_DEFAULT', 'DATA_RETENTION', 'DATE_CORRELATION_OPTIMIZATION', 'DB_CHAINING',
+  'DEFAULT_FULLTEXT_LANGUAGE', 'DEFAULT_LANGUAGE', 'DELAYED_DURABILITY', 'DISABLE_BROKER', 'EMERGENCY', 'ENABLE_BROKER',
+  'ENCRYPTION', 'ERROR_BROKER_CONVERSATIONS', 'FILESTREAM', 'HADR', 'HONOR_BROKER_PRIORITY', 'LEDGER', 'MEMORY_OPTIMIZED',
+  'MEMORY_OPTIMIZED_ELEVATE_TO_SNAPSHOT', 'MIXED_PAGE_ALLOCATION', 'MULTI_USER', 'NESTED_TRIGGERS', 'NEW_BROKER',
+  'NUMERIC_ROUNDABORT', 'OFFLINE', 'ONLINE', 'OPTIMIZED_LOCKING', 'PAGE_VERIFY', 'PARAMETERIZATION', 'PARTNER',
+  'PERSISTENT_LOG_BUFFER', 'QUERY_STORE', 'QUOTED_IDENTIFIER', 'READ_COMMITTED_SNAPSHOT', 'READ_ONLY', 'READ_WRITE',
+  'RECOVERY', 'RECURSIVE_TRIGGERS', 'REMOTE_DATA_ARCHIVE', 'RESTRICTED_USER', 'SINGLE_USER', 'SUPPLEMENTAL_LOGGING',
+  'SUSPEND_FOR_SNAPSHOT_BACKUP', 'TARGET_RECOVERY_TIME', 'TEMPORAL_HISTORY_RETENTION', 'TORN_PAGE_DETECTION',
+  'TRANSFORM_NOISE_WORDS', 'TRUSTWORTHY', 'TWO_DIGIT_YEAR_CUTOFF', 'WITNESS', 'DATA_LAKE_LOG_ACCOUNT', 'ELASTIC_POOL',
+  'EDITION', 'SERVICE_OBJECTIVE', 'MAXSIZE', 'BACKUP_STORAGE_REDUNDANCY', 'ADR_CLEANER_THREAD_COUNT', 'AUTOMATIC_INDEX_MANAGEMENT',
+]);
+
+/** Reserved words that may be values of a database option. */
+const DB_OPTION_VALUE_KEYWORDS = new Set(['ON', 'OFF', 'FULL', 'ALL', 'DEFAULT', 'NULL', 'PRIMARY', 'CURRENT', 'GROUP']);
+
+/**
+ * One database option: `name [=] value …` and an optional `( suboptions )`: `RECOVERY SIMPLE`, `SINGLE_USER`,
+ * `COMPATIBILITY_LEVEL = 160`, `TARGET_RECOVERY_TIME = 60 SECONDS`, `QUERY_STORE = ON (OPERATION_MODE = READ_WRITE)`,
+ * `QUERY_STORE CLEAR ALL`, `HADR AVAILABILITY GROUP = ag`, `CHANGE_TRACKING = ON (CHANGE_RETENTION = 2 DAYS)`.
+ * The long tail of documented options shares this shape ("ALTER DATABASE SET options").
+ */
+function parseDatabaseOption(p: Parser): DdlOption {
+  const start = p.tok.start;
+  if (!p.isAnyWord(DATABASE_OPTIONS)) p.fail();
+  const node: DdlOption = { kind: 'DdlOption', name: p.next().upper, suboptions: [], start, end: start };
+  const values: string[] = [];
+  let needValue = p.acceptPunct('=');
+  for (;;) {
+    const t = p.tok;
+    if (t.kind === 'number' || t.kind === 'string' || t.kind === 'quoted' || p.isPunct('-')) {
+      values.push(t.kind === 'number' || p.isPunct('-') ? signedNumber(p) : p.next().text);
+      if (p.isPunct('%')) values.push(p.next().text);
+    } else if (t.kind === 'word' && (needValue || !atStatementStart(p)) && !p.isWord('WITH') && (!isReserved(t.upper) || DB_OPTION_VALUE_KEYWORDS.has(t.upper))) {
+      values.push(p.next().upper);
+    } else if (p.isPunct('=') && values.length > 0) {
+      p.next();
+      values.push('=');
+      needValue = true;
+      continue;
+    } else break;
+    needValue = false;
+  }
+  if (p.isPunct('(')) node.suboptions = parseOptionList(p);
+  else if (needValue) p.fail();
+  if (values.length > 0) node.value = values.join(' ');
+  node.end = p.prev.end;
+  return node;
+}
+
+/** `WITH ROLLBACK IMMEDIATE | ROLLBACK AFTER n [SECONDS] | NO_WAIT` */
+function parseTermination(p: Parser): string {
+  p.expectWord('WITH');
+  if (p.acceptWord('NO_WAIT')) return 'NO_WAIT';
+  p.expectWord('ROLLBACK');
+  if (p.acceptWord('IMMEDIATE')) return 'ROLLBACK IMMEDIATE';
+  p.expectWord('AFTER');
+  const n = signedNumber(p);
+  p.acceptWord('SECONDS');
+  return `ROLLBACK AFTER ${n}`;
+}
+
+const FILEGROUP_PROPERTIES = new Set(['READ_ONLY', 'READ_WRITE', 'READONLY', 'READWRITE', 'DEFAULT', 'AUTOGROW_SINGLE_FILE', 'AUTOGROW_ALL_FILES']);
+
+/** `ALTER DATABASE name | CURRENT action` (docs "ALTER DATABASE (Transact-SQL)", "… File and Filegroup Options", "… SET Options"). */
+function parseAlterDatabase(p: Parser, ctx: DdlContext): AlterDatabase {
+  let name: Ident | undefined;
+  if (!p.acceptWord('CURRENT')) name = p.identifier();
+  const node: AlterDatabase = { kind: 'AlterDatabase', action: '', options: [], files: [], start: ctx.start, end: ctx.start };
+  if (name) node.name = name;
+  const t = p.tok;
+  if (t.kind !== 'word') p.fail();
+  switch (t.upper) {
+    case 'SET':
+      p.next();
+      node.action = 'SET';
+      node.options = p.commaList(parseDatabaseOption);
+      break;
+    case 'ADD':
+      parseAlterDatabaseAdd(p, node);
+      break;
+    case 'REMOVE':
+      p.next();
+      if (p.acceptWord('SECONDARY')) {
+        node.action = 'REMOVE SECONDARY';
+        p.expectWord('ON');
+        p.expectWord('SERVER');
+        p.identifier();
+        break;
+      }
+      if (!p.isWord('FILE') && !p.isWord('FILEGROUP')) p.fail();
+      node.action = `REMOVE ${p.next().upper}`;
+      node.filegroup = p.identifier();
+      break;
+    case 'MODIFY':
+      parseAlterDatabaseModify(p, node);
+      break;
+    case 'COLLATE':
+      p.next();
+      node.action = 'COLLATE';
+      node.newName = p.identifier();
+      break;
+    case 'FAILOVER':
+    case 'FORCE_FAILOVER_ALLOW_DATA_LOSS':
+      node.action = p.next().upper;
+      break;
+    default:
+      p.fail();
+  }
+  if (p.isWord('WITH') && (p.isWord('ROLLBACK', 1) || p.isWord('NO_WAIT', 1))) node.termination = parseTermination(p);
+  node.end = p.prev.end;
+  return node;
+}
+
+/** `ADD FILE filespec, … [TO FILEGROUP fg]`, `ADD LOG FILE filespec, …`, `ADD FILEGROUP fg [CONTAINS …]`, Azure `ADD SECONDARY ON SERVER s [WITH (…)]`. */
+function parseAlterDatabaseAdd(p: Parser, node: AlterDatabase): void {
+  p.next();
+  if (p.acceptWord('FILEGROUP')) {
+    node.action = 'ADD FILEGROUP';
+    node.filegroup = p.identifier();
+    if (p.acceptWord('CONTAINS')) {
+      if (!p.isWord('FILESTREAM') && !p.isWord('MEMORY_OPTIMIZED_DATA')) p.fail();
+      p.next();
+    }
+    return;
+  }
+  if (p.acceptWord('SECONDARY')) {
+    node.action = 'ADD SECONDARY';
+    p.expectWord('ON');
+    p.expectWord('SERVER');
+    p.identifier();
+    if (p.isWord('WITH') && p.isPunct('(', 1)) {
+      p.next();
+      node.options = parseOptionList(p);
+    }
+    return;
+  }
+  const log = p.acceptWord('LOG');
+  p.expectWord('FILE');
+  node.action = log ? 'ADD LOG FILE' : 'ADD FILE';
+  node.files = p.commaList(parseFileSpec);
+  if (!log && p.acceptWord('TO')) {
+    p.expectWord('FILEGROUP');
+    node.filegroup = p.identifier();
+  }
+}
+
+/** `MODIFY FILE filespec`, `MODIFY FILEGROUP fg property | NAME = new`, `MODIFY NAME = new`, Azure `MODIFY (options)`. */
+function parseAlterDatabaseModify(p: Parser, node: AlterDatabase): void {
+  p.next();
+  if (p.acceptWord('FILE')) {
+    node.action = 'MODIFY FILE';
+    node.files = [parseFileSpec(p)];
+  } else if (p.acceptWord('FILEGROUP')) {
+    node.action = 'MODIFY FILEGROUP';
+    node.filegroup = filegroupName(p);
+    if (p.acceptWord('NAME')) {
+      p.expectPunct('=');
+      node.newName = p.identifier();
+    } else {
+      if (!p.isAnyWord(FILEGROUP_PROPERTIES)) p.fail();
+      p.next();
+    }
+  } else if (p.acceptWord('NAME')) {
+    node.action = 'MODIFY NAME';
+    p.expectPunct('=');
+    node.newName = p.identifier();
+  } else {
+    node.action = 'MODIFY';
+    node.options = parseOptionList(p);
+  }
+}
+
+/**
+ * `ALTER DATABASE SCOPED CONFIGURATION [FOR SECONDARY] SET name = value | ON | OFF | PRIMARY`, or
+ * `… CLEAR PROCEDURE_CACHE [plan_handle]` (docs "ALTER DATABASE SCOPED CONFIGURATION").
+ */
+function parseScopedConfiguration(p: Parser, ctx: DdlContext): AlterDatabaseScopedConfiguration {
+  p.pos += 2;
+  const forSecondary = p.isWords('FOR', 'SECONDARY');
+  if (forSecondary) p.pos += 2;
+  const node: AlterDatabaseScopedConfiguration = { kind: 'AlterDatabaseScopedConfiguration', forSecondary, clear: false, start: ctx.start, end: ctx.start };
+  if (p.acceptWord('CLEAR')) {
+    p.expectWord('PROCEDURE_CACHE');
+    node.clear = true;
+    if (p.tok.kind === 'number') p.next();
+  } else {
+    p.expectWord('SET');
+    const start = p.tok.start;
+    if (p.tok.kind !== 'word') p.fail();
+    const option: DdlOption = { kind: 'DdlOption', name: p.next().upper, suboptions: [], start, end: start };
+    p.expectPunct('=');
+    parseOptionValue(p, option);
+    option.end = p.prev.end;
+    node.option = option;
+  }
+  node.end = p.prev.end;
+  return node;
+}
+
+// ==== registration =================================================================================
+
+/** CREATE [UNIQUE] [CLUSTERED | NONCLUSTERED] [COLUMNSTORE] INDEX; ALTER INDEX; DROP INDEX. */
+function parseIndexStatement(p: Parser, ctx: DdlContext): Statement {
+  if (ctx.verb === 'ALTER') return parseAlterIndex(p, ctx);
+  if (ctx.verb === 'DROP') return parseDropIndex(p, ctx, 'INDEX');
+  return parseCreateIndex(p, ctx);
+}
+
+function parseTableStatement(p: Parser, ctx: DdlContext): Statement {
+  if (ctx.verb === 'CREATE') return parseCreateTable(p, ctx);
+  if (ctx.verb === 'ALTER') return parseAlterTable(p, ctx);
+  return parseDropObjects(p, ctx, 'TABLE');
+}
+
+function parseTypeStatement(p: Parser, ctx: DdlContext): Statement {
+  if (ctx.verb === 'DROP') return parseDropObjects(p, ctx, 'TYPE', false);
+  return parseCreateType(p, ctx);
+}
+
+function parseSequenceStatement(p: Parser, ctx: DdlContext): Statement {
+  if (ctx.verb === 'DROP') return parseDropObjects(p, ctx, 'SEQUENCE');
+  return parseSequence(p, ctx);
+}
+
+function parseSynonymStatement(p: Parser, ctx: DdlContext): Statement {
+  if (ctx.verb === 'DROP') return parseDropObjects(p, ctx, 'SYNONYM', false);
+  return parseCreateSynonym(p, ctx);
+}
+
+function parseStatisticsStatement(p: Parser, ctx: DdlContext): Statement {
+  if (ctx.verb === 'DROP') return parseDropIndex(p, ctx, 'STATISTICS');
+  return parseCreateStatistics(p, ctx);
+}
+
+function parseDefaultOrRuleStatement(p: Parser, ctx: DdlContext): Statement {
+  if (ctx.verb === 'DROP') return parseDropObjects(p, ctx, p.tok.upper === 'RULE' ? 'RULE' : 'DEFAULT');
+  return parseCreateDefaultOrRule(p, ctx);
+}
+
+registerDdl(['CREATE', 'ALTER', 'DROP'], 'TABLE', parseTableStatement);
+registerDdl(['CREATE', 'ALTER', 'DROP'], 'INDEX', parseIndexStatement);
+registerDdl(['CREATE'], 'UNIQUE', parseCreateIndex);
+registerDdl(['CREATE'], 'CLUSTERED', parseCreateIndex);
+registerDdl(['CREATE'], 'NONCLUSTERED', parseCreateIndex);
+registerDdl(['CREATE'], 'COLUMNSTORE', parseCreateIndex);
+registerDdl(['CREATE'], 'SPATIAL', parseCreateSpatialIndex);
+registerDdl(['CREATE'], 'PRIMARY', (p, ctx) => parseCreateXmlIndex(p, ctx, true));
+registerDdl(['CREATE', 'ALTER', 'DROP'], 'XML', parseXml);
+registerDdl(['CREATE', 'ALTER', 'DROP'], 'FULLTEXT', parseFulltext);
+registerDdl(['CREATE', 'DROP'], 'TYPE', parseTypeStatement);
+registerDdl(['CREATE', 'ALTER', 'DROP'], 'SEQUENCE', parseSequenceStatement);
+registerDdl(['CREATE', 'DROP'], 'SYNONYM', parseSynonymStatement);
+registerDdl(['CREATE', 'ALTER', 'DROP'], 'PARTITION', parsePartition);
+registerDdl(['CREATE', 'DROP'], 'STATISTICS', parseStatisticsStatement);
+registerDdl(['CREATE', 'DROP'], 'DEFAULT', parseDefaultOrRuleStatement);
+registerDdl(['CREATE', 'DROP'], 'RULE', parseDefaultOrRuleStatement);
+registerDdl(['CREATE', 'ALTER', 'DROP'], 'DATABASE', parseDatabase);

@@ -3,8 +3,8 @@
 import { lexCode } from '../lexer.js';
 import type { ParsedBatch, Statement, SyntaxDiagnostic } from './ast.js';
 import { Parser, SyntaxFailure } from './core.js';
-import { parseStatementList } from './statements.js';
-import { collectOpaque } from './walk.js';
+import { parseImplicitExec } from './procedural.js';
+import { atStatementStart, parseStatementList } from './statements.js';
 // The area files register their statements with statements.ts when loaded.
 import './expressions.js';
 import './query.js';
@@ -21,6 +21,11 @@ export function parseBatch(text: string): ParsedBatch {
   const statements: Statement[] = [];
   let error: SyntaxDiagnostic | undefined;
   try {
+    // A batch may open with a procedure call without EXEC (`sp_who`, `dbo.p 1`): only there.
+    if ((p.tok.kind === 'word' || p.tok.kind === 'quoted') && !atStatementStart(p)) {
+      statements.push(parseImplicitExec(p));
+      if (!p.acceptPunct(';')) p.cteAllowed = false;
+    }
     // The statements parsed before an error are kept: checks can still use them.
     for (const s of parseStatementList(p)) statements.push(s);
   } catch (e) {
@@ -36,7 +41,7 @@ export function parseBatch(text: string): ParsedBatch {
     const value = unclosed.value.slice(0, 64);
     error = { code: 105, message: `Unclosed quotation mark after the character string '${value}'.`, offset: unclosed.start, line: unclosed.line, col: unclosed.col };
   }
-  const result: ParsedBatch = { statements, opaque: collectOpaque(statements), tokens: tokens.length, steps: p.steps };
+  const result: ParsedBatch = { statements, opaque: p.opaque, tokens: tokens.length - 1, steps: p.steps };
   if (error !== undefined) result.error = error;
   return result;
 }

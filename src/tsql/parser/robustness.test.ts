@@ -33,7 +33,7 @@ describe('parser robustness', () => {
     expect(parsesLinearly(`SELECT ${'CASE WHEN 1 = 1 THEN '.repeat(3000)}1${' END'.repeat(3000)}`).error?.code).toBe(191);
     expect(parsesLinearly(`${'BEGIN '.repeat(3000)}PRINT 1${' END'.repeat(3000)}`).error?.code).toBe(191);
     expect(parsesLinearly(`${'IF 1 = 1 '.repeat(3000)}PRINT 1`).error?.code).toBe(191);
-    expect(parsesLinearly(`SELECT ${'-'.repeat(20000)}1`).error?.code).toBe(191);
+    expect(parsesLinearly(`SELECT ${'- '.repeat(20000)}1`).error?.code).toBe(191);
     expect(parsesLinearly(`SELECT 1 WHERE ${'NOT '.repeat(20000)}1 = 1`).error?.code).toBe(191);
   });
 

@@ -1,7 +1,7 @@
 // A generic walk over the syntax tree: every property that holds a node (an object with `kind`) or
 // an array of nodes is a child. Rules that care about a few node kinds walk with this and need not
 // know the shape of every other node.
-import type { NodeBase, OpaqueStatement, Statement } from './ast.js';
+import type { NodeBase } from './ast.js';
 
 const isNode = (v: unknown): v is NodeBase => typeof v === 'object' && v !== null && typeof (v as { kind?: unknown }).kind === 'string';
 
@@ -28,12 +28,4 @@ export function walk(node: NodeBase, visit: (n: NodeBase) => boolean | void): vo
     forEachChild(n, (c) => children.push(c));
     for (let k = children.length - 1; k >= 0; k--) stack.push(children[k] as NodeBase);
   }
-}
-
-export function collectOpaque(statements: readonly Statement[]): OpaqueStatement[] {
-  const out: OpaqueStatement[] = [];
-  for (const s of statements) walk(s, (n) => {
-    if (n.kind === 'Opaque') out.push(n as OpaqueStatement);
-  });
-  return out;
 }
