@@ -1,2 +1,1372 @@
-// (being written)
-export {};
+// Procedural statements: DECLARE, SET, control of flow (IF, WHILE, BEGIN … END, TRY … CATCH, RETURN,
+// GOTO, BREAK, CONTINUE, THROW, RAISERROR, PRINT, WAITFOR), transactions, EXEC / EXECUTE AS / REVERT,
+// cursors, Service Broker conversations, and the session/server statements (USE, DBCC, KILL, …).
+// Every rule stops cleanly before the next statement's first word: T-SQL needs no `;`.
+import type { DeclareVariable, Expression, GlobalVariable, Ident, Statement, Variable } from './ast.js';
+import type { Literal, Unary } from './ast-expressions.js';
+import type {
+  AtomicBlock,
+  BeginConversationTimer,
+  BeginDialog,
+  BeginTransaction,
+  Block,
+  Break,
+  BrokerOption,
+  Checkpoint,
+  CloseCursor,
+  Commit,
+  Continue,
+  CursorDefinition,
+  Dbcc,
+  Deallocate,
+  Declare,
+  DeclareCursor,
+  DeclareTable,
+  EndConversation,
+  ExecArgument,
+  Execute,
+  ExecuteAs,
+  ExecuteContext,
+  Fetch,
+  GetConversationGroup,
+  Goto,
+  If,
+  KeyStatement,
+  Kill,
+  MoveConversation,
+  OpenCursor,
+  Print,
+  Raiserror,
+  Receive,
+  ReceiveItem,
+  Reconfigure,
+  ResultSetColumn,
+  ResultSetDefinition,
+  Return,
+  Revert,
+  Rollback,
+  Save,
+  Send,
+  SetOption,
+  SetVariable,
+  Setuser,
+  Shutdown,
+  Throw,
+  TryCatch,
+  Use,
+  Waitfor,
+  While,
+} from './ast-procedural.js';
+import type { Parser } from './core.js';
+import { SyntaxFailure } from './core.js';
+import { parseCondition, parseExpression, startsExpression } from './expressions.js';
+import { parseSelectStatement } from './query.js';
+import { parseTableElements } from './ddl-tables.js';
+import { isReserved } from './keywords.js';
+import { atStatementStart, opaque, parseStatement, parseStatementList, registerStatement } from './statements.js';
+
+const wordSet = (text: string): ReadonlySet<string> => new Set(text.trim().split(/\s+/));
+
+// ---- small shared pieces -----------------------------------------------------------------------
+
+/** A use of a local variable (`@x`, not `@@x`). */
+function variable(p: Parser): Variable {
+  if (!p.isVariable()) p.fail();
+  const t = p.next();
+  return { kind: 'Variable', name: t.text, start: t.start, end: t.end };
+}
+
+/** A transaction, savepoint or cursor name: an identifier, or a variable holding it. */
+function nameOrVariable(p: Parser): Ident | Variable {
+  return p.isVariable() ? variable(p) : p.identifier();
+}
+
+function onOff(p: Parser): 'ON' | 'OFF' {
+  if (p.isWord('ON') || p.isWord('OFF')) return p.next().upper === 'ON' ? 'ON' : 'OFF';
+  return p.fail();
+}
+
+/** A string or number literal token as a Literal node (no sign). */
+function literalToken(p: Parser): Literal {
+  const t = p.tok;
+  if (t.kind === 'string') {
+    p.next();
+    const national = t.text.charCodeAt(0) === 78 || t.text.charCodeAt(0) === 110; /* N n */
+    return { kind: 'Literal', type: national ? 'nstring' : 'string', value: t.value, start: t.start, end: t.end };
+  }
+  if (t.kind === 'number') {
+    p.next();
+    const binary = t.text.length > 1 && (t.text.charCodeAt(1) === 120 || t.text.charCodeAt(1) === 88); /* 0x */
+    return { kind: 'Literal', type: binary ? 'binary' : 'number', value: t.text, start: t.start, end: t.end };
+  }
+  return p.fail();
+}
+
+/** Whether a constant (with an optional sign, money included) starts here. */
+function startsConstant(p: Parser): boolean {
+  const t = p.tok;
+  if (t.kind === 'string' || t.kind === 'number' || p.isWord('NULL')) return true;
+  if (p.isPunct('$')) return p.peek().kind === 'number';
+  if (p.isPunct('-') || p.isPunct('+')) return p.peek().kind === 'number' || (p.isPunct('$', 1) && p.peek(2).kind === 'number');
+  return false;
+}
+
+/** A constant: `'x'`, `N'x'`, `12`, `-1.5` (a Unary, as expressions.ts gives it), `0x1F`, `$12.50`, `-$1`, `NULL`. */
+function constant(p: Parser): Literal | Unary {
+  const start = p.tok.start;
+  if (p.isPunct('-') || p.isPunct('+')) {
+    const op = p.next().text === '-' ? '-' : '+';
+    if (p.tok.kind !== 'number' && !p.isPunct('$')) p.fail();
+    return p.finish<Unary>({ kind: 'Unary', op, operand: unsignedConstant(p) }, start);
+  }
+  return unsignedConstant(p);
+}
+
+function unsignedConstant(p: Parser): Literal {
+  const start = p.tok.start;
+  if (p.isWord('NULL')) {
+    p.next();
+    return { kind: 'Literal', type: 'null', value: 'NULL', start, end: p.prev.end };
+  }
+  if (p.isPunct('$')) {
+    p.next();
+    if (p.tok.kind !== 'number') p.fail();
+    const n = p.next();
+    return { kind: 'Literal', type: 'money', value: n.text, start, end: n.end };
+  }
+  return literalToken(p);
+}
+
+/**
+ * A constant or a local variable: the only values THROW, RAISERROR's message/severity/state, EXEC
+ * arguments and several SET options take (SQL Server rejects `THROW 50000, 'a' + @b, 1`).
+ */
+function constantOrVariable(p: Parser, allowGlobal = false): Expression {
+  if (p.isVariable()) return variable(p);
+  if (allowGlobal && p.tok.kind === 'variable') {
+    const t = p.next();
+    const g: GlobalVariable = { kind: 'GlobalVariable', name: t.text, start: t.start, end: t.end };
+    return g;
+  }
+  if (startsConstant(p)) return constant(p);
+  return p.fail();
+}
+
+/** A variable token as written, `@@x` included (TSql160's `variable` accepts both; `@@x` gives a GlobalVariable). */
+function anyVariable(p: Parser): Variable | GlobalVariable {
+  const t = p.tok;
+  if (t.kind !== 'variable') p.fail();
+  p.next();
+  if (t.text.startsWith('@@')) return { kind: 'GlobalVariable', name: t.text, start: t.start, end: t.end };
+  return { kind: 'Variable', name: t.text, start: t.start, end: t.end };
+}
+
+/** Whether the current token is an integer literal (digits only: no point, exponent or 0x). */
+function isInteger(p: Parser): boolean {
+  const t = p.tok;
+  if (t.kind !== 'number') return false;
+  for (let i = 0; i < t.text.length; i++) {
+    const c = t.text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function integer(p: Parser): Literal {
+  if (!isInteger(p)) p.fail();
+  return literalToken(p);
+}
+
+/** `[-] integer` */
+function signedInteger(p: Parser): Literal | Unary {
+  const start = p.tok.start;
+  if (p.isPunct('-')) {
+    p.next();
+    return p.finish<Unary>({ kind: 'Unary', op: '-', operand: integer(p) }, start);
+  }
+  return integer(p);
+}
+
+/** `[-] integer | @v` (RAISERROR's severity and state). */
+function signedIntegerOrVariable(p: Parser): Expression {
+  return p.tok.kind === 'variable' ? anyVariable(p) : signedInteger(p);
+}
+
+/** `integer | @v` (THROW's number and state). */
+function integerOrVariable(p: Parser): Expression {
+  return p.tok.kind === 'variable' ? anyVariable(p) : integer(p);
+}
+
+/**
+ * A procedure argument's or RAISERROR argument's constant: a literal (string, number, binary, money,
+ * NULL), a variable (`@@x` too), or a negative number or money (`-1`, `-$5`); no `+` sign, no expression.
+ */
+function possibleNegativeConstant(p: Parser): Expression {
+  const t = p.tok;
+  if (t.kind === 'variable') return anyVariable(p);
+  if (p.isPunct('-')) {
+    const start = p.next().start;
+    if (p.tok.kind !== 'number' && !p.isPunct('$')) p.fail();
+    if (p.tok.kind === 'number' && isBinaryToken(p)) p.fail();
+    return p.finish<Unary>({ kind: 'Unary', op: '-', operand: unsignedConstant(p) }, start);
+  }
+  if (t.kind === 'string' || t.kind === 'number' || p.isWord('NULL') || p.isPunct('$')) return unsignedConstant(p);
+  return p.fail();
+}
+
+function isBinaryToken(p: Parser): boolean {
+  const x = p.tok.text.charCodeAt(1);
+  return p.tok.text.length > 1 && (x === 120 || x === 88);
+}
+
+/** A string literal or a variable (service names, principals, file names). */
+function stringOrVariable(p: Parser): Expression {
+  if (p.isVariable()) return variable(p);
+  if (p.tok.kind === 'string') return literalToken(p);
+  return p.fail();
+}
+
+/** `SELECT …` of a cursor; the query may start with WITH (CTEs). */
+function cursorQuery(p: Parser): Statement {
+  return parseSelectStatement(p);
+}
+
+// ---- DECLARE -----------------------------------------------------------------------------------
+
+const CURSOR_OPTIONS = wordSet('LOCAL GLOBAL FORWARD_ONLY SCROLL STATIC KEYSET DYNAMIC FAST_FORWARD READ_ONLY SCROLL_LOCKS OPTIMISTIC TYPE_WARNING');
+const ISO_CURSOR_OPTIONS = wordSet('INSENSITIVE SCROLL');
+
+function parseDeclare(p: Parser): Statement {
+  const start = p.next().start;
+  if (!p.isVariable()) return parseDeclareCursor(p, start);
+  const items: (DeclareVariable | DeclareTable)[] = [];
+  do {
+    const nameTok = p.tok;
+    if (!p.isVariable()) p.fail();
+    p.next();
+    p.acceptWord('AS');
+    if (p.isWord('TABLE')) {
+      // A table variable is declared on its own: `DECLARE @a int, @t TABLE (…)` is a syntax error.
+      if (items.length > 0) p.fail();
+      p.next();
+      const elements = parseTableElements(p);
+      items.push({ kind: 'DeclareTable', name: nameTok.text, nameStart: nameTok.start, elements, start: nameTok.start, end: p.prev.end });
+      break;
+    }
+    if (p.isWord('CURSOR')) {
+      p.next();
+      items.push({ kind: 'DeclareVariable', name: nameTok.text, nameStart: nameTok.start, cursor: true, start: nameTok.start, end: p.prev.end });
+      continue;
+    }
+    const dataType = p.dataType();
+    // `NOT NULL` / `NULL` after the type: natively compiled modules (`DECLARE @d datetime2 NOT NULL = SYSDATETIME()`).
+    if (!p.acceptWord('NULL')) p.acceptWords('NOT', 'NULL');
+    const item: DeclareVariable = { kind: 'DeclareVariable', name: nameTok.text, nameStart: nameTok.start, dataType, start: nameTok.start, end: p.prev.end };
+    if (p.acceptPunct('=')) {
+      item.value = parseExpression(p);
+      item.end = p.prev.end;
+    }
+    items.push(item);
+  } while (p.acceptPunct(','));
+  return p.finish<Declare>({ kind: 'Declare', items }, start);
+}
+
+/** `DECLARE c [INSENSITIVE] [SCROLL] CURSOR FOR …` (ISO) or `DECLARE c CURSOR [LOCAL|…] FOR …`. */
+function parseDeclareCursor(p: Parser, start: number): DeclareCursor {
+  const name = p.identifier();
+  const options: string[] = [];
+  while (p.isAnyWord(ISO_CURSOR_OPTIONS)) options.push(p.next().upper);
+  p.expectWord('CURSOR');
+  // The T-SQL options come after CURSOR (TSql160 accepts both lists together).
+  while (p.isAnyWord(CURSOR_OPTIONS)) options.push(p.next().upper);
+  const body = cursorBody(p, start, options);
+  const node: DeclareCursor = { kind: 'DeclareCursor', name, options, query: body.query, start, end: p.prev.end };
+  if (body.forUpdate !== undefined) node.forUpdate = body.forUpdate;
+  if (body.readOnly === true) node.readOnly = true;
+  return node;
+}
+
+/** `FOR select [FOR READ ONLY | FOR UPDATE [OF col, …]]` */
+function cursorBody(p: Parser, start: number, options: string[]): CursorDefinition {
+  p.expectWord('FOR');
+  const query = cursorQuery(p);
+  const def: CursorDefinition = { kind: 'CursorDefinition', options, query, start, end: p.prev.end };
+  if (p.isWord('FOR')) {
+    if (p.isWords('FOR', 'READ', 'ONLY')) {
+      p.pos += 3;
+      def.readOnly = true;
+    } else {
+      p.next();
+      p.expectWord('UPDATE');
+      def.forUpdate = p.acceptWord('OF') ? p.commaList((q) => q.identifier()) : [];
+    }
+    def.end = p.prev.end;
+  }
+  return def;
+}
+
+// ---- SET ---------------------------------------------------------------------------------------
+
+/** SET options taking ON | OFF, which may be listed together: `SET ANSI_NULLS, QUOTED_IDENTIFIER ON` (TSql160's predicate SET options). */
+const ON_OFF_OPTIONS = wordSet(`
+ANSI_DEFAULTS ANSI_NULL_DFLT_OFF ANSI_NULL_DFLT_ON ANSI_NULLS ANSI_PADDING ANSI_WARNINGS ARITHABORT ARITHIGNORE
+CONCAT_NULL_YIELDS_NULL CURSOR_CLOSE_ON_COMMIT FMTONLY FORCEPLAN IMPLICIT_TRANSACTIONS NOCOUNT NOEXEC
+NUMERIC_ROUNDABORT PARSEONLY QUOTED_IDENTIFIER REMOTE_PROC_TRANSACTIONS SHOWPLAN_ALL SHOWPLAN_TEXT SHOWPLAN_XML
+XACT_ABORT NO_BROWSETABLE
+`);
+const STATISTICS_OPTIONS = wordSet('IO TIME XML PROFILE');
+/** `SET name value [, name value …]`: the value is a constant, a variable, a negative number or a word. */
+const VALUE_OPTIONS = wordSet('LANGUAGE DATEFORMAT DATEFIRST DEADLOCK_PRIORITY LOCK_TIMEOUT QUERY_GOVERNOR_COST_LIMIT CONTEXT_INFO');
+const OFFSETS_WORDS = wordSet('SELECT FROM ORDER COMPUTE TABLE PROCEDURE PROC EXECUTE EXEC STATEMENT PARAM');
+
+function parseSet(p: Parser): Statement {
+  const start = p.next().start;
+  if (p.tok.kind === 'variable') return parseSetVariable(p, start);
+  const t = p.tok;
+  if (t.kind !== 'word') return p.fail();
+  const word = t.upper;
+  if (ON_OFF_OPTIONS.has(word)) return p.finish<SetOption>({ kind: 'SetOption', options: p.commaList((q) => optionWord(q, ON_OFF_OPTIONS, '')), value: onOff(p) }, start);
+  if (VALUE_OPTIONS.has(word) || word === 'FIPS_FLAGGER') return parseSetValueOptions(p, start);
+  p.next();
+  switch (word) {
+    case 'STATISTICS':
+      return p.finish<SetOption>({ kind: 'SetOption', options: p.commaList((q) => optionWord(q, STATISTICS_OPTIONS, 'STATISTICS ')), value: onOff(p) }, start);
+    case 'OFFSETS':
+      return p.finish<SetOption>({ kind: 'SetOption', options: p.commaList((q) => optionWord(q, OFFSETS_WORDS, 'OFFSETS ')), value: onOff(p) }, start);
+    case 'TRANSACTION':
+    case 'TRAN':
+      p.expectWord('ISOLATION');
+      p.expectWord('LEVEL');
+      return p.finish<SetOption>({ kind: 'SetOption', options: ['TRANSACTION ISOLATION LEVEL'], value: isolationLevel(p) }, start);
+    case 'IDENTITY_INSERT': {
+      const table = p.objectName();
+      return p.finish<SetOption>({ kind: 'SetOption', options: [word], table, value: onOff(p) }, start);
+    }
+    case 'ROWCOUNT':
+      return p.finish<SetOption>({ kind: 'SetOption', options: [word], expr: integerOrVariable(p) }, start);
+    case 'TEXTSIZE':
+    case 'ERRLVL':
+      return p.finish<SetOption>({ kind: 'SetOption', options: [word], expr: signedInteger(p) }, start);
+  }
+  // An unknown option word (`SET NOCOUNTT ON`) is a syntax error at that word.
+  return p.fail(t);
+}
+
+/** One option word of a comma list (`ANSI_NULLS`, `IO`, `SELECT`), upper-cased with a prefix. */
+function optionWord(p: Parser, words: ReadonlySet<string>, prefix: string): string {
+  if (!p.isAnyWord(words)) p.fail();
+  return prefix + p.next().upper;
+}
+
+/**
+ * `SET DATEFORMAT dmy, DATEFIRST 1`, `SET LANGUAGE N'…' | us_english`, `SET DEADLOCK_PRIORITY LOW | -5 | @v`,
+ * `SET LOCK_TIMEOUT -1`, `SET CONTEXT_INFO 0x01`, `SET FIPS_FLAGGER 'ENTRY' | OFF` (TSql160's set commands).
+ * `value` holds a word value, `expr` a constant or variable (of the last option when several are listed).
+ */
+function parseSetValueOptions(p: Parser, start: number): SetOption {
+  const node: SetOption = { kind: 'SetOption', options: [], start, end: start };
+  do {
+    const name = p.tok;
+    if (!p.isAnyWord(VALUE_OPTIONS) && !p.isWord('FIPS_FLAGGER')) p.fail();
+    p.next();
+    node.options.push(name.upper);
+    const v = p.tok;
+    if (name.upper === 'FIPS_FLAGGER') {
+      if (p.acceptWord('OFF')) node.value = 'OFF';
+      else if (v.kind === 'string') node.expr = literalToken(p);
+      else p.fail();
+    } else if (v.kind === 'quoted' || (v.kind === 'word' && !isReserved(v.upper))) node.value = p.next().value;
+    else node.expr = possibleNegativeConstant(p);
+  } while (p.acceptPunct(','));
+  node.end = p.prev.end;
+  return node;
+}
+
+/** A (possibly negative) number or a variable: FETCH ABSOLUTE -2, LIFETIME = @n, TIMEOUT = 60. */
+function numberOrVariable(p: Parser): Expression {
+  if (p.isVariable()) return variable(p);
+  if (p.tok.kind === 'number' || (p.isPunct('-') && p.peek().kind === 'number')) return constant(p);
+  return p.fail();
+}
+
+function isolationLevel(p: Parser): string {
+  if (p.acceptWords('READ', 'UNCOMMITTED')) return 'READ UNCOMMITTED';
+  if (p.acceptWords('READ', 'COMMITTED')) return 'READ COMMITTED';
+  if (p.acceptWords('REPEATABLE', 'READ')) return 'REPEATABLE READ';
+  if (p.acceptWord('SNAPSHOT')) return 'SNAPSHOT';
+  if (p.acceptWord('SERIALIZABLE')) return 'SERIALIZABLE';
+  return p.fail();
+}
+
+/** The compound assignment operator at the current token, or '' (`+=` is one token, `%=` two). */
+function assignmentOp(p: Parser): string {
+  const t = p.tok;
+  if (t.kind !== 'punct') return '';
+  switch (t.text) {
+    case '=':
+    case '+=':
+    case '-=':
+    case '*=':
+    case '/=':
+      return t.text;
+    case '%':
+    case '&':
+    case '|':
+    case '^':
+      return p.isPunct2(t.text, '=') ? `${t.text}=` : '';
+    default:
+      return '';
+  }
+}
+
+function acceptAssignmentOp(p: Parser): string {
+  const op = assignmentOp(p);
+  if (op === '') return p.fail();
+  p.pos += op.length === 2 && p.tok.text.length === 1 ? 2 : 1;
+  return op;
+}
+
+/** `SET @x op e`, `SET @c = CURSOR … FOR …`, `SET @x.Prop = e`, `SET @x.method(…)`. */
+function parseSetVariable(p: Parser, start: number): SetVariable {
+  const target = variable(p);
+  if (p.isPunct('.') || p.isPunct('::')) {
+    p.next();
+    const member = p.identifier();
+    if (p.isPunct('(')) {
+      // A mutator: SET @x.modify('…'), SET @g.SetXY(1, 2). No value.
+      const args = methodArguments(p);
+      return p.finish<SetVariable>({ kind: 'SetVariable', target, op: '', member, args }, start);
+    }
+    const memberOp = acceptAssignmentOp(p);
+    return p.finish<SetVariable>({ kind: 'SetVariable', target, op: memberOp, member, value: parseExpression(p) }, start);
+  }
+  const op = acceptAssignmentOp(p);
+  if (op === '=' && p.isWord('CURSOR')) {
+    const cursorStart = p.next().start;
+    const options: string[] = [];
+    while (p.isAnyWord(CURSOR_OPTIONS)) options.push(p.next().upper);
+    const cursor = cursorBody(p, cursorStart, options);
+    return p.finish<SetVariable>({ kind: 'SetVariable', target, op, cursor }, start);
+  }
+  return p.finish<SetVariable>({ kind: 'SetVariable', target, op, value: parseExpression(p) }, start);
+}
+
+/** `( [e, …] )` */
+function methodArguments(p: Parser): Expression[] {
+  p.expectPunct('(');
+  p.enter();
+  const args = p.isPunct(')') ? [] : p.commaList(parseExpression);
+  p.expectPunct(')');
+  p.leave();
+  return args;
+}
+
+// ---- control of flow ---------------------------------------------------------------------------
+
+function parseIf(p: Parser): If {
+  const start = p.next().start;
+  const condition = parseCondition(p);
+  const then = parseStatement(p);
+  const node: If = { kind: 'If', condition, then, start, end: p.prev.end };
+  // A statement may end with several semicolons before ELSE (TSql160's optSemicolons).
+  while (p.isPunct(';') && (p.isPunct(';', 1) || p.isWord('ELSE', 1))) p.next();
+  // ELSE binds to the nearest IF: the inner IF's rule has already taken it.
+  if (p.acceptWord('ELSE')) {
+    node.else = parseStatement(p);
+    node.end = p.prev.end;
+  }
+  return node;
+}
+
+function parseWhile(p: Parser): While {
+  const start = p.next().start;
+  const condition = parseCondition(p);
+  const body = parseStatement(p);
+  return p.finish<While>({ kind: 'While', condition, body }, start);
+}
+
+/** Where a block's statement list stops: END, but not END CONVERSATION (a statement). */
+function atBlockEnd(p: Parser): boolean {
+  return p.isWord('END') && !p.isWord('CONVERSATION', 1);
+}
+
+/** Statements up to END; at least one (`BEGIN END` is Msg 102 near 'END'). */
+function blockStatements(p: Parser): Statement[] {
+  const statements = parseStatementList(p, atBlockEnd);
+  if (!p.isWord('END')) p.fail();
+  if (statements.length === 0) throw new SyntaxFailure(102, `Incorrect syntax near '${p.tok.text}'.`, p.tok);
+  return statements;
+}
+
+/** `BEGIN … END` (or `BEGIN ATOMIC WITH (…) … END` of natively compiled modules). */
+export function parseBlock(p: Parser): Block | AtomicBlock {
+  const start = p.tok.start;
+  p.expectWord('BEGIN');
+  if (p.isWord('ATOMIC')) return parseAtomicBlock(p, start);
+  p.enter();
+  const statements = blockStatements(p);
+  p.next();
+  p.leave();
+  return p.finish<Block>({ kind: 'Block', statements }, start);
+}
+
+/** `BEGIN ATOMIC WITH (TRANSACTION ISOLATION LEVEL = SNAPSHOT, LANGUAGE = N'us_english', …) … END` */
+function parseAtomicBlock(p: Parser, start: number): AtomicBlock {
+  p.expectWord('ATOMIC');
+  p.expectWord('WITH');
+  const options = p.parenList(atomicOption);
+  p.enter();
+  const statements = blockStatements(p);
+  p.next();
+  p.leave();
+  return p.finish<AtomicBlock>({ kind: 'AtomicBlock', options, statements }, start);
+}
+
+function atomicOption(p: Parser): string {
+  if (p.acceptWords('TRANSACTION', 'ISOLATION', 'LEVEL')) {
+    p.expectPunct('=');
+    return `TRANSACTION ISOLATION LEVEL=${isolationLevel(p)}`;
+  }
+  const t = p.tok;
+  if (t.kind !== 'word') p.fail();
+  const name = p.next().upper;
+  p.expectPunct('=');
+  const v = p.tok;
+  if (v.kind === 'word' || v.kind === 'quoted' || v.kind === 'string') return `${name}=${p.next().value}`;
+  constantOrVariable(p);
+  return `${name}=${p.text.slice(v.start, p.prev.end)}`;
+}
+
+/** `BEGIN TRY … END TRY BEGIN CATCH [ … ] END CATCH`: the TRY block needs a statement, CATCH may be empty. */
+function parseTryCatch(p: Parser, start: number): TryCatch {
+  p.expectWord('TRY');
+  p.enter();
+  const tryStatements = parseStatementList(p, atBlockEnd);
+  if (tryStatements.length === 0) p.fail();
+  p.expectWord('END');
+  p.expectWord('TRY');
+  // Nothing may come between END TRY and BEGIN CATCH, not even `;` (TSql160's tryCatchStatement).
+  p.expectWord('BEGIN');
+  p.expectWord('CATCH');
+  const catchStatements = parseStatementList(p, atBlockEnd);
+  p.expectWord('END');
+  p.expectWord('CATCH');
+  p.leave();
+  return p.finish<TryCatch>({ kind: 'TryCatch', tryStatements, catchStatements }, start);
+}
+
+/** Whether a value follows RETURN / THROW: an expression start that is not the next statement's first word. */
+function valueFollows(p: Parser): boolean {
+  if (!startsExpression(p)) return false;
+  return !(p.tok.kind === 'word' && atStatementStart(p));
+}
+
+function parseReturn(p: Parser): Statement {
+  const start = p.next().start;
+  if (!valueFollows(p)) return p.finish<Return>({ kind: 'Return' }, start);
+  return p.finish<Return>({ kind: 'Return', value: parseExpression(p) }, start);
+}
+
+function parseGoto(p: Parser): Statement {
+  const start = p.next().start;
+  const label = p.identifier();
+  return p.finish<Goto>({ kind: 'Goto', label: label.value }, start);
+}
+
+/** `THROW` (rethrow) or `THROW number|@v, 'message'|@v, state|@v` (TSql160: integerOrVariable, stringOrVariable, integerOrVariable). */
+function parseThrow(p: Parser): Statement {
+  const start = p.next().start;
+  if (p.tok.kind !== 'variable' && p.tok.kind !== 'number') return p.finish<Throw>({ kind: 'Throw', args: [] }, start);
+  const args = [integerOrVariable(p)];
+  p.expectPunct(',');
+  args.push(stringOrAnyVariable(p));
+  p.expectPunct(',');
+  args.push(integerOrVariable(p));
+  return p.finish<Throw>({ kind: 'Throw', args }, start);
+}
+
+const RAISERROR_OPTIONS = wordSet('LOG NOWAIT SETERROR');
+
+/**
+ * `RAISERROR (msg, severity, state [, argument …]) [WITH LOG | NOWAIT | SETERROR, …]`. The legacy
+ * `RAISERROR 50001 'text'` form was removed (SQL Server 2012): a syntax error.
+ */
+function parseRaiserror(p: Parser): Raiserror {
+  const start = p.next().start;
+  p.expectPunct('(');
+  // The message: a number, a string or a variable; severity and state: a number or a variable.
+  const args: Expression[] = [p.tok.kind === 'string' ? literalToken(p) : signedIntegerOrVariable(p)];
+  p.expectPunct(',');
+  args.push(signedIntegerOrVariable(p));
+  p.expectPunct(',');
+  args.push(signedIntegerOrVariable(p));
+  while (p.acceptPunct(',')) args.push(possibleNegativeConstant(p));
+  p.expectPunct(')');
+  const options: string[] = [];
+  // WITH is taken greedily (TSql160): `RAISERROR(…) WITH x` fails at x, not as a CTE.
+  if (p.acceptWord('WITH')) {
+    do {
+      if (!p.isAnyWord(RAISERROR_OPTIONS)) p.fail();
+      options.push(p.next().upper);
+    } while (p.acceptPunct(','));
+  }
+  return p.finish<Raiserror>({ kind: 'Raiserror', args, options }, start);
+}
+
+function parsePrint(p: Parser): Statement {
+  const start = p.next().start;
+  return p.finish<Print>({ kind: 'Print', value: parseExpression(p) }, start);
+}
+
+/** `WAITFOR DELAY e | TIME e`, `WAITFOR (RECEIVE … | GET CONVERSATION GROUP …) [, TIMEOUT n]`. */
+function parseWaitfor(p: Parser): Waitfor {
+  const start = p.next().start;
+  if (p.isWord('DELAY') || p.isWord('TIME')) {
+    const mode = p.next().upper === 'DELAY' ? 'DELAY' : 'TIME';
+    return p.finish<Waitfor>({ kind: 'Waitfor', mode, value: parseExpression(p) }, start);
+  }
+  p.expectPunct('(');
+  p.enter();
+  const statement = p.isWord('RECEIVE') ? parseReceive(p) : p.isWord('GET') ? parseGetConversationGroup(p) : p.fail();
+  p.expectPunct(')');
+  p.leave();
+  const node: Waitfor = { kind: 'Waitfor', mode: 'STATEMENT', statement, start, end: p.prev.end };
+  if (p.isPunct(',') && p.isWord('TIMEOUT', 1)) {
+    p.pos += 2;
+    node.timeout = parseExpression(p);
+    node.end = p.prev.end;
+  }
+  return node;
+}
+
+// ---- BEGIN … and transactions --------------------------------------------------------------------
+
+function parseBegin(p: Parser): Statement {
+  const start = p.tok.start;
+  if (p.isWord('TRY', 1)) {
+    p.next();
+    return parseTryCatch(p, start);
+  }
+  if (p.isWord('TRAN', 1) || p.isWord('TRANSACTION', 1) || p.isWord('DISTRIBUTED', 1)) {
+    p.next();
+    return parseBeginTransaction(p, start);
+  }
+  if (p.isWord('DIALOG', 1)) {
+    p.next();
+    return parseBeginDialog(p, start);
+  }
+  if (p.isWords('BEGIN', 'CONVERSATION', 'TIMER')) {
+    p.pos += 3;
+    return parseConversationTimer(p, start);
+  }
+  return parseBlock(p);
+}
+
+function acceptTran(p: Parser): boolean {
+  return p.acceptWord('TRAN') || p.acceptWord('TRANSACTION');
+}
+
+/** A transaction name or variable after TRAN, when one follows. */
+function optionalTranName(p: Parser): Ident | Variable | undefined {
+  if (p.isVariable() || (p.isIdentifier() && !(p.tok.kind === 'word' && atStatementStart(p)))) return nameOrVariable(p);
+  return undefined;
+}
+
+/** `BEGIN [DISTRIBUTED] TRAN[SACTION] [name | @v [WITH MARK ['description']]]` */
+function parseBeginTransaction(p: Parser, start: number): BeginTransaction {
+  const distributed = p.acceptWord('DISTRIBUTED');
+  if (!acceptTran(p)) p.fail();
+  const node: BeginTransaction = { kind: 'BeginTransaction', distributed, start, end: p.prev.end };
+  const name = optionalTranName(p);
+  if (name !== undefined) {
+    node.name = name;
+    if (!distributed && p.isWords('WITH', 'MARK')) {
+      p.pos += 2;
+      node.mark = true;
+      if (p.tok.kind === 'string' || p.isVariable()) node.markDescription = stringOrVariable(p);
+    }
+  }
+  node.end = p.prev.end;
+  return node;
+}
+
+/** `COMMIT [TRAN[SACTION] [name|@v]] [WITH (DELAYED_DURABILITY = ON|OFF)]`, `COMMIT WORK`. */
+function parseCommit(p: Parser): Commit {
+  const start = p.next().start;
+  const node: Commit = { kind: 'Commit', start, end: p.prev.end };
+  if (p.acceptWord('WORK')) return p.finish<Commit>({ kind: 'Commit' }, start);
+  if (acceptTran(p)) {
+    const name = optionalTranName(p);
+    if (name !== undefined) node.name = name;
+  }
+  if (p.isWord('WITH') && p.isPunct('(', 1)) {
+    p.next();
+    p.next();
+    p.expectWord('DELAYED_DURABILITY');
+    p.expectPunct('=');
+    node.delayedDurability = onOff(p);
+    p.expectPunct(')');
+  }
+  node.end = p.prev.end;
+  return node;
+}
+
+/** `ROLLBACK [TRAN[SACTION] [name|@v|savepoint]]`, `ROLLBACK WORK`. */
+function parseRollback(p: Parser): Rollback {
+  const start = p.next().start;
+  const node: Rollback = { kind: 'Rollback', start, end: p.prev.end };
+  if (p.acceptWord('WORK')) return p.finish<Rollback>({ kind: 'Rollback' }, start);
+  if (acceptTran(p)) {
+    const name = optionalTranName(p);
+    if (name !== undefined) node.name = name;
+  }
+  node.end = p.prev.end;
+  return node;
+}
+
+/** `SAVE TRAN[SACTION] name|@v` */
+function parseSave(p: Parser): Save {
+  const start = p.next().start;
+  if (!acceptTran(p)) p.fail();
+  return p.finish<Save>({ kind: 'Save', name: nameOrVariable(p) }, start);
+}
+
+// ---- EXEC ----------------------------------------------------------------------------------------
+
+function parseExec(p: Parser): Statement {
+  const start = p.next().start;
+  if (p.isWord('AS')) return parseExecuteAs(p, start);
+  return parseExecuteBody(p, start);
+}
+
+/**
+ * The part of EXEC / EXECUTE after the keyword: `[@rc =] proc|@procVar [args] [WITH …]` or
+ * `( '…' + @sql [, args] ) [AS LOGIN|USER = '…'] [AT server | AT DATA_SOURCE name] [WITH …]`.
+ * Also used by INSERT … EXEC (query.ts).
+ */
+export function parseExecuteBody(p: Parser, start: number): Execute {
+  if (p.isPunct('(')) return parseExecuteString(p, start);
+  const node: Execute = { kind: 'Execute', args: [], start, end: start };
+  if (p.isVariable() && p.isPunct('=', 1)) {
+    node.returnStatus = variable(p);
+    p.next();
+  }
+  if (p.isVariable()) node.procedureVariable = variable(p);
+  else node.procedure = p.objectName();
+  return finishProcedureCall(p, node);
+}
+
+/**
+ * A procedure call without EXEC: `sp_who`, `dbo.p 1, @x` — allowed only as the first statement of a
+ * batch (the caller decides that).
+ */
+export function parseImplicitExec(p: Parser): Execute {
+  const start = p.tok.start;
+  const node: Execute = { kind: 'Execute', args: [], procedure: p.objectName(), start, end: start };
+  return finishProcedureCall(p, node);
+}
+
+/** After the procedure's name: `;n` (numbered procedure), the arguments, WITH options. */
+function finishProcedureCall(p: Parser, node: Execute): Execute {
+  if (node.procedure !== undefined && p.isPunct(';') && p.peek().kind === 'number' && p.peek().start === p.tok.end) {
+    p.next();
+    node.procedureNumber = Number(p.next().text);
+  }
+  if (startsExecArgument(p)) node.args = execArguments(p);
+  parseExecWith(p, node);
+  node.end = p.prev.end;
+  return node;
+}
+
+/** Whether an argument of a procedure call starts here (not the next statement's first word). */
+function startsExecArgument(p: Parser): boolean {
+  const t = p.tok;
+  if (t.kind === 'variable') return true;
+  if (t.kind === 'quoted') return true;
+  if (t.kind === 'word') {
+    if (t.upper === 'DEFAULT' || t.upper === 'NULL') return true;
+    return !isReserved(t.upper) && !atStatementStart(p);
+  }
+  return t.kind === 'string' || t.kind === 'number' || p.isPunct('$') || (p.isPunct('-') && (p.peek().kind === 'number' || p.isPunct('$', 1)));
+}
+
+/** The arguments of a call: once one is passed as `@name = value`, all after it must be (Msg 119). */
+function execArguments(p: Parser): ExecArgument[] {
+  const args = [execArgument(p)];
+  let named = args[0]?.name !== undefined;
+  while (p.acceptPunct(',')) {
+    const at = p.tok;
+    const arg = execArgument(p);
+    if (named && arg.name === undefined) {
+      const n = args.length + 1;
+      throw new SyntaxFailure(119, `Must pass parameter number ${n} and subsequent parameters as '@name = value'. After the form '@name = value' has been used, all subsequent parameters must be passed in the form '@name = value'.`, at);
+    }
+    named ||= arg.name !== undefined;
+    args.push(arg);
+  }
+  return args;
+}
+
+/**
+ * `[@param =] value [OUTPUT|OUT] | [@param =] DEFAULT`: value is a constant, a variable or a bare word
+ * (a string). OUTPUT only follows a variable (TSql160 rejects `EXEC p 1 OUTPUT`).
+ */
+function execArgument(p: Parser): ExecArgument {
+  const start = p.tok.start;
+  const node: ExecArgument = { kind: 'ExecArgument', isDefault: false, output: false, start, end: start };
+  if (p.tok.kind === 'variable' && p.isPunct('=', 1)) {
+    node.name = p.next().text;
+    p.next();
+  }
+  if (p.acceptWord('DEFAULT')) node.isDefault = true;
+  else {
+    const value = execValue(p);
+    node.value = value;
+    if ((value.kind === 'Variable' || value.kind === 'GlobalVariable') && (p.acceptWord('OUTPUT') || p.acceptWord('OUT'))) node.output = true;
+  }
+  node.end = p.prev.end;
+  return node;
+}
+
+/** A procedure argument's value: no expressions (`EXEC p 1 + 1` is a syntax error). */
+function execValue(p: Parser): Expression | Ident {
+  const t = p.tok;
+  if (t.kind === 'quoted') return p.identFrom(p.next());
+  if (t.kind === 'word' && t.upper !== 'NULL') {
+    // `EXEC sp_help Atoms`: an unquoted word is taken as a string.
+    if (isReserved(t.upper)) p.fail();
+    return p.identFrom(p.next());
+  }
+  // Global variables are accepted (`EXEC sp_executesql @s, N'@n sysname', @@SERVERNAME` runs in the First Responder Kit).
+  return possibleNegativeConstant(p);
+}
+
+/** `( '…' + @sql … [, arg …] ) [AS LOGIN|USER = 'x'] [AT server | AT DATA_SOURCE name] [WITH …]` */
+function parseExecuteString(p: Parser, start: number): Execute {
+  p.expectPunct('(');
+  p.enter();
+  // Only string literals and variables, joined by + (no function calls, no other operators).
+  const sql: Expression[] = [stringOrAnyVariable(p)];
+  while (p.acceptPunct('+')) sql.push(stringOrAnyVariable(p));
+  const node: Execute = { kind: 'Execute', args: [], sql, start, end: start };
+  // Parameters for `?` markers of a pass-through command (used with AT).
+  while (p.acceptPunct(',')) node.args.push(execArgument(p));
+  p.expectPunct(')');
+  p.leave();
+  if (p.isWord('AS') && (p.isWord('LOGIN', 1) || p.isWord('USER', 1))) {
+    const asStart = p.next().start;
+    node.asContext = executeContext(p, asStart);
+  }
+  if (p.acceptWord('AT')) {
+    if (p.acceptWord('DATA_SOURCE')) node.atDataSource = true;
+    node.at = p.identifier();
+  }
+  parseExecWith(p, node);
+  node.end = p.prev.end;
+  return node;
+}
+
+function stringOrAnyVariable(p: Parser): Expression {
+  if (p.tok.kind === 'variable') return anyVariable(p);
+  if (p.tok.kind === 'string') return literalToken(p);
+  return p.fail();
+}
+
+/** `LOGIN|USER = 'name'` after EXEC (…) AS: a string only. */
+function executeContext(p: Parser, start: number): ExecuteContext {
+  const principalType = p.next().upper;
+  p.expectPunct('=');
+  if (p.tok.kind !== 'string') p.fail();
+  return p.finish<ExecuteContext>({ kind: 'ExecuteContext', principalType, principal: literalToken(p) }, start);
+}
+
+/** `WITH RECOMPILE | RESULT SETS UNDEFINED | RESULT SETS NONE | RESULT SETS ( … ), …` */
+function parseExecWith(p: Parser, node: Execute): void {
+  // WITH is taken greedily (TSql160): `EXEC p WITH x` fails at x.
+  if (!p.acceptWord('WITH')) return;
+  const withOptions: string[] = [];
+  do {
+    if (p.acceptWord('RECOMPILE')) {
+      withOptions.push('RECOMPILE');
+      continue;
+    }
+    p.expectWord('RESULT');
+    p.expectWord('SETS');
+    if (p.acceptWord('UNDEFINED')) withOptions.push('RESULT SETS UNDEFINED');
+    else if (p.acceptWord('NONE')) withOptions.push('RESULT SETS NONE');
+    else {
+      withOptions.push('RESULT SETS');
+      node.resultSets = p.parenList(resultSetDefinition);
+    }
+  } while (p.acceptPunct(','));
+  node.withOptions = withOptions;
+}
+
+/** `( col type [NULL|NOT NULL] [COLLATE c], … )`, `AS OBJECT name`, `AS TYPE name`, `AS FOR XML`. */
+function resultSetDefinition(p: Parser): ResultSetDefinition {
+  const start = p.tok.start;
+  if (p.acceptWord('AS')) {
+    if (p.acceptWord('OBJECT')) return p.finish<ResultSetDefinition>({ kind: 'ResultSetDefinition', columns: [], asObject: p.objectName() }, start);
+    if (p.acceptWord('TYPE')) return p.finish<ResultSetDefinition>({ kind: 'ResultSetDefinition', columns: [], asType: p.objectName() }, start);
+    p.expectWord('FOR');
+    p.expectWord('XML');
+    return p.finish<ResultSetDefinition>({ kind: 'ResultSetDefinition', columns: [], forXml: true }, start);
+  }
+  const columns = p.parenList(resultSetColumn);
+  return p.finish<ResultSetDefinition>({ kind: 'ResultSetDefinition', columns }, start);
+}
+
+function resultSetColumn(p: Parser): ResultSetColumn {
+  const start = p.tok.start;
+  const name = p.identifier();
+  const node: ResultSetColumn = { kind: 'ResultSetColumn', name, dataType: p.dataType(), start, end: start };
+  if (p.acceptWord('COLLATE')) node.collation = p.identifier();
+  if (p.acceptWord('NULL')) node.nullable = true;
+  else if (p.acceptWords('NOT', 'NULL')) node.nullable = false;
+  node.end = p.prev.end;
+  return node;
+}
+
+/** `EXECUTE AS LOGIN|USER = 'x' [WITH NO REVERT | WITH COOKIE INTO @v]`, `EXECUTE AS CALLER`. */
+function parseExecuteAs(p: Parser, start: number): ExecuteAs {
+  const asStart = p.next().start;
+  let context: ExecuteContext;
+  if (p.isWord('CALLER')) {
+    p.next();
+    context = p.finish<ExecuteContext>({ kind: 'ExecuteContext', principalType: 'CALLER' }, asStart);
+  } else if (p.isWord('LOGIN') || p.isWord('USER')) {
+    // The statement form takes any expression as the principal (TSql160), the EXEC (…) AS form a string.
+    const principalType = p.next().upper;
+    p.expectPunct('=');
+    context = p.finish<ExecuteContext>({ kind: 'ExecuteContext', principalType, principal: parseExpression(p) }, asStart);
+  } else return p.fail();
+  const node: ExecuteAs = { kind: 'ExecuteAs', context, noRevert: false, start, end: p.prev.end };
+  if (p.isWord('WITH')) {
+    p.next();
+    if (p.acceptWords('NO', 'REVERT')) node.noRevert = true;
+    else {
+      p.expectWord('COOKIE');
+      p.expectWord('INTO');
+      node.cookieInto = variable(p);
+    }
+  }
+  node.end = p.prev.end;
+  return node;
+}
+
+/** `REVERT [WITH COOKIE = @v]` */
+function parseRevert(p: Parser): Revert {
+  const start = p.next().start;
+  if (p.isWord('WITH') && p.isWord('COOKIE', 1)) {
+    p.pos += 2;
+    p.expectPunct('=');
+    return p.finish<Revert>({ kind: 'Revert', cookie: variable(p) }, start);
+  }
+  return p.finish<Revert>({ kind: 'Revert' }, start);
+}
+
+// ---- cursors -------------------------------------------------------------------------------------
+
+/** `[GLOBAL] name | @v` */
+function cursorRef(p: Parser): { cursor: Ident | Variable; global: boolean } {
+  if (p.isVariable()) return { cursor: variable(p), global: false };
+  const global = p.isWord('GLOBAL') && p.isIdentifier(1);
+  if (global) p.next();
+  return { cursor: p.identifier(), global };
+}
+
+function parseOpen(p: Parser): Statement {
+  const start = p.next().start;
+  if (p.isWords('SYMMETRIC', 'KEY') || p.isWords('MASTER', 'KEY')) return parseOpenKey(p, start);
+  const ref = cursorRef(p);
+  return p.finish<OpenCursor>({ kind: 'OpenCursor', cursor: ref.cursor, global: ref.global }, start);
+}
+
+/**
+ * `OPEN SYMMETRIC KEY k DECRYPTION BY CERTIFICATE c [WITH PASSWORD = '…'] | ASYMMETRIC KEY a […] |
+ * SYMMETRIC KEY k2 | PASSWORD = '…'`, `OPEN MASTER KEY DECRYPTION BY PASSWORD = '…'`.
+ */
+function parseOpenKey(p: Parser, start: number): KeyStatement {
+  const master = p.next().upper === 'MASTER';
+  p.next();
+  const node: KeyStatement = { kind: 'OpenKey', keyType: master ? 'MASTER KEY' : 'SYMMETRIC KEY', start, end: start };
+  if (!master) node.name = p.identifier();
+  p.expectWord('DECRYPTION');
+  p.expectWord('BY');
+  if (p.acceptWord('PASSWORD')) {
+    p.expectPunct('=');
+    stringOrVariable(p);
+  } else {
+    if (p.acceptWord('CERTIFICATE')) p.identifier();
+    else if (p.acceptWords('ASYMMETRIC', 'KEY')) p.identifier();
+    else if (p.acceptWords('SYMMETRIC', 'KEY')) p.identifier();
+    else p.fail();
+    if (p.isWord('WITH') && p.isWord('PASSWORD', 1)) {
+      p.pos += 2;
+      p.expectPunct('=');
+      stringOrVariable(p);
+    }
+  }
+  node.end = p.prev.end;
+  return node;
+}
+
+const FETCH_SIMPLE = wordSet('NEXT PRIOR FIRST LAST');
+
+/** `FETCH [[NEXT|PRIOR|FIRST|LAST|ABSOLUTE n|RELATIVE n] FROM] [GLOBAL] cursor [INTO @a, …]` */
+function parseFetch(p: Parser): Fetch {
+  const start = p.next().start;
+  const node: Fetch = { kind: 'Fetch', cursor: { kind: 'Ident', value: '', quoted: false, start, end: start }, global: false, into: [], start, end: start };
+  if (p.isAnyWord(FETCH_SIMPLE) && p.isWord('FROM', 1)) node.orientation = p.next().upper;
+  else if ((p.isWord('ABSOLUTE') || p.isWord('RELATIVE')) && !p.isWord('FROM', 1) && !p.isWord('INTO', 1) && !p.isPunct(';', 1)) {
+    node.orientation = p.next().upper;
+    node.offset = numberOrVariable(p);
+    p.expectWord('FROM');
+  }
+  if (node.orientation === undefined) p.acceptWord('FROM');
+  else if (node.offset === undefined) p.expectWord('FROM');
+  const ref = cursorRef(p);
+  node.cursor = ref.cursor;
+  node.global = ref.global;
+  if (p.acceptWord('INTO')) node.into = p.commaList(variable);
+  node.end = p.prev.end;
+  return node;
+}
+
+/** `CLOSE [GLOBAL] cursor`, `CLOSE SYMMETRIC KEY k`, `CLOSE ALL SYMMETRIC KEYS`, `CLOSE MASTER KEY`. */
+function parseClose(p: Parser): Statement {
+  const start = p.next().start;
+  if (p.acceptWords('SYMMETRIC', 'KEY')) return p.finish<KeyStatement>({ kind: 'CloseKey', keyType: 'SYMMETRIC KEY', name: p.identifier() }, start);
+  if (p.acceptWords('MASTER', 'KEY')) return p.finish<KeyStatement>({ kind: 'CloseKey', keyType: 'MASTER KEY' }, start);
+  if (p.acceptWords('ALL', 'SYMMETRIC', 'KEYS')) return p.finish<KeyStatement>({ kind: 'CloseKey', keyType: 'ALL SYMMETRIC KEYS' }, start);
+  const ref = cursorRef(p);
+  return p.finish<CloseCursor>({ kind: 'CloseCursor', cursor: ref.cursor, global: ref.global }, start);
+}
+
+function parseDeallocate(p: Parser): Deallocate {
+  const start = p.next().start;
+  const ref = cursorRef(p);
+  return p.finish<Deallocate>({ kind: 'Deallocate', cursor: ref.cursor, global: ref.global }, start);
+}
+
+// ---- Service Broker conversations ---------------------------------------------------------------
+
+/**
+ * `BEGIN DIALOG [CONVERSATION] @h FROM SERVICE s TO SERVICE 'name' [, 'instance'] [ON CONTRACT c]
+ * [WITH RELATED_CONVERSATION = @h | RELATED_CONVERSATION_GROUP = @g, LIFETIME = n, ENCRYPTION = ON|OFF]`
+ */
+function parseBeginDialog(p: Parser, start: number): BeginDialog {
+  p.expectWord('DIALOG');
+  p.acceptWord('CONVERSATION');
+  const handle = variable(p);
+  p.expectWord('FROM');
+  p.expectWord('SERVICE');
+  const fromService = p.identifier();
+  p.expectWord('TO');
+  p.expectWord('SERVICE');
+  const toService = stringOrVariable(p);
+  const node: BeginDialog = { kind: 'BeginDialog', handle, fromService, toService, options: [], start, end: start };
+  if (p.acceptPunct(',')) node.toInstance = stringOrVariable(p);
+  if (p.acceptWord('ON')) {
+    p.expectWord('CONTRACT');
+    node.contract = p.identifier();
+  }
+  if (p.acceptWord('WITH')) {
+    // The options may be separated by commas or not (the docs show `[ , ]`).
+    do {
+      node.options.push(dialogOption(p));
+      p.acceptPunct(',');
+    } while (p.tok.kind === 'word' && DIALOG_OPTIONS.has(p.tok.upper));
+  }
+  node.end = p.prev.end;
+  return node;
+}
+
+const DIALOG_OPTIONS = wordSet('RELATED_CONVERSATION RELATED_CONVERSATION_GROUP LIFETIME ENCRYPTION');
+
+function dialogOption(p: Parser): BrokerOption {
+  const start = p.tok.start;
+  if (!p.isAnyWord(DIALOG_OPTIONS)) p.fail();
+  const name = p.next().upper;
+  p.expectPunct('=');
+  if (name === 'ENCRYPTION') return p.finish<BrokerOption>({ kind: 'BrokerOption', name, word: onOff(p) }, start);
+  const value = name === 'LIFETIME' ? numberOrVariable(p) : variable(p);
+  return p.finish<BrokerOption>({ kind: 'BrokerOption', name, value }, start);
+}
+
+/** `BEGIN CONVERSATION TIMER ( @h ) TIMEOUT = n` */
+function parseConversationTimer(p: Parser, start: number): BeginConversationTimer {
+  p.expectPunct('(');
+  const handle = variable(p);
+  p.expectPunct(')');
+  p.expectWord('TIMEOUT');
+  p.expectPunct('=');
+  return p.finish<BeginConversationTimer>({ kind: 'BeginConversationTimer', handle, timeout: numberOrVariable(p) }, start);
+}
+
+/** `SEND ON CONVERSATION [(]@h [, …][)] [MESSAGE TYPE t] [( body )]` */
+function parseSend(p: Parser): Send {
+  const start = p.next().start;
+  p.expectWord('ON');
+  p.expectWord('CONVERSATION');
+  let conversations: Expression[];
+  if (p.isPunct('(') && p.peek().kind === 'variable' && (p.isPunct(',', 2) || p.isPunct(')', 2))) conversations = p.parenList(variable);
+  else conversations = p.commaList(variable);
+  const node: Send = { kind: 'Send', conversations, start, end: start };
+  if (p.acceptWord('MESSAGE')) {
+    p.expectWord('TYPE');
+    node.messageType = p.identifier();
+  }
+  if (p.isPunct('(')) {
+    p.next();
+    p.enter();
+    node.body = parseExpression(p);
+    p.expectPunct(')');
+    p.leave();
+  }
+  node.end = p.prev.end;
+  return node;
+}
+
+/** `RECEIVE [TOP (n)] items FROM queue [INTO @t] [WHERE conversation_handle = @h | conversation_group_id = @g]` */
+function parseReceive(p: Parser): Receive {
+  const start = p.next().start;
+  let top: Expression | undefined;
+  if (p.acceptWord('TOP')) {
+    p.expectPunct('(');
+    top = parseExpression(p);
+    p.expectPunct(')');
+  }
+  const items = p.commaList(receiveItem);
+  p.expectWord('FROM');
+  const queue = p.objectName();
+  const node: Receive = { kind: 'Receive', items, queue, start, end: start };
+  if (top !== undefined) node.top = top;
+  if (p.acceptWord('INTO')) node.into = variable(p);
+  if (p.acceptWord('WHERE')) node.where = parseCondition(p);
+  node.end = p.prev.end;
+  return node;
+}
+
+/** `*`, `expr [[AS] alias]`, `alias = expr`, `@v = expr`. */
+function receiveItem(p: Parser): ReceiveItem {
+  const start = p.tok.start;
+  if (p.isPunct('*')) {
+    const t = p.next();
+    return { kind: 'ReceiveItem', expr: { kind: 'ColumnRef', parts: [], star: true, start: t.start, end: t.end }, start, end: t.end };
+  }
+  if (p.isVariable() && assignmentOp(p) === '' && p.isPunct('=', 1)) {
+    const target = variable(p);
+    p.next();
+    return p.finish<ReceiveItem>({ kind: 'ReceiveItem', target, expr: parseExpression(p) }, start);
+  }
+  if ((p.isIdentifier() || p.tok.kind === 'string') && p.isPunct('=', 1)) {
+    const t = p.next();
+    p.next();
+    const alias: Ident = { kind: 'Ident', value: t.value, quoted: t.kind !== 'word', start: t.start, end: t.end };
+    return p.finish<ReceiveItem>({ kind: 'ReceiveItem', alias, expr: parseExpression(p) }, start);
+  }
+  const expr = parseExpression(p);
+  const item: ReceiveItem = { kind: 'ReceiveItem', expr, start, end: p.prev.end };
+  if (p.acceptWord('AS')) item.alias = p.identifier();
+  else if (p.isIdentifier()) item.alias = p.identifier();
+  item.end = p.prev.end;
+  return item;
+}
+
+/** `END CONVERSATION @h [WITH ERROR = n DESCRIPTION = 'text' | WITH CLEANUP]`; a bare END is an error here. */
+function parseEnd(p: Parser): EndConversation {
+  const start = p.tok.start;
+  if (!p.isWord('CONVERSATION', 1)) p.fail();
+  p.pos += 2;
+  const node: EndConversation = { kind: 'EndConversation', handle: variable(p), cleanup: false, start, end: start };
+  if (p.acceptWord('WITH')) {
+    if (p.acceptWord('CLEANUP')) node.cleanup = true;
+    else {
+      p.expectWord('ERROR');
+      p.expectPunct('=');
+      node.error = numberOrVariable(p);
+      p.expectWord('DESCRIPTION');
+      p.expectPunct('=');
+      node.description = stringOrVariable(p);
+    }
+  }
+  node.end = p.prev.end;
+  return node;
+}
+
+/** `GET CONVERSATION GROUP @g FROM queue` */
+function parseGetConversationGroup(p: Parser): GetConversationGroup {
+  const start = p.tok.start;
+  p.expectWord('GET');
+  p.expectWord('CONVERSATION');
+  p.expectWord('GROUP');
+  const target = variable(p);
+  p.expectWord('FROM');
+  return p.finish<GetConversationGroup>({ kind: 'GetConversationGroup', target, queue: p.objectName() }, start);
+}
+
+/** `MOVE CONVERSATION @h TO @g` */
+function parseMoveConversation(p: Parser): MoveConversation {
+  const start = p.next().start;
+  p.expectWord('CONVERSATION');
+  const handle = variable(p);
+  p.expectWord('TO');
+  return p.finish<MoveConversation>({ kind: 'MoveConversation', handle, group: variable(p) }, start);
+}
+
+// ---- session and server statements --------------------------------------------------------------
+
+function parseUse(p: Parser): Statement {
+  const start = p.next().start;
+  return p.finish<Use>({ kind: 'Use', database: p.identifier() }, start);
+}
+
+function parseCheckpoint(p: Parser): Checkpoint {
+  const start = p.next().start;
+  if (p.tok.kind === 'number') return p.finish<Checkpoint>({ kind: 'Checkpoint', duration: literalToken(p) }, start);
+  return p.finish<Checkpoint>({ kind: 'Checkpoint' }, start);
+}
+
+/** `DBCC name [( arg, … )] [WITH option [= value], …]`: args are constants, variables, expressions or words. */
+function parseDbcc(p: Parser): Dbcc {
+  const start = p.next().start;
+  const t = p.tok;
+  if (t.kind !== 'word') p.fail();
+  const command = p.next().upper;
+  let args: (Expression | Ident)[] = [];
+  if (p.isPunct('(')) {
+    p.next();
+    p.enter();
+    if (!p.isPunct(')')) args = p.commaList(dbccArgument);
+    p.expectPunct(')');
+    p.leave();
+  }
+  const options: string[] = [];
+  if (p.acceptWord('WITH')) {
+    do {
+      const o = p.tok;
+      if (o.kind !== 'word') p.fail();
+      options.push(p.next().upper);
+      if (p.acceptPunct('=')) constantOrVariable(p);
+    } while (p.acceptPunct(','));
+  }
+  return p.finish<Dbcc>({ kind: 'Dbcc', command, args, options }, start);
+}
+
+function dbccArgument(p: Parser): Expression | Ident {
+  const t = p.tok;
+  // A bare word (RESEED, NOINDEX, LOGSPACE, a database or index name) is a name, not a column.
+  if ((t.kind === 'word' || t.kind === 'quoted') && !p.isPunct('(', 1) && !p.isPunct('.', 1) && !p.isWord('NULL')) return p.identFrom(p.next());
+  return parseExpression(p);
+}
+
+/** `KILL spid | 'uow' [WITH STATUSONLY]`, `KILL STATS JOB n`, `KILL QUERY NOTIFICATION SUBSCRIPTION ALL | n`. */
+function parseKill(p: Parser): Kill {
+  const start = p.next().start;
+  if (p.acceptWords('STATS', 'JOB')) return p.finish<Kill>({ kind: 'Kill', what: 'STATS JOB', target: numberOrVariable(p) }, start);
+  if (p.acceptWords('QUERY', 'NOTIFICATION', 'SUBSCRIPTION')) {
+    if (p.acceptWord('ALL')) return p.finish<Kill>({ kind: 'Kill', what: 'QUERY NOTIFICATION SUBSCRIPTION', all: true }, start);
+    return p.finish<Kill>({ kind: 'Kill', what: 'QUERY NOTIFICATION SUBSCRIPTION', target: numberOrVariable(p) }, start);
+  }
+  // A session id or a unit-of-work string, as a constant: `KILL @spid` is a syntax error (callers use EXEC ('KILL ' + …)).
+  const node: Kill = { kind: 'Kill', what: '', target: p.tok.kind === 'string' ? literalToken(p) : signedInteger(p), start, end: start };
+  if (p.acceptWord('WITH')) {
+    p.expectWord('STATUSONLY');
+    node.statusOnly = true;
+  }
+  node.end = p.prev.end;
+  return node;
+}
+
+function parseReconfigure(p: Parser): Statement {
+  const start = p.next().start;
+  const override = p.isWord('WITH') && p.isWord('OVERRIDE', 1);
+  if (override) p.pos += 2;
+  return p.finish<Reconfigure>({ kind: 'Reconfigure', override }, start);
+}
+
+function parseShutdown(p: Parser): Statement {
+  const start = p.next().start;
+  const noWait = p.isWord('WITH') && p.isWord('NOWAIT', 1);
+  if (noWait) p.pos += 2;
+  return p.finish<Shutdown>({ kind: 'Shutdown', noWait }, start);
+}
+
+/** `SETUSER ['user' [WITH NORESET]]` */
+function parseSetuser(p: Parser): Statement {
+  const start = p.next().start;
+  if (p.tok.kind !== 'string' && !p.isVariable()) return p.finish<Setuser>({ kind: 'Setuser', noReset: false }, start);
+  const user = stringOrVariable(p);
+  const noReset = p.isWord('WITH') && p.isWord('NORESET', 1);
+  if (noReset) p.pos += 2;
+  return p.finish<Setuser>({ kind: 'Setuser', user, noReset }, start);
+}
+
+const BACKUP_TARGETS = wordSet('DATABASE LOG');
+
+/**
+ * BACKUP / RESTORE: `BACKUP DATABASE|LOG name …` and `RESTORE DATABASE|LOG name …` name their
+ * database; the rest (and the other forms) is kept opaque, stopping before the next statement.
+ */
+function parseBackupRestore(p: Parser): Statement {
+  const first = p.next();
+  const start = first.start;
+  let what = first.upper;
+  if (p.isAnyWord(BACKUP_TARGETS)) {
+    what = `${what} ${p.next().upper}`;
+    if (p.isVariable()) variable(p);
+    else p.identifier();
+  } else if (p.tok.kind === 'word') what = `${what} ${p.tok.upper}`;
+  else p.fail();
+  if (p.atEnd() || p.isPunct(';') || atStatementStart(p)) return { kind: 'Opaque', what, start, end: p.prev.end };
+  return opaque(p, start, what);
+}
+
+function parseTextStatement(p: Parser): Statement {
+  const start = p.tok.start;
+  return opaque(p, start, p.tok.upper);
+}
+
+// ---- registration -------------------------------------------------------------------------------
+
+registerStatement('DECLARE', parseDeclare);
+registerStatement('SET', parseSet);
+registerStatement('IF', parseIf);
+registerStatement('WHILE', parseWhile);
+registerStatement('BEGIN', parseBegin);
+registerStatement('BREAK', (p) => p.finish<Break>({ kind: 'Break' }, p.next().start));
+registerStatement('CONTINUE', (p) => p.finish<Continue>({ kind: 'Continue' }, p.next().start));
+registerStatement('GOTO', parseGoto);
+registerStatement('RETURN', parseReturn);
+registerStatement('THROW', parseThrow);
+registerStatement('RAISERROR', parseRaiserror);
+registerStatement('PRINT', parsePrint);
+registerStatement('WAITFOR', parseWaitfor);
+registerStatement('COMMIT', parseCommit);
+registerStatement('ROLLBACK', parseRollback);
+registerStatement('SAVE', parseSave);
+registerStatement('EXEC', parseExec);
+registerStatement('EXECUTE', parseExec);
+registerStatement('OPEN', parseOpen);
+registerStatement('FETCH', parseFetch);
+registerStatement('CLOSE', parseClose);
+registerStatement('DEALLOCATE', parseDeallocate);
+registerStatement('SEND', parseSend);
+registerStatement('RECEIVE', parseReceive);
+registerStatement('END', parseEnd);
+registerStatement('GET', parseGetConversationGroup);
+registerStatement('MOVE', parseMoveConversation);
+registerStatement('USE', parseUse);
+registerStatement('CHECKPOINT', parseCheckpoint);
+registerStatement('DBCC', parseDbcc);
+registerStatement('KILL', parseKill);
+registerStatement('RECONFIGURE', parseReconfigure);
+registerStatement('SHUTDOWN', parseShutdown);
+registerStatement('SETUSER', parseSetuser);
+registerStatement('REVERT', parseRevert);
+registerStatement('BACKUP', parseBackupRestore);
+registerStatement('RESTORE', parseBackupRestore);
+registerStatement('READTEXT', parseTextStatement);
+registerStatement('WRITETEXT', parseTextStatement);
+registerStatement('UPDATETEXT', parseTextStatement);
