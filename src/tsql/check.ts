@@ -104,7 +104,7 @@ export async function checkPayload(plan: PayloadPlan, options: CheckOptions = {}
     out.push(...(perScript[k] ?? checkScript(script, phase, analysisOf(script), catalog)));
   }
   checkDuplicates(cataloged.map((s) => ({ script: s.script, own: own.has(s.script.file) })), push);
-  out.push(...frontEndDiagnostics(cataloged.map((s) => ({ script: s.script, own: own.has(s.script.file) })), options));
+  out.push(...frontEndDiagnostics(cataloged.map((s) => ({ script: s.script, own: own.has(s.script.file) })), options.collation === undefined ? {} : { collation: options.collation }));
 
   out.push(...(options.extraDiagnostics ?? []));
   const context: CheckContext = { plan, catalog, scripts };

@@ -3,6 +3,7 @@
 // Server's message numbers, rule `binding`). Statements the grammar keeps opaque are notes.
 import { parseBatch } from './parser/index.js';
 import type { ParsedBatch } from './parser/ast.js';
+import { bindScript, buildSchema, type ParsedScriptInput, type SchemaCatalog } from './binder/index.js';
 import type { Batch, Diagnostic, Script } from './types.js';
 
 export interface ParsedScript {
@@ -78,12 +79,39 @@ export function syntaxDiagnostics(parsed: ParsedScript): Diagnostic[] {
   return out;
 }
 
-/** The front end's findings for the scripts marked `own`; the others only define schema (context). */
-export function frontEndDiagnostics(scripts: readonly { script: Script; own: boolean }[], _options: FrontEndOptions = {}): Diagnostic[] {
+/** The binder's findings for one script, located in its files. */
+function bindingDiagnostics(parsed: ParsedScript, input: ParsedScriptInput, schema: SchemaCatalog, caseSensitive: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const { script, own } of scripts) {
-    if (!own) continue;
-    out.push(...syntaxDiagnostics(parseScript(script)));
+  for (const d of bindScript(input, schema, { caseSensitive })) {
+    const batch = parsed.script.batches[d.batch];
+    if (batch === undefined) continue;
+    const { line, col } = lineColAt(batch.text, d.offset);
+    out.push({ ...locateInBatch(batch, line, col), severity: d.severity, rule: 'binding', code: d.code, message: `Msg ${d.code}: ${d.message}`, hint: d.hint ?? BINDING_HINT });
   }
+  return out;
+}
+
+const BINDING_HINT = 'SQL Server rejects this when the object is created (or the batch runs): fix the name or declare it first.';
+
+function inputOf(parsed: ParsedScript): ParsedScriptInput {
+  return { path: parsed.script.path, batches: parsed.parsed, texts: parsed.script.batches.map((b) => b.text) };
+}
+
+/**
+ * The front end's findings for the scripts marked `own`: syntax per batch, then binding against the
+ * schema every script defines (the others only add to that schema: context).
+ */
+export function frontEndDiagnostics(scripts: readonly { script: Script; own: boolean }[], options: FrontEndOptions = {}): Diagnostic[] {
+  const caseSensitive = isCaseSensitiveCollation(options.collation);
+  const parsed = scripts.map(({ script, own }) => ({ parsed: parseScript(script), own }));
+  const inputs = parsed.map(({ parsed: p }) => inputOf(p));
+  const schema = buildSchema(inputs, { caseSensitive });
+  const out: Diagnostic[] = [];
+  parsed.forEach(({ parsed: p, own }, k) => {
+    if (!own) return;
+    out.push(...syntaxDiagnostics(p));
+    const input = inputs[k];
+    if (input !== undefined) out.push(...bindingDiagnostics(p, input, schema, caseSensitive));
+  });
   return out;
 }

@@ -1,2 +1,687 @@
-// (being written)
-export {};
+// Security statements: GRANT / DENY / REVOKE, users, roles (database, application, server), logins,
+// certificates, keys and credentials. Grammar from the docs pages "GRANT (Transact-SQL)", "GRANT Object
+// Permissions", "DENY", "REVOKE", "CREATE USER", "ALTER USER", "CREATE ROLE", "ALTER ROLE", "CREATE
+// APPLICATION ROLE", "CREATE SERVER ROLE", "CREATE LOGIN", "ALTER LOGIN", "CREATE CERTIFICATE", "CREATE
+// MASTER KEY", "CREATE SYMMETRIC KEY", "CREATE ASYMMETRIC KEY", "CREATE CREDENTIAL".
+import type { Statement } from './ast.js';
+import type { DropObjects } from './ast-ddl-tables.js';
+import type {
+  AlterAuthorization,
+  AlterRole,
+  CreateApplicationRole,
+  CreateKey,
+  CreateLogin,
+  CreateRole,
+  CreateSecurityPolicy,
+  CreateUser,
+  Deny,
+  Grant,
+  ModuleOption,
+  Permission,
+  Revoke,
+  SecurableRef,
+  SecurityPredicate,
+  Signature,
+} from './ast-ddl-modules.js';
+import type { Parser } from './core.js';
+import { parseDropObjects } from './ddl-tables.js';
+import { parseExpression } from './expressions.js';
+import { authorization, checkOption, noOrAlter, parseModuleOption, principal } from './ddl-modules.js';
+import type { DdlContext } from './statements.js';
+import { opaque, registerDdl, registerStatement } from './statements.js';
+
+// ==== GRANT / DENY / REVOKE ===========================================================================
+
+/** The words a permission can start with (docs "Permissions (Database Engine)"); ALL is handled apart. */
+const PERMISSION_FIRST = new Set([
+  'ADMINISTER', 'ALTER', 'AUTHENTICATE', 'BACKUP', 'CHECKPOINT', 'CONNECT', 'CONTROL', 'CREATE', 'DELETE', 'ENABLE', 'EXECUTE',
+  'EXEC', 'EXTERNAL', 'IMPERSONATE', 'INSERT', 'KILL', 'RECEIVE', 'REFERENCES', 'SELECT', 'SEND', 'SHOWPLAN', 'SHUTDOWN',
+  'SUBSCRIBE', 'TAKE', 'UNMASK', 'UNSAFE', 'UPDATE', 'VIEW',
+]);
+/** Permissions that are one word only: a word after them is a syntax error (a missing comma or ON). */
+const ONE_WORD_PERMISSIONS = new Set(['DELETE', 'INSERT', 'UPDATE', 'REFERENCES', 'RECEIVE', 'SEND', 'SHOWPLAN', 'SHUTDOWN', 'UNMASK', 'CHECKPOINT', 'EXEC']);
+/** Words that end a permission's name. */
+const PERMISSION_END = new Set(['ON', 'TO', 'FROM']);
+
+type PermissionKind = 'Grant' | 'Deny' | 'Revoke';
+
+/**
+ * GRANT {ALL [PRIVILEGES] | permission [(columns)] [, …]} [ON [class ::] securable [(columns)]] TO principal [, …]
+ *   [WITH GRANT OPTION] [AS principal]
+ * DENY … TO principal [, …] [CASCADE] [AS principal]
+ * REVOKE [GRANT OPTION FOR] … {TO | FROM} principal [, …] [CASCADE] [AS principal]
+ */
+function parsePermissionStatement(p: Parser, kind: PermissionKind): Statement {
+  const start = p.next().start;
+  let grantOptionFor = false;
+  if (kind === 'Revoke' && p.isWord('GRANT')) {
+    p.next();
+    p.expectWord('OPTION');
+    p.expectWord('FOR');
+    grantOptionFor = true;
+  }
+  const permissions = p.commaList(parsePermission);
+  let on: SecurableRef | undefined;
+  if (p.acceptWord('ON')) on = parseSecurable(p);
+  if (kind === 'Revoke' ? !p.acceptWord('TO') && !p.acceptWord('FROM') : !p.acceptWord('TO')) p.fail();
+  const principals = p.commaList(principal);
+  let withGrantOption = false;
+  let cascade = false;
+  if (kind === 'Grant' && p.isWord('WITH')) {
+    p.next();
+    p.expectWord('GRANT');
+    p.expectWord('OPTION');
+    withGrantOption = true;
+  }
+  if (kind !== 'Grant') cascade = p.acceptWord('CASCADE');
+  const as = p.acceptWord('AS') ? principal(p) : undefined;
+  const node = { kind, permissions, principals, withGrantOption, grantOptionFor, cascade, start, end: p.prev.end };
+  const full: Grant | Deny | Revoke = on === undefined ? node : { ...node, on };
+  if (as !== undefined) full.as = as;
+  return full;
+}
+
+function parsePermission(p: Parser): Permission {
+  const start = p.tok.start;
+  let name: string;
+  if (p.acceptWord('ALL')) name = p.acceptWord('PRIVILEGES') ? 'ALL PRIVILEGES' : 'ALL';
+  else {
+    if (!p.isAnyWord(PERMISSION_FIRST)) p.fail();
+    const first = p.next().upper;
+    name = first;
+    if (!ONE_WORD_PERMISSIONS.has(first) && continuesPermission(p, first)) {
+      while (p.tok.kind === 'word' && !p.isAnyWord(PERMISSION_END)) name += ` ${p.next().upper}`;
+    }
+  }
+  const columns = p.isPunct('(') ? p.parenList((q) => q.identifier()) : [];
+  return p.finish<Permission>({ kind: 'Permission', name, columns }, start);
+}
+
+/** SELECT and EXECUTE name a permission alone, or begin SELECT ALL USER SECURABLES / EXECUTE ANY EXTERNAL SCRIPT. */
+function continuesPermission(p: Parser, first: string): boolean {
+  if (first === 'SELECT') return p.isWord('ALL');
+  if (first === 'EXECUTE') return p.isWord('ANY') || p.isWord('EXTERNAL');
+  return true;
+}
+
+/** The securable classes of GRANT / DENY / REVOKE and ALTER AUTHORIZATION (docs "GRANT (Transact-SQL)", "ALTER AUTHORIZATION"). */
+const SECURABLE_CLASSES = new Set([
+  'OBJECT', 'SCHEMA', 'TYPE', 'DATABASE', 'ASSEMBLY', 'CERTIFICATE', 'ROLE', 'APPLICATION ROLE', 'USER', 'LOGIN', 'SERVER ROLE',
+  'SERVER', 'ENDPOINT', 'XML SCHEMA COLLECTION', 'CONTRACT', 'MESSAGE TYPE', 'SERVICE', 'ROUTE', 'REMOTE SERVICE BINDING',
+  'FULLTEXT CATALOG', 'FULLTEXT STOPLIST', 'SEARCH PROPERTY LIST', 'SYMMETRIC KEY', 'ASYMMETRIC KEY', 'AVAILABILITY GROUP',
+  'DATABASE SCOPED CREDENTIAL', 'EXTERNAL LANGUAGE', 'EXTERNAL LIBRARY', 'SENSITIVITY CLASSIFICATION',
+]);
+
+/** `[class ::] name [(columns)]`: the class is one to four words before `::` (OBJECT, XML SCHEMA COLLECTION …). */
+function parseSecurable(p: Parser): SecurableRef {
+  const start = p.tok.start;
+  let classWords = 0;
+  for (let k = 0; k < 5; k++) {
+    if (p.isPunct('::', k)) {
+      classWords = k;
+      break;
+    }
+    if (p.peek(k).kind !== 'word') break;
+  }
+  let classType: string | undefined;
+  if (classWords > 0) {
+    const first = p.tok;
+    const words: string[] = [];
+    for (let k = 0; k < classWords; k++) words.push(p.next().upper);
+    classType = words.join(' ');
+    if (!SECURABLE_CLASSES.has(classType)) p.fail(first);
+    p.expectPunct('::');
+  }
+  const name = p.objectName();
+  const columns = p.isPunct('(') ? p.parenList((q) => q.identifier()) : [];
+  const node: SecurableRef = { kind: 'SecurableRef', name, columns, start, end: p.prev.end };
+  if (classType !== undefined) node.classType = classType;
+  return node;
+}
+
+/** ALTER AUTHORIZATION ON [class ::] entity TO {principal | SCHEMA OWNER} (docs "ALTER AUTHORIZATION"). */
+function parseAlterAuthorization(p: Parser, ctx: DdlContext): Statement {
+  p.next();
+  p.expectWord('ON');
+  const on = parseSecurable(p);
+  p.expectWord('TO');
+  const node: AlterAuthorization = { kind: 'AlterAuthorization', on, schemaOwner: false, start: ctx.start, end: ctx.start };
+  if (p.isWord('SCHEMA') && p.isWord('OWNER', 1)) {
+    p.next();
+    p.next();
+    node.schemaOwner = true;
+  } else node.principal = principal(p);
+  node.end = p.prev.end;
+  return node;
+}
+
+// ==== USER ============================================================================================
+
+const USER_OPTIONS = new Set(['DEFAULT_SCHEMA', 'DEFAULT_LANGUAGE', 'SID', 'ALLOW_ENCRYPTED_VALUE_MODIFICATIONS', 'PASSWORD', 'OBJECT_ID', 'TYPE']);
+const ALTER_USER_OPTIONS = new Set(['NAME', 'DEFAULT_SCHEMA', 'DEFAULT_LANGUAGE', 'LOGIN', 'PASSWORD', 'ALLOW_ENCRYPTED_VALUE_MODIFICATIONS']);
+
+/**
+ * CREATE USER u [{FOR | FROM} LOGIN l | WITHOUT LOGIN | {FOR | FROM} CERTIFICATE c | {FOR | FROM} ASYMMETRIC KEY k
+ * | FROM EXTERNAL PROVIDER] [WITH option [, …]]; ALTER USER u WITH option [, …]; DROP USER [IF EXISTS] u.
+ */
+function parseUser(p: Parser, ctx: DdlContext): Statement {
+  if (ctx.verb === 'DROP') return parseDropObjects(p, ctx, 'USER', false);
+  noOrAlter(p, ctx);
+  p.next();
+  const node: CreateUser = { kind: 'CreateUser', verb: ctx.verb, orAlter: false, name: p.identifier(), withoutLogin: false, options: [], start: ctx.start, end: ctx.start };
+  if (ctx.verb === 'CREATE') userSource(p, node);
+  if (ctx.verb === 'ALTER' || p.isWord('WITH')) {
+    p.expectWord('WITH');
+    node.options = p.commaList((q) => passwordAwareOption(q, ctx.verb === 'CREATE' ? USER_OPTIONS : ALTER_USER_OPTIONS));
+  }
+  const schema = node.options.find((o) => o.name === 'DEFAULT_SCHEMA');
+  if (schema?.ident !== undefined) node.defaultSchema = schema.ident;
+  node.end = p.prev.end;
+  return node;
+}
+
+function userSource(p: Parser, node: CreateUser): void {
+  if (p.isWord('WITHOUT')) {
+    p.next();
+    p.expectWord('LOGIN');
+    node.withoutLogin = true;
+    return;
+  }
+  if (!p.isWord('FOR') && !p.isWord('FROM')) return;
+  const from = p.next().upper === 'FROM';
+  if (p.acceptWord('LOGIN')) node.login = p.identifier();
+  else if (p.acceptWord('CERTIFICATE')) node.certificate = p.identifier();
+  else if (p.acceptWords('ASYMMETRIC', 'KEY')) node.asymmetricKey = p.identifier();
+  else if (from && p.isWord('EXTERNAL')) {
+    p.next();
+    p.expectWord('PROVIDER');
+    node.externalProvider = true;
+  } else p.fail();
+}
+
+const PASSWORD_FLAGS = new Set(['HASHED', 'MUST_CHANGE', 'UNLOCK']);
+
+/** An option, where `PASSWORD = 'x'` may be followed by HASHED, MUST_CHANGE, UNLOCK or `OLD_PASSWORD = 'y'` (no comma). */
+function passwordAwareOption(p: Parser, known: ReadonlySet<string>): ModuleOption {
+  const option = checkOption(p, parseModuleOption(p, PASSWORD_FLAGS), known);
+  if (option.name === 'PASSWORD' && p.isWord('OLD_PASSWORD')) {
+    const old = parseModuleOption(p, PASSWORD_FLAGS);
+    (option.flags ??= []).push(`OLD_PASSWORD = ${old.value ?? ''}`);
+    option.end = old.end;
+  }
+  return option;
+}
+
+// ==== ROLE / APPLICATION ROLE / SERVER ROLE ===========================================================
+
+/** CREATE ROLE r [AUTHORIZATION o]; ALTER ROLE r {ADD MEMBER m | DROP MEMBER m | WITH NAME = n}; DROP ROLE [IF EXISTS] r. */
+function parseRole(p: Parser, ctx: DdlContext, server = false): Statement {
+  if (ctx.verb === 'DROP') return parseDropObjects(p, ctx, 'ROLE', false);
+  noOrAlter(p, ctx);
+  p.next();
+  const name = p.identifier();
+  if (ctx.verb === 'CREATE') {
+    const node: CreateRole = { kind: 'CreateRole', verb: 'CREATE', orAlter: false, name, start: ctx.start, end: ctx.start };
+    const owner = authorization(p);
+    if (owner !== undefined) node.authorization = owner;
+    if (server) node.server = true;
+    node.end = p.prev.end;
+    return node;
+  }
+  const node: AlterRole = { kind: 'AlterRole', verb: 'ALTER', orAlter: false, name, start: ctx.start, end: ctx.start };
+  if (server) node.server = true;
+  if (p.acceptWord('ADD')) {
+    p.expectWord('MEMBER');
+    node.add = principal(p);
+  } else if (p.acceptWord('DROP')) {
+    p.expectWord('MEMBER');
+    node.drop = principal(p);
+  } else {
+    p.expectWord('WITH');
+    p.expectWord('NAME');
+    p.expectPunct('=');
+    node.newName = p.identifier();
+  }
+  node.end = p.prev.end;
+  return node;
+}
+
+const APPLICATION_ROLE_OPTIONS = new Set(['PASSWORD', 'DEFAULT_SCHEMA']);
+const ALTER_APPLICATION_ROLE_OPTIONS = new Set(['NAME', 'PASSWORD', 'DEFAULT_SCHEMA']);
+
+/** CREATE | ALTER APPLICATION ROLE r WITH option [, …]; DROP APPLICATION ROLE r. */
+function parseApplicationRole(p: Parser, ctx: DdlContext): Statement {
+  if (ctx.verb === 'DROP') return parseDropObjects(p, ctx, 'APPLICATION ROLE', false, false);
+  noOrAlter(p, ctx);
+  p.next();
+  p.expectWord('ROLE');
+  const name = p.identifier();
+  p.expectWord('WITH');
+  const known = ctx.verb === 'CREATE' ? APPLICATION_ROLE_OPTIONS : ALTER_APPLICATION_ROLE_OPTIONS;
+  const options = p.commaList((q) => checkOption(q, parseModuleOption(q), known));
+  if (ctx.verb === 'CREATE' && !options.some((o) => o.name === 'PASSWORD')) p.fail(p.prev);
+  return p.finish<CreateApplicationRole>({ kind: 'CreateApplicationRole', verb: ctx.verb, orAlter: false, name, options }, ctx.start);
+}
+
+/** SERVER ROLE; the other SERVER objects (AUDIT, AUDIT SPECIFICATION, CONFIGURATION) are kept opaque. */
+function parseServerObject(p: Parser, ctx: DdlContext): Statement {
+  if (!p.isWord('ROLE', 1)) return opaque(p, ctx.start, `${ctx.verb} SERVER ${p.peek().upper}`);
+  if (ctx.verb === 'DROP') return parseDropObjects(p, ctx, 'SERVER ROLE', false, false);
+  p.next();
+  return parseRole(p, ctx, true);
+}
+
+// ==== LOGIN ===========================================================================================
+
+const LOGIN_OPTIONS = new Set(['PASSWORD', 'SID', 'DEFAULT_DATABASE', 'DEFAULT_LANGUAGE', 'CHECK_EXPIRATION', 'CHECK_POLICY', 'CREDENTIAL']);
+const ALTER_LOGIN_OPTIONS = new Set(['PASSWORD', 'DEFAULT_DATABASE', 'DEFAULT_LANGUAGE', 'NAME', 'CHECK_POLICY', 'CHECK_EXPIRATION', 'CREDENTIAL']);
+const WINDOWS_LOGIN_OPTIONS = new Set(['DEFAULT_DATABASE', 'DEFAULT_LANGUAGE']);
+
+/**
+ * CREATE LOGIN l {WITH PASSWORD = 'x' [HASHED] [MUST_CHANGE] [, option …] | FROM {WINDOWS [WITH …] | EXTERNAL
+ * PROVIDER | CERTIFICATE c | ASYMMETRIC KEY k}}; ALTER LOGIN l {ENABLE | DISABLE | WITH option [, …] | {ADD |
+ * DROP} CREDENTIAL c}; DROP LOGIN l.
+ */
+function parseLogin(p: Parser, ctx: DdlContext): Statement {
+  if (ctx.verb === 'DROP') return parseDropObjects(p, ctx, 'LOGIN', false, false);
+  noOrAlter(p, ctx);
+  p.next();
+  const node: CreateLogin = { kind: 'CreateLogin', verb: ctx.verb, orAlter: false, name: p.identifier(), options: [], start: ctx.start, end: ctx.start };
+  if (ctx.verb === 'CREATE') createLoginSource(p, node);
+  else alterLoginAction(p, node);
+  node.end = p.prev.end;
+  return node;
+}
+
+function createLoginSource(p: Parser, node: CreateLogin): void {
+  if (p.acceptWord('WITH')) {
+    node.options = p.commaList((q) => passwordAwareOption(q, LOGIN_OPTIONS));
+    if (node.options[0]?.name !== 'PASSWORD') p.fail();
+    return;
+  }
+  p.expectWord('FROM');
+  if (p.acceptWord('WINDOWS')) {
+    node.source = 'WINDOWS';
+    if (p.acceptWord('WITH')) node.options = p.commaList((q) => checkOption(q, parseModuleOption(q), WINDOWS_LOGIN_OPTIONS));
+  } else if (p.acceptWord('EXTERNAL')) {
+    p.expectWord('PROVIDER');
+    node.source = 'EXTERNAL PROVIDER';
+    if (p.acceptWord('WITH')) node.options = p.commaList((q) => parseModuleOption(q));
+  } else if (p.acceptWord('CERTIFICATE')) {
+    node.source = 'CERTIFICATE';
+    node.sourceName = p.identifier();
+  } else if (p.acceptWords('ASYMMETRIC', 'KEY')) {
+    node.source = 'ASYMMETRIC KEY';
+    node.sourceName = p.identifier();
+  } else p.fail();
+}
+
+function alterLoginAction(p: Parser, node: CreateLogin): void {
+  if (p.isWord('ENABLE') || p.isWord('DISABLE')) node.action = p.next().upper;
+  else if (p.isWord('ADD') || p.isWord('DROP')) {
+    node.action = `${p.next().upper} CREDENTIAL`;
+    p.expectWord('CREDENTIAL');
+    node.credential = p.identifier();
+  } else {
+    p.expectWord('WITH');
+    node.options = p.commaList(alterLoginOption);
+  }
+}
+
+function alterLoginOption(p: Parser): ModuleOption {
+  if (p.isWord('NO') && p.isWord('CREDENTIAL', 1)) {
+    const start = p.next().start;
+    p.next();
+    return { kind: 'ModuleOption', name: 'NO CREDENTIAL', start, end: p.prev.end };
+  }
+  return passwordAwareOption(p, ALTER_LOGIN_OPTIONS);
+}
+
+// ==== certificates, keys, credentials (thin: names and options) ========================================
+
+function keyNode(ctx: DdlContext, objectType: string): CreateKey {
+  return { kind: 'CreateKey', verb: ctx.verb === 'ALTER' ? 'ALTER' : 'CREATE', orAlter: false, objectType, options: [], start: ctx.start, end: ctx.start };
+}
+
+/** `name = value` options separated by commas. */
+function optionList(p: Parser): ModuleOption[] {
+  return p.commaList((q) => parseModuleOption(q));
+}
+
+/** `ENCRYPTION BY PASSWORD = 'x'`, `ENCRYPTION BY CERTIFICATE c`, `… SYMMETRIC KEY k`, `… ASYMMETRIC KEY k`, `… SERVICE MASTER KEY`. */
+function encryptionMechanism(p: Parser, prefix: string): ModuleOption {
+  const start = p.tok.start;
+  const name = `${prefix} BY`;
+  if (p.isWord('PASSWORD')) {
+    p.next();
+    p.expectPunct('=');
+    if (p.tok.kind !== 'string') p.fail();
+    return { kind: 'ModuleOption', name: `${name} PASSWORD`, value: p.next().text, start, end: p.prev.end };
+  }
+  let what: string;
+  if (p.acceptWord('CERTIFICATE')) what = 'CERTIFICATE';
+  else if (p.acceptWords('SYMMETRIC', 'KEY')) what = 'SYMMETRIC KEY';
+  else if (p.acceptWords('ASYMMETRIC', 'KEY')) what = 'ASYMMETRIC KEY';
+  else if (p.acceptWords('SERVICE', 'MASTER', 'KEY')) return { kind: 'ModuleOption', name: `${name} SERVICE MASTER KEY`, start, end: p.prev.end };
+  else return p.fail();
+  const key = p.identifier();
+  return { kind: 'ModuleOption', name: `${name} ${what}`, value: p.text.slice(key.start, key.end), ident: key, start, end: p.prev.end };
+}
+
+/** `{ENCRYPTION | DECRYPTION} BY mechanism [, …]` after the parser consumed the first word. */
+function encryptionList(p: Parser, prefix: string): ModuleOption[] {
+  p.expectWord('BY');
+  const out = [encryptionMechanism(p, prefix)];
+  while (p.acceptPunct(',')) {
+    // The docs list mechanisms after one ENCRYPTION BY; repeating it is accepted too.
+    if (p.isWord('ENCRYPTION') && p.isWord('BY', 1)) {
+      p.next();
+      p.next();
+    }
+    out.push(encryptionMechanism(p, prefix));
+  }
+  return out;
+}
+
+/** CREATE MASTER KEY [ENCRYPTION BY PASSWORD = 'x']; ALTER MASTER KEY …; DROP MASTER KEY. */
+function parseMasterKey(p: Parser, ctx: DdlContext): Statement {
+  noOrAlter(p, ctx);
+  p.next();
+  p.expectWord('KEY');
+  if (ctx.verb === 'DROP') return p.finish<DropObjects>({ kind: 'DropObjects', objectType: 'MASTER KEY', ifExists: false, names: [] }, ctx.start);
+  const node = keyNode(ctx, 'MASTER KEY');
+  if (ctx.verb === 'CREATE') {
+    if (p.acceptWord('ENCRYPTION')) node.options = encryptionList(p, 'ENCRYPTION');
+  } else node.options = alterMasterKey(p);
+  node.end = p.prev.end;
+  return node;
+}
+
+/** `[FORCE] REGENERATE WITH ENCRYPTION BY PASSWORD = 'x'` | `{ADD | DROP} ENCRYPTION BY {SERVICE MASTER KEY | PASSWORD = 'x'}`. */
+function alterMasterKey(p: Parser): ModuleOption[] {
+  const start = p.tok.start;
+  const force = p.acceptWord('FORCE');
+  if (force || p.isWord('REGENERATE')) {
+    p.expectWord('REGENERATE');
+    p.expectWord('WITH');
+    p.expectWord('ENCRYPTION');
+    return [{ kind: 'ModuleOption', name: force ? 'FORCE REGENERATE' : 'REGENERATE', start, end: p.prev.end }, ...encryptionList(p, 'ENCRYPTION')];
+  }
+  if (!p.isWord('ADD') && !p.isWord('DROP')) p.fail();
+  const verb = p.next().upper;
+  p.expectWord('ENCRYPTION');
+  return encryptionList(p, `${verb} ENCRYPTION`);
+}
+
+/**
+ * CREATE CERTIFICATE c [AUTHORIZATION o] {FROM ASSEMBLY a | FROM [EXECUTABLE] FILE = 'p' [WITH [FORMAT = 'PFX',]
+ * PRIVATE KEY (…)] | FROM BINARY = 0x… [WITH PRIVATE KEY (…)] | [ENCRYPTION BY PASSWORD = 'x'] WITH SUBJECT = 's'
+ * [, START_DATE = 'd', EXPIRY_DATE = 'd']} [ACTIVE FOR BEGIN_DIALOG = ON|OFF];
+ * ALTER CERTIFICATE c {REMOVE PRIVATE KEY | WITH PRIVATE KEY (…) | WITH ACTIVE FOR BEGIN_DIALOG = ON|OFF}.
+ */
+function parseCertificate(p: Parser, ctx: DdlContext): Statement {
+  if (ctx.verb === 'DROP') return parseDropObjects(p, ctx, 'CERTIFICATE', false, false);
+  noOrAlter(p, ctx);
+  p.next();
+  const node = keyNode(ctx, 'CERTIFICATE');
+  node.name = p.identifier();
+  if (ctx.verb === 'ALTER') {
+    if (p.acceptWords('REMOVE', 'PRIVATE', 'KEY')) node.options = [{ kind: 'ModuleOption', name: 'REMOVE PRIVATE KEY', start: p.prev.start, end: p.prev.end }];
+    else {
+      p.expectWord('WITH');
+      node.options = p.isWord('PRIVATE') ? [privateKey(p)] : [parseModuleOption(p)];
+    }
+    node.end = p.prev.end;
+    return node;
+  }
+  const owner = authorization(p);
+  if (owner !== undefined) node.authorization = owner;
+  if (p.acceptWord('FROM')) node.options = certificateSource(p);
+  else {
+    if (p.acceptWord('ENCRYPTION')) node.options.push(...encryptionList(p, 'ENCRYPTION'));
+    p.expectWord('WITH');
+    node.options.push(...optionList(p));
+  }
+  if (p.isWord('ACTIVE')) node.options.push(parseModuleOption(p));
+  node.end = p.prev.end;
+  return node;
+}
+
+function certificateSource(p: Parser): ModuleOption[] {
+  const start = p.tok.start;
+  if (p.acceptWord('ASSEMBLY')) {
+    const assembly = p.identifier();
+    return [{ kind: 'ModuleOption', name: 'ASSEMBLY', value: assembly.value, ident: assembly, start, end: p.prev.end }];
+  }
+  if (!p.isWord('EXECUTABLE') && !p.isWord('FILE') && !p.isWord('BINARY')) p.fail();
+  const options = [parseModuleOption(p)];
+  if (p.acceptWord('WITH')) {
+    if (p.isWord('FORMAT')) {
+      options.push(parseModuleOption(p));
+      p.expectPunct(',');
+    }
+    options.push(privateKey(p));
+  }
+  return options;
+}
+
+/** `PRIVATE KEY (FILE = 'p' | BINARY = 0x… | DECRYPTION BY PASSWORD = 'x' | ENCRYPTION BY PASSWORD = 'x' [, …])` */
+function privateKey(p: Parser): ModuleOption {
+  const start = p.tok.start;
+  p.expectWord('PRIVATE');
+  p.expectWord('KEY');
+  p.expectPunct('(');
+  const inner = optionList(p);
+  p.expectPunct(')');
+  return { kind: 'ModuleOption', name: 'PRIVATE KEY', value: inner.map((o) => `${o.name} = ${o.value ?? ''}`).join(', '), start, end: p.prev.end };
+}
+
+/**
+ * CREATE SYMMETRIC KEY k [AUTHORIZATION o] [FROM PROVIDER p] [WITH option [, …]] [ENCRYPTION BY mechanism [, …]];
+ * ALTER SYMMETRIC KEY k {ADD | DROP} ENCRYPTION BY mechanism [, …]; DROP SYMMETRIC KEY k [REMOVE PROVIDER KEY].
+ * ASYMMETRIC KEY: … [FROM {FILE = 'p' | EXECUTABLE FILE = 'p' | ASSEMBLY a | PROVIDER p}] [WITH option [, …]]
+ * [ENCRYPTION BY PASSWORD = 'x']; ALTER … {REMOVE PRIVATE KEY | WITH PRIVATE KEY (…)}.
+ */
+function parseKey(p: Parser, ctx: DdlContext, objectType: 'SYMMETRIC KEY' | 'ASYMMETRIC KEY'): Statement {
+  noOrAlter(p, ctx);
+  if (ctx.verb === 'DROP') {
+    const drop = parseDropObjects(p, ctx, objectType, false, false);
+    if (p.acceptWords('REMOVE', 'PROVIDER', 'KEY')) drop.end = p.prev.end;
+    return drop;
+  }
+  p.next();
+  p.expectWord('KEY');
+  const node = keyNode(ctx, objectType);
+  node.name = p.identifier();
+  if (ctx.verb === 'ALTER') node.options = alterKey(p, objectType);
+  else createKeyOptions(p, node, objectType);
+  node.end = p.prev.end;
+  return node;
+}
+
+function createKeyOptions(p: Parser, node: CreateKey, objectType: string): void {
+  const owner = authorization(p);
+  if (owner !== undefined) node.authorization = owner;
+  if (p.acceptWord('FROM')) {
+    const start = p.tok.start;
+    if (p.acceptWord('PROVIDER') || (objectType === 'ASYMMETRIC KEY' && p.acceptWord('ASSEMBLY'))) {
+      const what = p.prev.upper;
+      const name = p.identifier();
+      node.options.push({ kind: 'ModuleOption', name: what, value: name.value, ident: name, start, end: p.prev.end });
+    } else if (objectType === 'ASYMMETRIC KEY' && (p.isWord('FILE') || p.isWord('EXECUTABLE'))) node.options.push(parseModuleOption(p));
+    else p.fail();
+  }
+  if (p.acceptWord('WITH')) node.options.push(...optionList(p));
+  if (p.acceptWord('ENCRYPTION')) node.options.push(...encryptionList(p, 'ENCRYPTION'));
+  if (node.options.length === 0) p.fail();
+}
+
+function alterKey(p: Parser, objectType: string): ModuleOption[] {
+  const start = p.tok.start;
+  if (objectType === 'ASYMMETRIC KEY') {
+    if (p.acceptWords('REMOVE', 'PRIVATE', 'KEY')) return [{ kind: 'ModuleOption', name: 'REMOVE PRIVATE KEY', start, end: p.prev.end }];
+    p.expectWord('WITH');
+    return [privateKey(p)];
+  }
+  if (!p.isWord('ADD') && !p.isWord('DROP')) p.fail();
+  const verb = p.next().upper;
+  p.expectWord('ENCRYPTION');
+  return encryptionList(p, `${verb} ENCRYPTION`);
+}
+
+/** CREATE CREDENTIAL c WITH IDENTITY = 'i' [, SECRET = 's'] [FOR CRYPTOGRAPHIC PROVIDER p]; ALTER … WITH …; DROP CREDENTIAL c. */
+function parseCredential(p: Parser, ctx: DdlContext): Statement {
+  if (ctx.verb === 'DROP') return parseDropObjects(p, ctx, 'CREDENTIAL', false, false);
+  noOrAlter(p, ctx);
+  p.next();
+  const node = keyNode(ctx, 'CREDENTIAL');
+  node.name = p.identifier();
+  p.expectWord('WITH');
+  node.options = p.commaList((q) => checkOption(q, parseModuleOption(q), CREDENTIAL_OPTIONS));
+  if (ctx.verb === 'CREATE' && p.isWord('FOR')) {
+    const start = p.next().start;
+    p.expectWord('CRYPTOGRAPHIC');
+    p.expectWord('PROVIDER');
+    const provider = p.identifier();
+    node.options.push({ kind: 'ModuleOption', name: 'FOR CRYPTOGRAPHIC PROVIDER', value: provider.value, ident: provider, start, end: p.prev.end });
+  }
+  node.end = p.prev.end;
+  return node;
+}
+
+const CREDENTIAL_OPTIONS = new Set(['IDENTITY', 'SECRET']);
+
+// ==== SECURITY POLICY ================================================================================
+
+/**
+ * CREATE SECURITY POLICY [schema.]p ADD [FILTER | BLOCK] PREDICATE f(args) ON t [{AFTER {INSERT | UPDATE} | BEFORE
+ * {UPDATE | DELETE}}] [, …] [WITH (STATE = ON|OFF [, SCHEMABINDING = ON|OFF])] [NOT FOR REPLICATION];
+ * ALTER SECURITY POLICY p {ADD | ALTER | DROP} … [, …] [WITH (STATE = ON|OFF)] [NOT FOR REPLICATION];
+ * DROP SECURITY POLICY [IF EXISTS] p (docs "CREATE SECURITY POLICY", "ALTER SECURITY POLICY").
+ */
+function parseSecurityPolicy(p: Parser, ctx: DdlContext): Statement {
+  if (!p.isWord('POLICY', 1)) return p.fail(p.peek());
+  if (ctx.verb === 'DROP') return parseDropObjects(p, ctx, 'SECURITY POLICY', false);
+  noOrAlter(p, ctx);
+  p.next();
+  p.next();
+  const node: CreateSecurityPolicy = { kind: 'CreateSecurityPolicy', verb: ctx.verb, orAlter: false, name: p.objectName(), predicates: [], options: [], notForReplication: false, start: ctx.start, end: ctx.start };
+  const alter = ctx.verb === 'ALTER';
+  if (!alter || p.isWord('ADD') || p.isWord('ALTER') || p.isWord('DROP')) node.predicates = p.commaList((q) => securityPredicate(q, alter));
+  if (p.isWord('WITH')) {
+    p.next();
+    p.expectPunct('(');
+    node.options = p.commaList((q) => policyOption(q));
+    p.expectPunct(')');
+  }
+  if (p.isWord('NOT')) {
+    p.next();
+    p.expectWord('FOR');
+    p.expectWord('REPLICATION');
+    node.notForReplication = true;
+  }
+  if (node.predicates.length === 0 && node.options.length === 0 && !node.notForReplication) p.fail();
+  node.end = p.prev.end;
+  return node;
+}
+
+const POLICY_OPTIONS = new Set(['STATE', 'SCHEMABINDING']);
+
+function policyOption(p: Parser): ModuleOption {
+  const option = checkOption(p, parseModuleOption(p), POLICY_OPTIONS);
+  if (option.value !== 'ON' && option.value !== 'OFF') p.fail(p.prev);
+  return option;
+}
+
+function securityPredicate(p: Parser, alter: boolean): SecurityPredicate {
+  const start = p.tok.start;
+  let action: SecurityPredicate['action'] = 'ADD';
+  if (alter && (p.isWord('ALTER') || p.isWord('DROP'))) action = p.next().upper === 'ALTER' ? 'ALTER' : 'DROP';
+  else p.expectWord('ADD');
+  const node: SecurityPredicate = { kind: 'SecurityPredicate', action, arguments: [], table: { kind: 'ObjectName', name: { kind: 'Ident', value: '', quoted: false, start, end: start }, start, end: start }, start, end: start };
+  if (p.isWord('FILTER') || p.isWord('BLOCK')) node.predicateType = p.next().upper === 'FILTER' ? 'FILTER' : 'BLOCK';
+  p.expectWord('PREDICATE');
+  if (action !== 'DROP') {
+    node.function = p.objectName();
+    node.arguments = p.parenList(parseExpression);
+  }
+  p.expectWord('ON');
+  node.table = p.objectName();
+  if (action !== 'DROP' && node.predicateType === 'BLOCK') blockOperation(p, node);
+  node.end = p.prev.end;
+  return node;
+}
+
+/** AFTER {INSERT | UPDATE} | BEFORE {UPDATE | DELETE} */
+function blockOperation(p: Parser, node: SecurityPredicate): void {
+  if (p.acceptWord('AFTER')) {
+    if (!p.isWord('INSERT') && !p.isWord('UPDATE')) p.fail();
+    node.operation = `AFTER ${p.next().upper}`;
+  } else if (p.acceptWord('BEFORE')) {
+    if (!p.isWord('UPDATE') && !p.isWord('DELETE')) p.fail();
+    node.operation = `BEFORE ${p.next().upper}`;
+  }
+}
+
+// ==== ADD / DROP SIGNATURE ============================================================================
+
+/**
+ * ADD [COUNTER] SIGNATURE TO [class ::] module BY {CERTIFICATE c | ASYMMETRIC KEY k} [WITH {PASSWORD = 'p' |
+ * SIGNATURE = 0x…}] [, …]; DROP [COUNTER] SIGNATURE FROM [class ::] module BY … (docs "ADD SIGNATURE").
+ */
+function parseSignature(p: Parser, start: number, drop: boolean): Signature {
+  const counter = p.acceptWord('COUNTER');
+  p.expectWord('SIGNATURE');
+  p.expectWord(drop ? 'FROM' : 'TO');
+  let classType: string | undefined;
+  if (p.isPunct('::', 1)) {
+    classType = p.next().upper;
+    p.next();
+  }
+  const module = p.objectName();
+  p.expectWord('BY');
+  const by = p.commaList(signatureKey);
+  const node: Signature = { kind: 'Signature', drop, counter, module, by, start, end: p.prev.end };
+  if (classType !== undefined) node.classType = classType;
+  return node;
+}
+
+function signatureKey(p: Parser): ModuleOption {
+  const start = p.tok.start;
+  let name: string;
+  if (p.acceptWord('CERTIFICATE')) name = 'CERTIFICATE';
+  else if (p.acceptWords('ASYMMETRIC', 'KEY')) name = 'ASYMMETRIC KEY';
+  else return p.fail();
+  const key = p.identifier();
+  const node: ModuleOption = { kind: 'ModuleOption', name, value: key.value, ident: key, start, end: start };
+  if (p.acceptWord('WITH')) {
+    if (!p.isWord('PASSWORD') && !p.isWord('SIGNATURE')) p.fail();
+    const option = parseModuleOption(p);
+    node.flags = [`${option.name} = ${option.value ?? ''}`];
+  }
+  node.end = p.prev.end;
+  return node;
+}
+
+// ==== registration ====================================================================================
+
+const ALL_VERBS = ['CREATE', 'ALTER', 'DROP'] as const;
+
+registerStatement('GRANT', (p) => parsePermissionStatement(p, 'Grant'));
+registerStatement('DENY', (p) => parsePermissionStatement(p, 'Deny'));
+registerStatement('REVOKE', (p) => parsePermissionStatement(p, 'Revoke'));
+registerDdl(ALL_VERBS, 'USER', parseUser);
+registerDdl(ALL_VERBS, 'ROLE', (p, ctx) => parseRole(p, ctx));
+registerDdl(ALL_VERBS, 'APPLICATION', parseApplicationRole);
+registerDdl(ALL_VERBS, 'SERVER', parseServerObject);
+registerDdl(ALL_VERBS, 'LOGIN', parseLogin);
+registerDdl(ALL_VERBS, 'CERTIFICATE', parseCertificate);
+registerDdl(ALL_VERBS, 'MASTER', parseMasterKey);
+registerDdl(ALL_VERBS, 'SYMMETRIC', (p, ctx) => parseKey(p, ctx, 'SYMMETRIC KEY'));
+registerDdl(ALL_VERBS, 'ASYMMETRIC', (p, ctx) => parseKey(p, ctx, 'ASYMMETRIC KEY'));
+registerDdl(ALL_VERBS, 'CREDENTIAL', parseCredential);
+registerDdl(ALL_VERBS, 'SECURITY', parseSecurityPolicy);
+registerDdl(['ALTER'], 'AUTHORIZATION', parseAlterAuthorization);
+registerStatement('ADD', (p) => parseSignature(p, p.next().start, false));
+registerDdl(['DROP'], 'SIGNATURE', (p, ctx) => parseSignature(p, ctx.start, true));
+registerDdl(['DROP'], 'COUNTER', (p, ctx) => parseSignature(p, ctx.start, true));

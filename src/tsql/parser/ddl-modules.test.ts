@@ -1,0 +1,407 @@
+// Modules (procedures, functions, views, triggers, schemas, aggregates, assemblies), security statements
+// (GRANT / DENY / REVOKE, users, roles, logins, keys) and Service Broker objects.
+import { describe, expect, it } from 'vitest';
+import { parseBatch } from './index.js';
+
+/** The first statement of a batch that must parse without error. */
+function first(sql: string): unknown {
+  const r = parseBatch(sql);
+  expect(r.error, sql).toBeUndefined();
+  return r.statements[0];
+}
+
+function errorOf(sql: string): { code: number; at: string } | undefined {
+  const e = parseBatch(sql).error;
+  return e === undefined ? undefined : { code: e.code, at: `${e.line}:${e.col}` };
+}
+
+describe('CREATE PROCEDURE', () => {
+  it('reads parameters, options and the body up to the end of the batch', () => {
+    const s = first(`CREATE OR ALTER PROCEDURE dbo.Upsert
+  @Id int,
+  @Name nvarchar(100) = N'x',
+  @Tags dbo.TagList READONLY,
+  @Count int = -1 OUTPUT,
+  @c CURSOR VARYING OUTPUT
+WITH RECOMPILE, EXECUTE AS OWNER
+AS
+SET NOCOUNT ON;
+SELECT @Id;
+RETURN 0`);
+    expect(s).toMatchObject({
+      kind: 'CreateProcedure',
+      verb: 'CREATE',
+      orAlter: true,
+      name: { schema: { value: 'dbo' }, name: { value: 'Upsert' } },
+      options: ['RECOMPILE', 'EXECUTE AS OWNER'],
+      executeAs: 'OWNER',
+      forReplication: false,
+      parameters: [
+        { name: '@Id', dataType: { name: { name: { value: 'int' } } }, output: false },
+        { name: '@Name', default: { kind: 'Literal', type: 'nstring', value: 'x' } },
+        { name: '@Tags', readonly: true },
+        { name: '@Count', output: true, default: { kind: 'Literal', value: '-1' } },
+        { name: '@c', varying: true, output: true, dataType: { name: { name: { value: 'CURSOR' } } } },
+      ],
+    });
+    expect((s as { body: unknown[] }).body).toHaveLength(3);
+  });
+
+  it('takes parenthesised parameters, PROC, numbered procedures, FOR REPLICATION and CLR bodies', () => {
+    expect(first('CREATE PROC p (@a int, @b AS varchar(10) = abc) AS SELECT 1')).toMatchObject({ kind: 'CreateProcedure', parameters: [{ name: '@a' }, { name: '@b', default: { value: 'abc' } }] });
+    expect(first('CREATE PROCEDURE p;2 AS SELECT 1')).toMatchObject({ number: '2' });
+    expect(first('CREATE PROCEDURE p @@ver int OUTPUT AS RETURN 0')).toMatchObject({ parameters: [{ name: '@@ver', output: true }] });
+    expect(first('CREATE PROCEDURE p @s nvarchar(128) = @@SERVERNAME, @m money = $1.50, @n int = -3, @d int = DEFAULT, @i sysname = [x] AS SELECT 1')).toMatchObject({
+      parameters: [{ default: { kind: 'GlobalVariable', name: '@@SERVERNAME' } }, { default: { type: 'money' } }, { default: { value: '-3' } }, { default: { kind: 'DefaultArgument' } }, { default: { value: 'x' } }],
+    });
+    expect(first('CREATE PROCEDURE p FOR REPLICATION AS SELECT 1')).toMatchObject({ forReplication: true });
+    expect(first('ALTER PROC p AS BEGIN SELECT 1 END')).toMatchObject({ verb: 'ALTER', orAlter: false });
+    expect(first('CREATE PROCEDURE p @x int AS EXTERNAL NAME Asm.[My.Ns.Procs].Run')).toMatchObject({
+      external: { kind: 'ExternalName', assembly: { value: 'Asm' }, className: { value: 'My.Ns.Procs' }, method: { value: 'Run' } },
+    });
+    expect(first('DROP PROCEDURE IF EXISTS dbo.a, b')).toMatchObject({ kind: 'DropObjects', objectType: 'PROCEDURE', ifExists: true, names: [{ name: { value: 'a' } }, { name: { value: 'b' } }] });
+    expect(first('DROP PROC p')).toMatchObject({ kind: 'DropObjects', objectType: 'PROCEDURE' });
+  });
+
+  it('rejects what the grammar does not allow', () => {
+    expect(errorOf('CREATE PROCEDURE p @a int BEGIN SELECT 1 END')).toEqual({ code: 156, at: '1:27' });
+    expect(errorOf('CREATE PROCEDURE p @a int @b int AS SELECT 1')).toEqual({ code: 102, at: '1:27' });
+    expect(errorOf('CREATE PROCEDURE p @a int, AS SELECT 1')).toEqual({ code: 156, at: '1:28' });
+    expect(errorOf('CREATE PROCEDURE p @d datetime = GETDATE() AS SELECT 1')).toEqual({ code: 102, at: '1:41' });
+    expect(errorOf('CREATE PROCEDURE p () AS SELECT 1')).toEqual({ code: 102, at: '1:21' });
+    expect(errorOf('CREATE PROCEDURE p WITH RECOMPLE AS SELECT 1')?.code).toBe(155);
+    expect(first('CREATE PROCEDURE p AS')).toMatchObject({ kind: 'CreateProcedure', body: [] });
+    expect(errorOf('CREATE PROCEDURE p @a int VARYING AS SELECT 1')?.code).toBe(156);
+    expect(errorOf('CREATE PROCEDURE p @c CURSOR OUTPUT AS SELECT 1')?.code).toBe(102);
+    expect(errorOf('CREATE PROCEDURE p @t dbo.T READONLY OUTPUT AS SELECT 1')?.code).toBe(102);
+    expect(errorOf('CREATE PROCEDURE p @a int = +1 AS SELECT 1')?.code).toBe(102);
+    expect(errorOf('CREATE PROCEDURE p WITH RECOMPILE, RECOMPILE AS SELECT 1')).toEqual({ code: 102, at: '1:36' });
+    expect(errorOf('CREATE PROCEDURE db.dbo.p AS SELECT 1')).toEqual({ code: 166, at: '1:18' });
+    expect(errorOf('CREATE PROCEDURE p FOR SELECT 1')).toEqual({ code: 156, at: '1:24' });
+  });
+});
+
+describe('CREATE FUNCTION', () => {
+  it('reads a scalar function', () => {
+    expect(first(`CREATE FUNCTION dbo.Add1 (@x int = 0)
+RETURNS int
+WITH SCHEMABINDING, RETURNS NULL ON NULL INPUT
+AS
+BEGIN
+  DECLARE @y int = @x + 1;
+  RETURN @y;
+END`)).toMatchObject({
+      kind: 'CreateFunction',
+      parameters: [{ name: '@x', default: { value: '0' } }],
+      returns: { kind: 'ScalarReturns', dataType: { name: { name: { value: 'int' } } } },
+      options: ['SCHEMABINDING', 'RETURNS NULL ON NULL INPUT'],
+      body: [{ kind: 'Declare' }, { kind: 'Return' }],
+    });
+    expect(first('CREATE FUNCTION f() RETURNS bit BEGIN RETURN 1 END')).toMatchObject({ parameters: [], body: [{ kind: 'Return' }] });
+    expect(first('CREATE FUNCTION f() RETURNS bit AS BEGIN BEGIN RETURN 1 END END')).toMatchObject({ body: [{ kind: 'Block' }] });
+  });
+
+  it('reads inline and multi-statement table-valued functions', () => {
+    expect(first('CREATE FUNCTION f(@a int) RETURNS TABLE AS RETURN (SELECT a = @a)')).toMatchObject({ returns: { kind: 'InlineTableReturns' }, query: { kind: 'SelectStatement' }, body: [] });
+    expect(first('CREATE OR ALTER FUNCTION f() RETURNS TABLE WITH SCHEMABINDING RETURN SELECT 1 AS a')).toMatchObject({ orAlter: true, query: { kind: 'SelectStatement' } });
+    expect(first('CREATE FUNCTION f() RETURNS TABLE AS RETURN WITH c AS (SELECT 1 AS a) SELECT a FROM c')).toMatchObject({ query: { kind: 'SelectStatement', ctes: [{}] } });
+    expect(first('CREATE FUNCTION f() RETURNS TABLE AS RETURN (WITH c AS (SELECT 1 AS a) SELECT a FROM c)')).toMatchObject({ query: { kind: 'SelectStatement', ctes: [{}] } });
+    expect(first(`CREATE FUNCTION dbo.Split(@s nvarchar(max))
+RETURNS @t TABLE (Id int NOT NULL PRIMARY KEY, Part nvarchar(100))
+AS
+BEGIN
+  INSERT @t (Id, Part) VALUES (1, @s);
+  RETURN;
+END`)).toMatchObject({ returns: { kind: 'TableVariableReturns', name: '@t', elements: [{ kind: 'ColumnDefinition' }, { kind: 'ColumnDefinition' }] }, body: [{}, { kind: 'Return' }] });
+  });
+
+  it('reads CLR functions and options', () => {
+    expect(first('CREATE FUNCTION f(@s nvarchar(4000)) RETURNS nvarchar(4000) WITH EXECUTE AS CALLER AS EXTERNAL NAME A.B.C')).toMatchObject({ executeAs: 'CALLER', external: { method: { value: 'C' } } });
+    expect(first('CREATE FUNCTION f(@s nvarchar(4000)) RETURNS TABLE (v nvarchar(100)) ORDER (v) AS EXTERNAL NAME A.B.C')).toMatchObject({ returns: { kind: 'ClrTableReturns' } });
+    expect(first('CREATE FUNCTION f() RETURNS int WITH INLINE = OFF, CALLED ON NULL INPUT AS BEGIN RETURN 1 END')).toMatchObject({ options: ['INLINE = OFF', 'CALLED ON NULL INPUT'] });
+    expect(first('DROP FUNCTION IF EXISTS dbo.f')).toMatchObject({ kind: 'DropObjects', objectType: 'FUNCTION', ifExists: true });
+  });
+
+  it('needs RETURN as the last statement (Msg 455) and the grammar elsewhere', () => {
+    expect(errorOf('CREATE FUNCTION f() RETURNS int AS BEGIN DECLARE @a int = 1 END')).toEqual({ code: 455, at: '1:61' });
+    expect(errorOf('CREATE FUNCTION f() RETURNS int AS BEGIN IF 1 = 1 RETURN 1 ELSE RETURN 2 END')?.code).toBe(455);
+    expect(errorOf('CREATE FUNCTION f RETURNS int AS BEGIN RETURN 1 END')).toEqual({ code: 102, at: '1:19' });
+    expect(errorOf('CREATE FUNCTION f() RETURN int AS BEGIN RETURN 1 END')).toEqual({ code: 156, at: '1:21' });
+    expect(errorOf('CREATE FUNCTION f() RETURNS int AS RETURN 1')).toEqual({ code: 156, at: '1:36' });
+    expect(errorOf('CREATE FUNCTION f() RETURNS TABLE AS BEGIN RETURN END')).toEqual({ code: 156, at: '1:38' });
+    expect(errorOf('CREATE FUNCTION f() RETURNS int WITH NOPE AS BEGIN RETURN 1 END')?.code).toBe(155);
+    expect(errorOf('CREATE FUNCTION f(@a int OUTPUT) RETURNS int AS BEGIN RETURN 1 END')).toEqual({ code: 181, at: '1:26' });
+    expect(errorOf('CREATE FUNCTION f() RETURNS TABLE WITH EXECUTE AS OWNER AS RETURN SELECT 1 AS a')).toEqual({ code: 156, at: '1:40' });
+    expect(errorOf('CREATE FUNCTION f() RETURNS TABLE AS RETURN SELECT 1 AS a OPTION (MAXDOP 1)')).toEqual({ code: 156, at: '1:59' });
+    expect(errorOf('CREATE FUNCTION #f() RETURNS int AS BEGIN RETURN 1 END')?.code).toBe(102);
+  });
+});
+
+describe('CREATE VIEW', () => {
+  it('reads columns, options, the query and CHECK OPTION', () => {
+    expect(first('CREATE VIEW dbo.v (a, b) WITH SCHEMABINDING, VIEW_METADATA AS SELECT x, y FROM dbo.t WITH CHECK OPTION')).toMatchObject({
+      kind: 'CreateView',
+      columns: [{ value: 'a' }, { value: 'b' }],
+      options: ['SCHEMABINDING', 'VIEW_METADATA'],
+      query: { kind: 'SelectStatement' },
+      checkOption: true,
+    });
+    expect(first('CREATE OR ALTER VIEW v AS WITH c AS (SELECT 1 AS a) SELECT a FROM c')).toMatchObject({ orAlter: true, checkOption: false });
+    expect(first('ALTER VIEW v AS SELECT 1 AS a UNION ALL SELECT 2')).toMatchObject({ verb: 'ALTER' });
+    expect(first('DROP VIEW IF EXISTS v1, dbo.v2')).toMatchObject({ kind: 'DropObjects', objectType: 'VIEW', names: [{}, {}] });
+  });
+
+  it('rejects a missing AS, an empty column list and unknown options', () => {
+    expect(errorOf('CREATE VIEW v SELECT 1 AS a')).toEqual({ code: 156, at: '1:15' });
+    expect(errorOf('CREATE VIEW v () AS SELECT 1 AS a')).toEqual({ code: 102, at: '1:16' });
+    expect(errorOf('CREATE VIEW v WITH RECOMPILE AS SELECT 1 AS a')?.code).toBe(155);
+    expect(errorOf('CREATE VIEW v AS SELECT a FROM t ORDER BY a')).toEqual({ code: 1033, at: '1:34' });
+    expect(errorOf('CREATE FUNCTION f() RETURNS TABLE AS RETURN SELECT a FROM t ORDER BY a')).toEqual({ code: 1033, at: '1:61' });
+    expect(first('CREATE VIEW v AS SELECT TOP (5) a FROM t ORDER BY a')).toMatchObject({ kind: 'CreateView' });
+    expect(first('CREATE VIEW v AS SELECT a FROM t ORDER BY a OFFSET 0 ROWS')).toMatchObject({ kind: 'CreateView' });
+    expect(errorOf('CREATE VIEW v AS SELECT 1 AS a WITH CHECK')?.code).toBe(156);
+  });
+});
+
+describe('CREATE TRIGGER', () => {
+  it('reads DML triggers', () => {
+    expect(first(`CREATE TRIGGER dbo.trg ON dbo.t WITH EXECUTE AS CALLER AFTER INSERT, UPDATE NOT FOR REPLICATION AS
+IF @@ROWCOUNT = 0 RETURN;
+SET NOCOUNT ON;`)).toMatchObject({
+      kind: 'CreateTrigger',
+      target: { name: { value: 't' } },
+      timing: 'AFTER',
+      events: ['INSERT', 'UPDATE'],
+      options: ['EXECUTE AS CALLER'],
+      notForReplication: true,
+      body: [{ kind: 'If' }, {}],
+    });
+    expect(first('CREATE OR ALTER TRIGGER trg ON v INSTEAD OF DELETE AS SELECT 1')).toMatchObject({ timing: 'INSTEAD OF', events: ['DELETE'] });
+    expect(first('CREATE TRIGGER trg ON t FOR INSERT WITH APPEND AS SELECT 1')).toMatchObject({ timing: 'FOR', withAppend: true });
+  });
+
+  it('reads DDL and logon triggers', () => {
+    expect(first('CREATE TRIGGER ddl ON DATABASE FOR CREATE_TABLE, DROP_TABLE AS PRINT 1')).toMatchObject({ target: 'DATABASE', events: ['CREATE_TABLE', 'DROP_TABLE'] });
+    expect(first('CREATE TRIGGER lg ON ALL SERVER WITH EXECUTE AS \'sa\' FOR LOGON AS ROLLBACK')).toMatchObject({ target: 'ALL SERVER', events: ['LOGON'], executeAs: "'sa'" });
+    expect(first('DROP TRIGGER IF EXISTS ddl ON DATABASE')).toMatchObject({ kind: 'DropObjects', objectType: 'DATABASE TRIGGER', ifExists: true });
+    expect(first('DROP TRIGGER a, dbo.b')).toMatchObject({ kind: 'DropObjects', objectType: 'TRIGGER', names: [{}, {}] });
+  });
+
+  it('rejects missing commas, timings and AS', () => {
+    expect(errorOf('CREATE TRIGGER t ON x AFTER INSERT UPDATE AS SELECT 1')).toEqual({ code: 156, at: '1:36' });
+    expect(errorOf('CREATE TRIGGER t ON x INSERT AS SELECT 1')).toEqual({ code: 156, at: '1:23' });
+    expect(errorOf('CREATE TRIGGER t ON x AFTER INSERT SELECT 1')).toEqual({ code: 156, at: '1:36' });
+    expect(errorOf('CREATE TRIGGER t ON DATABASE INSTEAD OF CREATE_TABLE AS SELECT 1')?.code).toBe(102);
+    expect(errorOf('CREATE TRIGGER t ON x AFTER SELECT AS SELECT 1')?.code).toBe(156);
+    expect(errorOf('CREATE TRIGGER t ON x AFTER INSERT, INSERT AS SELECT 1')).toEqual({ code: 156, at: '1:37' });
+    expect(errorOf('CREATE TRIGGER t ON x AFTER INSERT AS')?.code).toBe(156);
+    expect(first('CREATE TRIGGER t ON x AFTER INSERT AS; SELECT 1')).toMatchObject({ body: [{}] });
+  });
+
+  it('ENABLE / DISABLE TRIGGER', () => {
+    expect(first('DISABLE TRIGGER dbo.a, b ON dbo.t')).toMatchObject({ kind: 'EnableDisableTrigger', enable: false, triggers: [{}, {}], target: { name: { value: 't' } } });
+    expect(first('ENABLE TRIGGER ALL ON ALL SERVER')).toMatchObject({ enable: true, all: true, target: 'ALL SERVER' });
+    expect(errorOf('ENABLE TRIGGER t')?.code).toBe(102);
+  });
+});
+
+describe('CREATE SCHEMA', () => {
+  it('reads schema elements without separators, up to a semicolon', () => {
+    const r = parseBatch(`CREATE SCHEMA Sales AUTHORIZATION dbo
+  CREATE TABLE Orders (Id int)
+  CREATE VIEW V AS SELECT Id FROM Orders
+  GRANT SELECT ON V TO public;
+SELECT 1`);
+    expect(r.error).toBeUndefined();
+    expect(r.statements[0]).toMatchObject({ kind: 'CreateSchema', name: { value: 'Sales' }, authorization: { value: 'dbo' }, elements: [{ kind: 'CreateTable' }, { kind: 'CreateView' }, { kind: 'Grant' }] });
+    expect(r.statements).toHaveLength(2);
+    expect(first('CREATE SCHEMA s CREATE TABLE a (x int); CREATE TABLE b (y int);')).toMatchObject({ elements: [{ kind: 'CreateTable' }, { kind: 'CreateTable' }] });
+    expect(first('CREATE SCHEMA AUTHORIZATION bob')).toMatchObject({ kind: 'CreateSchema', authorization: { value: 'bob' }, elements: [] });
+    expect(first('ALTER SCHEMA s TRANSFER OBJECT::dbo.t')).toMatchObject({ kind: 'AlterSchema', classType: 'OBJECT', object: { name: { value: 't' } } });
+    expect(first('ALTER SCHEMA s TRANSFER XML SCHEMA COLLECTION::dbo.c')).toMatchObject({ classType: 'XML SCHEMA COLLECTION' });
+    expect(first('ALTER SCHEMA s TRANSFER dbo.t')).toMatchObject({ kind: 'AlterSchema', object: { schema: { value: 'dbo' } } });
+    expect(first('DROP SCHEMA IF EXISTS s')).toMatchObject({ kind: 'DropObjects', objectType: 'SCHEMA' });
+  });
+
+  it('rejects OR ALTER, a missing TRANSFER and two names', () => {
+    expect(errorOf('CREATE OR ALTER SCHEMA s')?.code).toBe(156);
+    expect(errorOf('ALTER SCHEMA s dbo.t')?.code).toBe(102);
+    expect(errorOf('DROP SCHEMA a, b')?.code).toBe(102);
+  });
+});
+
+describe('AGGREGATE and ASSEMBLY', () => {
+  it('reads them', () => {
+    expect(first('CREATE AGGREGATE dbo.Concat (@v nvarchar(4000), @d AS nchar(1)) RETURNS nvarchar(max) EXTERNAL NAME Asm.[Ns.Concat]')).toMatchObject({
+      kind: 'CreateAggregate',
+      parameters: [{ name: '@v' }, { name: '@d' }],
+      external: { assembly: { value: 'Asm' }, className: { value: 'Ns.Concat' } },
+    });
+    expect(first('CREATE AGGREGATE Concat (@v int) RETURNS int EXTERNAL NAME Asm')).toMatchObject({ external: { className: { value: 'Concat' } } });
+    expect(first("CREATE ASSEMBLY Asm AUTHORIZATION dbo FROM 0x4D5A90 WITH PERMISSION_SET = SAFE")).toMatchObject({ kind: 'CreateAssembly', from: ['0x4D5A90'], options: [{ name: 'PERMISSION_SET', value: 'SAFE' }] });
+    expect(first("CREATE ASSEMBLY Asm FROM 'C:\\a.dll', 'C:\\b.dll'")).toMatchObject({ from: ["'C:\\a.dll'", "'C:\\b.dll'"] });
+    expect(first("ALTER ASSEMBLY Asm FROM 0x00 WITH PERMISSION_SET = EXTERNAL_ACCESS, UNCHECKED DATA")).toMatchObject({ verb: 'ALTER', options: [{}, { name: 'UNCHECKED DATA' }] });
+    expect(first("ALTER ASSEMBLY Asm DROP FILE ALL ADD FILE FROM 'c:\\x.pdb'")).toMatchObject({ dropFiles: ['ALL'], addFiles: ["'c:\\x.pdb'"] });
+    expect(first('DROP ASSEMBLY IF EXISTS a, b WITH NO DEPENDENTS')).toMatchObject({ kind: 'DropObjects', objectType: 'ASSEMBLY', names: [{}, {}] });
+    expect(first('DROP AGGREGATE IF EXISTS dbo.Concat')).toMatchObject({ kind: 'DropObjects', objectType: 'AGGREGATE' });
+  });
+
+  it('rejects bad forms', () => {
+    expect(errorOf('CREATE ASSEMBLY a FROM 0x00 WITH PERMISSION_SET = SAFEST')?.code).toBe(102);
+    expect(errorOf('CREATE ASSEMBLY a')?.code).toBe(102);
+    expect(errorOf('ALTER ASSEMBLY a')?.code).toBe(102);
+    expect(errorOf('CREATE AGGREGATE a (@v int) RETURNS int')?.code).toBe(102);
+  });
+});
+
+describe('GRANT / DENY / REVOKE', () => {
+  it('reads permissions, securables and principals', () => {
+    expect(first('GRANT SELECT, INSERT (a, b), VIEW DEFINITION ON OBJECT::dbo.t TO [app], public WITH GRANT OPTION AS dbo')).toMatchObject({
+      kind: 'Grant',
+      permissions: [{ name: 'SELECT' }, { name: 'INSERT', columns: [{ value: 'a' }, { value: 'b' }] }, { name: 'VIEW DEFINITION' }],
+      on: { kind: 'SecurableRef', classType: 'OBJECT', name: { schema: { value: 'dbo' }, name: { value: 't' } } },
+      principals: [{ value: 'app' }, { value: 'public' }],
+      withGrantOption: true,
+      as: { value: 'dbo' },
+    });
+    expect(first('GRANT EXECUTE ON SCHEMA::dbo TO r')).toMatchObject({ on: { classType: 'SCHEMA' } });
+    expect(first('GRANT CREATE TABLE, ALTER ANY SCHEMA TO u')).toMatchObject({ permissions: [{ name: 'CREATE TABLE' }, { name: 'ALTER ANY SCHEMA' }] });
+    expect(first('GRANT ALL PRIVILEGES ON t TO u')).toMatchObject({ permissions: [{ name: 'ALL PRIVILEGES' }] });
+    expect(first('GRANT SELECT ON t (a, b) TO u')).toMatchObject({ on: { columns: [{}, {}] } });
+    expect(first('GRANT SEND ON SERVICE::[//Hart/Svc] TO u')).toMatchObject({ on: { classType: 'SERVICE', name: { name: { value: '//Hart/Svc' } } } });
+    expect(first('GRANT REFERENCES ON XML SCHEMA COLLECTION::dbo.c TO u')).toMatchObject({ on: { classType: 'XML SCHEMA COLLECTION' } });
+    expect(first('DENY DELETE ON t TO u CASCADE')).toMatchObject({ kind: 'Deny', cascade: true });
+    expect(first('REVOKE GRANT OPTION FOR SELECT ON t FROM u CASCADE')).toMatchObject({ kind: 'Revoke', grantOptionFor: true, cascade: true });
+    expect(first('REVOKE EXEC ON dbo.p TO u')).toMatchObject({ kind: 'Revoke', permissions: [{ name: 'EXEC' }] });
+    expect(first('GRANT SELECT ALL USER SECURABLES TO l')).toMatchObject({ permissions: [{ name: 'SELECT ALL USER SECURABLES' }] });
+  });
+
+  it('rejects missing TO, misspelt permissions and missing commas', () => {
+    expect(errorOf('GRANT SELECT ON t u')).toEqual({ code: 102, at: '1:19' });
+    expect(errorOf('GRANT SELCT ON t TO u')).toEqual({ code: 102, at: '1:7' });
+    expect(errorOf('GRANT SELECT INSERT ON t TO u')).toEqual({ code: 156, at: '1:14' });
+    expect(errorOf('GRANT SELECT ON t TO u,')?.code).toBe(102);
+    expect(errorOf('GRANT SELECT ON SCHEM::dbo TO u')).toEqual({ code: 102, at: '1:17' });
+    expect(errorOf('DENY SELECT ON t FROM u')).toEqual({ code: 156, at: '1:18' });
+    expect(errorOf('GRANT SELECT ON t TO u CASCADE')?.code).toBe(156);
+  });
+});
+
+describe('users, roles, logins, keys', () => {
+  it('reads users and roles', () => {
+    expect(first('CREATE USER [app] FOR LOGIN [app] WITH DEFAULT_SCHEMA = Sales')).toMatchObject({ kind: 'CreateUser', name: { value: 'app' }, login: { value: 'app' }, defaultSchema: { value: 'Sales' } });
+    expect(first('CREATE USER u WITHOUT LOGIN')).toMatchObject({ withoutLogin: true });
+    expect(first('CREATE USER u')).toMatchObject({ kind: 'CreateUser', withoutLogin: false });
+    expect(first("CREATE USER u WITH PASSWORD = 'x', DEFAULT_SCHEMA = dbo")).toMatchObject({ options: [{ name: 'PASSWORD' }, { name: 'DEFAULT_SCHEMA' }] });
+    expect(first('ALTER USER u WITH NAME = v, DEFAULT_SCHEMA = NULL')).toMatchObject({ verb: 'ALTER', options: [{ name: 'NAME' }, {}] });
+    expect(first('DROP USER IF EXISTS u')).toMatchObject({ kind: 'DropObjects', objectType: 'USER' });
+    expect(first('CREATE ROLE r AUTHORIZATION dbo')).toMatchObject({ kind: 'CreateRole', authorization: { value: 'dbo' } });
+    expect(first('ALTER ROLE db_datareader ADD MEMBER [u]')).toMatchObject({ kind: 'AlterRole', add: { value: 'u' } });
+    expect(first('ALTER ROLE r DROP MEMBER u')).toMatchObject({ drop: { value: 'u' } });
+    expect(first('ALTER ROLE r WITH NAME = r2')).toMatchObject({ newName: { value: 'r2' } });
+    expect(first('ALTER SERVER ROLE sysadmin ADD MEMBER [DOMAIN\\x]')).toMatchObject({ kind: 'AlterRole', server: true });
+    expect(first("CREATE APPLICATION ROLE a WITH PASSWORD = 'p', DEFAULT_SCHEMA = s")).toMatchObject({ kind: 'CreateApplicationRole', options: [{}, {}] });
+    expect(first('DROP APPLICATION ROLE a')).toMatchObject({ kind: 'DropObjects', objectType: 'APPLICATION ROLE' });
+  });
+
+  it('reads logins, certificates, keys and credentials', () => {
+    expect(first("CREATE LOGIN l WITH PASSWORD = 'p' MUST_CHANGE, CHECK_EXPIRATION = ON, DEFAULT_DATABASE = [db]")).toMatchObject({ kind: 'CreateLogin', options: [{ name: 'PASSWORD', flags: ['MUST_CHANGE'] }, {}, {}] });
+    expect(first('CREATE LOGIN [DOMAIN\\u] FROM WINDOWS WITH DEFAULT_DATABASE = master')).toMatchObject({ source: 'WINDOWS' });
+    expect(first("ALTER LOGIN l WITH PASSWORD = 'n' OLD_PASSWORD = 'o'")).toMatchObject({ options: [{ name: 'PASSWORD' }] });
+    expect(first('ALTER LOGIN l DISABLE')).toMatchObject({ action: 'DISABLE' });
+    expect(first("CREATE MASTER KEY ENCRYPTION BY PASSWORD = 'x'")).toMatchObject({ kind: 'CreateKey', objectType: 'MASTER KEY' });
+    expect(first("CREATE CERTIFICATE c WITH SUBJECT = 's', EXPIRY_DATE = '20300101'")).toMatchObject({ objectType: 'CERTIFICATE', name: { value: 'c' } });
+    expect(first("CREATE CERTIFICATE c FROM FILE = 'c.cer' WITH PRIVATE KEY (FILE = 'c.pvk', DECRYPTION BY PASSWORD = 'x')")).toMatchObject({ objectType: 'CERTIFICATE' });
+    expect(first('CREATE SYMMETRIC KEY k WITH ALGORITHM = AES_256 ENCRYPTION BY CERTIFICATE c')).toMatchObject({ objectType: 'SYMMETRIC KEY', options: [{ name: 'ALGORITHM' }, { name: 'ENCRYPTION BY CERTIFICATE' }] });
+    expect(first("CREATE ASYMMETRIC KEY k WITH ALGORITHM = RSA_2048 ENCRYPTION BY PASSWORD = 'x'")).toMatchObject({ objectType: 'ASYMMETRIC KEY' });
+    expect(first("CREATE CREDENTIAL c WITH IDENTITY = 'i', SECRET = 's'")).toMatchObject({ objectType: 'CREDENTIAL', options: [{ name: 'IDENTITY' }, { name: 'SECRET' }] });
+    expect(first('DROP MASTER KEY')).toMatchObject({ kind: 'DropObjects', objectType: 'MASTER KEY' });
+    expect(first("CREATE SYMMETRIC KEY k WITH ALGORITHM = AES_256, KEY_SOURCE = 'a' ENCRYPTION BY PASSWORD = 'x', CERTIFICATE c")).toMatchObject({ options: [{}, {}, { name: 'ENCRYPTION BY PASSWORD' }, { name: 'ENCRYPTION BY CERTIFICATE' }] });
+    expect(first('ALTER MASTER KEY ADD ENCRYPTION BY SERVICE MASTER KEY')).toMatchObject({ options: [{ name: 'ADD ENCRYPTION BY SERVICE MASTER KEY' }] });
+    expect(first('DROP SYMMETRIC KEY k REMOVE PROVIDER KEY')).toMatchObject({ kind: 'DropObjects', objectType: 'SYMMETRIC KEY' });
+    expect(first('ALTER SERVICE MASTER KEY FORCE REGENERATE')).toMatchObject({ objectType: 'SERVICE MASTER KEY' });
+  });
+
+  it('reads security policies, signatures and ALTER AUTHORIZATION', () => {
+    expect(first(`CREATE SECURITY POLICY sec.P
+  ADD FILTER PREDICATE sec.fn(TenantId) ON dbo.T,
+  ADD BLOCK PREDICATE sec.fn(TenantId) ON dbo.T AFTER INSERT
+WITH (STATE = ON, SCHEMABINDING = ON) NOT FOR REPLICATION`)).toMatchObject({
+      kind: 'CreateSecurityPolicy',
+      predicates: [
+        { action: 'ADD', predicateType: 'FILTER', function: { name: { value: 'fn' } }, arguments: [{ kind: 'ColumnRef' }], table: { name: { value: 'T' } } },
+        { predicateType: 'BLOCK', operation: 'AFTER INSERT' },
+      ],
+      options: [{ name: 'STATE', value: 'ON' }, { name: 'SCHEMABINDING' }],
+      notForReplication: true,
+    });
+    expect(first('ALTER SECURITY POLICY P DROP FILTER PREDICATE ON dbo.T, ALTER BLOCK PREDICATE f(a) ON dbo.T BEFORE DELETE')).toMatchObject({ verb: 'ALTER', predicates: [{ action: 'DROP' }, { action: 'ALTER', operation: 'BEFORE DELETE' }] });
+    expect(first('ALTER SECURITY POLICY P WITH (STATE = OFF)')).toMatchObject({ options: [{ value: 'OFF' }] });
+    expect(first('DROP SECURITY POLICY IF EXISTS sec.P')).toMatchObject({ kind: 'DropObjects', objectType: 'SECURITY POLICY', ifExists: true });
+    expect(first("ADD SIGNATURE TO dbo.p BY CERTIFICATE c WITH PASSWORD = 'x'")).toMatchObject({ kind: 'Signature', drop: false, module: { name: { value: 'p' } }, by: [{ name: 'CERTIFICATE', value: 'c' }] });
+    expect(first('DROP COUNTER SIGNATURE FROM OBJECT::dbo.p BY ASYMMETRIC KEY k')).toMatchObject({ kind: 'Signature', drop: true, counter: true, classType: 'OBJECT' });
+    expect(first('ALTER AUTHORIZATION ON SCHEMA::Sales TO dbo')).toMatchObject({ kind: 'AlterAuthorization', on: { classType: 'SCHEMA' }, principal: { value: 'dbo' } });
+    expect(first('ALTER AUTHORIZATION ON dbo.t TO SCHEMA OWNER')).toMatchObject({ schemaOwner: true });
+    expect(errorOf('CREATE SECURITY POLICY P ADD FILTER PREDICATE f(a) dbo.T')?.code).toBe(102);
+    expect(errorOf('CREATE SECURITY POLICY P WITH (STATE = MAYBE)')?.code).toBe(156);
+    expect(errorOf('ADD SIGNATURE dbo.p BY CERTIFICATE c')?.code).toBe(102);
+  });
+
+  it('rejects bad forms', () => {
+    expect(errorOf('CREATE USER u FOR l')?.code).toBe(102);
+    expect(errorOf('CREATE USER u WITH DEFAULT_SCHEMA dbo')?.code).toBe(102);
+    expect(errorOf('ALTER ROLE r ADD u')?.code).toBe(102);
+    expect(errorOf('CREATE LOGIN l')?.code).toBe(102);
+    expect(errorOf("CREATE CREDENTIAL c WITH IDENTITI = 'x'")?.code).toBe(102);
+    expect(errorOf('DROP LOGIN IF EXISTS l')?.code).toBe(156);
+    expect(errorOf('CREATE OR ALTER USER u')?.code).toBe(156);
+  });
+});
+
+describe('Service Broker', () => {
+  it('reads message types, contracts, queues and services', () => {
+    expect(first('CREATE MESSAGE TYPE [//Hart/Req] AUTHORIZATION dbo VALIDATION = WELL_FORMED_XML')).toMatchObject({ kind: 'CreateMessageType', name: { value: '//Hart/Req' }, validation: 'WELL_FORMED_XML' });
+    expect(first('CREATE MESSAGE TYPE m VALIDATION = VALID_XML WITH SCHEMA COLLECTION dbo.s')).toMatchObject({ schemaCollection: { name: { value: 's' } } });
+    expect(first('CREATE CONTRACT [//Hart/C] ([//Hart/Req] SENT BY INITIATOR, [DEFAULT] SENT BY ANY)')).toMatchObject({
+      kind: 'CreateContract',
+      messages: [{ messageType: { value: '//Hart/Req' }, sentBy: 'INITIATOR' }, { messageType: { value: 'DEFAULT' }, sentBy: 'ANY' }],
+    });
+    expect(first(`CREATE QUEUE dbo.Q WITH STATUS = ON, RETENTION = OFF,
+  ACTIVATION (STATUS = ON, PROCEDURE_NAME = dbo.Act, MAX_QUEUE_READERS = 2, EXECUTE AS OWNER),
+  POISON_MESSAGE_HANDLING (STATUS = OFF) ON [DEFAULT]`)).toMatchObject({
+      kind: 'CreateQueue',
+      status: 'ON',
+      retention: 'OFF',
+      activation: { status: 'ON', procedureName: { name: { value: 'Act' } }, maxQueueReaders: '2', executeAs: 'OWNER' },
+      poisonMessageHandling: 'OFF',
+      on: { value: 'DEFAULT' },
+    });
+    expect(first('ALTER QUEUE q WITH ACTIVATION (DROP)')).toMatchObject({ verb: 'ALTER', activation: { drop: true } });
+    expect(first('ALTER QUEUE q REBUILD WITH (MAXDOP = 2)')).toMatchObject({ action: 'REBUILD' });
+    expect(first('ALTER QUEUE q MOVE TO fg2')).toMatchObject({ action: 'MOVE TO', on: { value: 'fg2' } });
+    expect(first('CREATE SERVICE [//Hart/S] ON QUEUE dbo.Q ([//Hart/C], [DEFAULT])')).toMatchObject({ kind: 'CreateService', queue: { name: { value: 'Q' } }, contracts: [{}, { value: 'DEFAULT' }] });
+    expect(first('ALTER SERVICE s (ADD CONTRACT c1, DROP CONTRACT c2)')).toMatchObject({ addContracts: [{ value: 'c1' }], dropContracts: [{ value: 'c2' }] });
+    expect(first('DROP QUEUE dbo.Q')).toMatchObject({ kind: 'DropObjects', objectType: 'QUEUE' });
+    expect(first('DROP MESSAGE TYPE [//x]')).toMatchObject({ kind: 'DropObjects', objectType: 'MESSAGE TYPE' });
+  });
+
+  it('reads routes, bindings, priorities and event notifications', () => {
+    expect(first("CREATE ROUTE r WITH SERVICE_NAME = '//s', ADDRESS = 'TCP://h:4022'")).toMatchObject({ kind: 'CreateRoute', options: [{ name: 'SERVICE_NAME' }, { name: 'ADDRESS' }] });
+    expect(first("CREATE REMOTE SERVICE BINDING b TO SERVICE '//s' WITH USER = u, ANONYMOUS = OFF")).toMatchObject({ kind: 'CreateRemoteServiceBinding', service: "'//s'" });
+    expect(first("CREATE BROKER PRIORITY p FOR CONVERSATION SET (CONTRACT_NAME = [//c], LOCAL_SERVICE_NAME = ANY, PRIORITY_LEVEL = 7)")).toMatchObject({ kind: 'CreateBrokerPriority', options: [{}, {}, {}] });
+    expect(first("CREATE EVENT NOTIFICATION n ON DATABASE FOR CREATE_TABLE, DDL_INDEX_EVENTS TO SERVICE '//s', 'current database'")).toMatchObject({ kind: 'CreateEventNotification', scope: 'DATABASE', events: ['CREATE_TABLE', 'DDL_INDEX_EVENTS'] });
+    expect(first('DROP EVENT NOTIFICATION a, b ON QUEUE dbo.q')).toMatchObject({ kind: 'DropObjects', objectType: 'EVENT NOTIFICATION', on: { name: { value: 'q' } } });
+    expect(first('DROP REMOTE SERVICE BINDING b')).toMatchObject({ objectType: 'REMOTE SERVICE BINDING' });
+  });
+
+  it('rejects bad forms', () => {
+    expect(errorOf('CREATE CONTRACT c (m SENT INITIATOR)')?.code).toBe(102);
+    expect(errorOf('CREATE CONTRACT c ()')?.code).toBe(102);
+    expect(errorOf('CREATE CONTRACT c (m SENT BY INITIATOR,)')?.code).toBe(102);
+    expect(errorOf('CREATE QUEUE q WITH STATUS = MAYBE')?.code).toBe(102);
+    expect(errorOf('CREATE SERVICE s ON q')?.code).toBe(102);
+    expect(errorOf("CREATE ROUTE r WITH SERVICE_NAME = 's'")?.code).toBe(102);
+    expect(errorOf("CREATE EVENT NOTIFICATION n ON DATABASE FOR CREATE_TABLE TO SERVICE '//s'")?.code).toBe(102);
+    expect(errorOf('ALTER CONTRACT c')?.code).toBe(102);
+  });
+});
