@@ -1,0 +1,290 @@
+// buildSchema: the catalog of what the payload defines — tables (CREATE TABLE, ALTER TABLE ADD,
+// SELECT … INTO), views and table-valued functions with their columns, table types, procedures with
+// their parameters, and every other object name. Definitions are found anywhere: inside IF / BEGIN
+// blocks (EF migrations guard them with IF NOT EXISTS) and inside constant `EXEC (N'…')` strings.
+import type { NodeBase, ParsedBatch } from '../parser/ast.js';
+import { parseBatch } from '../parser/index.js';
+import { child, children, eachChild, field, nameOf, objectParts, str, type NameParts } from './nodes.js';
+import { outputNames } from './query-shape.js';
+import type { BindOptions, ParsedScriptInput, ProcedureInfo, ProcedureParameter, SchemaCatalog, TableInfo } from './types.js';
+
+export function emptyCatalog(options: BindOptions): SchemaCatalog {
+  return {
+    caseSensitive: options.caseSensitive,
+    tables: new Map(),
+    views: new Map(),
+    tableTypes: new Map(),
+    procedures: new Map(),
+    otherObjects: new Set(),
+    uncertainNames: new Set(),
+  };
+}
+
+export function buildSchema(scripts: readonly ParsedScriptInput[], options: BindOptions): SchemaCatalog {
+  const catalog = emptyCatalog(options);
+  const builder = new CatalogBuilder(catalog);
+  for (const script of scripts) {
+    for (let i = 0; i < script.batches.length; i++) {
+      const batch = script.batches[i];
+      if (batch === undefined) continue;
+      builder.addBatch(batch, script.texts[i] ?? '');
+    }
+  }
+  builder.finish();
+  return catalog;
+}
+
+export const norm = (s: string, cs: boolean): string => (cs ? s : s.toLowerCase());
+
+/** The catalog key of a schema-scoped name: `schema.name`, `dbo` when the schema is left out. */
+export function objectKey(parts: NameParts, cs: boolean): string {
+  return `${norm(parts.schema ?? 'dbo', cs)}.${norm(parts.name, cs)}`;
+}
+
+/** Whether a name is a temporary table (#t, ##t) or a table variable. */
+export const isTempName = (name: string): boolean => name.startsWith('#') || name.startsWith('@');
+
+const MAX_DYNAMIC_DEPTH = 4;
+
+/** Object words after CREATE / ALTER whose definitions a batch that fails to parse may hold. */
+const DEFINING = /\b(?:CREATE|ALTER)\s+(?:OR\s+ALTER\s+)?(?:TABLE|VIEW|FUNCTION|TYPE|PROC|PROCEDURE)\s+((?:(?:\[[^\]]*\]|"[^"]*"|[^\s.(;]+)\s*\.\s*)*(?:\[[^\]]*\]|"[^"]*"|[^\s.(;]+))/giu;
+
+/** Statements that hold other statements (the rest hold no definitions). */
+const CONTAINERS = new Set(['Block', 'If', 'While', 'TryCatch', 'AtomicBlock', 'CreateProcedure', 'CreateFunction', 'CreateTrigger', 'CreateSchema', 'Label']);
+
+class CatalogBuilder {
+  private readonly cs: boolean;
+  private dynamicDepth = 0;
+  /** Columns ALTER TABLE ADD gives, merged once every CREATE TABLE is known (scripts come in any order). */
+  private readonly added = new Map<string, { parts: NameParts; columns: Map<string, string> }>();
+
+  private readonly catalog: SchemaCatalog;
+
+  constructor(catalog: SchemaCatalog) {
+    this.catalog = catalog;
+    this.cs = catalog.caseSensitive;
+  }
+
+  addBatch(batch: ParsedBatch, text: string): void {
+    if (batch.error !== undefined) this.scanUnparsed(text);
+    for (const s of batch.statements) this.visit(s, text);
+  }
+
+  private visit(n: NodeBase, text: string): void {
+    switch (n.kind) {
+      case 'CreateTable':
+        this.createTable(n);
+        return;
+      case 'AlterTable':
+        this.alterTable(n);
+        return;
+      case 'CreateType':
+        this.createType(n);
+        return;
+      case 'CreateView':
+        this.createView(n);
+        return;
+      case 'CreateFunction':
+        this.createFunction(n);
+        break;
+      case 'CreateProcedure':
+        this.createProcedure(n);
+        break;
+      case 'SelectStatement':
+        this.selectInto(n);
+        return;
+      case 'Execute':
+        this.dynamicSql(n, text);
+        return;
+      default:
+        if (n.kind.startsWith('Create')) this.otherObject(n);
+        // Only statements that hold statements are searched: definitions never sit in expressions.
+        if (!CONTAINERS.has(n.kind)) return;
+    }
+    eachChild(n, (c) => this.visit(c, text));
+  }
+
+  private tableInfo(map: Map<string, TableInfo>, parts: NameParts): TableInfo {
+    const key = objectKey(parts, this.cs);
+    let info = map.get(key);
+    if (info === undefined) map.set(key, (info = { name: parts.name, columns: new Map(), complete: true }));
+    return info;
+  }
+
+  private addColumns(info: TableInfo, elements: readonly NodeBase[]): void {
+    for (const e of elements) {
+      if (e.kind !== 'ColumnDefinition') continue;
+      const name = nameOf(e, 'name');
+      if (name !== undefined) info.columns.set(norm(name, this.cs), name);
+    }
+  }
+
+  private createTable(n: NodeBase): void {
+    const parts = objectParts(child(n, 'name'));
+    if (parts === undefined || isTempName(parts.name) || parts.database !== undefined) return;
+    const info = this.tableInfo(this.catalog.tables, parts);
+    this.addColumns(info, children(n, 'elements'));
+    // FileTables have a fixed schema the statement does not spell out.
+    if (str(n, 'tableType') === 'FILETABLE') info.complete = false;
+  }
+
+  private alterTable(n: NodeBase): void {
+    const parts = objectParts(child(n, 'name'));
+    const action = child(n, 'action');
+    if (parts === undefined || action === undefined || action.kind !== 'AlterTableAdd') return;
+    if (isTempName(parts.name) || parts.database !== undefined) return;
+    const key = objectKey(parts, this.cs);
+    let entry = this.added.get(key);
+    if (entry === undefined) this.added.set(key, (entry = { parts, columns: new Map() }));
+    const info: TableInfo = { name: parts.name, columns: entry.columns, complete: true };
+    this.addColumns(info, children(action, 'elements'));
+  }
+
+  /** ALTER TABLE ADD columns join their table; a table only ever altered exists, its columns unknown. */
+  finish(): void {
+    for (const [key, entry] of this.added) {
+      const info = this.catalog.tables.get(key);
+      if (info === undefined) this.catalog.tables.set(key, { name: entry.parts.name, columns: entry.columns, complete: false });
+      else for (const [k, v] of entry.columns) info.columns.set(k, v);
+    }
+    // A definition in a batch that did not parse may give any columns.
+    for (const map of [this.catalog.tables, this.catalog.views]) {
+      for (const [key, info] of map) if (this.catalog.uncertainNames.has(key.slice(key.indexOf('.') + 1))) info.complete = false;
+    }
+  }
+
+  private createType(n: NodeBase): void {
+    const parts = objectParts(child(n, 'name'));
+    if (parts === undefined) return;
+    if (field(n, 'elements') === undefined) {
+      this.catalog.otherObjects.add(objectKey(parts, this.cs));
+      return;
+    }
+    this.addColumns(this.tableInfo(this.catalog.tableTypes, parts), children(n, 'elements'));
+  }
+
+  private createView(n: NodeBase): void {
+    const parts = objectParts(child(n, 'name'));
+    if (parts === undefined) return;
+    const info = this.tableInfo(this.catalog.views, parts);
+    const columns = children(n, 'columns');
+    const names = columns.length > 0 ? columns.map((c) => nameOf(c, 'value') ?? '') : outputNames(child(n, 'query'));
+    this.setColumns(info, names);
+  }
+
+  private setColumns(info: TableInfo, names: readonly string[] | undefined): void {
+    if (names === undefined) {
+      info.complete = false;
+      return;
+    }
+    for (const name of names) {
+      if (name === '') info.complete = false;
+      else info.columns.set(norm(name, this.cs), name);
+    }
+  }
+
+  private createFunction(n: NodeBase): void {
+    const parts = objectParts(child(n, 'name'));
+    if (parts === undefined) return;
+    const returns = child(n, 'returns');
+    if (returns?.kind === 'TableVariableReturns') this.addColumns(this.tableInfo(this.catalog.views, parts), children(returns, 'elements'));
+    else if (returns?.kind === 'InlineTableReturns') this.setColumns(this.tableInfo(this.catalog.views, parts), outputNames(child(n, 'query')));
+    else this.catalog.otherObjects.add(objectKey(parts, this.cs));
+  }
+
+  private createProcedure(n: NodeBase): void {
+    const parts = objectParts(child(n, 'name'));
+    if (parts === undefined) return;
+    const key = objectKey(parts, this.cs);
+    const parameters: ProcedureParameter[] = [];
+    for (const p of children(n, 'parameters')) {
+      const name = str(p, 'name');
+      if (name === undefined) continue;
+      parameters.push({ name, key: norm(name, this.cs), optional: child(p, 'default') !== undefined || field(p, 'readonly') === true });
+    }
+    const known = this.catalog.procedures.get(key);
+    if (known === undefined) {
+      const info: ProcedureInfo = { name: parts.name, parameters, conflicting: false };
+      this.catalog.procedures.set(key, info);
+    } else if (!sameParameters(known.parameters, parameters)) known.conflicting = true;
+  }
+
+  /** SELECT … INTO a permanent table: its columns are the select list's names. */
+  private selectInto(statement: NodeBase): void {
+    let n = child(statement, 'query');
+    while (n !== undefined && n.kind !== 'Select') n = child(n, n.kind === 'SetOperation' ? 'left' : 'query');
+    if (n === undefined) return;
+    const parts = objectParts(child(n, 'into'));
+    if (parts === undefined || isTempName(parts.name) || parts.database !== undefined) return;
+    this.setColumns(this.tableInfo(this.catalog.tables, parts), outputNames(n));
+  }
+
+  private otherObject(n: NodeBase): void {
+    const parts = objectParts(child(n, 'name'));
+    if (parts !== undefined) this.catalog.otherObjects.add(objectKey(parts, this.cs));
+  }
+
+  /** `EXEC (N'CREATE TABLE …')` and `EXEC sp_executesql N'…'` with constant text: its definitions count. */
+  private dynamicSql(n: NodeBase, text: string): void {
+    if (this.dynamicDepth >= MAX_DYNAMIC_DEPTH) return;
+    let pieces = children(n, 'sql');
+    if (pieces.length === 0) {
+      const proc = objectParts(child(n, 'procedure'));
+      if (proc === undefined || proc.name.toLowerCase() !== 'sp_executesql') return;
+      const first = children(n, 'args')[0];
+      const value = first === undefined ? undefined : child(first, 'value');
+      if (value === undefined) return;
+      pieces = [value];
+    }
+    let sql = '';
+    for (const piece of pieces) {
+      const s = literalText(piece, text);
+      if (s === undefined) return;
+      sql += s;
+    }
+    if (sql.length === 0) return;
+    this.dynamicDepth++;
+    try {
+      this.addBatch(parseBatch(sql), sql);
+    } finally {
+      this.dynamicDepth--;
+    }
+  }
+
+  /**
+   * A batch that failed to parse may still define objects: the names after CREATE|ALTER TABLE|VIEW|
+   * FUNCTION|TYPE|PROCEDURE are recorded as uncertain, so nothing about them is reported.
+   */
+  private scanUnparsed(text: string): void {
+    for (const m of text.matchAll(DEFINING)) {
+      const name = m[1];
+      if (name === undefined) continue;
+      const dot = name.lastIndexOf('.');
+      let last = (dot < 0 ? name : name.slice(dot + 1)).trim();
+      if (last.startsWith('[') || last.startsWith('"')) last = last.slice(1, -1);
+      this.catalog.uncertainNames.add(norm(last, this.cs));
+    }
+  }
+}
+
+function sameParameters(a: readonly ProcedureParameter[], b: readonly ProcedureParameter[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === undefined || y === undefined || x.key !== y.key || x.optional !== y.optional) return false;
+  }
+  return true;
+}
+
+/** The value of a string literal node (N'…' or '…'), from the node or, failing that, the batch text. */
+export function literalText(n: NodeBase, text: string): string | undefined {
+  if (n.kind !== 'Literal') return undefined;
+  const type = str(n, 'type');
+  if (type !== 'string' && type !== 'nstring') return undefined;
+  const value = str(n, 'value');
+  if (value !== undefined) return value;
+  let raw = text.slice(n.start, n.end);
+  if (raw.startsWith('N') || raw.startsWith('n')) raw = raw.slice(1);
+  return raw.slice(1, -1).replaceAll("''", "'");
+}

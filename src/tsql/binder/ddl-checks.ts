@@ -1,0 +1,116 @@
+// Table definitions against themselves and the catalog: Msg 2705 (a column name twice in one
+// table), 1911 (a key, index or INCLUDE column the table does not have), 1769 (a FOREIGN KEY's own
+// column the table does not have), 1767 (a FOREIGN KEY to a table nothing defines) and 1770 (to a
+// column the referenced table does not have). A table the payload does not define is never a finding.
+import type { NodeBase } from '../parser/ast.js';
+import type { Findings } from './messages.js';
+import { msg } from './messages.js';
+import { child, children, columnIdent, nameOf, nameText, objectParts } from './nodes.js';
+import type { ColumnSet } from './types.js';
+
+/** What the catalog knows of a referenced table. */
+export type TableLookup = { status: 'known'; columns: ColumnSet } | { status: 'unknown' } | { status: 'missing' };
+
+export interface DdlCheckContext {
+  caseSensitive: boolean;
+  findings: Findings;
+  lookup: (objectName: NodeBase) => TableLookup;
+}
+
+export interface ElementsCheck {
+  /** The table's name as written (messages). */
+  table: string;
+  elements: readonly NodeBase[];
+  /** Columns the table has before these elements (ALTER TABLE ADD); null when unknown. */
+  existing: ColumnSet | null;
+  /** Names a new column may not repeat (2705): the elements' own, plus these. */
+  taken?: ReadonlySet<string>;
+}
+
+/** Checks CREATE TABLE / DECLARE @t TABLE / CREATE TYPE AS TABLE / ALTER TABLE ADD elements; returns the columns they add. */
+export function checkTableElements(check: ElementsCheck, ctx: DdlCheckContext): Map<string, string> {
+  const cs = ctx.caseSensitive;
+  const added = new Map<string, string>();
+  for (const e of check.elements) {
+    if (e.kind !== 'ColumnDefinition') continue;
+    const ident = child(e, 'name');
+    const name = ident === undefined ? undefined : nameText(ident);
+    if (ident === undefined || name === undefined) continue;
+    const key = cs ? name : name.toLowerCase();
+    if (added.has(key) || check.taken?.has(key) === true) ctx.findings.error(2705, msg.duplicateColumn(name, check.table), ident.start);
+    else added.set(key, name);
+  }
+  const columns: ColumnSet | null = check.existing === null ? null : new Map([...check.existing, ...added]);
+  for (const e of check.elements) {
+    if (e.kind === 'ColumnDefinition') checkColumnDefinition(e, check.table, columns, ctx);
+    else if (e.kind === 'TableConstraint') checkTableConstraint(e, check.table, columns, ctx);
+    else if (e.kind === 'InlineIndex') checkIndexColumns(e, columns, ctx);
+  }
+  return added;
+}
+
+function has(columns: ColumnSet, name: string, cs: boolean): boolean {
+  return columns.has(cs ? name : name.toLowerCase());
+}
+
+function checkColumnDefinition(e: NodeBase, table: string, columns: ColumnSet | null, ctx: DdlCheckContext): void {
+  const column = nameOf(e, 'name') ?? '';
+  for (const c of children(e, 'constraints')) {
+    const references = child(c, 'references');
+    if (references !== undefined) checkReferences(references, fkName(c, table, column), ctx);
+  }
+  const index = child(e, 'index');
+  if (index !== undefined) checkIndexColumns(index, columns, ctx);
+}
+
+function checkTableConstraint(e: NodeBase, table: string, columns: ColumnSet | null, ctx: DdlCheckContext): void {
+  const type = nameOf(e, 'constraintType');
+  const keyColumns = children(e, 'keyColumns');
+  const own = keyColumns.length > 0 ? keyColumns : children(e, 'columns');
+  if (type === 'PRIMARY KEY' || type === 'UNIQUE') {
+    if (columns !== null) reportMissing(own, columns, ctx, (c) => ctx.findings.error(1911, msg.columnNotInTarget(c.name), c.start));
+    return;
+  }
+  if (type !== 'FOREIGN KEY') return;
+  const first = own[0];
+  const name = fkName(e, table, first === undefined ? '' : (nameText(columnIdent(first)) ?? ''));
+  if (columns !== null) reportMissing(own, columns, ctx, (c) => ctx.findings.error(1769, msg.fkInvalidReferencingColumn(name, c.name, table), c.start));
+  const references = child(e, 'references');
+  if (references !== undefined) checkReferences(references, name, ctx);
+}
+
+/** CREATE INDEX and inline INDEX: key and INCLUDE columns must exist. */
+export function checkIndexColumns(e: NodeBase, columns: ColumnSet | null, ctx: DdlCheckContext): void {
+  if (columns === null) return;
+  const report = (c: { name: string; start: number }): void => ctx.findings.error(1911, msg.columnNotInTarget(c.name), c.start);
+  reportMissing(children(e, 'columns'), columns, ctx, report);
+  reportMissing(children(e, 'include'), columns, ctx, report);
+}
+
+function reportMissing(idents: readonly NodeBase[], columns: ColumnSet, ctx: DdlCheckContext, report: (c: { name: string; start: number }) => void): void {
+  for (const raw of idents) {
+    const ident = columnIdent(raw);
+    const name = nameText(ident);
+    if (name === undefined || name.startsWith('$')) continue;
+    if (!has(columns, name, ctx.caseSensitive)) report({ name, start: ident.start });
+  }
+}
+
+function checkReferences(references: NodeBase, fk: string, ctx: DdlCheckContext): void {
+  const tableNode = child(references, 'table');
+  if (tableNode === undefined) return;
+  const found = ctx.lookup(tableNode);
+  const parts = objectParts(tableNode);
+  const written = parts === undefined ? '' : parts.schema === undefined ? parts.name : `${parts.schema}.${parts.name}`;
+  if (found.status === 'missing') {
+    ctx.findings.error(1767, msg.fkInvalidTable(fk, written), tableNode.start);
+    return;
+  }
+  if (found.status !== 'known') return;
+  reportMissing(children(references, 'columns'), found.columns, ctx, (c) => ctx.findings.error(1770, msg.fkInvalidReferencedColumn(fk, c.name, written), c.start));
+}
+
+/** The constraint's name, or the kind of name SQL Server generates for an unnamed one. */
+function fkName(constraint: NodeBase, table: string, column: string): string {
+  return nameOf(constraint, 'name') ?? `FK__${table.slice(0, 16)}__${column.slice(0, 16)}`;
+}

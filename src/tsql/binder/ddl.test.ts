@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { bind, codes } from './test-support.js';
+
+describe('built-in functions: 195 / 174 / 189', () => {
+  it('195 for an unqualified call of no built-in', () => {
+    expect(bind('SELECT MyFunc(1)')).toMatchObject([{ code: 195, message: "'MyFunc' is not a recognized built-in function name.", offset: 7 }]);
+  });
+  it('built-ins of every family are accepted', () => {
+    const sql = `SELECT LEN('a'), LEFT('ab', 1), RIGHT('ab', 1), ISNULL(NULL, 1), COALESCE(NULL, 1), NULLIF(1, 2), IIF(1 = 1, 1, 0),
+      DATEADD(day, 1, GETDATE()), DATEDIFF(day, SYSDATETIME(), SYSUTCDATETIME()), EOMONTH(GETDATE()), DATETRUNC(month, GETDATE()),
+      GREATEST(1, 2), LEAST(1, 2), STRING_AGG(name, ',') WITHIN GROUP (ORDER BY name), APPROX_COUNT_DISTINCT(name),
+      JSON_VALUE(N'{}', '$.a'), ISJSON(N'{}'), OBJECT_ID(N'x'), SCOPE_IDENTITY(), ERROR_MESSAGE(), HASHBYTES('SHA2_256', N'x'),
+      ROW_NUMBER() OVER (ORDER BY name), LAG(name) OVER (ORDER BY name), COUNT(*), COUNT_BIG(DISTINCT name), CHECKSUM(*),
+      TRY_CAST('1' AS int), CONCAT('a', 'b'), CONCAT_WS(',', 'a', 'b'), TRIM(name), QUOTENAME(name), FORMAT(1, 'N'),
+      SUSER_SNAME(), DB_NAME(), HOST_NAME(), APP_NAME(), NEWID(), CRYPT_GEN_RANDOM(4), TRIGGER_NESTLEVEL(), CURSOR_STATUS('global', 'c'),
+      fn_varbintohexstr(0x01), GET_BIT(1, 0), DATE_BUCKET(week, 1, GETDATE())
+      FROM sys.objects`;
+    expect(codes(sql)).toEqual([]);
+  });
+  it('schema-qualified calls are user functions or methods', () => {
+    expect(codes('SELECT dbo.MyFunc(1), x.y.z()')).toEqual([]);
+  });
+  it('a table-valued function in FROM needs no schema', () => {
+    expect(codes('SELECT * FROM MyTvf(1) t')).toEqual([]);
+  });
+  it('174 for a wrong argument count', () => {
+    expect(bind('SELECT LEFT(N\'abc\')')).toMatchObject([{ code: 174, message: 'The LEFT function requires 2 argument(s).' }]);
+    expect(codes("SELECT SUBSTRING('abc', 1), DATEADD(day, 1), ISNULL(1)")).toEqual([174, 174, 174]);
+  });
+  it('189 for a count outside a range', () => {
+    expect(bind("SELECT CHARINDEX('a')")).toMatchObject([{ code: 189, message: 'The CHARINDEX function requires 2 to 3 arguments.' }]);
+  });
+});
+
+describe('111: statements that must start a batch', () => {
+  it('CREATE VIEW after another statement', () => {
+    expect(bind('SELECT 1;\nCREATE VIEW dbo.v AS SELECT 1 AS a')).toMatchObject([{ code: 111, message: "'CREATE VIEW' must be the first statement in a query batch.", offset: 10 }]);
+  });
+  it('CREATE PROCEDURE, FUNCTION, TRIGGER, SCHEMA too', () => {
+    expect(codes('PRINT 1; CREATE PROCEDURE dbo.p AS SELECT 1')).toEqual([111]);
+    expect(codes('PRINT 1; CREATE FUNCTION dbo.f () RETURNS int AS BEGIN RETURN 1 END')).toEqual([111]);
+    expect(codes('SET NOCOUNT ON; CREATE SCHEMA s')).toEqual([111]);
+  });
+  it('first in its batch is fine', () => {
+    expect(codes('SELECT 1\nGO\nCREATE VIEW dbo.v AS SELECT 1 AS a\nGO\nCREATE OR ALTER PROCEDURE dbo.p AS SELECT 1')).toEqual([]);
+  });
+});
+
+describe('table definitions: 2705 / 1911 / 1767 / 1769 / 1770', () => {
+  it('2705 for a column twice in one table', () => {
+    expect(bind('CREATE TABLE dbo.T (a int, b int, A int)')).toMatchObject([{ code: 2705, message: "Column names in each table must be unique. Column name 'A' in table 'T' is specified more than once." }]);
+    expect(codes('DECLARE @t TABLE (a int, a int)')).toEqual([2705]);
+  });
+  it('2705 for ALTER TABLE ADD of a column the script created', () => {
+    expect(codes('CREATE TABLE dbo.T (a int)\nGO\nALTER TABLE dbo.T ADD a int')).toEqual([2705]);
+    expect(codes('CREATE TABLE dbo.T (a int)\nGO\nALTER TABLE dbo.T ADD b int\nGO\nALTER TABLE dbo.T ADD b int')).toEqual([2705]);
+  });
+  it('no 2705 for guarded or re-created columns', () => {
+    expect(codes("CREATE TABLE dbo.T (a int)\nGO\nIF COL_LENGTH('dbo.T', 'a') IS NULL ALTER TABLE dbo.T ADD a int")).toEqual([]);
+    expect(codes('CREATE TABLE dbo.T (a int)\nGO\nALTER TABLE dbo.T DROP COLUMN a\nGO\nALTER TABLE dbo.T ADD a int')).toEqual([]);
+  });
+  it('1911 for key and index columns the table lacks', () => {
+    expect(bind('CREATE TABLE dbo.T (a int, CONSTRAINT pk PRIMARY KEY (b))')).toMatchObject([{ code: 1911, message: "Column name 'b' does not exist in the target table or view." }]);
+    expect(codes('CREATE TABLE dbo.T (a int, INDEX ix (a) INCLUDE (c))')).toEqual([1911]);
+    expect(codes('CREATE TABLE dbo.T (a int, b int)\nGO\nCREATE INDEX ix ON dbo.T (a, z) INCLUDE (b, y)')).toEqual([1911, 1911]);
+    expect(codes('CREATE INDEX ix ON dbo.Unknown (z)')).toEqual([]);
+  });
+  it('foreign keys', () => {
+    const parent = 'CREATE TABLE dbo.P (Id int PRIMARY KEY)\nGO\n';
+    expect(codes(`${parent}CREATE TABLE dbo.C (Id int, PId int REFERENCES dbo.P (Id))`)).toEqual([]);
+    expect(bind(`${parent}CREATE TABLE dbo.C (Id int, PId int, CONSTRAINT fk FOREIGN KEY (PIdx) REFERENCES dbo.P (Id))`)).toMatchObject([{ code: 1769, message: "Foreign key 'fk' references invalid column 'PIdx' in referencing table 'C'." }]);
+    expect(bind(`${parent}CREATE TABLE dbo.C (Id int, PId int, CONSTRAINT fk FOREIGN KEY (PId) REFERENCES dbo.P (Nope))`)).toMatchObject([{ code: 1770, message: "Foreign key 'fk' references invalid column 'Nope' in referenced table 'dbo.P'." }]);
+    expect(bind('CREATE TABLE dbo.C (Id int, PId int CONSTRAINT fk REFERENCES dbo.Missing (Id))')).toMatchObject([{ code: 1767, message: "Foreign key 'fk' references invalid table 'dbo.Missing'." }]);
+  });
+  it('a referenced table defined in another script or later is known', () => {
+    expect(codes('CREATE TABLE dbo.C (Id int, PId int REFERENCES dbo.P (Id))', ['CREATE TABLE dbo.P (Id int PRIMARY KEY)'])).toEqual([]);
+    expect(codes('CREATE TABLE dbo.C (Id int, CONSTRAINT fk FOREIGN KEY (Id) REFERENCES dbo.C (Id))')).toEqual([]);
+  });
+  it('ALTER TABLE ADD CONSTRAINT against the known table', () => {
+    expect(codes('CREATE TABLE dbo.T (a int)\nGO\nALTER TABLE dbo.T ADD CONSTRAINT pk PRIMARY KEY (b)')).toEqual([1911]);
+  });
+});
+
+describe('EXEC of payload procedures (warnings)', () => {
+  const proc = 'CREATE PROCEDURE dbo.SaveItem @Id int, @Name nvarchar(50) = NULL, @Rows dbo.RowList READONLY, @Out int = NULL OUTPUT AS SELECT 1';
+  it('8144 too many arguments', () => {
+    expect(bind('DECLARE @r dbo.RowList, @o int; EXEC dbo.SaveItem 1, N\'a\', @r, @o, 5', [proc])).toMatchObject([{ code: 8144, severity: 'warning', message: 'Procedure or function SaveItem has too many arguments specified.' }]);
+  });
+  it('201 a required parameter missing', () => {
+    expect(bind('EXEC dbo.SaveItem @Name = N\'a\'', [proc])).toMatchObject([{ code: 201, severity: 'warning', message: "Procedure or function 'SaveItem' expects parameter '@Id', which was not supplied." }]);
+  });
+  it('8145 a named argument that is no parameter', () => {
+    expect(bind('EXEC dbo.SaveItem @Id = 1, @Nam = 2', [proc])).toMatchObject([{ code: 8145, message: '@Nam is not a parameter for procedure SaveItem.' }]);
+  });
+  it('valid calls, unknown procedures', () => {
+    expect(codes('EXEC dbo.SaveItem 1; EXEC dbo.SaveItem @id = 1, @out = @o OUTPUT; EXECUTE SaveItem 1, DEFAULT', [proc])).toEqual([137]);
+    expect(codes('EXEC dbo.Other 1, 2, 3; EXEC sp_executesql N\'SELECT 1\'', [proc])).toEqual([]);
+  });
+});

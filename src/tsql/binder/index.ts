@@ -1,0 +1,48 @@
+// The binder: name resolution over parsed T-SQL, reporting what SQL Server reports when it binds a
+// batch (or would report when it runs it: warnings). `buildSchema` reads what the whole payload
+// defines; `bindScript` checks one script against it.
+import type { NodeBase } from '../parser/ast.js';
+import { BatchBinder, type ScriptState } from './binder.js';
+import { Findings, msg } from './messages.js';
+import { field, str } from './nodes.js';
+import type { BinderDiagnostic, BindOptions, ParsedScriptInput, SchemaCatalog } from './types.js';
+
+export { buildSchema } from './catalog.js';
+export type { BinderDiagnostic, BindOptions, ParsedScriptInput, SchemaCatalog } from './types.js';
+
+export function bindScript(script: ParsedScriptInput, schema: SchemaCatalog, options: BindOptions): BinderDiagnostic[] {
+  const catalog: SchemaCatalog = schema.caseSensitive === options.caseSensitive ? schema : { ...schema, caseSensitive: options.caseSensitive };
+  const findings = new Findings();
+  const state: ScriptState = { temps: new Map(), tables: new Map() };
+  for (let i = 0; i < script.batches.length; i++) {
+    const batch = script.batches[i];
+    // A batch with a syntax error never runs: SQL Server binds nothing of it.
+    if (batch === undefined || batch.error !== undefined) continue;
+    findings.batch = i;
+    checkFirstStatements(batch.statements, findings);
+    new BatchBinder(catalog, findings, state).bindBatch(batch.statements);
+  }
+  return findings.list;
+}
+
+/** Statements that must start their batch (Msg 111). */
+const FIRST_ONLY: ReadonlyMap<string, string> = new Map([
+  ['CreateView', 'VIEW'],
+  ['CreateProcedure', 'PROCEDURE'],
+  ['CreateFunction', 'FUNCTION'],
+  ['CreateTrigger', 'TRIGGER'],
+  ['CreateSchema', 'SCHEMA'],
+  ['CreateDefault', 'DEFAULT'],
+  ['CreateRule', 'RULE'],
+]);
+
+function checkFirstStatements(statements: readonly NodeBase[], findings: Findings): void {
+  for (const [i, s] of statements.entries()) {
+    if (i === 0) continue;
+    const what = FIRST_ONLY.get(s.kind);
+    if (what === undefined) continue;
+    const verb = str(s, 'verb') ?? 'CREATE';
+    const label = what === 'PROCEDURE' ? 'CREATE/ALTER PROCEDURE' : field(s, 'orAlter') === true ? `CREATE OR ALTER ${what}` : `${verb} ${what}`;
+    findings.error(111, msg.firstInBatch(label), s.start);
+  }
+}
