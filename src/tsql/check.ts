@@ -104,12 +104,32 @@ export async function checkPayload(plan: PayloadPlan, options: CheckOptions = {}
     out.push(...(perScript[k] ?? checkScript(script, phase, analysisOf(script), catalog)));
   }
   checkDuplicates(cataloged.map((s) => ({ script: s.script, own: own.has(s.script.file) })), push);
-  out.push(...frontEndDiagnostics(cataloged.map((s) => ({ script: s.script, own: own.has(s.script.file) })), options.collation === undefined ? {} : { collation: options.collation }));
+  const frontEnd = frontEndDiagnostics(cataloged.map((s) => ({ script: s.script, own: own.has(s.script.file) })), options.collation === undefined ? {} : { collation: options.collation });
+  out.splice(0, out.length, ...mergeFrontEnd(out, frontEnd));
 
   out.push(...(options.extraDiagnostics ?? []));
   const context: CheckContext = { plan, catalog, scripts };
   for (const provider of options.providers ?? []) out.push(...(await provider(context)));
   return sortDiagnostics(out);
+}
+
+/**
+ * The token-pattern rules that the front end now reports with SQL Server's message number: where both
+ * find the same spot, the front end's finding stays (with the older rule's more specific hint).
+ */
+const SUPERSEDED: Record<string, true> = { 'missing-column': true, 'module-not-first': true };
+
+function mergeFrontEnd(older: readonly Diagnostic[], frontEnd: readonly Diagnostic[]): Diagnostic[] {
+  const at = (d: Diagnostic): string => `${d.file}\u0000${d.line}\u0000${d.col}`;
+  const byPlace = new Map<string, Diagnostic>();
+  for (const d of frontEnd) if (d.severity !== 'note' && !byPlace.has(at(d))) byPlace.set(at(d), d);
+  const kept: Diagnostic[] = [];
+  for (const d of older) {
+    const same = SUPERSEDED[d.rule] === true ? byPlace.get(at(d)) : undefined;
+    if (same === undefined) kept.push(d);
+    else if (d.hint !== undefined) same.hint = d.hint;
+  }
+  return [...kept, ...frontEnd];
 }
 
 /** The checks of one script against the catalog: its own findings, references, columns, principals, re-runnability. */
