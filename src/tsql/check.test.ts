@@ -81,7 +81,8 @@ describe('rules', () => {
 
   it('missing-column: alias.column where the table has no such column', async () => {
     const found = await check({ 'programmability/a.sql': proc('SELECT a.SpatialKey FROM dbo.Atom a;') });
-    expect(found).toMatchObject([{ rule: 'missing-column', line: 4, col: 8, message: 'dbo.P uses a.SpatialKey, but dbo.Atom has no column SpatialKey' }]);
+    // SQL Server's Msg 207 (the binder), with the hint of the older missing-column rule for the same spot.
+    expect(found).toMatchObject([{ rule: 'binding', code: 207, line: 4, col: 8, message: "Msg 207: Invalid column name 'SpatialKey'.", hint: 'Use a column dbo.Atom has, or add the column in the migration.' }]);
   });
 
   it('a payload loaded for plan (order only) orders the same, and check on it still finds a missing column', async () => {
@@ -90,7 +91,7 @@ describe('rules', () => {
     const forPlan = await loadPayloadPlan(writeTree(files), { variables: {}, orderOnly: true });
     expect(forPlan.programmability.map((s) => s.path)).toEqual(full.programmability.map((s) => s.path));
     expect(forPlan.diagnostics).toEqual(full.diagnostics);
-    expect((await checkPayload(forPlan)).map((d) => d.rule)).toEqual(['missing-column']);
+    expect((await checkPayload(forPlan)).map((d) => `${d.rule} ${d.code ?? ''}`)).toEqual(['binding 207']);
   });
 
   it('missing-principal: GRANT, ALTER ROLE and EXECUTE AS naming nobody', async () => {
@@ -114,12 +115,14 @@ describe('rules', () => {
   it('go-in-body counts the blocks of each batch alone: a body ending in END, after a batch with END CONVERSATION, is whole', async () => {
     // The same token positions in both batches: the first one's CONVERSATION follows where the second one ends.
     const script = 'CREATE OR ALTER PROCEDURE dbo.A AS BEGIN END CONVERSATION @h; END\nGO\nCREATE OR ALTER PROCEDURE dbo.B AS BEGIN END\nGO\nCREATE OR ALTER PROCEDURE dbo.C AS BEGIN BEGIN TRAN; COMMIT; END\nGO\nCREATE OR ALTER PROCEDURE dbo.D AS BEGIN\nGO\n';
-    expect(await rules({ 'programmability/a.sql': script })).toEqual(['go-in-body@programmability/a.sql:7']);
+    // SQL Server also rejects the undeclared @h (Msg 137), the empty BEGIN END (Msg 102) and the cut body.
+    expect(await rules({ 'programmability/a.sql': script })).toEqual(['binding@programmability/a.sql:1', 'syntax@programmability/a.sql:3', 'go-in-body@programmability/a.sql:7', 'syntax@programmability/a.sql:7']);
   });
 
   it('go-in-body and module-not-first', async () => {
     const script = 'CREATE OR ALTER PROCEDURE dbo.P AS\nBEGIN\n  SELECT 1;\nGO\nEND\nGO\nSET NOCOUNT ON;\nCREATE OR ALTER VIEW dbo.V AS SELECT 1 AS x;\nGO\n';
-    expect(await rules({ 'programmability/a.sql': script })).toEqual(['go-in-body@programmability/a.sql:1', 'module-not-first@programmability/a.sql:8']);
+    // The cut body fails to parse in both halves (Msg 102, 156); the view not first in its batch is Msg 111.
+    expect(await rules({ 'programmability/a.sql': script })).toEqual(['go-in-body@programmability/a.sql:1', 'syntax@programmability/a.sql:3', 'syntax@programmability/a.sql:5', 'binding@programmability/a.sql:8']);
   });
 
   it('reader rules come through: GO;, undefined variables', async () => {

@@ -60,13 +60,16 @@ const SYNTAX_HINT: Record<number, string> = {
   191: 'Split the expression or query into smaller parts (a temporary result or a variable).',
 };
 
+const UNRESOLVED_SQLCMD_VARIABLE = /\$\([A-Za-z_][\w-]*\)/;
+
 /** Syntax errors (one per batch, as SQL Server reports them) and a note per statement kept opaque. */
 export function syntaxDiagnostics(parsed: ParsedScript): Diagnostic[] {
   const out: Diagnostic[] = [];
   parsed.script.batches.forEach((batch, k) => {
     const result = parsed.parsed[k];
     if (result === undefined) return;
-    if (result.error !== undefined) {
+    // A batch still holding a sqlcmd variable reference was never sent: the reader reports that.
+    if (result.error !== undefined && !UNRESOLVED_SQLCMD_VARIABLE.test(batch.text)) {
       const e = result.error;
       const at = locateInBatch(batch, e.line, e.col);
       out.push({ ...at, severity: 'error', rule: 'syntax', code: e.code, message: `Msg ${e.code}: ${e.message}`, hint: SYNTAX_HINT[e.code] ?? 'Fix the statement: SQL Server rejects it when the script runs.' });
