@@ -32,8 +32,9 @@ describe('hart-dev check', () => {
           line: 1,
           col: 43,
           severity: 'error',
-          rule: 'missing-column',
-          message: 'dbo.P uses a.Nope, but dbo.Atom has no column Nope',
+          rule: 'binding',
+          code: 207,
+          message: "Msg 207: Invalid column name 'Nope'.",
           hint: 'Use a column dbo.Atom has, or add the column in the migration.',
         },
       ],
@@ -48,7 +49,7 @@ describe('hart-dev check', () => {
     expect(t.err()).toContain('1 script checked: 0 errors, 0 warnings');
     const bad = io(cwd);
     expect(await runCheck([], bad.io)).toBe(1);
-    expect(bad.out()).toContain('sql/programmability/p.sql:1:43: error missing-column: dbo.P uses a.Nope');
+    expect(bad.out()).toContain("sql/programmability/p.sql:1:43: error binding: Msg 207: Invalid column name 'Nope'.");
   });
 
   it('checks a file of the payload with the payload as context', async () => {

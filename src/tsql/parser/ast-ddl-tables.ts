@@ -20,6 +20,8 @@ export interface DdlOption extends NodeBase {
   suboptions: DdlOption[];
   /** DATA_COMPRESSION = PAGE ON PARTITIONS (1, 3 TO 5): the partitions as written. */
   partitions?: string[];
+  /** Offset of the value (after `=`), where a check of the value reports its error. */
+  valueStart?: number;
 }
 
 /** `ON fg`, `ON ps(col)`, `ON "default"`, `TEXTIMAGE_ON fg`, `FILESTREAM_ON fg`. */

@@ -89,7 +89,8 @@ export interface StaticMethodCall extends NodeBase {
 /** Arithmetic, string concatenation and bitwise operators: + - * / % & | ^ */
 export interface Binary extends NodeBase {
   kind: 'Binary';
-  op: '+' | '-' | '*' | '/' | '%' | '&' | '|' | '^';
+  /** `||` is string concatenation; `<<` and `>>` shift bits (SQL Server 2022, docs "|| (String concatenation)", "<< (Left shift)"). */
+  op: '+' | '-' | '*' | '/' | '%' | '&' | '|' | '^' | '||' | '<<' | '>>';
   left: Expr;
   right: Expr;
 }
@@ -193,6 +194,8 @@ export interface FullTextPredicate extends NodeBase {
   predicate: 'CONTAINS' | 'FREETEXT';
   columns: ColumnRef[];
   star?: boolean;
+  /** `CONTAINS($IDENTITY, …)`, `CONTAINS((t.$ROWGUID), …)`: the key pseudo-column searched. */
+  pseudoColumns?: PseudoColumn[];
   /** `CONTAINS(PROPERTY(col, 'Title'), …)`: the property name. */
   property?: Expr;
   search: Expr;
@@ -305,6 +308,8 @@ export interface PartitionFunctionCall extends NodeBase {
   database?: Ident;
   function: Ident;
   arg: Expr;
+  /** Arguments after the first, as the parser accepts them (the binder checks the function's arity). */
+  moreArgs?: Expr[];
 }
 
 export interface OrderByItem extends NodeBase {

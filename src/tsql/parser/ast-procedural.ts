@@ -187,6 +187,8 @@ export interface Execute extends NodeBase {
   /** `EXEC p;2`: a numbered procedure. */
   procedureNumber?: number;
   procedureVariable?: Variable;
+  /** `EXEC OPENDATASOURCE('provider', 'init').db.schema.proc`: the two strings. */
+  dataSource?: Expression[];
   args: ExecArgument[];
   /** The pieces of `EXEC ('…' + @x)`: string literals and variables. */
   sql?: Expression[];
@@ -246,7 +248,7 @@ export interface ExecuteAs extends NodeBase {
 /** `REVERT [WITH COOKIE = @v]`. */
 export interface Revert extends NodeBase {
   kind: 'Revert';
-  cookie?: Variable;
+  cookie?: Expression;
 }
 
 // ---- cursors ---------------------------------------------------------------------------------
@@ -293,10 +295,10 @@ export interface KeyStatement extends NodeBase {
 export interface BeginDialog extends NodeBase {
   kind: 'BeginDialog';
   handle: Variable;
-  fromService: Ident;
+  fromService: Ident | Variable;
   toService: Expression;
   toInstance?: Expression;
-  contract?: Ident;
+  contract?: Ident | Variable;
   /** Upper-cased option names: RELATED_CONVERSATION, RELATED_CONVERSATION_GROUP, LIFETIME, ENCRYPTION. */
   options: BrokerOption[];
 }
@@ -319,7 +321,7 @@ export interface BeginConversationTimer extends NodeBase {
 export interface Send extends NodeBase {
   kind: 'Send';
   conversations: Expression[];
-  messageType?: Ident;
+  messageType?: Ident | Variable;
   body?: Expression;
 }
 
@@ -338,6 +340,8 @@ export interface Receive extends NodeBase {
   queue: ObjectName;
   /** `INTO @t` (a table variable). */
   into?: Variable;
+  /** `WHERE CONVERSATION_HANDLE | CONVERSATION_GROUP_ID = value`: the column (upper case); `where` is the value. */
+  whereColumn?: string;
   where?: Expression;
 }
 
@@ -375,6 +379,12 @@ export interface Dbcc extends NodeBase {
   args: (Expression | Ident)[];
   /** Upper-cased WITH options: NO_INFOMSGS, TABLERESULTS, … */
   options: string[];
+}
+
+/** `LINENO n`: sets the line number reported for errors (a reserved word's statement). */
+export interface LineNo extends NodeBase {
+  kind: 'LineNo';
+  line: Expression;
 }
 
 export interface Checkpoint extends NodeBase {
@@ -420,6 +430,7 @@ export type ProceduralStatement =
   | TryCatch
   | Return
   | Goto
+  | LineNo
   | Break
   | Continue
   | Throw

@@ -440,6 +440,8 @@ const VALID = [
   'CREATE TABLE t (a int, INDEX ix NONCLUSTERED COLUMNSTORE (a))',
   'CREATE TYPE dbo.tt AS TABLE (a int, b int, PRIMARY KEY CLUSTERED (a, b) WITH (IGNORE_DUP_KEY = ON))',
   'CREATE TABLE dbo.T2 (a int NOT NULL, CONSTRAINT PK PRIMARY KEY (a)) ON [PRIMARY];',
+  // CREATE TABLE (only) accepts a dangling comma before the closing parenthesis.
+  'CREATE TABLE t (a int, b int,)',
 ];
 
 describe('valid statements', () => {
@@ -451,7 +453,7 @@ describe('valid statements', () => {
 });
 
 const INVALID: [string, string][] = [
-  ['CREATE TABLE t (a int,)', '102@1:23'],
+  ['DECLARE @t TABLE (a int,)', '102@1:25'],
   ['CREATE TABLE t ()', '102@1:17'],
   ['CREATE TABLE t (a int b int)', '102@1:23'],
   ['CREATE TABLE t (a int NOT)', '102@1:26'],
@@ -483,7 +485,7 @@ const INVALID: [string, string][] = [
   ['CREATE INDEX ix ON t (a) INCLUDE ()', '102@1:35'],
   ['CREATE INDEX ix t (a)', '102@1:17'],
   ['ALTER INDEX ix ON t REBUILDD', '102@1:21'],
-  ['DROP INDEX ix', '102@1:12'],
+  ['DROP INDEX ix', '159@1:12'],
   ['DROP TABLE', '156@1:6'],
   ['DROP TABLE a,', '102@1:13'],
   ['DROP TABLE IF a', '102@1:15'],

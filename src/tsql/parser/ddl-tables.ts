@@ -63,12 +63,27 @@ import { atStatementStart, opaque, registerDdl, type DdlContext } from './statem
 
 // ==== small shared pieces ==========================================================================
 
-const identList = (p: Parser): Ident[] => p.parenList((q) => q.identifier());
+const identList = (p: Parser): Ident[] => p.parenList(indexColumnName);
+
+/** The graph pseudo-columns an index may key or include (docs "SQL Graph Architecture"). */
+const GRAPH_COLUMNS = new Set(['NODE_ID', 'EDGE_ID', 'FROM_ID', 'TO_ID']);
+
+/** A column name in an index or key list: a name, or a graph pseudo-column `$node_id`, `$from_id`, … */
+function indexColumnName(p: Parser): Ident {
+  const t = p.tok;
+  const u = p.peek();
+  if (t.kind === 'punct' && t.text === '$' && u.kind === 'word' && u.start === t.end && GRAPH_COLUMNS.has(u.upper)) {
+    p.next();
+    p.next();
+    return { kind: 'Ident', value: `$${u.value}`, quoted: false, start: t.start, end: u.end };
+  }
+  return p.identifier();
+}
 
 /** `col [ASC | DESC]` */
 function parseIndexColumn(p: Parser): IndexColumn {
   const start = p.tok.start;
-  const name = p.identifier();
+  const name = indexColumnName(p);
   let descending = false;
   if (p.acceptWord('DESC')) descending = true;
   else p.acceptWord('ASC');
@@ -98,7 +113,8 @@ function consumeObjectWords(p: Parser, objectType: string): void {
 export function parseStorageClause(p: Parser): StorageClause {
   const start = p.tok.start;
   if (p.isWord('ON') || p.isWord('TEXTIMAGE_ON') || p.isWord('FILESTREAM_ON')) p.next();
-  const target = p.identifier();
+  // A filegroup may be written as a string: ON 'default', TEXTIMAGE_ON 'fg' (TSql160 stringOrIdentifier).
+  const target = p.tok.kind === 'string' ? stringIdent(p) : p.identifier();
   const node: StorageClause = { kind: 'StorageClause', target, start, end: target.end };
   if (p.isPunct('(')) {
     p.next();
@@ -107,6 +123,12 @@ export function parseStorageClause(p: Parser): StorageClause {
   }
   node.end = p.prev.end;
   return node;
+}
+
+/** A string token read as a name (`'default'` as a filegroup): its unquoted value, marked quoted. */
+function stringIdent(p: Parser): Ident {
+  const t = p.next();
+  return { kind: 'Ident', value: t.value, quoted: true, start: t.start, end: t.end };
 }
 
 // ==== generic options ==============================================================================
@@ -128,6 +150,7 @@ export function parseOption(p: Parser): DdlOption {
   if (t.kind === 'word' || t.kind === 'quoted') {
     node.name = p.next().upper;
     if (node.name === 'MOVE' && p.acceptWord('TO')) node.value = storageText(p);
+    else if (node.name === 'FILESTREAM_ON' && !p.isPunct('=')) node.value = storageText(p);
     else if (p.acceptPunct('=')) parseOptionValue(p, node);
     else if (p.isPunct('(')) node.suboptions = parseOptionList(p);
   } else parseOptionValue(p, node);
@@ -143,6 +166,7 @@ function storageText(p: Parser): string {
 
 function parseOptionValue(p: Parser, node: DdlOption): void {
   const t = p.tok;
+  node.valueStart = t.start;
   if (p.isPunct('(')) {
     node.suboptions = parseOptionList(p);
     return;
@@ -195,8 +219,98 @@ const INDEX_OPTIONS = new Set([
 export function parseIndexOptions(p: Parser, what = 'CREATE INDEX'): DdlOption[] {
   p.expectWord('WITH');
   const options = p.isPunct('(') ? parseOptionList(p) : p.commaList(legacyIndexOption);
-  for (const o of options) checkOptionName(p, o, INDEX_OPTIONS, what);
+  checkIndexOptions(p, options, what);
   return options;
+}
+
+/** Each option is a documented index option, once, with a value of its kind. */
+function checkIndexOptions(p: Parser, options: readonly DdlOption[], what: string): void {
+  for (const o of options) {
+    checkOptionName(p, o, INDEX_OPTIONS, what);
+    checkIndexOptionValue(p, o);
+  }
+}
+
+/** Index options whose value is ON or OFF. */
+const ON_OFF_INDEX_OPTIONS = new Set([
+  'PAD_INDEX', 'SORT_IN_TEMPDB', 'STATISTICS_NORECOMPUTE', 'STATISTICS_INCREMENTAL', 'DROP_EXISTING', 'ALLOW_ROW_LOCKS',
+  'ALLOW_PAGE_LOCKS', 'OPTIMIZE_FOR_SEQUENTIAL_KEY', 'RESUMABLE', 'LOB_COMPACTION', 'COMPRESS_ALL_ROW_GROUPS', 'XML_COMPRESSION',
+]);
+/** Index options whose value is a whole number. */
+const NUMBER_INDEX_OPTIONS = new Set(['FILLFACTOR', 'MAXDOP', 'BUCKET_COUNT']);
+const DATA_COMPRESSION_VALUES = new Set(['NONE', 'ROW', 'PAGE', 'COLUMNSTORE', 'COLUMNSTORE_ARCHIVE']);
+const ABORT_AFTER_WAIT_VALUES = new Set(['NONE', 'SELF', 'BLOCKERS']);
+
+/**
+ * The value of one index option, as the docs ("CREATE INDEX", "ALTER INDEX", "ALTER TABLE index_option") give
+ * it: ON | OFF for the switches, a number for FILLFACTOR / MAXDOP / BUCKET_COUNT, `n [MINUTES]` for durations,
+ * `ONLINE = ON [(WAIT_AT_LOW_PRIORITY (…))] | OFF`, `IGNORE_DUP_KEY = ON [(SUPPRESS_MESSAGES = ON | OFF)] | OFF`.
+ * A wrong value is a syntax error at it.
+ */
+export function checkIndexOptionValue(p: Parser, o: DdlOption): void {
+  const v = o.value;
+  const bad = (): never => failAtOffset(p, o.valueStart ?? o.start);
+  const noSuboptions = (): void => {
+    if (o.suboptions.length > 0) failAtOffset(p, o.suboptions[0]?.start ?? o.start);
+  };
+  if (ON_OFF_INDEX_OPTIONS.has(o.name)) {
+    if (v !== 'ON' && v !== 'OFF') bad();
+    noSuboptions();
+  } else if (NUMBER_INDEX_OPTIONS.has(o.name)) {
+    if (v === undefined || !isWholeNumber(v)) bad();
+  } else if (o.name === 'MAX_DURATION' || o.name === 'COMPRESSION_DELAY') {
+    if (v === undefined || !isDuration(v)) bad();
+  } else if (o.name === 'DATA_COMPRESSION') {
+    if (v === undefined || !DATA_COMPRESSION_VALUES.has(v)) bad();
+  } else if (o.name === 'IGNORE_DUP_KEY') {
+    if (v !== 'ON' && v !== 'OFF') bad();
+    if (v === 'OFF') noSuboptions();
+    for (const s of o.suboptions) {
+      if (s.name !== 'SUPPRESS_MESSAGES') failAtOffset(p, s.start);
+      if (s.value !== 'ON' && s.value !== 'OFF') failAtOffset(p, s.valueStart ?? s.start);
+    }
+  } else if (o.name === 'ONLINE') {
+    if (v !== 'ON' && v !== 'OFF') bad();
+    if (v === 'OFF') noSuboptions();
+    for (const s of o.suboptions) {
+      if (s.name !== 'WAIT_AT_LOW_PRIORITY') failAtOffset(p, s.start);
+      checkIndexOptionValue(p, s);
+    }
+  } else if (o.name === 'WAIT_AT_LOW_PRIORITY') checkWaitAtLowPriority(p, o);
+}
+
+/** `WAIT_AT_LOW_PRIORITY (MAX_DURATION = n [MINUTES], ABORT_AFTER_WAIT = NONE | SELF | BLOCKERS)` */
+function checkWaitAtLowPriority(p: Parser, o: DdlOption): void {
+  if (o.value !== undefined) failAtOffset(p, o.valueStart ?? o.start);
+  for (const s of o.suboptions) {
+    if (s.name === 'MAX_DURATION') {
+      if (s.value === undefined || !isDuration(s.value)) failAtOffset(p, s.valueStart ?? s.start);
+    } else if (s.name === 'ABORT_AFTER_WAIT') {
+      if (s.value === undefined || !ABORT_AFTER_WAIT_VALUES.has(s.value)) failAtOffset(p, s.valueStart ?? s.start);
+    } else failAtOffset(p, s.start);
+  }
+}
+
+function isWholeNumber(v: string): boolean {
+  if (v.length === 0) return false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** `10`, `10 MINUTES`, `1 MINUTE` (no sign). */
+function isDuration(v: string): boolean {
+  const space = v.indexOf(' ');
+  if (space < 0) return isWholeNumber(v);
+  const unit = v.slice(space + 1);
+  return isWholeNumber(v.slice(0, space)) && (unit === 'MINUTES' || unit === 'MINUTE');
+}
+
+/** A syntax error at the token that starts at `offset` (a value or option checked after it was read). */
+function failAtOffset(p: Parser, offset: number): never {
+  return p.fail(p.tokens.find((t) => t.start === offset) ?? p.tok);
 }
 
 /** The old unparenthesised index options: PAD_INDEX, FILLFACTOR = n, IGNORE_DUP_KEY, DROP_EXISTING, … */
@@ -280,7 +394,11 @@ function dropIndexItem(p: Parser, allowOn: boolean): DropIndexItem {
     if (p.isWord('WITH') && p.isPunct('(', 1)) options.push(...parseIndexOptions(p, 'DROP INDEX'));
   } else {
     // table.index: the last part is the index, the rest name the table.
-    if (name.schema === undefined) p.fail(p.prev);
+    if (name.schema === undefined) {
+      if (!allowOn) p.fail(p.prev);
+      const at = p.tokens.find((t) => t.start === name.start) ?? p.prev;
+      throw new SyntaxFailure(159, 'Must specify the table name and index name for the DROP INDEX statement.', at);
+    }
     index = name.name;
     table = { kind: 'ObjectName', name: name.schema, start: name.start, end: name.schema.end };
     if (name.database) table.schema = name.database;
@@ -292,22 +410,56 @@ function dropIndexItem(p: Parser, allowOn: boolean): DropIndexItem {
 // ==== column definitions and table elements ========================================================
 
 /**
- * The parenthesised element list of CREATE TABLE, `DECLARE @t TABLE (…)`, `CREATE TYPE … AS TABLE (…)` and
- * `RETURNS @t TABLE (…)`: column definitions, table constraints, inline indexes, PERIOD FOR SYSTEM_TIME.
- * The parser stands on `(`. At least one element; no trailing comma.
+ * Where a table element list is: what it may hold differs (TSql160's IndexAffectingStatement checks).
+ * - CREATE TABLE: everything; a dangling comma before `)` is accepted.
+ * - ALTER TABLE: ADD's elements, plus the table-level `DEFAULT e FOR col`.
+ * - TABLE VARIABLE (`DECLARE @t TABLE`, `RETURNS @t TABLE`) and TYPE (`CREATE TYPE … AS TABLE`): no named
+ *   constraints, no foreign keys, no NOT FOR REPLICATION, no graph connections; a TYPE's keys take no `ON fg`.
  */
-export function parseTableElements(p: Parser): TableElement[] {
-  return p.parenList((q) => parseTableElement(q, false));
+export type TableContext = 'CREATE TABLE' | 'ALTER TABLE' | 'TABLE VARIABLE' | 'TYPE';
+
+const fullTable = (context: TableContext): boolean => context === 'CREATE TABLE' || context === 'ALTER TABLE';
+
+/** Fails at the current token when the construct there is only allowed in CREATE / ALTER TABLE. */
+function requireFullTable(p: Parser, context: TableContext): void {
+  if (!fullTable(context)) p.fail();
 }
 
-/** One element; `alter` allows the table-level `DEFAULT expr FOR col` (ALTER TABLE … ADD only). */
-function parseTableElement(p: Parser, alter: boolean): TableElement {
-  if (p.isWord('INDEX')) return parseInlineIndex(p, false);
-  if (p.isWord('PERIOD') && p.isWord('FOR', 1)) return parsePeriod(p);
-  if (p.isWord('CONSTRAINT') || p.isWord('PRIMARY') || p.isWord('UNIQUE') || p.isWord('FOREIGN') || p.isWord('CHECK') || (alter && p.isWord('DEFAULT')) || (p.isWord('CONNECTION') && p.isPunct('(', 1))) {
-    return parseTableConstraint(p, alter);
+/**
+ * The parenthesised element list of CREATE TABLE, `DECLARE @t TABLE (…)`, `CREATE TYPE … AS TABLE (…)` and
+ * `RETURNS @t TABLE (…)`: column definitions, table constraints, inline indexes, PERIOD FOR SYSTEM_TIME.
+ * The parser stands on `(`. At least one element; only CREATE TABLE accepts a trailing comma. Without a
+ * `context`, the list after `@t [AS] TABLE` is a table variable's, any other a CREATE TABLE's.
+ */
+export function parseTableElements(p: Parser, context: TableContext = inferTableContext(p)): TableElement[] {
+  p.expectPunct('(');
+  p.enter();
+  const out = [parseTableElement(p, context)];
+  while (p.acceptPunct(',')) {
+    if (context === 'CREATE TABLE' && p.isPunct(')')) break;
+    out.push(parseTableElement(p, context));
   }
-  return parseColumnDefinition(p);
+  p.expectPunct(')');
+  p.leave();
+  return out;
+}
+
+/** `@t TABLE (` or `@t AS TABLE (` just before the parser: a table variable (DECLARE, RETURNS). */
+function inferTableContext(p: Parser): TableContext {
+  if (p.pos < 2 || !p.isPunct('(') || !p.isWord('TABLE', -1)) return 'CREATE TABLE';
+  const before = p.peek(-2);
+  const variable = before.kind === 'variable' || (p.pos >= 3 && before.kind === 'word' && before.upper === 'AS' && p.peek(-3).kind === 'variable');
+  return variable ? 'TABLE VARIABLE' : 'CREATE TABLE';
+}
+
+/** One element. */
+function parseTableElement(p: Parser, context: TableContext): TableElement {
+  if (p.isWord('INDEX')) return parseInlineIndex(p, false, context);
+  if (p.isWord('PERIOD') && p.isWord('FOR', 1)) return parsePeriod(p);
+  if (p.isWord('CONSTRAINT') || p.isWord('PRIMARY') || p.isWord('UNIQUE') || p.isWord('FOREIGN') || p.isWord('CHECK') || p.isWord('DEFAULT') || (p.isWord('CONNECTION') && p.isPunct('(', 1))) {
+    return parseTableConstraint(p, context);
+  }
+  return parseColumnDefinition(p, context);
 }
 
 /** `PERIOD FOR SYSTEM_TIME (start_col, end_col)` */
@@ -325,21 +477,39 @@ function parsePeriod(p: Parser): PeriodForSystemTime {
 }
 
 /**
- * A column: `name type [FILESTREAM] [COLLATE c] [SPARSE] [MASKED WITH (…)] [[CONSTRAINT n] DEFAULT e [WITH VALUES]]
- * [IDENTITY [(seed, inc)]] [NOT FOR REPLICATION] [GENERATED ALWAYS AS …] [NULL | NOT NULL] [ROWGUIDCOL]
- * [ENCRYPTED WITH (…)] [constraints] [INDEX …]`, a computed column `name AS expr [PERSISTED [NOT NULL]] …`, or
- * a column set `cs XML COLUMN_SET FOR ALL_SPARSE_COLUMNS`. SQL Server accepts the attributes in any order.
+ * A column, in the order SQL Server reads its parts (TSql160 columnDefinition / regularColumnBody):
+ * `name type [COLLATE c] [GENERATED ALWAYS AS …] [MASKED WITH (…)] [ENCRYPTED WITH (…)]
+ * [SPARSE | FILESTREAM | SPARSE FILESTREAM | COLUMN_SET FOR ALL_SPARSE_COLUMNS] [HIDDEN]`, then any number of
+ * `IDENTITY […]`, `ROWGUIDCOL`, constraints (`[CONSTRAINT n] NULL | NOT NULL | DEFAULT … | PRIMARY KEY … |
+ * UNIQUE … | [FOREIGN KEY] REFERENCES … | CHECK …`) and one inline `INDEX`. A computed column is
+ * `name AS expr [PERSISTED]` and constraints. `timestamp` alone may stand without a type (it is its type).
  */
-export function parseColumnDefinition(p: Parser): ColumnDefinition {
+export function parseColumnDefinition(p: Parser, context: TableContext = 'CREATE TABLE'): ColumnDefinition {
   const start = p.tok.start;
   const name = p.identifier();
   const node: ColumnDefinition = { kind: 'ColumnDefinition', name, constraints: [], start, end: start };
-  if (p.acceptWord('AS')) node.computed = parseExpression(p);
-  else if (p.isPunct(',') || p.isPunct(')')) node.dataType = timestampColumn(p, name);
-  else node.dataType = p.dataType();
-  while (parseColumnAttribute(p, node));
+  if (p.acceptWord('AS')) {
+    node.computed = parseExpression(p);
+    if (p.acceptWord('PERSISTED')) node.persisted = true;
+    while (isColumnConstraintStart(p)) addColumnConstraint(node, parseColumnConstraint(p, context));
+  } else {
+    if (startsDataType(p)) {
+      node.dataType = p.dataType();
+      parseColumnBody(p, node);
+    } else node.dataType = timestampColumn(p, name);
+    if (p.isWord('HIDDEN')) {
+      p.next();
+      node.hidden = true;
+    }
+    while (parseColumnConstraintItem(p, node, context));
+  }
   node.end = p.prev.end;
   return node;
+}
+
+/** A data type can start here (a name: `int`, `dbo.T`, `[int]`), as opposed to a constraint's keyword or `,`. */
+function startsDataType(p: Parser): boolean {
+  return p.isIdentifier() || p.isWord('DOUBLE') || p.isWord('NATIONAL');
 }
 
 /**
@@ -348,6 +518,7 @@ export function parseColumnDefinition(p: Parser): ColumnDefinition {
  */
 function timestampColumn(p: Parser, name: Ident): DataType {
   if (name.quoted || name.value.toUpperCase() !== 'TIMESTAMP') {
+    if (p.tok.kind !== 'punct' || (!p.isPunct(',') && !p.isPunct(')'))) p.fail();
     const at = p.prev;
     throw new SyntaxFailure(173, `The definition for column '${name.value}' must include a data type.`, at);
   }
@@ -355,83 +526,67 @@ function timestampColumn(p: Parser, name: Ident): DataType {
   return { kind: 'DataType', name: typeName, args: [], start: name.start, end: name.end };
 }
 
-/** One attribute or constraint of a column; false when none comes next. */
-function parseColumnAttribute(p: Parser, node: ColumnDefinition): boolean {
+/** `[COLLATE c] [GENERATED …] [MASKED …] [ENCRYPTED …] [storage]` after a column's type, in that order. */
+function parseColumnBody(p: Parser, node: ColumnDefinition): void {
+  if (p.acceptWord('COLLATE')) node.collation = p.identifier();
+  if (p.isWord('GENERATED')) node.generatedAlways = parseGeneratedAlways(p);
+  if (p.isWord('MASKED')) node.masked = parseMasked(p);
+  if (p.isWord('ENCRYPTED')) node.encrypted = parseEncrypted(p);
+  if (p.isWord('SPARSE')) {
+    p.next();
+    node.sparse = true;
+    if (p.acceptWord('FILESTREAM')) node.filestream = true;
+    else if (p.isWord('ENCRYPTED') && !node.encrypted) node.encrypted = parseEncrypted(p);
+  } else if (p.isWord('FILESTREAM')) {
+    p.next();
+    node.filestream = true;
+    if (p.acceptWord('SPARSE')) node.sparse = true;
+  } else if (p.isWord('COLUMN_SET')) {
+    p.next();
+    p.expectWord('FOR');
+    p.expectWord('ALL_SPARSE_COLUMNS');
+    node.columnSet = true;
+  }
+}
+
+/** `ENCRYPTED WITH (COLUMN_ENCRYPTION_KEY = k, ENCRYPTION_TYPE = …, ALGORITHM = '…')` */
+function parseEncrypted(p: Parser): DdlOption[] {
+  p.expectWord('ENCRYPTED');
+  p.expectWord('WITH');
+  return parseOptionList(p);
+}
+
+/** One IDENTITY, ROWGUIDCOL, constraint or inline index after a column's body; false when none comes next. */
+function parseColumnConstraintItem(p: Parser, node: ColumnDefinition, context: TableContext): boolean {
+  if (p.isWord('IDENTITY')) {
+    if (node.identity) p.fail();
+    node.identity = parseIdentitySpec(p, context);
+  } else if (p.isWord('ROWGUIDCOL')) {
+    p.next();
+    node.rowguidcol = true;
+  } else if (p.isWord('INDEX')) {
+    if (node.index) p.fail();
+    node.index = parseInlineIndex(p, true, context);
+  } else if (isColumnConstraintStart(p)) addColumnConstraint(node, parseColumnConstraint(p, context));
+  else return false;
+  return true;
+}
+
+function isColumnConstraintStart(p: Parser): boolean {
   const t = p.tok;
   if (t.kind !== 'word') return false;
   switch (t.upper) {
     case 'CONSTRAINT':
+    case 'NULL':
+    case 'DEFAULT':
     case 'PRIMARY':
     case 'UNIQUE':
     case 'FOREIGN':
     case 'REFERENCES':
     case 'CHECK':
-    case 'DEFAULT':
-    case 'NULL':
-      addColumnConstraint(node, parseColumnConstraint(p));
       return true;
     case 'NOT':
-      if (p.isWord('NULL', 1)) addColumnConstraint(node, parseColumnConstraint(p));
-      else if (node.identity) node.identity.notForReplication = parseNotForReplication(p);
-      else parseNotForReplication(p);
-      return true;
-    case 'COLLATE':
-      if (node.collation) return false;
-      p.next();
-      node.collation = p.identifier();
-      return true;
-    case 'IDENTITY':
-      if (node.identity) return false;
-      node.identity = parseIdentitySpec(p);
-      return true;
-    default:
-      return parseColumnFlag(p, node);
-  }
-}
-
-/** The column attributes spelt with non-reserved words. */
-function parseColumnFlag(p: Parser, node: ColumnDefinition): boolean {
-  switch (p.tok.upper) {
-    case 'FILESTREAM':
-      p.next();
-      node.filestream = true;
-      return true;
-    case 'SPARSE':
-      p.next();
-      node.sparse = true;
-      return true;
-    case 'ROWGUIDCOL':
-      p.next();
-      node.rowguidcol = true;
-      return true;
-    case 'PERSISTED':
-      if (!node.computed) return false;
-      p.next();
-      node.persisted = true;
-      return true;
-    case 'HIDDEN':
-      p.next();
-      node.hidden = true;
-      return true;
-    case 'MASKED':
-      node.masked = parseMasked(p);
-      return true;
-    case 'ENCRYPTED':
-      p.next();
-      p.expectWord('WITH');
-      node.encrypted = parseOptionList(p);
-      return true;
-    case 'GENERATED':
-      node.generatedAlways = parseGeneratedAlways(p);
-      return true;
-    case 'COLUMN_SET':
-      p.next();
-      p.expectWord('FOR');
-      p.expectWord('ALL_SPARSE_COLUMNS');
-      node.columnSet = true;
-      return true;
-    case 'INDEX':
-      node.index = parseInlineIndex(p, true);
+      // NOT starts NOT NULL here (NOT FOR REPLICATION belongs to IDENTITY, CHECK and REFERENCES).
       return true;
     default:
       return false;
@@ -445,16 +600,18 @@ function addColumnConstraint(node: ColumnDefinition, c: ColumnConstraint): void 
   else if (c.constraintType === 'DEFAULT' && c.default) node.default = c.default;
 }
 
-/** `NOT FOR REPLICATION` */
-function parseNotForReplication(p: Parser): boolean {
-  p.expectWord('NOT');
-  p.expectWord('FOR');
+/** `[NOT FOR REPLICATION]` (CREATE / ALTER TABLE only); true when present. */
+function parseReplicationClause(p: Parser, context: TableContext): boolean {
+  if (!(p.isWord('NOT') && p.isWord('FOR', 1))) return false;
+  requireFullTable(p, context);
+  p.next();
+  p.next();
   p.expectWord('REPLICATION');
   return true;
 }
 
-/** `IDENTITY [(seed, increment)]` */
-function parseIdentitySpec(p: Parser): IdentitySpec {
+/** `IDENTITY [(seed, increment)] [NOT FOR REPLICATION]` */
+function parseIdentitySpec(p: Parser, context: TableContext): IdentitySpec {
   const start = p.tok.start;
   p.next();
   const node: IdentitySpec = { kind: 'IdentitySpec', notForReplication: false, start, end: start };
@@ -464,7 +621,7 @@ function parseIdentitySpec(p: Parser): IdentitySpec {
     node.increment = signedNumber(p);
     p.expectPunct(')');
   }
-  if (p.isWord('NOT') && p.isWord('FOR', 1)) node.notForReplication = parseNotForReplication(p);
+  node.notForReplication = parseReplicationClause(p, context);
   node.end = p.prev.end;
   return node;
 }
@@ -482,8 +639,11 @@ function parseMasked(p: Parser): string {
   return fn;
 }
 
-/** `GENERATED ALWAYS AS ROW|TRANSACTION_ID|SEQUENCE_NUMBER START|END [HIDDEN]` */
-const GENERATED_KINDS = new Set(['ROW', 'TRANSACTION_ID', 'SEQUENCE_NUMBER']);
+/**
+ * `GENERATED ALWAYS AS ROW | TRANSACTION_ID | SEQUENCE_NUMBER | SUSER_SID | SUSER_SNAME START | END`
+ * (temporal and ledger tables; the SUSER_ kinds are the audit columns TSql160 reads here).
+ */
+const GENERATED_KINDS = new Set(['ROW', 'TRANSACTION_ID', 'SEQUENCE_NUMBER', 'SUSER_SID', 'SUSER_SNAME']);
 
 function parseGeneratedAlways(p: Parser): string {
   p.next();
@@ -495,24 +655,35 @@ function parseGeneratedAlways(p: Parser): string {
   return `${what} ${p.next().upper}`;
 }
 
-/** A column constraint: `[CONSTRAINT n] { NULL | NOT NULL | PRIMARY KEY … | UNIQUE … | [FOREIGN KEY] REFERENCES … | CHECK … | DEFAULT … }`. */
-function parseColumnConstraint(p: Parser): ColumnConstraint {
+/**
+ * A column constraint: `[CONSTRAINT n] { NULL | NOT NULL | PRIMARY KEY … | UNIQUE … | [FOREIGN KEY] REFERENCES … |
+ * CHECK … | DEFAULT … }`. A table variable's or table type's constraints have no name.
+ */
+function parseColumnConstraint(p: Parser, context: TableContext): ColumnConstraint {
   const start = p.tok.start;
   let name: Ident | undefined;
-  if (p.acceptWord('CONSTRAINT')) name = p.identifier();
+  if (p.isWord('CONSTRAINT')) {
+    requireFullTable(p, context);
+    p.next();
+    name = p.identifier();
+  }
   const node: ColumnConstraint = { kind: 'ColumnConstraint', constraintType: 'NULL', start, end: start };
   if (name) node.name = name;
   if (p.acceptWord('NULL')) node.constraintType = 'NULL';
-  else if (p.isWord('NOT') && p.isWord('NULL', 1)) {
-    p.next();
-    p.next();
+  else if (p.acceptWord('NOT')) {
+    p.expectWord('NULL');
     node.constraintType = 'NOT NULL';
-  } else if (p.isWord('PRIMARY') || p.isWord('UNIQUE')) parseKeyConstraint(p, node, false);
-  else if (p.isWord('FOREIGN') || p.isWord('REFERENCES')) {
-    if (p.acceptWord('FOREIGN')) p.expectWord('KEY');
+  } else if (p.isWord('PRIMARY') || p.isWord('UNIQUE')) {
+    parseKeyConstraint(p, node, false, context);
+  } else if (p.isWord('FOREIGN') || p.isWord('REFERENCES')) {
+    requireFullTable(p, context);
+    if (p.acceptWord('FOREIGN')) {
+      p.expectWord('KEY');
+      if (p.isPunct('(')) identList(p);
+    }
     node.constraintType = 'FOREIGN KEY';
-    node.references = parseReferences(p);
-  } else if (p.isWord('CHECK')) parseCheck(p, node);
+    node.references = parseReferences(p, context);
+  } else if (p.isWord('CHECK')) parseCheck(p, node, context);
   else if (p.acceptWord('DEFAULT')) {
     node.constraintType = 'DEFAULT';
     node.default = parseExpression(p);
@@ -539,9 +710,9 @@ interface KeyConstraint {
 
 /**
  * `PRIMARY KEY | UNIQUE [CLUSTERED | NONCLUSTERED [HASH]] [(cols)] [WITH FILLFACTOR = n | WITH (options)] [ON fg]`;
- * the column list is required at table level and absent at column level.
+ * the column list is required at table level and optional at column level (TSql160 uniqueColumnConstraint).
  */
-function parseKeyConstraint(p: Parser, node: KeyConstraint, table: boolean): void {
+function parseKeyConstraint(p: Parser, node: KeyConstraint, table: boolean, context: TableContext): void {
   if (p.acceptWord('PRIMARY')) {
     p.expectWord('KEY');
     node.constraintType = 'PRIMARY KEY';
@@ -553,21 +724,24 @@ function parseKeyConstraint(p: Parser, node: KeyConstraint, table: boolean): voi
   else if (p.acceptWord('NONCLUSTERED')) {
     node.clustered = false;
     if (p.acceptWord('HASH')) node.hash = true;
-  } else if (p.acceptWord('HASH')) node.hash = true;
-  if (table) {
+  }
+  if (table || p.isPunct('(')) {
     const keys = indexColumnList(p);
     node.keyColumns = keys;
     node.columns = keys.map((k) => k.name);
   }
   if (p.isWord('WITH') && (p.isPunct('(', 1) || p.isWord('FILLFACTOR', 1))) node.options = parseIndexOptions(p, 'CREATE TABLE');
-  if (p.isWord('ON') && !p.isWord('DELETE', 1) && !p.isWord('UPDATE', 1)) node.on = parseStorageClause(p);
+  if (p.isWord('ON') && !p.isWord('DELETE', 1) && !p.isWord('UPDATE', 1)) {
+    if (context === 'TYPE') p.fail();
+    node.on = parseStorageClause(p);
+  }
 }
 
 /** `CHECK [NOT FOR REPLICATION] (condition)` */
-function parseCheck(p: Parser, node: { constraintType: ConstraintType; check?: Expression; notForReplication?: boolean }): void {
+function parseCheck(p: Parser, node: { constraintType: ConstraintType; check?: Expression; notForReplication?: boolean }, context: TableContext): void {
   p.expectWord('CHECK');
   node.constraintType = 'CHECK';
-  if (p.isWord('NOT')) node.notForReplication = parseNotForReplication(p);
+  if (parseReplicationClause(p, context)) node.notForReplication = true;
   p.expectPunct('(');
   p.enter();
   node.check = parseCondition(p);
@@ -575,25 +749,26 @@ function parseCheck(p: Parser, node: { constraintType: ConstraintType; check?: E
   p.leave();
 }
 
-/** `REFERENCES t [(cols)] [ON DELETE action] [ON UPDATE action] [NOT FOR REPLICATION]` */
-function parseReferences(p: Parser): References {
+/** `REFERENCES t [(cols)] [ON DELETE action] [ON UPDATE action [ON DELETE action]] [NOT FOR REPLICATION]` */
+function parseReferences(p: Parser, context: TableContext): References {
   const start = p.tok.start;
   p.expectWord('REFERENCES');
   const table = p.objectName();
   const node: References = { kind: 'References', table, columns: [], start, end: start };
   if (p.isPunct('(')) node.columns = identList(p);
-  for (;;) {
-    if (p.isWord('ON') && p.isWord('DELETE', 1) && node.onDelete === undefined) {
-      p.next();
-      p.next();
-      node.onDelete = parseReferentialAction(p);
-    } else if (p.isWord('ON') && p.isWord('UPDATE', 1) && node.onUpdate === undefined) {
-      p.next();
-      p.next();
-      node.onUpdate = parseReferentialAction(p);
-    } else if (p.isWord('NOT') && p.isWord('FOR', 1) && !node.notForReplication) node.notForReplication = parseNotForReplication(p);
-    else break;
+  if (p.isWords('ON', 'DELETE')) {
+    p.pos += 2;
+    node.onDelete = parseReferentialAction(p);
   }
+  if (p.isWords('ON', 'UPDATE')) {
+    p.pos += 2;
+    node.onUpdate = parseReferentialAction(p);
+    if (node.onDelete === undefined && p.isWords('ON', 'DELETE')) {
+      p.pos += 2;
+      node.onDelete = parseReferentialAction(p);
+    }
+  }
+  if (parseReplicationClause(p, context)) node.notForReplication = true;
   node.end = p.prev.end;
   return node;
 }
@@ -611,21 +786,27 @@ function parseReferentialAction(p: Parser): ReferentialAction {
 }
 
 /**
- * A table constraint: `[CONSTRAINT n] { PRIMARY KEY | UNIQUE } … (cols) …`, `FOREIGN KEY (cols) REFERENCES …`,
+ * A table constraint: `[CONSTRAINT n] { PRIMARY KEY | UNIQUE } … (cols) …`, `FOREIGN KEY [(cols)] REFERENCES …`,
  * `CHECK …`, `CONNECTION (a TO b, …) [ON DELETE CASCADE]`, and (ALTER TABLE ADD only) `DEFAULT e FOR col [WITH VALUES]`.
  */
-function parseTableConstraint(p: Parser, alter: boolean): TableConstraint {
+function parseTableConstraint(p: Parser, context: TableContext): TableConstraint {
   const start = p.tok.start;
   const node: TableConstraint = { kind: 'TableConstraint', constraintType: 'CHECK', columns: [], start, end: start };
-  if (p.acceptWord('CONSTRAINT')) node.name = p.identifier();
-  if (p.isWord('PRIMARY') || p.isWord('UNIQUE')) parseKeyConstraint(p, node, true);
-  else if (p.acceptWord('FOREIGN')) {
+  if (p.isWord('CONSTRAINT')) {
+    requireFullTable(p, context);
+    p.next();
+    node.name = p.identifier();
+  }
+  if (p.isWord('PRIMARY') || p.isWord('UNIQUE')) parseKeyConstraint(p, node, true, context);
+  else if (p.isWord('FOREIGN')) {
+    requireFullTable(p, context);
+    p.next();
     p.expectWord('KEY');
     node.constraintType = 'FOREIGN KEY';
-    node.columns = identList(p);
-    node.references = parseReferences(p);
-  } else if (p.isWord('CHECK')) parseCheck(p, node);
-  else if (alter && p.acceptWord('DEFAULT')) {
+    if (p.isPunct('(')) node.columns = identList(p);
+    node.references = parseReferences(p, context);
+  } else if (p.isWord('CHECK')) parseCheck(p, node, context);
+  else if (context === 'ALTER TABLE' && p.acceptWord('DEFAULT')) {
     node.constraintType = 'DEFAULT';
     node.default = parseExpression(p);
     p.expectWord('FOR');
@@ -635,19 +816,20 @@ function parseTableConstraint(p: Parser, alter: boolean): TableConstraint {
       p.next();
       node.withValues = true;
     }
-  } else if (p.isWord('CONNECTION') && p.isPunct('(', 1)) parseConnection(p, node);
+  } else if (p.isWord('CONNECTION') && p.isPunct('(', 1)) parseConnection(p, node, context);
   else p.fail();
   node.end = p.prev.end;
   return node;
 }
 
 /** Graph edge constraint: `CONNECTION (NodeA TO NodeB, …) [ON DELETE NO ACTION | CASCADE]`. */
-function parseConnection(p: Parser, node: TableConstraint): void {
+function parseConnection(p: Parser, node: TableConstraint, context: TableContext): void {
   p.next();
   node.constraintType = 'CONNECTION';
   const tables: ObjectName[] = [];
   p.parenList((q) => {
     tables.push(q.objectName());
+    requireFullTable(q, context);
     q.expectWord('TO');
     tables.push(q.objectName());
     return 0;
@@ -665,9 +847,12 @@ function parseConnection(p: Parser, node: TableConstraint): void {
 
 /**
  * An inline index (table or column level): `INDEX ix [UNIQUE] [CLUSTERED | NONCLUSTERED] [HASH | COLUMNSTORE]
- * [(cols)] [INCLUDE (cols)] [WHERE cond] [WITH (options)] [ON fg] [FILESTREAM_ON fg]`.
+ * [(cols)] [INCLUDE (cols)] [WHERE cond] [WITH (options)] [ON fg] [FILESTREAM_ON fg]` (TSql160
+ * inlineIndexTableDefinition / inlineIndexColumnDefinition): a clustered columnstore index lists no columns, any
+ * other table-level one must; a column-level one cannot be columnstore; HASH is never clustered; only a
+ * nonclustered (or unqualified) index may be filtered.
  */
-function parseInlineIndex(p: Parser, columnLevel: boolean): InlineIndex {
+function parseInlineIndex(p: Parser, columnLevel: boolean, context: TableContext): InlineIndex {
   const start = p.tok.start;
   p.expectWord('INDEX');
   const name = p.identifier();
@@ -675,17 +860,43 @@ function parseInlineIndex(p: Parser, columnLevel: boolean): InlineIndex {
   if (p.acceptWord('UNIQUE')) node.unique = true;
   if (p.acceptWord('CLUSTERED')) node.clustered = true;
   else if (p.acceptWord('NONCLUSTERED')) node.clustered = false;
-  if (p.acceptWord('HASH')) node.hash = true;
-  else if (p.acceptWord('COLUMNSTORE')) node.columnstore = true;
-  // A column-level index indexes its column; a table-level one lists its columns (a clustered columnstore takes all).
-  if (!columnLevel && (p.isPunct('(') || !node.columnstore || node.clustered !== true)) node.columns = indexColumnList(p);
+  if (p.isWord('HASH')) {
+    if (node.clustered === true) p.fail();
+    p.next();
+    node.hash = true;
+  } else if (p.isWord('COLUMNSTORE')) {
+    if (columnLevel) p.fail();
+    p.next();
+    node.columnstore = true;
+  }
+  const clusteredColumnstore = node.columnstore === true && node.clustered === true;
+  if (p.isPunct('(')) {
+    if (clusteredColumnstore) p.fail();
+    node.columns = indexColumnList(p);
+  } else if (!columnLevel && !clusteredColumnstore) p.fail();
   if (p.acceptWord('INCLUDE')) node.include = identList(p);
-  if (p.acceptWord('WHERE')) node.where = parseCondition(p);
-  if (p.isWord('WITH') && p.isPunct('(', 1)) node.options = parseIndexOptions(p, 'CREATE TABLE');
-  if (p.isWord('ON')) node.on = parseStorageClause(p);
+  if (p.isWord('WHERE')) {
+    if (node.clustered === true || node.hash === true) p.fail();
+    p.next();
+    node.where = parseCondition(p);
+  }
+  if (p.isWord('WITH') && p.isPunct('(', 1)) {
+    node.options = parseIndexOptions(p, 'CREATE TABLE');
+    if (node.columnstore !== true) rejectOption(p, node.options, 'COMPRESSION_DELAY');
+  }
+  if (p.isWord('ON')) {
+    if (context === 'TYPE' || context === 'TABLE VARIABLE') p.fail();
+    node.on = parseStorageClause(p);
+  }
   if (p.isWord('FILESTREAM_ON')) parseStorageClause(p);
   node.end = p.prev.end;
   return node;
+}
+
+/** Fails at the option named `name` if the list has it (an option this kind of index does not take). */
+function rejectOption(p: Parser, options: readonly DdlOption[], name: string): void {
+  const o = options.find((x) => x.name === name);
+  if (o !== undefined) p.fail(p.tokens.find((t) => t.start === o.start) ?? p.tok);
 }
 
 // ==== CREATE / ALTER / DROP TABLE ==================================================================
@@ -707,7 +918,7 @@ function parseCreateTable(p: Parser, ctx: DdlContext): CreateTable {
     p.next();
     node.tableType = 'EDGE';
   } else {
-    node.elements = parseTableElements(p);
+    node.elements = parseTableElements(p, 'CREATE TABLE');
     if (p.acceptWord('AS')) {
       if (p.acceptWord('NODE')) node.tableType = 'NODE';
       else {
@@ -778,7 +989,7 @@ function parseAlterTableAction(p: Parser): AlterTableAction {
 /** `ADD element, element …` (no parentheses); a table-level DEFAULT … FOR col is allowed here. */
 function parseAlterTableAdd(p: Parser, start: number, withCheck: 'CHECK' | 'NOCHECK' | undefined): AlterTableAdd {
   p.next();
-  const elements = p.commaList((q) => parseTableElement(q, true));
+  const elements = p.commaList((q) => parseTableElement(q, 'ALTER TABLE'));
   const node = p.finish<AlterTableAdd>({ kind: 'AlterTableAdd', elements }, start);
   if (withCheck) node.withCheck = withCheck;
   return node;
@@ -810,7 +1021,7 @@ function parseAlterColumn(p: Parser, start: number): AlterTableAlterColumn {
   if ((p.isWord('ADD') || p.isWord('DROP')) && p.isAnyWord(COLUMN_PROPERTIES, 1)) {
     node.addDrop = p.next().upper === 'ADD' ? 'ADD' : 'DROP';
     if (p.isWord('NOT')) {
-      parseNotForReplication(p);
+      parseReplicationClause(p, 'ALTER TABLE');
       node.property = 'NOT FOR REPLICATION';
     } else if (p.isWord('MASKED') && node.addDrop === 'ADD') node.masked = parseMasked(p);
     else node.property = p.next().upper;
@@ -822,6 +1033,11 @@ function parseAlterColumn(p: Parser, start: number): AlterTableAlterColumn {
   if (p.isWord('WITH') && p.isPunct('(', 1)) {
     p.next();
     node.options = parseOptionList(p);
+    // ALTER COLUMN takes ONLINE only (docs "ALTER TABLE": WITH ( ONLINE = ON | OFF )).
+    for (const o of node.options) {
+      if (o.name !== 'ONLINE') failAtOffset(p, o.start);
+      checkIndexOptionValue(p, o);
+    }
   }
   node.end = p.prev.end;
   return node;
@@ -851,10 +1067,15 @@ function parseAlterColumnAttributes(p: Parser, node: AlterTableAlterColumn): voi
   }
 }
 
-/** `DROP [CONSTRAINT | COLUMN] [IF EXISTS] name, … | PERIOD FOR SYSTEM_TIME` mixed in one list, then `[WITH (…)]`. */
+/**
+ * `DROP [CONSTRAINT | COLUMN | INDEX] [IF EXISTS] name [WITH (options)], … | PERIOD FOR SYSTEM_TIME` mixed in one
+ * list; a constraint (or index) may carry its own `WITH (MAXDOP = n, ONLINE = …, MOVE TO fg)` (docs
+ * "ALTER TABLE": drop_clustered_constraint_option). The options of every item are kept together in `options`.
+ */
 function parseAlterTableDrop(p: Parser, start: number): AlterTableDrop {
   p.next();
   let what: DropItem['what'] = 'CONSTRAINT';
+  const options: DdlOption[] = [];
   const items = p.commaList((q) => {
     const itemStart = q.tok.start;
     if (q.isWord('PERIOD') && q.isWord('FOR', 1)) {
@@ -869,12 +1090,22 @@ function parseAlterTableDrop(p: Parser, start: number): AlterTableDrop {
     else if (q.acceptWord('INDEX')) what = 'INDEX';
     const ifExists = acceptIfExists(q);
     const name = q.identifier();
-    return q.finish<DropItem>({ kind: 'DropItem', what, name, ifExists }, itemStart);
+    const item = q.finish<DropItem>({ kind: 'DropItem', what, name, ifExists }, itemStart);
+    if (what !== 'COLUMN' && q.isWord('WITH') && q.isPunct('(', 1)) {
+      q.next();
+      for (const o of parseOptionList(q)) {
+        checkIndexOptionValue(q, o);
+        options.push(o);
+      }
+    }
+    return item;
   });
-  let options: DdlOption[] = [];
   if (p.isWord('WITH') && p.isPunct('(', 1)) {
     p.next();
-    options = parseOptionList(p);
+    for (const o of parseOptionList(p)) {
+      checkIndexOptionValue(p, o);
+      options.push(o);
+    }
   }
   return p.finish<AlterTableDrop>({ kind: 'AlterTableDrop', items, options }, start);
 }
@@ -912,6 +1143,7 @@ function parseSwitch(p: Parser, start: number): AlterTableSwitch {
   if (p.isWord('WITH') && p.isPunct('(', 1)) {
     p.next();
     node.options = parseOptionList(p);
+    for (const o of node.options) checkIndexOptionValue(p, o);
   }
   node.end = p.prev.end;
   return node;
@@ -926,6 +1158,7 @@ function parseTableRebuild(p: Parser, start: number): AlterTableRebuild {
   if (p.isWord('WITH') && p.isPunct('(', 1)) {
     p.next();
     node.options = parseOptionList(p);
+    for (const o of node.options) checkIndexOptionValue(p, o);
   }
   node.end = p.prev.end;
   return node;
@@ -1045,7 +1278,7 @@ function parseAlterIndex(p: Parser, ctx: DdlContext): AlterIndex {
   if (name) node.name = name;
   if (action === 'SET') {
     node.options = parseOptionList(p);
-    for (const o of node.options) checkOptionName(p, o, INDEX_OPTIONS, 'ALTER INDEX');
+    checkIndexOptions(p, node.options, 'ALTER INDEX');
   } else if (action === 'REBUILD' || action === 'REORGANIZE' || action === 'RESUME') {
     const partition = action === 'RESUME' ? undefined : parsePartitionEquals(p);
     if (partition !== undefined) node.partition = partition;
@@ -1075,7 +1308,7 @@ function parseCreateType(p: Parser, ctx: DdlContext): CreateType {
     }
   } else if (p.acceptWord('AS')) {
     p.expectWord('TABLE');
-    node.elements = parseTableElements(p);
+    node.elements = parseTableElements(p, 'TYPE');
     if (p.isWord('WITH') && p.isPunct('(', 1)) {
       p.next();
       node.options = parseOptionList(p);

@@ -19,6 +19,7 @@ import type {
   Literal,
   OrderByItem,
   OverClause,
+  PartitionFunctionCall,
   WhenClause,
   WindowFrame,
 } from './ast-expressions.js';
@@ -319,18 +320,25 @@ function parseFullText(p: Parser): Expr {
   p.expectPunct('(');
   p.enter();
   const node: FullTextPredicate = { kind: 'FullTextPredicate', predicate, columns: [], search: placeholder(word), start: word.start, end: word.end };
-  if (p.acceptPunct('*')) node.star = true;
-  else if (p.isPunct('(')) node.columns = p.parenList(parseColumnName);
-  else if (predicate === 'CONTAINS' && p.isWord('PROPERTY') && p.isPunct('(', 1)) {
+  if (p.isPunct('(')) {
+    // ( * | t.* | column, … ) (TSql160 fulltextPredicate)
+    p.next();
+    if (!parseFullTextStar(p, node)) do parseFullTextColumn(p, node);
+    while (p.acceptPunct(','));
+    p.expectPunct(')');
+  } else if (predicate === 'CONTAINS' && p.isWord('PROPERTY') && p.isPunct('(', 1)) {
     p.next();
     p.expectPunct('(');
     node.columns.push(parseColumnName(p));
     p.expectPunct(',');
-    node.property = parseExpression(p);
+    if (p.tok.kind !== 'string') p.fail();
+    node.property = parsePrimary(p);
     p.expectPunct(')');
-  } else node.columns.push(parseColumnName(p));
+  } else if (!parseFullTextStar(p, node)) parseFullTextColumn(p, node);
   p.expectPunct(',');
-  node.search = parseExpression(p);
+  // The search condition is a string or a variable (docs: "CONTAINS (Transact-SQL)", "FREETEXT").
+  if (p.tok.kind !== 'string' && !p.isVariable()) p.fail();
+  node.search = parsePrimary(p);
   if (p.acceptPunct(',')) {
     p.expectWord('LANGUAGE');
     node.language = parseExpression(p);
@@ -448,6 +456,23 @@ function parseShortestPath(p: Parser, aliases: Ident[]): void {
   }
 }
 
+/** `*` or `alias.*` as the full-text columns: sets `star`; false (nothing consumed) otherwise. */
+function parseFullTextStar(p: Parser, node: FullTextPredicate): boolean {
+  if (!p.isPunct('*') && !isQualifiedStar(p)) return false;
+  const star = parseExpressionOrStar(p);
+  if (star.kind === 'ColumnRef' && star.parts.length > 0) node.columns.push(star);
+  node.star = true;
+  return true;
+}
+
+/** A full-text column: a (qualified) column name or the key pseudo-column `[t.]$IDENTITY` / `$ROWGUID`. */
+function parseFullTextColumn(p: Parser, node: FullTextPredicate): void {
+  const e = p.isPunct('$') ? parseDollar(p, []) : parseNamed(p);
+  if (e.kind === 'ColumnRef') node.columns.push(e);
+  else if (e.kind === 'PseudoColumn' && (e.name === '$IDENTITY' || e.name === '$ROWGUID')) (node.pseudoColumns ??= []).push(e);
+  else p.fail(p.tokens.find((t) => t.start === e.start) ?? p.tok);
+}
+
 /** A placeholder filled in before the node is returned (keeps the node's shape without optional fields). */
 function placeholder(t: Token): Expr {
   return { kind: 'Literal', type: 'null', value: '', start: t.start, end: t.end };
@@ -507,23 +532,36 @@ function parseParenQuery(p: Parser): QueryNode {
 
 // ---- scalar expressions ------------------------------------------------------------------------
 
-/** Precedence of the binary scalar operator at `t` (0: not one). */
-function binaryPrecedence(t: Token): number {
+/**
+ * Precedence of the binary scalar operator at the current token (0: not one). `||`, `<<` and `>>` come
+ * from the lexer as two adjacent punct tokens; `<<` and `>>` bind like `*`, `||` like `+` (TSql160's
+ * expressionBinaryPri1/Pri2). A lone `<` or `>` is a comparison, not a scalar operator.
+ */
+function binaryPrecedence(p: Parser, t: Token): number {
   if (t.kind !== 'punct' || t.text.length !== 1) return 0;
   switch (t.text) {
     case '*':
     case '/':
     case '%':
       return 3;
+    case '<':
+    case '>':
+      return doubled(p, t) ? 3 : 0;
     case '+':
     case '-':
     case '&':
-    case '|':
     case '^':
+    case '|':
       return 2;
     default:
       return 0;
   }
+}
+
+/** The current token `t` is followed, without space, by the same one character: `||`, `<<`, `>>`. */
+function doubled(p: Parser, t: Token): boolean {
+  const u = p.peek();
+  return u.kind === 'punct' && u.text === t.text && u.start === t.end;
 }
 
 /** Precedence climbing: binary operators of at least `minPrec`, left-associative. */
@@ -531,13 +569,17 @@ function climb(p: Parser, first: Expr, minPrec: number): Expr {
   let left = first;
   for (;;) {
     const t = p.tok;
-    const prec = binaryPrecedence(t);
+    const prec = binaryPrecedence(p, t);
     if (prec < minPrec || prec === 0 || p.atEnd()) return left;
-    // `%=`, `&=`, `|=`, `^=` (compound assignment) are not operators here.
-    if (p.isPunct('=', 1) && p.peek().start === t.end && t.text !== '*' && t.text !== '/') return left;
+    const twoChars = t.text !== '|' ? prec === 3 && (t.text === '<' || t.text === '>') : doubled(p, t);
+    // `%=`, `&=`, `|=`, `^=`, `||=` (compound assignment) are not operators here.
+    const after = p.peek(twoChars ? 2 : 1);
+    const last = twoChars ? p.peek() : t;
+    if (after.kind === 'punct' && after.text === '=' && after.start === last.end && t.text !== '*' && t.text !== '/' && t.text !== '<' && t.text !== '>') return left;
     p.next();
+    if (twoChars) p.next();
     const right = climb(p, parseUnary(p), prec + 1);
-    const node: Binary = { kind: 'Binary', op: binaryOp(t.text), left, right, start: left.start, end: right.end };
+    const node: Binary = { kind: 'Binary', op: binaryOp(twoChars ? t.text + t.text : t.text), left, right, start: left.start, end: right.end };
     left = node;
   }
 }
@@ -552,6 +594,9 @@ function binaryOp(text: string): Binary['op'] {
     case '&':
     case '|':
     case '^':
+    case '||':
+    case '<<':
+    case '>>':
       return text;
     default:
       throw new Error(`not a binary operator: ${text}`);
@@ -698,6 +743,11 @@ function parseNamed(p: Parser): Expr {
       return parseDollar(p, parts);
     }
     p.next();
+    // `t.IDENTITYCOL`, `t.ROWGUIDCOL`: the reserved pseudo-columns may be qualified.
+    if (p.isWord('IDENTITYCOL') || p.isWord('ROWGUIDCOL')) {
+      const t = p.next();
+      return { kind: 'PseudoColumn', name: t.upper, qualifier: parts, start, end: t.end };
+    }
     parts.push(namePart(p));
   }
   if (p.isPunct('(')) return parsePostfix(p, parseCall(p, parts, start));
@@ -764,12 +814,15 @@ function parseDollar(p: Parser, qualifier: Ident[]): Expr {
     const fn = p.identifier();
     p.expectPunct('(');
     p.enter();
-    const arg = parseExpression(p);
+    const [arg, ...moreArgs] = p.commaList(parseExpression);
     p.expectPunct(')');
     p.leave();
+    if (arg === undefined) return p.fail();
+    const node: PartitionFunctionCall = { kind: 'PartitionFunctionCall', function: fn, arg, start, end: p.prev.end };
     const database = qualifier[0];
-    if (database !== undefined) return { kind: 'PartitionFunctionCall', database, function: fn, arg, start, end: p.prev.end };
-    return { kind: 'PartitionFunctionCall', function: fn, arg, start, end: p.prev.end };
+    if (database !== undefined) node.database = database;
+    if (moreArgs.length > 0) node.moreArgs = moreArgs;
+    return node;
   }
   if (!PSEUDO_COLUMNS.has(t.upper) || (t.upper === 'ACTION' && qualifier.length > 0)) return p.fail();
   p.next();
@@ -1125,6 +1178,9 @@ export function parseOverClause(p: Parser): OverClause {
     node.orderBy = parseOrderByItems(p);
   }
   if (isFrameStart(p)) node.frame = parseWindowFrame(p);
+  // A window name inside the parentheses must be refined by a clause: `OVER (w)` alone is an error
+  // (TSql160 overClause; `OVER w` is the way to name a window as is).
+  if (node.window !== undefined && node.partitionBy.length === 0 && node.orderBy.length === 0 && node.frame === undefined) p.fail();
   p.expectPunct(')');
   p.leave();
   return p.finish<OverClause>(node, start);

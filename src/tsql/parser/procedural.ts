@@ -33,6 +33,7 @@ import type {
   If,
   KeyStatement,
   Kill,
+  LineNo,
   MoveConversation,
   OpenCursor,
   Print,
@@ -59,7 +60,7 @@ import type {
 } from './ast-procedural.js';
 import type { Parser } from './core.js';
 import { SyntaxFailure } from './core.js';
-import { parseCondition, parseExpression, startsExpression } from './expressions.js';
+import { parseCondition, parseExpression, parseExpressionOrDefault, startsExpression } from './expressions.js';
 import { parseSelectStatement } from './query.js';
 import { parseTableElements } from './ddl-tables.js';
 import { isReserved } from './keywords.js';
@@ -253,15 +254,12 @@ function parseDeclare(p: Parser): Statement {
       items.push({ kind: 'DeclareTable', name: nameTok.text, nameStart: nameTok.start, elements, start: nameTok.start, end: p.prev.end });
       break;
     }
-    if (p.isWord('CURSOR')) {
-      p.next();
-      items.push({ kind: 'DeclareVariable', name: nameTok.text, nameStart: nameTok.start, cursor: true, start: nameTok.start, end: p.prev.end });
-      continue;
-    }
-    const dataType = p.dataType();
+    const item: DeclareVariable = { kind: 'DeclareVariable', name: nameTok.text, nameStart: nameTok.start, start: nameTok.start, end: nameTok.end };
+    if (p.acceptWord('CURSOR')) item.cursor = true;
+    else item.dataType = p.dataType();
     // `NOT NULL` / `NULL` after the type: natively compiled modules (`DECLARE @d datetime2 NOT NULL = SYSDATETIME()`).
     if (!p.acceptWord('NULL')) p.acceptWords('NOT', 'NULL');
-    const item: DeclareVariable = { kind: 'DeclareVariable', name: nameTok.text, nameStart: nameTok.start, dataType, start: nameTok.start, end: p.prev.end };
+    item.end = p.prev.end;
     if (p.acceptPunct('=')) {
       item.value = parseExpression(p);
       item.end = p.prev.end;
@@ -409,9 +407,12 @@ function assignmentOp(p: Parser): string {
     case '*=':
     case '/=':
       return t.text;
+    case '|':
+      // `||=` (TSql160's ConcatEquals) comes as three adjacent tokens.
+      if (p.isPunct2('|', '|') && p.isPunct('=', 2) && p.peek(2).start === p.peek().end) return '||=';
+      return p.isPunct2('|', '=') ? '|=' : '';
     case '%':
     case '&':
-    case '|':
     case '^':
       return p.isPunct2(t.text, '=') ? `${t.text}=` : '';
     default:
@@ -422,7 +423,8 @@ function assignmentOp(p: Parser): string {
 function acceptAssignmentOp(p: Parser): string {
   const op = assignmentOp(p);
   if (op === '') return p.fail();
-  p.pos += op.length === 2 && p.tok.text.length === 1 ? 2 : 1;
+  // One token for = += -= *= /=, one per character for %= &= |= ^= ||=.
+  p.pos += p.tok.text.length === op.length ? 1 : op.length;
   return op;
 }
 
@@ -455,7 +457,7 @@ function parseSetVariable(p: Parser, start: number): SetVariable {
 function methodArguments(p: Parser): Expression[] {
   p.expectPunct('(');
   p.enter();
-  const args = p.isPunct(')') ? [] : p.commaList(parseExpression);
+  const args = p.isPunct(')') ? [] : p.commaList(parseExpressionOrDefault);
   p.expectPunct(')');
   p.leave();
   return args;
@@ -567,10 +569,17 @@ function parseReturn(p: Parser): Statement {
   return p.finish<Return>({ kind: 'Return', value: parseExpression(p) }, start);
 }
 
+/** `GOTO label`: the label is an unquoted name (TSql160's nonQuotedIdentifier). */
 function parseGoto(p: Parser): Statement {
   const start = p.next().start;
+  if (p.tok.kind !== 'word') p.fail();
   const label = p.identifier();
   return p.finish<Goto>({ kind: 'Goto', label: label.value }, start);
+}
+
+function parseLineNo(p: Parser): LineNo {
+  const start = p.next().start;
+  return p.finish<LineNo>({ kind: 'LineNo', line: integer(p) }, start);
 }
 
 /** `THROW` (rethrow) or `THROW number|@v, 'message'|@v, state|@v` (TSql160: integerOrVariable, stringOrVariable, integerOrVariable). */
@@ -668,23 +677,53 @@ function acceptTran(p: Parser): boolean {
 
 /** A transaction name or variable after TRAN, when one follows. */
 function optionalTranName(p: Parser): Ident | Variable | undefined {
+  if (startsWeirdTranName(p)) return weirdTranName(p);
   if (p.isVariable() || (p.isIdentifier() && !(p.tok.kind === 'word' && atStatementStart(p)))) return nameOrVariable(p);
   return undefined;
 }
 
-/** `BEGIN [DISTRIBUTED] TRAN[SACTION] [name | @v [WITH MARK ['description']]]` */
+/** A transaction name (identifier, variable or the numbered `[-]n:a.b` form). */
+function tranName(p: Parser): Ident | Variable {
+  return startsWeirdTranName(p) ? weirdTranName(p) : nameOrVariable(p);
+}
+
+/** `[-] integer :` starts the numbered name form (TSql160's weirdTransactionName). */
+function startsWeirdTranName(p: Parser): boolean {
+  const k = p.isPunct('-') ? 1 : 0;
+  return p.peek(k).kind === 'number' && p.isPunct(':', k + 1);
+}
+
+/** `[-] integer : part . part`, kept as one name (`5:a.b`). */
+function weirdTranName(p: Parser): Ident {
+  const start = p.tok.start;
+  p.acceptPunct('-');
+  integer(p);
+  p.expectPunct(':');
+  tranNamePart(p);
+  p.expectPunct('.');
+  tranNamePart(p);
+  const value = p.text.slice(start, p.prev.end);
+  return { kind: 'Ident', value, quoted: false, start, end: p.prev.end };
+}
+
+/** A word (reserved or not) or a quoted name: TSql160's tranIdentifier takes Identifier tokens. */
+function tranNamePart(p: Parser): void {
+  if (p.tok.kind !== 'quoted' && !p.isIdentifier()) p.fail();
+  p.next();
+}
+
+/** `BEGIN [DISTRIBUTED] TRAN[SACTION] [name | @v] [WITH MARK ['description']]` (TSql160: the mark needs no name). */
 function parseBeginTransaction(p: Parser, start: number): BeginTransaction {
   const distributed = p.acceptWord('DISTRIBUTED');
   if (!acceptTran(p)) p.fail();
   const node: BeginTransaction = { kind: 'BeginTransaction', distributed, start, end: p.prev.end };
   const name = optionalTranName(p);
-  if (name !== undefined) {
-    node.name = name;
-    if (!distributed && p.isWords('WITH', 'MARK')) {
-      p.pos += 2;
-      node.mark = true;
-      if (p.tok.kind === 'string' || p.isVariable()) node.markDescription = stringOrVariable(p);
-    }
+  if (name !== undefined) node.name = name;
+  // WITH is taken greedily: `BEGIN TRAN WITH x` fails at x, not as a CTE.
+  if (p.acceptWord('WITH')) {
+    p.expectWord('MARK');
+    node.mark = true;
+    if (p.tok.kind === 'string' || p.isVariable()) node.markDescription = stringOrVariable(p);
   }
   node.end = p.prev.end;
   return node;
@@ -728,7 +767,7 @@ function parseRollback(p: Parser): Rollback {
 function parseSave(p: Parser): Save {
   const start = p.next().start;
   if (!acceptTran(p)) p.fail();
-  return p.finish<Save>({ kind: 'Save', name: nameOrVariable(p) }, start);
+  return p.finish<Save>({ kind: 'Save', name: tranName(p) }, start);
 }
 
 // ---- EXEC ----------------------------------------------------------------------------------------
@@ -752,8 +791,25 @@ export function parseExecuteBody(p: Parser, start: number): Execute {
     p.next();
   }
   if (p.isVariable()) node.procedureVariable = variable(p);
-  else node.procedure = p.objectName();
+  else {
+    if (p.isWord('OPENDATASOURCE') && p.isPunct('(', 1)) node.dataSource = adHocDataSource(p);
+    node.procedure = p.objectName();
+  }
   return finishProcedureCall(p, node);
+}
+
+/** `OPENDATASOURCE('provider', 'init string') .` before a procedure's name (TSql160's adhocDataSourceExecproc). */
+function adHocDataSource(p: Parser): Expression[] {
+  p.next();
+  p.expectPunct('(');
+  if (p.tok.kind !== 'string') p.fail();
+  const provider = literalToken(p);
+  p.expectPunct(',');
+  if (p.tok.kind !== 'string') p.fail();
+  const init = literalToken(p);
+  p.expectPunct(')');
+  p.expectPunct('.');
+  return [provider, init];
 }
 
 /**
@@ -853,7 +909,7 @@ function parseExecuteString(p: Parser, start: number): Execute {
   while (p.acceptPunct(',')) node.args.push(execArgument(p));
   p.expectPunct(')');
   p.leave();
-  if (p.isWord('AS') && (p.isWord('LOGIN', 1) || p.isWord('USER', 1))) {
+  if (p.isWord('AS')) {
     const asStart = p.next().start;
     node.asContext = executeContext(p, asStart);
   }
@@ -872,10 +928,11 @@ function stringOrAnyVariable(p: Parser): Expression {
   return p.fail();
 }
 
-/** `LOGIN|USER = 'name'` after EXEC (…) AS: a string only. */
+/** `LOGIN|USER [= 'name']` after EXEC (…) AS: the name a string only (TSql160's execCtxtStmt). */
 function executeContext(p: Parser, start: number): ExecuteContext {
+  if (!p.isWord('LOGIN') && !p.isWord('USER')) p.fail();
   const principalType = p.next().upper;
-  p.expectPunct('=');
+  if (!p.acceptPunct('=')) return p.finish<ExecuteContext>({ kind: 'ExecuteContext', principalType }, start);
   if (p.tok.kind !== 'string') p.fail();
   return p.finish<ExecuteContext>({ kind: 'ExecuteContext', principalType, principal: literalToken(p) }, start);
 }
@@ -886,10 +943,14 @@ function parseExecWith(p: Parser, node: Execute): void {
   if (!p.acceptWord('WITH')) return;
   const withOptions: string[] = [];
   do {
-    if (p.acceptWord('RECOMPILE')) {
+    // Each option once: RECOMPILE, and one RESULT SETS (TSql160's CheckOptionDuplication).
+    if (p.isWord('RECOMPILE')) {
+      if (withOptions.includes('RECOMPILE')) p.fail();
+      p.next();
       withOptions.push('RECOMPILE');
       continue;
     }
+    if (withOptions.some((o) => o !== 'RECOMPILE')) p.fail();
     p.expectWord('RESULT');
     p.expectWord('SETS');
     if (p.acceptWord('UNDEFINED')) withOptions.push('RESULT SETS UNDEFINED');
@@ -960,7 +1021,7 @@ function parseRevert(p: Parser): Revert {
   if (p.isWord('WITH') && p.isWord('COOKIE', 1)) {
     p.pos += 2;
     p.expectPunct('=');
-    return p.finish<Revert>({ kind: 'Revert', cookie: variable(p) }, start);
+    return p.finish<Revert>({ kind: 'Revert', cookie: parseExpression(p) }, start);
   }
   return p.finish<Revert>({ kind: 'Revert' }, start);
 }
@@ -1061,7 +1122,7 @@ function parseBeginDialog(p: Parser, start: number): BeginDialog {
   const handle = variable(p);
   p.expectWord('FROM');
   p.expectWord('SERVICE');
-  const fromService = p.identifier();
+  const fromService = nameOrVariable(p);
   p.expectWord('TO');
   p.expectWord('SERVICE');
   const toService = stringOrVariable(p);
@@ -1069,14 +1130,13 @@ function parseBeginDialog(p: Parser, start: number): BeginDialog {
   if (p.acceptPunct(',')) node.toInstance = stringOrVariable(p);
   if (p.acceptWord('ON')) {
     p.expectWord('CONTRACT');
-    node.contract = p.identifier();
+    node.contract = nameOrVariable(p);
   }
+  // WITH is taken greedily (TSql160's beginDialogStatement); the options are comma-separated, each once.
   if (p.acceptWord('WITH')) {
-    // The options may be separated by commas or not (the docs show `[ , ]`).
-    do {
-      node.options.push(dialogOption(p));
-      p.acceptPunct(',');
-    } while (p.tok.kind === 'word' && DIALOG_OPTIONS.has(p.tok.upper));
+    const seen = new Set<string>();
+    do node.options.push(dialogOption(p, seen));
+    while (p.acceptPunct(','));
   }
   node.end = p.prev.end;
   return node;
@@ -1084,24 +1144,29 @@ function parseBeginDialog(p: Parser, start: number): BeginDialog {
 
 const DIALOG_OPTIONS = wordSet('RELATED_CONVERSATION RELATED_CONVERSATION_GROUP LIFETIME ENCRYPTION');
 
-function dialogOption(p: Parser): BrokerOption {
+/** `name = value`; a repeated option (or both RELATED_CONVERSATION forms) fails at its name. */
+function dialogOption(p: Parser, seen: Set<string>): BrokerOption {
   const start = p.tok.start;
   if (!p.isAnyWord(DIALOG_OPTIONS)) p.fail();
+  const key = p.tok.upper === 'RELATED_CONVERSATION_GROUP' ? 'RELATED_CONVERSATION' : p.tok.upper;
+  if (seen.has(key)) p.fail();
+  seen.add(key);
   const name = p.next().upper;
   p.expectPunct('=');
   if (name === 'ENCRYPTION') return p.finish<BrokerOption>({ kind: 'BrokerOption', name, word: onOff(p) }, start);
-  const value = name === 'LIFETIME' ? numberOrVariable(p) : variable(p);
-  return p.finish<BrokerOption>({ kind: 'BrokerOption', name, value }, start);
+  return p.finish<BrokerOption>({ kind: 'BrokerOption', name, value: parseExpression(p) }, start);
 }
 
 /** `BEGIN CONVERSATION TIMER ( @h ) TIMEOUT = n` */
 function parseConversationTimer(p: Parser, start: number): BeginConversationTimer {
   p.expectPunct('(');
-  const handle = variable(p);
+  p.enter();
+  const handle = parseExpression(p);
   p.expectPunct(')');
+  p.leave();
   p.expectWord('TIMEOUT');
   p.expectPunct('=');
-  return p.finish<BeginConversationTimer>({ kind: 'BeginConversationTimer', handle, timeout: numberOrVariable(p) }, start);
+  return p.finish<BeginConversationTimer>({ kind: 'BeginConversationTimer', handle, timeout: parseExpression(p) }, start);
 }
 
 /** `SEND ON CONVERSATION [(]@h [, …][)] [MESSAGE TYPE t] [( body )]` */
@@ -1109,13 +1174,12 @@ function parseSend(p: Parser): Send {
   const start = p.next().start;
   p.expectWord('ON');
   p.expectWord('CONVERSATION');
-  let conversations: Expression[];
-  if (p.isPunct('(') && p.peek().kind === 'variable' && (p.isPunct(',', 2) || p.isPunct(')', 2))) conversations = p.parenList(variable);
-  else conversations = p.commaList(variable);
+  // A `(` here opens the list of handles (TSql160 takes it greedily): `SEND ON CONVERSATION (@a, @b)`.
+  const conversations = p.isPunct('(') ? p.parenList(parseExpression) : [parseExpression(p)];
   const node: Send = { kind: 'Send', conversations, start, end: start };
   if (p.acceptWord('MESSAGE')) {
     p.expectWord('TYPE');
-    node.messageType = p.identifier();
+    node.messageType = nameOrVariable(p);
   }
   if (p.isPunct('(')) {
     p.next();
@@ -1143,10 +1207,18 @@ function parseReceive(p: Parser): Receive {
   const node: Receive = { kind: 'Receive', items, queue, start, end: start };
   if (top !== undefined) node.top = top;
   if (p.acceptWord('INTO')) node.into = variable(p);
-  if (p.acceptWord('WHERE')) node.where = parseCondition(p);
+  // Only `conversation_handle = …` or `conversation_group_id = …`, with a string or a variable (TSql160's receiveStatement).
+  if (p.acceptWord('WHERE')) {
+    if (!p.isAnyWord(RECEIVE_WHERE_COLUMNS)) p.fail();
+    node.whereColumn = p.next().upper;
+    p.expectPunct('=');
+    node.where = stringOrVariable(p);
+  }
   node.end = p.prev.end;
   return node;
 }
+
+const RECEIVE_WHERE_COLUMNS = wordSet('CONVERSATION_HANDLE CONVERSATION_GROUP_ID');
 
 /** `*`, `expr [[AS] alias]`, `alias = expr`, `@v = expr`. */
 function receiveItem(p: Parser): ReceiveItem {
@@ -1168,24 +1240,32 @@ function receiveItem(p: Parser): ReceiveItem {
   }
   const expr = parseExpression(p);
   const item: ReceiveItem = { kind: 'ReceiveItem', expr, start, end: p.prev.end };
-  if (p.acceptWord('AS')) item.alias = p.identifier();
-  else if (p.isIdentifier()) item.alias = p.identifier();
+  // `[AS] alias`, the alias an identifier or a string (TSql160's stringOrIdentifier).
+  if (p.acceptWord('AS')) item.alias = aliasName(p);
+  else if (p.isIdentifier() || p.tok.kind === 'string') item.alias = aliasName(p);
   item.end = p.prev.end;
   return item;
 }
 
-/** `END CONVERSATION @h [WITH ERROR = n DESCRIPTION = 'text' | WITH CLEANUP]`; a bare END is an error here. */
+/** A column alias: an identifier or a string literal. */
+function aliasName(p: Parser): Ident {
+  if (p.tok.kind !== 'string') return p.identifier();
+  const t = p.next();
+  return { kind: 'Ident', value: t.value, quoted: true, start: t.start, end: t.end };
+}
+
+/** `END CONVERSATION handle [WITH ERROR = n DESCRIPTION = 'text' | WITH CLEANUP]`; a bare END is an error here. */
 function parseEnd(p: Parser): EndConversation {
   const start = p.tok.start;
   if (!p.isWord('CONVERSATION', 1)) p.fail();
   p.pos += 2;
-  const node: EndConversation = { kind: 'EndConversation', handle: variable(p), cleanup: false, start, end: start };
+  const node: EndConversation = { kind: 'EndConversation', handle: parseExpression(p), cleanup: false, start, end: start };
   if (p.acceptWord('WITH')) {
     if (p.acceptWord('CLEANUP')) node.cleanup = true;
     else {
       p.expectWord('ERROR');
       p.expectPunct('=');
-      node.error = numberOrVariable(p);
+      node.error = integerOrVariable(p);
       p.expectWord('DESCRIPTION');
       p.expectPunct('=');
       node.description = stringOrVariable(p);
@@ -1210,9 +1290,9 @@ function parseGetConversationGroup(p: Parser): GetConversationGroup {
 function parseMoveConversation(p: Parser): MoveConversation {
   const start = p.next().start;
   p.expectWord('CONVERSATION');
-  const handle = variable(p);
+  const handle = parseExpression(p);
   p.expectWord('TO');
-  return p.finish<MoveConversation>({ kind: 'MoveConversation', handle, group: variable(p) }, start);
+  return p.finish<MoveConversation>({ kind: 'MoveConversation', handle, group: parseExpression(p) }, start);
 }
 
 // ---- session and server statements --------------------------------------------------------------
@@ -1254,11 +1334,14 @@ function parseDbcc(p: Parser): Dbcc {
   return p.finish<Dbcc>({ kind: 'Dbcc', command, args, options }, start);
 }
 
+/**
+ * `[name =] value`: a constant, a negative number, a variable or a bare name (RESEED, NOINDEX, a
+ * database or index name); no expressions (TSql160's dbccNamedLiteral).
+ */
 function dbccArgument(p: Parser): Expression | Ident {
-  const t = p.tok;
-  // A bare word (RESEED, NOINDEX, LOGSPACE, a database or index name) is a name, not a column.
-  if ((t.kind === 'word' || t.kind === 'quoted') && !p.isPunct('(', 1) && !p.isPunct('.', 1) && !p.isWord('NULL')) return p.identFrom(p.next());
-  return parseExpression(p);
+  if (p.tok.kind === 'word' && !isReserved(p.tok.upper) && p.isPunct('=', 1)) p.pos += 2;
+  if (p.tok.kind === 'quoted' || (p.tok.kind === 'word' && !isReserved(p.tok.upper))) return p.identFrom(p.next());
+  return possibleNegativeConstant(p);
 }
 
 /** `KILL spid | 'uow' [WITH STATUSONLY]`, `KILL STATS JOB n`, `KILL QUERY NOTIFICATION SUBSCRIPTION ALL | n`. */
@@ -1338,6 +1421,7 @@ registerStatement('BEGIN', parseBegin);
 registerStatement('BREAK', (p) => p.finish<Break>({ kind: 'Break' }, p.next().start));
 registerStatement('CONTINUE', (p) => p.finish<Continue>({ kind: 'Continue' }, p.next().start));
 registerStatement('GOTO', parseGoto);
+registerStatement('LINENO', parseLineNo);
 registerStatement('RETURN', parseReturn);
 registerStatement('THROW', parseThrow);
 registerStatement('RAISERROR', parseRaiserror);
