@@ -1,6 +1,6 @@
 // parseBatch: one batch's text → its statements, the first syntax error (SQL Server's message
 // number, wording and position), and the statements kept opaque. Never throws.
-import { lexCode } from '../lexer.js';
+import { lex, lexCode, type Token } from '../lexer.js';
 import type { ParsedBatch, Statement, SyntaxDiagnostic } from './ast.js';
 import { Parser, SyntaxFailure } from './core.js';
 import { parseImplicitExec } from './procedural.js';
@@ -41,7 +41,19 @@ export function parseBatch(text: string): ParsedBatch {
     const value = unclosed.value.slice(0, 64);
     error = { code: 105, message: `Unclosed quotation mark after the character string '${value}'.`, offset: unclosed.start, line: unclosed.line, col: unclosed.col };
   }
+  // A block comment still open at the end of the batch: Msg 113 (what follows it is comment).
+  const comment = text.includes('/*') ? unclosedComment(text) : undefined;
+  if (comment !== undefined && (error === undefined || error.offset >= comment.start)) {
+    error = { code: 113, message: "Missing end comment mark '*/'.", offset: comment.start, line: comment.line, col: comment.col };
+  }
   const result: ParsedBatch = { statements, opaque: p.opaque, tokens: tokens.length - 1, steps: p.steps };
   if (error !== undefined) result.error = error;
   return result;
+}
+
+/** The block comment left open at the end of the text, if there is one (the lexer marks it). */
+function unclosedComment(text: string): Token | undefined {
+  const tokens = lex(text);
+  const last = tokens[tokens.length - 1];
+  return last !== undefined && last.kind === 'comment' && last.unterminated === true ? last : undefined;
 }
