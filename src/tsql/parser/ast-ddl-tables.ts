@@ -181,6 +181,9 @@ export interface AlterTableAlterColumn extends NodeBase {
   masked?: string;
   encrypted?: DdlOption[];
   options: DdlOption[];
+  /** GENERATED ALWAYS AS … START | END, as for a column definition. */
+  generatedAlways?: string;
+  hidden?: boolean;
 }
 
 export interface DropItem extends NodeBase {
@@ -231,6 +234,13 @@ export interface AlterTableRebuild extends NodeBase {
   options: DdlOption[];
 }
 
+/** Memory-optimized tables: `ALTER INDEX ix REBUILD WITH (BUCKET_COUNT = n)`. */
+export interface AlterTableAlterIndex extends NodeBase {
+  kind: 'AlterTableAlterIndex';
+  index: Ident;
+  options: DdlOption[];
+}
+
 export interface AlterTableChangeTracking extends NodeBase {
   kind: 'AlterTableChangeTracking';
   enable: boolean;
@@ -252,6 +262,7 @@ export type AlterTableAction =
   | AlterTableSet
   | AlterTableTrigger
   | AlterTableRebuild
+  | AlterTableAlterIndex
   | AlterTableChangeTracking
   | AlterTableFiletable;
 

@@ -15,6 +15,7 @@ import type {
   AlterTableAction,
   AlterTableAdd,
   AlterTableAlterColumn,
+  AlterTableAlterIndex,
   AlterTableChangeTracking,
   AlterTableCheckConstraints,
   AlterTableDrop,
@@ -218,16 +219,20 @@ const INDEX_OPTIONS = new Set([
  */
 export function parseIndexOptions(p: Parser, what = 'CREATE INDEX'): DdlOption[] {
   p.expectWord('WITH');
-  const options = p.isPunct('(') ? parseOptionList(p) : p.commaList(legacyIndexOption);
-  checkIndexOptions(p, options, what);
+  const legacy = !p.isPunct('(');
+  const options = legacy ? p.commaList(legacyIndexOption) : parseOptionList(p);
+  checkIndexOptions(p, options, what, legacy);
   return options;
 }
 
-/** Each option is a documented index option, once, with a value of its kind. */
-function checkIndexOptions(p: Parser, options: readonly DdlOption[], what: string): void {
+/**
+ * Each option is a documented index option with a value of its kind; in the legacy unparenthesised form a
+ * bare switch (`PAD_INDEX`) means ON.
+ */
+function checkIndexOptions(p: Parser, options: readonly DdlOption[], what: string, legacy = false): void {
   for (const o of options) {
     checkOptionName(p, o, INDEX_OPTIONS, what);
-    checkIndexOptionValue(p, o);
+    if (!legacy || o.value !== undefined) checkIndexOptionValue(p, o);
   }
 }
 
@@ -941,7 +946,69 @@ function parseTableStorage(p: Parser, node: CreateTable): void {
     else if (p.isWord('WITH') && p.isPunct('(', 1) && node.options.length === 0) {
       p.next();
       node.options = parseOptionList(p);
+      checkTableOptions(p, node.options, CREATE_TABLE_OPTIONS, 'CREATE TABLE');
     } else return;
+  }
+}
+
+/**
+ * The table options of SQL Server 2022 (docs "CREATE TABLE": table_option; "ALTER TABLE": SET). Azure Synapse's
+ * DISTRIBUTION, CLUSTERED INDEX, HEAP and PARTITION (…) are not among them: SQL Server rejects them.
+ */
+const CREATE_TABLE_OPTIONS = new Set([
+  'DATA_COMPRESSION', 'XML_COMPRESSION', 'FILETABLE_DIRECTORY', 'FILETABLE_COLLATE_FILENAME', 'FILETABLE_PRIMARY_KEY_CONSTRAINT_NAME',
+  'FILETABLE_STREAMID_UNIQUE_CONSTRAINT_NAME', 'FILETABLE_FULLPATH_UNIQUE_CONSTRAINT_NAME', 'SYSTEM_VERSIONING', 'REMOTE_DATA_ARCHIVE',
+  'DATA_DELETION', 'MEMORY_OPTIMIZED', 'DURABILITY', 'LEDGER',
+]);
+const ALTER_TABLE_SET_OPTIONS = new Set(['LOCK_ESCALATION', 'FILESTREAM_ON', 'FILETABLE_DIRECTORY', 'SYSTEM_VERSIONING', 'REMOTE_DATA_ARCHIVE', 'DATA_DELETION']);
+const LOCK_ESCALATION_VALUES = new Set(['AUTO', 'TABLE', 'DISABLE']);
+const REMOTE_DATA_ARCHIVE_VALUES = new Set(['ON', 'OFF', 'OFF_WITHOUT_DATA_RECOVERY']);
+const MIGRATION_STATES = new Set(['OUTBOUND', 'INBOUND', 'PAUSED']);
+
+/** Each option is a table option of the statement (else Msg 155), with a value of its kind where that is fixed. */
+function checkTableOptions(p: Parser, options: readonly DdlOption[], known: ReadonlySet<string>, what: string): void {
+  for (const o of options) {
+    checkOptionName(p, o, known, what);
+    const bad = (): never => failAtOffset(p, o.valueStart ?? o.start);
+    switch (o.name) {
+      case 'MEMORY_OPTIMIZED':
+        if (o.value !== 'ON' && o.value !== 'OFF') bad();
+        break;
+      case 'DURABILITY':
+        if (o.value !== 'SCHEMA_ONLY' && o.value !== 'SCHEMA_AND_DATA') bad();
+        break;
+      case 'DATA_COMPRESSION':
+        if (o.value === undefined || !DATA_COMPRESSION_VALUES.has(o.value)) bad();
+        break;
+      case 'LOCK_ESCALATION':
+        if (o.value === undefined || !LOCK_ESCALATION_VALUES.has(o.value)) bad();
+        break;
+      case 'REMOTE_DATA_ARCHIVE':
+        checkStretchOption(p, o);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/**
+ * `REMOTE_DATA_ARCHIVE = ON | OFF | OFF_WITHOUT_DATA_RECOVERY [( MIGRATION_STATE = OUTBOUND | INBOUND | PAUSED,
+ * FILTER_PREDICATE = NULL | fn(col) )]`, or ALTER's `REMOTE_DATA_ARCHIVE ( … )`: each setting once.
+ */
+function checkStretchOption(p: Parser, o: DdlOption): void {
+  if (o.value !== undefined && !REMOTE_DATA_ARCHIVE_VALUES.has(o.value)) failAtOffset(p, o.valueStart ?? o.start);
+  const seen = new Set<string>();
+  for (const s of o.suboptions) {
+    if (seen.has(s.name)) failAtOffset(p, s.start);
+    seen.add(s.name);
+    const badValue = (): never => failAtOffset(p, s.valueStart ?? s.start);
+    if (s.name === 'MIGRATION_STATE') {
+      if (s.value === undefined || !MIGRATION_STATES.has(s.value)) badValue();
+    } else if (s.name === 'FILTER_PREDICATE') {
+      // NULL or a call: a call reads as a name with its arguments as suboptions.
+      if (s.value !== 'NULL' && s.suboptions.length === 0) badValue();
+    } else failAtOffset(p, s.start);
   }
 }
 
@@ -967,7 +1034,7 @@ function parseAlterTableAction(p: Parser): AlterTableAction {
   if (withCheck !== undefined) p.fail();
   switch (t.upper) {
     case 'ALTER':
-      return parseAlterColumn(p, start);
+      return p.isWord('INDEX', 1) ? parseAlterTableAlterIndex(p, start) : parseAlterColumn(p, start);
     case 'DROP':
       return parseAlterTableDrop(p, start);
     case 'ENABLE':
@@ -977,7 +1044,9 @@ function parseAlterTableAction(p: Parser): AlterTableAction {
       return parseSwitch(p, start);
     case 'SET': {
       p.next();
-      return p.finish<AlterTableSet>({ kind: 'AlterTableSet', options: parseOptionList(p) }, start);
+      const options = parseOptionList(p);
+      checkTableOptions(p, options, ALTER_TABLE_SET_OPTIONS, 'ALTER TABLE SET');
+      return p.finish<AlterTableSet>({ kind: 'AlterTableSet', options }, start);
     }
     case 'REBUILD':
       return parseTableRebuild(p, start);
@@ -1004,6 +1073,24 @@ function parseCheckConstraints(p: Parser, start: number, withCheck: 'CHECK' | 'N
   const node = p.finish<AlterTableCheckConstraints>({ kind: 'AlterTableCheckConstraints', check, all, names }, start);
   if (withCheck) node.withCheck = withCheck;
   return node;
+}
+
+/**
+ * `ALTER INDEX ix REBUILD WITH (BUCKET_COUNT = n)` on a memory-optimized table (docs "ALTER TABLE":
+ * ALTER INDEX index_name { REBUILD WITH (<rebuild_index_option>) }), whose only option is BUCKET_COUNT.
+ */
+function parseAlterTableAlterIndex(p: Parser, start: number): AlterTableAlterIndex {
+  p.next();
+  p.expectWord('INDEX');
+  const index = p.identifier();
+  p.expectWord('REBUILD');
+  p.expectWord('WITH');
+  const options = parseOptionList(p);
+  for (const o of options) {
+    if (o.name !== 'BUCKET_COUNT' || o !== options[0]) failAtOffset(p, o.start);
+    checkIndexOptionValue(p, o);
+  }
+  return p.finish<AlterTableAlterIndex>({ kind: 'AlterTableAlterIndex', index, options }, start);
 }
 
 /** Properties that ALTER COLUMN c ADD|DROP toggles. */
@@ -1043,27 +1130,29 @@ function parseAlterColumn(p: Parser, start: number): AlterTableAlterColumn {
   return node;
 }
 
+/**
+ * After ALTER COLUMN c type, in order (TSql160 alterTableAlterColumnStatement): `[COLLATE c] [GENERATED ALWAYS AS …]
+ * [MASKED WITH (…)] [ENCRYPTED WITH (…)] [SPARSE | FILESTREAM | COLUMN_SET …] [HIDDEN] [NULL | NOT NULL]`.
+ */
 function parseAlterColumnAttributes(p: Parser, node: AlterTableAlterColumn): void {
-  for (;;) {
-    if (p.isWord('COLLATE') && !node.collation) {
-      p.next();
-      node.collation = p.identifier();
-    } else if (p.isWord('NULL') && node.nullable === undefined) {
-      p.next();
-      node.nullable = true;
-    } else if (p.isWord('NOT') && p.isWord('NULL', 1) && node.nullable === undefined) {
-      p.next();
-      p.next();
-      node.nullable = false;
-    } else if (p.isWord('SPARSE') && !node.sparse) {
-      p.next();
-      node.sparse = true;
-    } else if (p.isWord('ENCRYPTED') && !node.encrypted) {
-      p.next();
-      p.expectWord('WITH');
-      node.encrypted = parseOptionList(p);
-    } else if (p.isWord('MASKED') && node.masked === undefined) node.masked = parseMasked(p);
-    else return;
+  if (p.acceptWord('COLLATE')) node.collation = p.identifier();
+  if (p.isWord('GENERATED')) node.generatedAlways = parseGeneratedAlways(p);
+  if (p.isWord('MASKED')) node.masked = parseMasked(p);
+  if (p.isWord('ENCRYPTED')) node.encrypted = parseEncrypted(p);
+  if (p.acceptWord('SPARSE')) {
+    node.sparse = true;
+    p.acceptWord('FILESTREAM');
+  } else if (p.acceptWord('FILESTREAM')) {
+    if (p.acceptWord('SPARSE')) node.sparse = true;
+  } else if (p.acceptWord('COLUMN_SET')) {
+    p.expectWord('FOR');
+    p.expectWord('ALL_SPARSE_COLUMNS');
+  }
+  if (p.acceptWord('HIDDEN')) node.hidden = true;
+  if (p.acceptWord('NULL')) node.nullable = true;
+  else if (p.acceptWord('NOT')) {
+    p.expectWord('NULL');
+    node.nullable = false;
   }
 }
 
@@ -1331,8 +1420,12 @@ function parseSequence(p: Parser, ctx: DdlContext): CreateSequence {
   const name = p.objectName();
   const verb = ctx.verb === 'ALTER' ? 'ALTER' : 'CREATE';
   const node: CreateSequence = { kind: 'CreateSequence', verb, name, options: [], start: ctx.start, end: ctx.start };
-  if (verb === 'CREATE' && p.acceptWord('AS')) node.dataType = p.dataType();
   for (;;) {
+    // The options, AS type among them, come in any order (TSql160 createSequenceStatement).
+    if (verb === 'CREATE' && node.dataType === undefined && p.acceptWord('AS')) {
+      node.dataType = p.dataType();
+      continue;
+    }
     const option = parseSequenceOption(p, verb);
     if (option === undefined) break;
     node.options.push(option);
@@ -1404,6 +1497,8 @@ function parseCreatePartitionFunction(p: Parser, ctx: DdlContext): CreatePartiti
   const name = p.identifier();
   p.expectPunct('(');
   const dataType = p.dataType();
+  // A character boundary type may name its collation: (char(10) COLLATE Estonian_CS_AS).
+  if (p.acceptWord('COLLATE')) p.identifier();
   p.expectPunct(')');
   p.expectWord('AS');
   p.expectWord('RANGE');
@@ -1437,6 +1532,7 @@ function parseAlterPartitionFunction(p: Parser, ctx: DdlContext): AlterPartition
 /** A filegroup name where PRIMARY may be written bare or bracketed. */
 function filegroupName(p: Parser): Ident {
   if (p.isWord('PRIMARY')) return p.identFrom(p.next());
+  if (p.tok.kind === 'string') return stringIdent(p);
   return p.identifier();
 }
 
@@ -1798,7 +1894,7 @@ function parseCreateDatabase(p: Parser, ctx: DdlContext): CreateDatabase {
   }
   if (p.acceptWord('COLLATE')) node.collation = p.identifier();
   if (p.acceptWord('FOR')) {
-    if (!p.isWord('ATTACH') && !p.isWord('ATTACH_REBUILD_LOG')) p.fail();
+    if (!p.isWord('ATTACH') && !p.isWord('ATTACH_REBUILD_LOG') && !p.isWord('ATTACH_FORCE_REBUILD_LOG')) p.fail();
     node.attach = p.next().upper;
   } else if (p.isWord('AS')) {
     p.next();
@@ -1809,6 +1905,8 @@ function parseCreateDatabase(p: Parser, ctx: DdlContext): CreateDatabase {
       p.expectWord('COPY');
       p.expectWord('OF');
       p.objectName();
+      // Azure SQL Database: … AS COPY OF src (SERVICE_OBJECTIVE = '…')
+      if (p.isPunct('(')) node.options = node.options.concat(parseOptionList(p));
     }
   }
   if (p.acceptWord('WITH')) node.options = node.options.concat(p.commaList(parseDatabaseOption));
@@ -1864,7 +1962,7 @@ const DATABASE_OPTIONS = new Set([
   'RECOVERY', 'RECURSIVE_TRIGGERS', 'REMOTE_DATA_ARCHIVE', 'RESTRICTED_USER', 'SINGLE_USER', 'SUPPLEMENTAL_LOGGING',
   'SUSPEND_FOR_SNAPSHOT_BACKUP', 'TARGET_RECOVERY_TIME', 'TEMPORAL_HISTORY_RETENTION', 'TORN_PAGE_DETECTION',
   'TRANSFORM_NOISE_WORDS', 'TRUSTWORTHY', 'TWO_DIGIT_YEAR_CUTOFF', 'WITNESS', 'DATA_LAKE_LOG_ACCOUNT', 'ELASTIC_POOL',
-  'EDITION', 'SERVICE_OBJECTIVE', 'MAXSIZE', 'BACKUP_STORAGE_REDUNDANCY', 'ADR_CLEANER_THREAD_COUNT', 'AUTOMATIC_INDEX_MANAGEMENT',
+  'EDITION', 'SERVICE_OBJECTIVE', 'MAXSIZE', 'VARDECIMAL_STORAGE_FORMAT', 'BACKUP_STORAGE_REDUNDANCY', 'ADR_CLEANER_THREAD_COUNT', 'AUTOMATIC_INDEX_MANAGEMENT',
 ]);
 
 /** Reserved words that may be values of a database option. */
@@ -1882,6 +1980,7 @@ function parseDatabaseOption(p: Parser): DdlOption {
   const node: DdlOption = { kind: 'DdlOption', name: p.next().upper, suboptions: [], start, end: start };
   const values: string[] = [];
   let needValue = p.acceptPunct('=');
+  node.valueStart = p.tok.start;
   for (;;) {
     const t = p.tok;
     if (t.kind === 'number' || t.kind === 'string' || t.kind === 'quoted' || p.isPunct('-')) {
@@ -1901,7 +2000,48 @@ function parseDatabaseOption(p: Parser): DdlOption {
   else if (needValue) p.fail();
   if (values.length > 0) node.value = values.join(' ');
   node.end = p.prev.end;
+  checkDatabaseOptionValue(p, node);
   return node;
+}
+
+const CATALOG_COLLATIONS = new Set(['DATABASE_DEFAULT', 'SQL_LATIN1_GENERAL_CP1_CI_AS']);
+const AUTOMATIC_TUNING_VALUES = new Set(['AUTO', 'INHERIT', 'CUSTOM']);
+
+/**
+ * The database options whose values the docs fix ("ALTER DATABASE SET Options", "CREATE DATABASE"):
+ * `CATALOG_COLLATION = DATABASE_DEFAULT | SQL_Latin1_General_CP1_CI_AS`, `AUTOMATIC_TUNING = AUTO | INHERIT | CUSTOM`
+ * or `AUTOMATIC_TUNING (FORCE_LAST_GOOD_PLAN = …)`, `REMOTE_DATA_ARCHIVE = OFF | ON (SERVER = '…', CREDENTIAL = name
+ * [, FEDERATED_SERVICE_ACCOUNT = ON | OFF])`. A wrong value is a syntax error at it.
+ */
+function checkDatabaseOptionValue(p: Parser, o: DdlOption): void {
+  const bad = (): never => failAtOffset(p, o.valueStart ?? o.start);
+  switch (o.name) {
+    case 'CATALOG_COLLATION':
+      if (o.value === undefined || !CATALOG_COLLATIONS.has(o.value)) bad();
+      break;
+    case 'AUTOMATIC_TUNING':
+      if (o.value === undefined ? o.suboptions.length === 0 : !AUTOMATIC_TUNING_VALUES.has(o.value) || o.suboptions.length > 0) bad();
+      break;
+    case 'REMOTE_DATA_ARCHIVE':
+      if (o.value !== 'ON' && o.value !== 'OFF') bad();
+      for (const s of o.suboptions) checkRemoteDataArchiveSetting(p, s);
+      break;
+    default:
+      break;
+  }
+}
+
+/** One setting of `REMOTE_DATA_ARCHIVE = ON ( … )` for a database. */
+function checkRemoteDataArchiveSetting(p: Parser, s: DdlOption): void {
+  const at = s.valueStart ?? s.start;
+  const text = s.value ?? '';
+  if (s.name === 'SERVER') {
+    if (!text.startsWith("'") && !text.startsWith("N'")) failAtOffset(p, at);
+  } else if (s.name === 'CREDENTIAL') {
+    if (text === '' || text.startsWith("'") || text.startsWith("N'")) failAtOffset(p, at);
+  } else if (s.name === 'FEDERATED_SERVICE_ACCOUNT') {
+    if (text !== 'ON' && text !== 'OFF') failAtOffset(p, at);
+  } else failAtOffset(p, s.start);
 }
 
 /** `WITH ROLLBACK IMMEDIATE | ROLLBACK AFTER n [SECONDS] | NO_WAIT` */
@@ -2027,6 +2167,12 @@ function parseAlterDatabaseModify(p: Parser, node: AlterDatabase): void {
   }
 }
 
+/** Reserved words a scoped configuration's value may be. */
+const SCOPED_RESERVED_VALUES = new Set(['ON', 'OFF', 'PRIMARY']);
+/** Scoped configurations whose value is ON | OFF | PRIMARY, and those whose value is a number. */
+const SCOPED_SWITCHES = new Set(['LEGACY_CARDINALITY_ESTIMATION', 'PARAMETER_SNIFFING', 'QUERY_OPTIMIZER_HOTFIXES']);
+const SCOPED_NUMBERS = new Set(['MAXDOP', 'DW_COMPATIBILITY_LEVEL']);
+
 /**
  * `ALTER DATABASE SCOPED CONFIGURATION [FOR SECONDARY] SET name = value | ON | OFF | PRIMARY`, or
  * `… CLEAR PROCEDURE_CACHE [plan_handle]` (docs "ALTER DATABASE SCOPED CONFIGURATION").
@@ -2043,11 +2189,16 @@ function parseScopedConfiguration(p: Parser, ctx: DdlContext): AlterDatabaseScop
   } else {
     p.expectWord('SET');
     const start = p.tok.start;
-    if (p.tok.kind !== 'word') p.fail();
+    // The name is any identifier (a reserved word only when quoted); the value a whole number, a string, a word.
+    if (!p.isIdentifier()) p.fail();
     const option: DdlOption = { kind: 'DdlOption', name: p.next().upper, suboptions: [], start, end: start };
     p.expectPunct('=');
+    const v = p.tok;
+    if (v.kind === 'number' ? !isWholeNumber(v.text) : v.kind === 'word' ? isReserved(v.upper) && !SCOPED_RESERVED_VALUES.has(v.upper) : v.kind !== 'string' && v.kind !== 'quoted') p.fail();
     parseOptionValue(p, option);
     option.end = p.prev.end;
+    if (SCOPED_SWITCHES.has(option.name) && option.value !== 'ON' && option.value !== 'OFF' && option.value !== 'PRIMARY') p.fail(v);
+    if (SCOPED_NUMBERS.has(option.name) && v.kind !== 'number' && option.value !== 'PRIMARY') p.fail(v);
     node.option = option;
   }
   node.end = p.prev.end;
@@ -2080,7 +2231,8 @@ function parseSequenceStatement(p: Parser, ctx: DdlContext): Statement {
 }
 
 function parseSynonymStatement(p: Parser, ctx: DdlContext): Statement {
-  if (ctx.verb === 'DROP') return parseDropObjects(p, ctx, 'SYNONYM', false);
+  // TSql160 dropSynonymStatement takes a list of names, like DROP TABLE.
+  if (ctx.verb === 'DROP') return parseDropObjects(p, ctx, 'SYNONYM');
   return parseCreateSynonym(p, ctx);
 }
 

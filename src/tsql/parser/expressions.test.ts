@@ -387,3 +387,46 @@ describe('in statements (with query.ts and procedural.ts)', () => {
     expect(errorIn('SELECT a b c FROM t')).toBe('102@1:12');
   });
 });
+
+describe('SQL Server 2022 operators and conformance with the 2022 grammar', () => {
+  const errorIn = (sql: string): string => {
+    const e = parseBatch(sql).error;
+    return e === undefined ? 'no error' : `${e.code}@${e.line}:${e.col}`;
+  };
+
+  it('reads || as concatenation and << >> as shifts, with their precedence', () => {
+    expect(expr("'a' || 'b' + 'c'")).toMatchObject({ kind: 'Binary', op: '+', left: { kind: 'Binary', op: '||' } });
+    expect(expr('1 + 2 << 3')).toMatchObject({ kind: 'Binary', op: '+', right: { kind: 'Binary', op: '<<' } });
+    expect(expr('x >> 1 >> 2')).toMatchObject({ kind: 'Binary', op: '>>', left: { kind: 'Binary', op: '>>' } });
+    expect(cond('a << 1 > 3')).toMatchObject({ kind: 'Comparison', op: '>', left: { kind: 'Binary', op: '<<' } });
+    expect(errorOf(parseExpression, '1 < < 2')).toBe("stopped at '<' (offset 2)");
+    expect(errorOf(parseExpression, "'a' | | 'b'")).toBe('102@1:7');
+    expect(errorIn('SELECT 1 ||| 2')).toBe('102@1:12');
+  });
+
+  it('requires a clause after a window name inside OVER ( )', () => {
+    expect(errorIn('SELECT COUNT(*) OVER (w) FROM t WINDOW w AS (ORDER BY a)')).toBe('102@1:24');
+    expect(errorIn('SELECT SUM(a) OVER (w ORDER BY b), SUM(a) OVER w FROM t WINDOW w AS (PARTITION BY c)')).toBe('no error');
+  });
+
+  it('takes the full-text column forms: *, t.*, (columns), (*), $IDENTITY', () => {
+    for (const sql of [
+      "SELECT 1 FROM t WHERE FREETEXT(t.*, N'x')",
+      "SELECT 1 FROM t WHERE FREETEXT((t.*), N'x')",
+      'SELECT 1 FROM t WHERE CONTAINS((*), @s)',
+      'SELECT 1 FROM t WHERE CONTAINS(($IDENTITY), @s) OR CONTAINS((t.$ROWGUID), @s)',
+      "SELECT 1 FROM t WHERE CONTAINS((a, t.b), 'x', LANGUAGE 1033)",
+    ]) expect(errorIn(sql), sql).toBe('no error');
+    expect(cond("CONTAINS(t.*, 'x')")).toMatchObject({ kind: 'FullTextPredicate', star: true, columns: [{ parts: [{ value: 't' }] }] });
+    // The search condition is a string or a variable.
+    expect(errorOf(parseCondition, 'CONTAINS(a, 1)')).toBe('102@1:13');
+    expect(errorOf(parseCondition, "CONTAINS((a,), 'x')")).toBe('102@1:13');
+    expect(errorOf(parseCondition, "CONTAINS(f(a), 'x')")).toBe('102@1:10');
+  });
+
+  it('reads qualified IDENTITYCOL / ROWGUIDCOL and $PARTITION with several arguments', () => {
+    expect(expr('t.IDENTITYCOL')).toMatchObject({ kind: 'PseudoColumn', name: 'IDENTITYCOL', qualifier: [{ value: 't' }] });
+    expect(expr('db.$PARTITION.pf(1, 2)')).toMatchObject({ kind: 'PartitionFunctionCall', database: { value: 'db' }, moreArgs: [{ kind: 'Literal' }] });
+    expect(errorOf(parseExpression, '$PARTITION.pf()')).toBe('102@1:15');
+  });
+});
