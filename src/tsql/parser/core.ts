@@ -22,6 +22,11 @@ export class SyntaxFailure extends Error {
 
 const EOF_KIND = 'punct';
 
+/** The types whose length may be MAX. */
+const MAX_TYPES: ReadonlySet<string> = new Set(['varchar', 'nvarchar', 'varbinary']);
+/** The ISO spellings that take VARYING: `char varying(10)` is varchar(10). */
+const VARYING_TYPES: ReadonlySet<string> = new Set(['CHAR', 'CHARACTER', 'NCHAR', 'NCHARACTER', 'BINARY']);
+
 export class Parser {
   readonly tokens: readonly Token[];
   /** Index of the current token; tokens[tokens.length - 1] is the end sentinel. */
@@ -177,7 +182,13 @@ export class Parser {
    */
   objectName(): ObjectName {
     const start = this.tok.start;
-    const parts: (Ident | undefined)[] = [this.identifier()];
+    // Leading parts may be left out with their dots: `.t`, `..t`, `.db..t` (the 2022 grammar allows it).
+    const parts: (Ident | undefined)[] = [];
+    while (this.isPunct('.') && parts.length < 3) {
+      this.next();
+      parts.push(undefined);
+    }
+    parts.push(this.identifier());
     while (this.isPunct('.') && parts.length < 4) {
       this.next();
       if (this.isPunct('.')) {
@@ -217,8 +228,13 @@ export class Parser {
       name = { kind: 'ObjectName', name: { kind: 'Ident', value, quoted: false, start: first.start, end: this.prev.end }, start: first.start, end: this.prev.end };
     } else {
       name = this.objectName();
-      // char varying / character varying / binary varying
-      if (!name.schema && this.isWord('VARYING') && ['CHAR', 'CHARACTER', 'BINARY'].includes(name.name.value.toUpperCase())) this.next();
+      // char varying / character varying / binary varying / nchar varying / ncharacter varying
+      if (!name.schema && this.isWord('VARYING') && VARYING_TYPES.has(name.name.value.toUpperCase())) {
+        const upper = name.name.value.toUpperCase();
+        this.next();
+        const value = upper === 'BINARY' ? 'varbinary' : upper.startsWith('N') ? 'nvarchar' : 'varchar';
+        name = { ...name, name: { ...name.name, value, end: this.prev.end }, end: this.prev.end };
+      }
     }
     const args: string[] = [];
     if (this.isPunct('(')) {
@@ -232,7 +248,12 @@ export class Parser {
         do {
           const t = this.tok;
           if (t.kind === 'number') args.push(this.next().text);
-          else if (this.isWord('MAX')) args.push(this.next().upper);
+          else if (this.isWord('MAX')) {
+            // MAX is a length only of the variable-length types (docs: char and varchar, nchar and
+            // nvarchar, binary and varbinary): char(max) or binary(max) is an error.
+            if (name.schema !== undefined || !MAX_TYPES.has(name.name.value.toLowerCase())) this.fail();
+            args.push(this.next().upper);
+          }
           else if (this.isPunct('-') && this.peek().kind === 'number') {
             this.next();
             args.push(`-${this.next().text}`);

@@ -1,0 +1,29 @@
+// The parser's shared rules: names with parts left out, data types, SQL Server's error wording.
+import { describe, expect, it } from 'vitest';
+import { parseBatch } from './index.js';
+
+const error = (sql: string): string | undefined => {
+  const e = parseBatch(sql).error;
+  return e === undefined ? undefined : `${e.code} ${e.line}:${e.col} ${e.message}`;
+};
+
+describe('names and types', () => {
+  it('takes names with leading parts left out, as the 2022 grammar does', () => {
+    for (const sql of ['SELECT * FROM .t1', 'SELECT * FROM ..t1', 'SELECT * FROM .db..t1', 'SELECT * FROM srv.db.dbo.t', 'SELECT * FROM db..t']) expect(error(sql)).toBeUndefined();
+    expect(error('SELECT * FROM dbo.')).toBe("102 1:18 Incorrect syntax near '.'.");
+    expect(error('SELECT * FROM a.b.c.d.e')).toBeDefined();
+  });
+
+  it('allows MAX only as the length of varchar, nvarchar and varbinary', () => {
+    expect(error('DECLARE @a varchar(max), @b nvarchar(MAX), @c varbinary(max), @d char varying(max), @e ncharacter varying(10)')).toBeUndefined();
+    expect(error('DECLARE @a char(max)')).toBe("102 1:17 Incorrect syntax near 'max'.");
+    expect(error('DECLARE @a binary(MAX)')).toBe("102 1:19 Incorrect syntax near 'MAX'.");
+  });
+
+  it('words errors as SQL Server does: 156 at a keyword, 102 elsewhere, the last token at the end', () => {
+    expect(error('SELECT * FROM')).toBe("156 1:10 Incorrect syntax near the keyword 'FROM'.");
+    expect(error('SELECT 1 +')).toBe("102 1:10 Incorrect syntax near '+'.");
+    expect(error("SELECT 'abc")).toBe("105 1:8 Unclosed quotation mark after the character string 'abc'.");
+    expect(error('SELECT 1 /* open')).toBe("113 1:10 Missing end comment mark '*/'.");
+  });
+});
