@@ -381,6 +381,31 @@ export interface Dbcc extends NodeBase {
   options: string[];
 }
 
+/**
+ * `BACKUP DATABASE|LOG name … TO devices [MIRROR TO …] [WITH …]`, `RESTORE DATABASE|LOG name … [FROM
+ * devices] [WITH …]`, `RESTORE HEADERONLY|FILELISTONLY|… FROM devices [WITH …]`.
+ */
+export interface BackupRestore extends NodeBase {
+  kind: 'BackupRestore';
+  verb: 'BACKUP' | 'RESTORE';
+  /** DATABASE, LOG, or the RESTORE kind word (HEADERONLY, FILELISTONLY, LABELONLY, VERIFYONLY, REWINDONLY). */
+  target: string;
+  database?: Ident | Variable;
+  /** `FILE = …`, `FILEGROUP = …`, `PAGE = …`, `READ_WRITE_FILEGROUPS`. */
+  files: BackupItem[];
+  /** Devices after TO / FROM, then those of each MIRROR TO. */
+  devices: BackupItem[];
+  mirrors: BackupItem[][];
+  options: BackupItem[];
+}
+
+/** One device, file or option: an upper-cased name (`DISK`, `FILE`, `INIT`, `MOVE`; '' for a logical device) with its values. */
+export interface BackupItem extends NodeBase {
+  kind: 'BackupItem';
+  name: string;
+  values: (Expression | Ident)[];
+}
+
 /** `LINENO n`: sets the line number reported for errors (a reserved word's statement). */
 export interface LineNo extends NodeBase {
   kind: 'LineNo';
@@ -431,6 +456,7 @@ export type ProceduralStatement =
   | Return
   | Goto
   | LineNo
+  | BackupRestore
   | Break
   | Continue
   | Throw

@@ -429,7 +429,8 @@ describe('Service Broker conversations', () => {
       items: [{ target: { name: '@h' }, expr: { kind: 'ColumnRef' } }, { target: { name: '@t' } }, { expr: { kind: 'ColumnRef' } }],
       queue: { schema: { value: 'dbo' }, name: { value: 'q' } },
       into: { name: '@msgs' },
-      where: { kind: 'Comparison' },
+      whereColumn: 'CONVERSATION_GROUP_ID',
+      where: { kind: 'Variable', name: '@g' },
     });
     expect(one('RECEIVE * FROM q')).toMatchObject({ items: [{ expr: { kind: 'ColumnRef', star: true } }] });
     expect(one('WAITFOR (RECEIVE TOP (1) * FROM q), TIMEOUT 5000')).toMatchObject({ kind: 'Waitfor', mode: 'STATEMENT', statement: { kind: 'Receive' }, timeout: { kind: 'Literal' } });
@@ -484,15 +485,90 @@ describe('session and server statements', () => {
     expect(err('RECONFIGURE WITH')).not.toBe('ok');
   });
 
-  it('keeps BACKUP / RESTORE / text statements opaque without swallowing the next statement', () => {
-    const r = parseBatch("BACKUP DATABASE db TO DISK = 'x.bak' WITH INIT, COMPRESSION\nSELECT 1");
+  it('models BACKUP and RESTORE of a database or log', () => {
+    const r = parseBatch("BACKUP DATABASE db TO DISK = 'x.bak' WITH INIT, COMPRESSION, STATS = 10\nSELECT 1");
     expect(r.error).toBeUndefined();
-    expect(r.statements).toMatchObject([{ kind: 'Opaque', what: 'BACKUP DATABASE' }, { kind: 'SelectStatement' }]);
-    expect(parse("RESTORE DATABASE db FROM DISK = 'x.bak' WITH REPLACE, MOVE 'a' TO 'b'\nPRINT 1")).toMatchObject([{ kind: 'Opaque', what: 'RESTORE DATABASE' }, { kind: 'Print' }]);
-    expect(parse('BACKUP LOG @db\nPRINT 1')).toMatchObject([{ kind: 'Opaque' }, { kind: 'Print' }]);
-    expect(parse("RESTORE FILELISTONLY FROM DISK = 'x'")).toMatchObject([{ kind: 'Opaque', what: 'RESTORE FILELISTONLY' }]);
+    expect(r.statements).toMatchObject([
+      { kind: 'BackupRestore', verb: 'BACKUP', target: 'DATABASE', database: { value: 'db' }, devices: [{ name: 'DISK', values: [{ value: 'x.bak' }] }], options: [{ name: 'INIT' }, { name: 'COMPRESSION' }, { name: 'STATS', values: [{ value: '10' }] }] },
+      { kind: 'SelectStatement' },
+    ]);
+    expect(r.opaque).toHaveLength(0);
+    expect(one("BACKUP DATABASE @db FILEGROUP = 'PRIMARY', FILE = ('f1', @f2) TO a_device, URL = @u MIRROR TO DISK = 'm.bak' WITH FORMAT")).toMatchObject({
+      database: { name: '@db' },
+      files: [{ name: 'FILEGROUP' }, { name: 'FILE', values: [{ kind: 'Literal' }, { kind: 'Variable' }] }],
+      devices: [{ name: '', values: [{ value: 'a_device' }] }, { name: 'URL' }],
+      mirrors: [[{ name: 'DISK' }]],
+    });
+    expect(one("BACKUP LOG db TO DISK = 'l.trn' WITH ENCRYPTION (ALGORITHM = AES_256, SERVER CERTIFICATE = BackupCert), COMPRESSION (ALGORITHM = QAT_DEFLATE)")).toMatchObject({ target: 'LOG', options: [{ name: 'ENCRYPTION' }, { name: 'COMPRESSION' }] });
+    expect(parse("RESTORE DATABASE db FROM DISK = 'x.bak' WITH REPLACE, MOVE 'a' TO 'b', FILE = 2, STOPATMARK = 'm' AFTER @when, NORECOVERY\nPRINT 1")).toMatchObject([
+      { kind: 'BackupRestore', verb: 'RESTORE', options: [{ name: 'REPLACE' }, { name: 'MOVE', values: [{}, {}] }, { name: 'FILE' }, { name: 'STOPATMARK', values: [{}, { kind: 'Variable' }] }, { name: 'NORECOVERY' }] },
+      { kind: 'Print' },
+    ]);
+    expect(parse('RESTORE LOG @db WITH RECOVERY\nPRINT 1')).toMatchObject([{ kind: 'BackupRestore', target: 'LOG' }, { kind: 'Print' }]);
+    expect(one("RESTORE FILELISTONLY FROM DISK = 'x'")).toMatchObject({ kind: 'BackupRestore', target: 'FILELISTONLY' });
+    expect(one('RESTORE DATABASE WideWorldImporters FROM DISK = "/tmp/backup/w.bak"')).toMatchObject({ devices: [{ values: [{ value: '/tmp/backup/w.bak' }] }] });
+    expect(one("RESTORE DATABASE db FROM DISK = 'x' WITH FILESTREAM (DIRECTORY_NAME = fsdir), STANDBY = 'undo.dat'")).toMatchObject({ options: [{ name: 'FILESTREAM' }, { name: 'STANDBY' }] });
+    // The certificate and master key forms are kept whole, as notes.
+    expect(parse("BACKUP CERTIFICATE c TO FILE = 'c.cer'\nPRINT 1")).toMatchObject([{ kind: 'Opaque', what: 'BACKUP CERTIFICATE' }, { kind: 'Print' }]);
     expect(parse("WRITETEXT t.c @ptr 'x'\nPRINT 1")).toMatchObject([{ kind: 'Opaque', what: 'WRITETEXT' }, { kind: 'Print' }]);
+  });
+
+  it('rejects malformed BACKUP and RESTORE', () => {
     expect(err('BACKUP DATABASE')).toBe('156@1:8');
+    // TRANSACTION / TRAN for LOG were removed in SQL Server 2008.
+    expect(err('BACKUP TRANSACTION db TO dev')).toBe('156@1:8');
+    expect(err('RESTORE TRAN @db FROM dev')).toBe('156@1:9');
+    expect(err("BACKUP DATABASE db TO DISK = 'a', WITH INIT")).toBe('156@1:35');
+    expect(err("BACKUP DATABASE db TO DISK 'a'")).toBe('102@1:28');
+    expect(err("BACKUP DATABASE db TO DISK = 'a' WITH STATS = 1 + 1")).toBe('102@1:49');
+    expect(err("BACKUP DATABASE db TO DISK = 'a' WITH")).not.toBe('ok');
+    expect(err("RESTORE DATABASE db FROM DISK = 'a' WITH MOVE 'x' 'y'")).toBe('102@1:51');
+    expect(err("RESTORE HEADERONLY DISK = 'a'")).toBe('102@1:20');
+    expect(err("BACKUP LOG db FILE = 'f' TO DISK = 'a'")).toBe('156@1:15');
+  });
+});
+
+describe('conformance with the 2022 parser', () => {
+  it('accepts the forms TSql160 allows', () => {
+    expect(one('BEGIN TRAN WITH MARK')).toMatchObject({ kind: 'BeginTransaction', mark: true });
+    expect(one("BEGIN DISTRIBUTED TRANSACTION t WITH MARK 'm'")).toMatchObject({ distributed: true, mark: true });
+    expect(one('SAVE TRAN 5:a.b')).toMatchObject({ kind: 'Save', name: { value: '5:a.b' } });
+    expect(one('DBCC mycmd (a = NULL, b = -1, RESEED)')).toMatchObject({ kind: 'Dbcc', args: [{ kind: 'Literal' }, { kind: 'Unary' }, { value: 'RESEED' }] });
+    expect(one('DBCC SHOW_STATISTICS (t, ix) WITH STAT_HEADER JOIN DENSITY_VECTOR')).toMatchObject({ options: ['STAT_HEADER', 'DENSITY_VECTOR'] });
+    expect(one("DECLARE @c AS CURSOR = 'x'")).toMatchObject({ kind: 'Declare', items: [{ cursor: true, value: { kind: 'Literal' } }] });
+    expect(one('END CONVERSATION 10')).toMatchObject({ kind: 'EndConversation', handle: { kind: 'Literal' } });
+    expect(one('MOVE CONVERSATION @h + 0 TO @g')).toMatchObject({ kind: 'MoveConversation', handle: { kind: 'Binary' } });
+    expect(one('SEND ON CONVERSATION ((@h)) MESSAGE TYPE @type')).toMatchObject({ kind: 'Send', messageType: { name: '@type' } });
+    expect(one("RECEIVE message_body 'Body' FROM q WHERE conversation_handle = @h")).toMatchObject({ items: [{ alias: { value: 'Body' } }], whereColumn: 'CONVERSATION_HANDLE' });
+    expect(one('BEGIN DIALOG @h FROM SERVICE @from TO SERVICE \'to\' ON CONTRACT @c WITH LIFETIME = 60 * 60, ENCRYPTION = OFF')).toMatchObject({ fromService: { name: '@from' }, contract: { name: '@c' }, options: [{ name: 'LIFETIME', value: { kind: 'Binary' } }, { name: 'ENCRYPTION', word: 'OFF' }] });
+    expect(one('BEGIN CONVERSATION TIMER (@h) TIMEOUT = @t * 2')).toMatchObject({ kind: 'BeginConversationTimer', timeout: { kind: 'Binary' } });
+    expect(one('REVERT WITH COOKIE = 10')).toMatchObject({ kind: 'Revert', cookie: { kind: 'Literal' } });
+    expect(one('SET @x.method(1, DEFAULT)')).toMatchObject({ kind: 'SetVariable', args: [{ kind: 'Literal' }, { kind: 'DefaultArgument' }] });
+    expect(one('SET @s ||= N\'x\'')).toMatchObject({ kind: 'SetVariable', op: '||=' });
+    expect(one("EXEC OPENDATASOURCE('SQLNCLI', 'Data Source=s').db.dbo.p 1")).toMatchObject({ kind: 'Execute', dataSource: [{ value: 'SQLNCLI' }, {}], procedure: { name: { value: 'p' } } });
+    expect(one("EXEC ('SELECT 1', 5, @a) AS LOGIN")).toMatchObject({ asContext: { principalType: 'LOGIN' } });
+    expect(one('LINENO 42')).toMatchObject({ kind: 'LineNo' });
+  });
+
+  it('rejects what TSql160 rejects', () => {
+    expect(err('BEGIN TRAN WITH x')).toBe('102@1:17');
+    expect(err('DBCC CHECKIDENT (\'t\', RESEED, @n + 1)')).toBe('102@1:34');
+    expect(err('DBCC CHECKDB WITH NO_INFOMSGS JOIN ALL_ERRORMSGS, TABLOCK')).not.toBe('ok');
+    expect(err("RECEIVE * FROM q WHERE message_type_name = 'x'")).toBe('102@1:24');
+    expect(err('RECEIVE * FROM q WHERE conversation_handle = @a + 1')).toBe('102@1:49');
+    expect(err('BEGIN DIALOG @h FROM SERVICE s TO SERVICE \'t\' WITH LIFETIME = 1 ENCRYPTION = ON')).toBe('102@1:65');
+    expect(err('BEGIN DIALOG @h FROM SERVICE s TO SERVICE \'t\' WITH LIFETIME = 1, LIFETIME = 2')).toBe('102@1:66');
+    expect(err('BEGIN DIALOG @h FROM SERVICE s TO SERVICE \'t\' WITH RELATED_CONVERSATION = @a, RELATED_CONVERSATION_GROUP = @b')).toBe('102@1:79');
+    expect(err('EXEC p WITH RECOMPILE, RECOMPILE')).toBe('102@1:24');
+    expect(err('EXEC p WITH RESULT SETS NONE, RESULT SETS UNDEFINED')).toBe('102@1:31');
+    expect(err("EXEC ('SELECT 1') AS CALLER")).toBe('102@1:22');
+    expect(err('GOTO [lbl]')).toBe('102@1:6');
+    expect(err('LINENO x')).toBe('102@1:8');
+    expect(err('SET @s | |= 1')).not.toBe('ok');
+    expect(err("WAITFOR DELAY '00:00:01' + @extra")).toBe('102@1:26');
+    expect(err('WAITFOR (RECEIVE * FROM q), TIMEOUT @t * 2')).toBe('102@1:40');
+    expect(err('CHECKPOINT 1.5')).toBe('102@1:12');
+    expect(err("EXEC ('SELECT ?', @p = N'a', 15)")).toBe('119@1:30');
   });
 });
 

@@ -6,6 +6,8 @@ import type { DeclareVariable, Expression, GlobalVariable, Ident, Statement, Var
 import type { Literal, Unary } from './ast-expressions.js';
 import type {
   AtomicBlock,
+  BackupItem,
+  BackupRestore,
   BeginConversationTimer,
   BeginDialog,
   BeginTransaction,
@@ -58,6 +60,7 @@ import type {
   Waitfor,
   While,
 } from './ast-procedural.js';
+import type { Token } from '../lexer.js';
 import type { Parser } from './core.js';
 import { SyntaxFailure } from './core.js';
 import { parseCondition, parseExpression, parseExpressionOrDefault, startsExpression } from './expressions.js';
@@ -467,6 +470,8 @@ function methodArguments(p: Parser): Expression[] {
 
 function parseIf(p: Parser): If {
   const start = p.next().start;
+  // Nested IFs recurse: the depth guard turns 3,000 of them into Msg 191, not a stack overflow.
+  p.enter();
   const condition = parseCondition(p);
   const then = parseStatement(p);
   const node: If = { kind: 'If', condition, then, start, end: p.prev.end };
@@ -477,13 +482,16 @@ function parseIf(p: Parser): If {
     node.else = parseStatement(p);
     node.end = p.prev.end;
   }
+  p.leave();
   return node;
 }
 
 function parseWhile(p: Parser): While {
   const start = p.next().start;
+  p.enter();
   const condition = parseCondition(p);
   const body = parseStatement(p);
+  p.leave();
   return p.finish<While>({ kind: 'While', condition, body }, start);
 }
 
@@ -627,12 +635,13 @@ function parsePrint(p: Parser): Statement {
   return p.finish<Print>({ kind: 'Print', value: parseExpression(p) }, start);
 }
 
-/** `WAITFOR DELAY e | TIME e`, `WAITFOR (RECEIVE … | GET CONVERSATION GROUP …) [, TIMEOUT n]`. */
+/** `WAITFOR DELAY 'hh:mm:ss' | TIME @v`, `WAITFOR (RECEIVE … | GET CONVERSATION GROUP …) [, TIMEOUT n]`. */
 function parseWaitfor(p: Parser): Waitfor {
   const start = p.next().start;
   if (p.isWord('DELAY') || p.isWord('TIME')) {
     const mode = p.next().upper === 'DELAY' ? 'DELAY' : 'TIME';
-    return p.finish<Waitfor>({ kind: 'Waitfor', mode, value: parseExpression(p) }, start);
+    // A string or a variable, not an expression (docs "WAITFOR"; TSql160's stringOrVariable).
+    return p.finish<Waitfor>({ kind: 'Waitfor', mode, value: stringOrVariable(p) }, start);
   }
   p.expectPunct('(');
   p.enter();
@@ -642,7 +651,7 @@ function parseWaitfor(p: Parser): Waitfor {
   const node: Waitfor = { kind: 'Waitfor', mode: 'STATEMENT', statement, start, end: p.prev.end };
   if (p.isPunct(',') && p.isWord('TIMEOUT', 1)) {
     p.pos += 2;
-    node.timeout = parseExpression(p);
+    node.timeout = signedIntegerOrVariable(p);
     node.end = p.prev.end;
   }
   return node;
@@ -706,9 +715,9 @@ function weirdTranName(p: Parser): Ident {
   return { kind: 'Ident', value, quoted: false, start, end: p.prev.end };
 }
 
-/** A word (reserved or not) or a quoted name: TSql160's tranIdentifier takes Identifier tokens. */
+/** An unreserved word or a quoted name (TSql160's tranIdentifier). */
 function tranNamePart(p: Parser): void {
-  if (p.tok.kind !== 'quoted' && !p.isIdentifier()) p.fail();
+  if (!p.isIdentifier()) p.fail();
   p.next();
 }
 
@@ -906,7 +915,8 @@ function parseExecuteString(p: Parser, start: number): Execute {
   while (p.acceptPunct('+')) sql.push(stringOrAnyVariable(p));
   const node: Execute = { kind: 'Execute', args: [], sql, start, end: start };
   // Parameters for `?` markers of a pass-through command (used with AT).
-  while (p.acceptPunct(',')) node.args.push(execArgument(p));
+  // Once one is passed as `@name = value`, all after it must be (Msg 119, as for a procedure).
+  if (p.acceptPunct(',')) node.args = execArguments(p);
   p.expectPunct(')');
   p.leave();
   if (p.isWord('AS')) {
@@ -1304,7 +1314,7 @@ function parseUse(p: Parser): Statement {
 
 function parseCheckpoint(p: Parser): Checkpoint {
   const start = p.next().start;
-  if (p.tok.kind === 'number') return p.finish<Checkpoint>({ kind: 'Checkpoint', duration: literalToken(p) }, start);
+  if (p.tok.kind === 'number') return p.finish<Checkpoint>({ kind: 'Checkpoint', duration: integer(p) }, start);
   return p.finish<Checkpoint>({ kind: 'Checkpoint' }, start);
 }
 
@@ -1324,14 +1334,20 @@ function parseDbcc(p: Parser): Dbcc {
   }
   const options: string[] = [];
   if (p.acceptWord('WITH')) {
-    do {
-      const o = p.tok;
-      if (o.kind !== 'word') p.fail();
-      options.push(p.next().upper);
-      if (p.acceptPunct('=')) constantOrVariable(p);
-    } while (p.acceptPunct(','));
+    // Options are comma-separated, or joined by JOIN (`WITH STAT_HEADER JOIN DENSITY_VECTOR`, TSql160's dbccOptionsJoin).
+    options.push(dbccOption(p));
+    if (p.isWord('JOIN')) while (p.acceptWord('JOIN')) options.push(dbccOption(p));
+    else while (p.acceptPunct(',')) options.push(dbccOption(p));
   }
   return p.finish<Dbcc>({ kind: 'Dbcc', command, args, options }, start);
+}
+
+/** A DBCC option word, with a value for those that take one (`MAXDOP = 4`, documented for CHECKDB). */
+function dbccOption(p: Parser): string {
+  if (p.tok.kind !== 'word' || isReserved(p.tok.upper)) p.fail();
+  const name = p.next().upper;
+  if (p.acceptPunct('=')) constantOrVariable(p);
+  return name;
 }
 
 /**
@@ -1386,24 +1402,137 @@ function parseSetuser(p: Parser): Statement {
   return p.finish<Setuser>({ kind: 'Setuser', user, noReset }, start);
 }
 
-const BACKUP_TARGETS = wordSet('DATABASE LOG');
+/** RESTORE's kinds that read a backup without restoring it: `RESTORE HEADERONLY FROM …`. */
+const RESTORE_INFO_KINDS = wordSet('HEADERONLY FILELISTONLY LABELONLY VERIFYONLY REWINDONLY');
 
 /**
- * BACKUP / RESTORE: `BACKUP DATABASE|LOG name …` and `RESTORE DATABASE|LOG name …` name their
- * database; the rest (and the other forms) is kept opaque, stopping before the next statement.
+ * BACKUP and RESTORE of a database or log (TSql160's backupStatement / restoreStatement, docs "BACKUP
+ * (Transact-SQL)", "RESTORE Statements"). The certificate and master key forms are kept whole.
  */
 function parseBackupRestore(p: Parser): Statement {
   const first = p.next();
   const start = first.start;
-  let what = first.upper;
-  if (p.isAnyWord(BACKUP_TARGETS)) {
-    what = `${what} ${p.next().upper}`;
-    if (p.isVariable()) variable(p);
-    else p.identifier();
-  } else if (p.tok.kind === 'word') what = `${what} ${p.tok.upper}`;
-  else p.fail();
-  if (p.atEnd() || p.isPunct(';') || atStatementStart(p)) return { kind: 'Opaque', what, start, end: p.prev.end };
-  return opaque(p, start, what);
+  const verb = first.upper === 'BACKUP' ? 'BACKUP' : 'RESTORE';
+  if (p.isWord('CERTIFICATE') || p.isWord('MASTER') || p.isWords('SERVICE', 'MASTER')) return opaque(p, start, `${verb} ${p.tok.upper}`);
+  const node: BackupRestore = { kind: 'BackupRestore', verb, target: '', files: [], devices: [], mirrors: [], options: [], start, end: start };
+  if (verb === 'RESTORE' && p.isAnyWord(RESTORE_INFO_KINDS)) {
+    node.target = p.next().upper;
+    p.expectWord('FROM');
+    node.devices = p.commaList(backupDevice);
+  } else {
+    if (!p.isWord('DATABASE') && !p.isWord('LOG')) p.fail();
+    node.target = p.next().upper;
+    node.database = nameOrVariable(p);
+    // BACKUP LOG names no files; RESTORE LOG may (TSql160's restoreMain).
+    if ((node.target === 'DATABASE' || verb === 'RESTORE') && startsBackupFile(p)) node.files = p.commaList(backupFile);
+    if (verb === 'BACKUP') {
+      if (p.acceptWord('TO')) {
+        node.devices = p.commaList(backupDevice);
+        while (p.acceptWords('MIRROR', 'TO')) node.mirrors.push(p.commaList(backupDevice));
+      }
+    } else if (p.acceptWord('FROM')) node.devices = p.commaList(backupDevice);
+  }
+  // WITH is taken greedily: `BACKUP … WITH x` never starts a CTE.
+  if (p.acceptWord('WITH')) node.options = p.commaList(verb === 'BACKUP' ? backupOption : restoreOption);
+  node.end = p.prev.end;
+  return node;
+}
+
+function startsBackupFile(p: Parser): boolean {
+  return ((p.isWord('FILE') || p.isWord('FILEGROUP') || p.isWord('PAGE')) && p.isPunct('=', 1)) || p.isWord('READ_WRITE_FILEGROUPS');
+}
+
+/** `FILE|FILEGROUP|PAGE = 'x' | @v | ('x', …)`, `READ_WRITE_FILEGROUPS`. */
+function backupFile(p: Parser): BackupItem {
+  const start = p.tok.start;
+  const name = p.next().upper;
+  if (name === 'READ_WRITE_FILEGROUPS') return p.finish<BackupItem>({ kind: 'BackupItem', name, values: [] }, start);
+  p.expectPunct('=');
+  // A parenthesised list: FILE and FILEGROUP only (TSql160's backupRestoreFileNameList).
+  const values = p.isPunct('(') && name !== 'PAGE' ? p.parenList(stringOrVariable) : [stringOrVariable(p)];
+  return p.finish<BackupItem>({ kind: 'BackupItem', name, values }, start);
+}
+
+/** `logical_device | @v | DISK|TAPE|URL|… = 'physical' | @v`. */
+function backupDevice(p: Parser): BackupItem {
+  const start = p.tok.start;
+  if (p.tok.kind === 'word' && !isReserved(p.tok.upper) && p.isPunct('=', 1)) {
+    const name = p.next().upper;
+    p.next();
+    // A double-quoted path (`DISK = "/tmp/x.bak"`) runs on SQL Server: taken as the string it spells.
+    const v: Token = p.tok;
+    const value = v.kind === 'quoted' && v.text.charCodeAt(0) === 34 ? p.identFrom(p.next()) : stringOrVariable(p);
+    return p.finish<BackupItem>({ kind: 'BackupItem', name, values: [value] }, start);
+  }
+  return p.finish<BackupItem>({ kind: 'BackupItem', name: '', values: [nameOrVariable(p)] }, start);
+}
+
+/** The name of a BACKUP / RESTORE option: a word that is not reserved (FILE is, and has its own form). */
+function backupOptionName(p: Parser): string {
+  if (p.tok.kind !== 'word' || isReserved(p.tok.upper)) p.fail();
+  return p.next().upper;
+}
+
+/**
+ * `name`, `name = [-]n | @v | 'text'`, `ENCRYPTION (ALGORITHM = a, SERVER CERTIFICATE|ASYMMETRIC KEY = k)`,
+ * `COMPRESSION [(ALGORITHM = a)]` (SQL Server 2022's compression algorithm).
+ */
+function backupOption(p: Parser): BackupItem {
+  const start = p.tok.start;
+  const name = backupOptionName(p);
+  const values: (Expression | Ident)[] = [];
+  if (name === 'ENCRYPTION') {
+    p.expectPunct('(');
+    p.expectWord('ALGORITHM');
+    p.expectPunct('=');
+    values.push(p.identifier());
+    p.expectPunct(',');
+    p.expectWord('SERVER');
+    if (!p.acceptWord('CERTIFICATE') && !p.acceptWords('ASYMMETRIC', 'KEY')) p.fail();
+    p.expectPunct('=');
+    values.push(p.identifier());
+    p.expectPunct(')');
+  } else if (name === 'COMPRESSION' && p.isPunct('(')) {
+    p.next();
+    p.expectWord('ALGORITHM');
+    p.expectPunct('=');
+    values.push(p.identifier());
+    p.expectPunct(')');
+  } else if (p.acceptPunct('=')) values.push(p.tok.kind === 'string' ? literalToken(p) : signedIntegerOrVariable(p));
+  return p.finish<BackupItem>({ kind: 'BackupItem', name, values }, start);
+}
+
+const STOP_OPTIONS = wordSet('STOPATMARK STOPBEFOREMARK');
+
+/**
+ * `name`, `name = [-]n | 'text' | @v`, `STOPATMARK|STOPBEFOREMARK = 'mark' [AFTER 'datetime']`,
+ * `MOVE 'logical' TO 'path'`, `FILE = n | @v`, `FILESTREAM (DIRECTORY_NAME = name)`.
+ */
+function restoreOption(p: Parser): BackupItem {
+  const start = p.tok.start;
+  const values: (Expression | Ident)[] = [];
+  if (p.isWord('FILE')) {
+    p.next();
+    p.expectPunct('=');
+    values.push(signedIntegerOrVariable(p));
+    return p.finish<BackupItem>({ kind: 'BackupItem', name: 'FILE', values }, start);
+  }
+  const name = backupOptionName(p);
+  if (name === 'MOVE' && !p.isPunct('=')) {
+    values.push(stringOrVariable(p));
+    p.expectWord('TO');
+    values.push(stringOrVariable(p));
+  } else if (name === 'FILESTREAM') {
+    p.expectPunct('(');
+    p.expectWord('DIRECTORY_NAME');
+    p.expectPunct('=');
+    values.push(p.tok.kind === 'string' ? literalToken(p) : p.isWord('NULL') ? unsignedConstant(p) : p.identifier());
+    p.expectPunct(')');
+  } else if (p.acceptPunct('=')) {
+    values.push(p.tok.kind === 'number' || p.isPunct('-') ? signedInteger(p) : stringOrVariable(p));
+    if (STOP_OPTIONS.has(name) && p.acceptWord('AFTER')) values.push(stringOrVariable(p));
+  }
+  return p.finish<BackupItem>({ kind: 'BackupItem', name, values }, start);
 }
 
 function parseTextStatement(p: Parser): Statement {
