@@ -2,6 +2,7 @@
 // (see ddl-modules.ts, ddl-security.ts, ddl-broker.ts).
 import type { DataType, Expression, Ident, NodeBase, ObjectName, Parameter, Statement } from './ast.js';
 import type { TableElement } from './ast-ddl-tables.js';
+import type { SelectStatement } from './ast-query.js';
 
 export type DdlVerb = 'CREATE' | 'ALTER';
 
@@ -499,4 +500,37 @@ export type ModuleDdlStatement =
   | CreateRoute
   | CreateRemoteServiceBinding
   | CreateBrokerPriority
-  | CreateEventNotification;
+  | CreateEventNotification
+  | ServerObjectStatement;
+
+// ---- external objects, Resource Governor, scoped credentials ------------------------------------------
+
+/**
+ * CREATE / ALTER of an object that is a name and options: EXTERNAL DATA SOURCE, EXTERNAL FILE FORMAT,
+ * EXTERNAL TABLE, EXTERNAL LIBRARY, EXTERNAL LANGUAGE, EXTERNAL RESOURCE POOL, RESOURCE POOL, RESOURCE
+ * GOVERNOR, WORKLOAD GROUP, WORKLOAD CLASSIFIER, DATABASE SCOPED CREDENTIAL.
+ */
+export interface ServerObjectStatement extends NodeBase {
+  kind: 'ServerObject';
+  verb: DdlVerb;
+  /** Upper case, words joined by one space: 'EXTERNAL DATA SOURCE', 'WORKLOAD GROUP'. */
+  objectType: string;
+  /** Absent for RESOURCE GOVERNOR. */
+  name?: ObjectName;
+  authorization?: Ident;
+  /** Options as written; a nested list (FORMAT_OPTIONS (…), a library file (CONTENT = …)) is flattened in order. */
+  options: ModuleOption[];
+  /** EXTERNAL TABLE's columns. */
+  columns?: ExternalColumn[];
+  /** CREATE EXTERNAL TABLE … AS SELECT. */
+  query?: SelectStatement;
+}
+
+/** A column of an external table: `name type [COLLATE c] [NULL | NOT NULL]`. */
+export interface ExternalColumn extends NodeBase {
+  kind: 'ExternalColumn';
+  name: Ident;
+  dataType: DataType;
+  collation?: Ident;
+  notNull?: boolean;
+}

@@ -343,7 +343,7 @@ WITH (STATE = ON, SCHEMABINDING = ON) NOT FOR REPLICATION`)).toMatchObject({
     expect(first('ALTER AUTHORIZATION ON SCHEMA::Sales TO dbo')).toMatchObject({ kind: 'AlterAuthorization', on: { classType: 'SCHEMA' }, principal: { value: 'dbo' } });
     expect(first('ALTER AUTHORIZATION ON dbo.t TO SCHEMA OWNER')).toMatchObject({ schemaOwner: true });
     expect(errorOf('CREATE SECURITY POLICY P ADD FILTER PREDICATE f(a) dbo.T')?.code).toBe(102);
-    expect(errorOf('CREATE SECURITY POLICY P WITH (STATE = MAYBE)')?.code).toBe(156);
+    expect(errorOf('CREATE SECURITY POLICY P WITH (STATE = MAYBE)')).toEqual({ code: 102, at: '1:40' });
     expect(errorOf('ADD SIGNATURE dbo.p BY CERTIFICATE c')?.code).toBe(102);
   });
 
@@ -400,8 +400,138 @@ describe('Service Broker', () => {
     expect(errorOf('CREATE CONTRACT c (m SENT BY INITIATOR,)')?.code).toBe(102);
     expect(errorOf('CREATE QUEUE q WITH STATUS = MAYBE')?.code).toBe(102);
     expect(errorOf('CREATE SERVICE s ON q')?.code).toBe(102);
-    expect(errorOf("CREATE ROUTE r WITH SERVICE_NAME = 's'")?.code).toBe(102);
+    // ADDRESS may be left out: TSql160 accepts a route with BROKER_INSTANCE or SERVICE_NAME only.
+    expect(errorOf("CREATE ROUTE r WITH SERVICE_NAME = 's'")).toBeUndefined();
     expect(errorOf("CREATE EVENT NOTIFICATION n ON DATABASE FOR CREATE_TABLE TO SERVICE '//s'")?.code).toBe(102);
     expect(errorOf('ALTER CONTRACT c')?.code).toBe(102);
+  });
+});
+
+describe('external objects and Resource Governor (TSql160 option lists)', () => {
+  it('reads external data sources, file formats, tables, libraries and languages', () => {
+    expect(first("CREATE EXTERNAL DATA SOURCE Lake WITH (TYPE = HADOOP, LOCATION = 'hdfs://n:8020', CREDENTIAL = LakeCred, PUSHDOWN = ON)")).toMatchObject({
+      kind: 'ServerObject',
+      verb: 'CREATE',
+      objectType: 'EXTERNAL DATA SOURCE',
+      name: { name: { value: 'Lake' } },
+      options: [{ name: 'TYPE', value: 'HADOOP' }, { name: 'LOCATION' }, { name: 'CREDENTIAL', ident: { value: 'LakeCred' } }, { name: 'PUSHDOWN', value: 'ON' }],
+    });
+    expect(first("ALTER EXTERNAL DATA SOURCE Lake SET LOCATION = 'hdfs://m:8020', RESOURCE_MANAGER_LOCATION = 'm:8032'")).toMatchObject({ verb: 'ALTER', options: [{ name: 'LOCATION' }, { name: 'RESOURCE_MANAGER_LOCATION' }] });
+    expect(first("CREATE EXTERNAL FILE FORMAT Csv WITH (FORMAT_TYPE = DELIMITEDTEXT, FORMAT_OPTIONS (FIELD_TERMINATOR = ',', FIRST_ROW = 2, USE_TYPE_DEFAULT = TRUE), DATA_COMPRESSION = 'org.apache.hadoop.io.compress.GzipCodec')")).toMatchObject({
+      objectType: 'EXTERNAL FILE FORMAT',
+      options: [{ name: 'FORMAT_TYPE', value: 'DELIMITEDTEXT' }, { name: 'FIELD_TERMINATOR' }, { name: 'FIRST_ROW', value: '2' }, { name: 'USE_TYPE_DEFAULT', value: 'TRUE' }, { name: 'DATA_COMPRESSION' }],
+    });
+    expect(first("CREATE EXTERNAL TABLE ext.Sales (Id int NOT NULL, Region nvarchar(20) COLLATE Latin1_General_BIN2) WITH (LOCATION = '/sales/', DATA_SOURCE = Lake, FILE_FORMAT = Csv, REJECT_TYPE = PERCENTAGE, REJECT_VALUE = 2.5, REJECT_SAMPLE_VALUE = 100)")).toMatchObject({
+      objectType: 'EXTERNAL TABLE',
+      name: { schema: { value: 'ext' }, name: { value: 'Sales' } },
+      columns: [{ kind: 'ExternalColumn', name: { value: 'Id' }, notNull: true }, { name: { value: 'Region' }, collation: { value: 'Latin1_General_BIN2' } }],
+    });
+    expect(first("CREATE EXTERNAL TABLE ext.Copy WITH (LOCATION = '/copy/', DATA_SOURCE = Lake, FILE_FORMAT = Csv) AS SELECT a FROM t")).toMatchObject({ query: { kind: 'SelectStatement' } });
+    expect(first("CREATE EXTERNAL TABLE r (c int) WITH (DATA_SOURCE = Remote, DISTRIBUTION = SHARDED(c), SCHEMA_NAME = 'dbo', OBJECT_NAME = 'r')")).toMatchObject({ options: [{}, { name: 'DISTRIBUTION', value: 'SHARDED(c)' }, {}, {}] });
+    expect(first("CREATE EXTERNAL LIBRARY pkg AUTHORIZATION dbo FROM (CONTENT = 'C:\\pkg.zip', PLATFORM = WINDOWS), (CONTENT = 0x0102) WITH (LANGUAGE = 'R')")).toMatchObject({ authorization: { value: 'dbo' } });
+    expect(first("ALTER EXTERNAL LIBRARY pkg SET (CONTENT = 0x01) WITH (LANGUAGE = 'Python')")).toMatchObject({ verb: 'ALTER' });
+    expect(first("CREATE EXTERNAL LANGUAGE Java FROM (CONTENT = N'C:\\java.zip', FILE_NAME = 'javaextension.dll', PLATFORM = WINDOWS)")).toMatchObject({ objectType: 'EXTERNAL LANGUAGE' });
+    expect(first('ALTER EXTERNAL LANGUAGE Java REMOVE PLATFORM LINUX')).toMatchObject({ options: [{ name: 'REMOVE PLATFORM', value: 'LINUX' }] });
+    expect(first('DROP EXTERNAL TABLE ext.Sales, ext.Copy')).toMatchObject({ kind: 'DropObjects', objectType: 'EXTERNAL TABLE', names: [{}, {}] });
+    expect(first('DROP EXTERNAL FILE FORMAT Csv')).toMatchObject({ kind: 'DropObjects', objectType: 'EXTERNAL FILE FORMAT' });
+    expect(first('DROP EXTERNAL LIBRARY pkg AUTHORIZATION dbo')).toMatchObject({ objectType: 'EXTERNAL LIBRARY' });
+    // Microsoft's Azure Blob sample leaves a comma before the closing parenthesis.
+    expect(errorOf("CREATE EXTERNAL DATA SOURCE b WITH (TYPE = BLOB_STORAGE, LOCATION = 'https://x/y',\n)")).toBeUndefined();
+  });
+
+  it('rejects misspelt words, missing commas or equals signs, wrong value kinds and repeated options', () => {
+    expect(errorOf("CREATE EXTERNAL DATA SORCE d WITH (LOCATION = 'x')")?.code).toBe(102);
+    expect(errorOf("CREATE EXTERNAL DATA SOURCE d WITH (LOCATION = 'x' CREDENTIAL = c)")).toEqual({ code: 102, at: '1:52' });
+    expect(errorOf("CREATE EXTERNAL DATA SOURCE d WITH (LOCATON = 'x')")).toEqual({ code: 102, at: '1:37' });
+    expect(errorOf("CREATE EXTERNAL DATA SOURCE d WITH (LOCATION 'x')")?.code).toBe(102);
+    expect(errorOf("CREATE EXTERNAL DATA SOURCE d WITH (CREDENTIAL = 'c')")?.code).toBe(102);
+    expect(errorOf("CREATE EXTERNAL DATA SOURCE d WITH (DATABASE_NAME = db, LOCATION = 'x')")?.code).toBe(102);
+    expect(errorOf("CREATE EXTERNAL DATA SOURCE d WITH (LOCATION = 'x', LOCATION = 'y')")).toEqual({ code: 102, at: '1:53' });
+    expect(errorOf("ALTER EXTERNAL DATA SOURCE d SET TYPE = HADOOP")?.code).toBe(102);
+    expect(errorOf("CREATE EXTERNAL FILE FORMAT f WITH (FORMAT_TYPE = TEXTFILE)")?.code).toBe(102);
+    expect(errorOf("CREATE EXTERNAL FILE FORMAT f WITH (FORMAT_OPTIONS (FIELD_TERMINATOR = ','), FORMAT_TYPE = ORC)")?.code).toBe(102);
+    expect(errorOf("CREATE EXTERNAL FILE FORMAT f WITH (FORMAT_TYPE = ORC, FORMAT_OPTIONS (FIRST_ROW = '2'))")?.code).toBe(102);
+    expect(errorOf("CREATE EXTERNAL TABLE t (c int) WITH (LOCATION = /x)")?.code).toBe(102);
+    expect(errorOf("CREATE EXTERNAL TABLE t (c int) WITH (DATA_SOURCE = d, DISTRIBUTION = SHARDED)")?.code).toBe(102);
+    expect(errorOf("CREATE EXTERNAL TABLE t (c int) WITH (DATA_SOURCE = d, REJECT_VALUE = ten)")?.code).toBe(102);
+    expect(errorOf("CREATE EXTERNAL TABLE t (c int) WITH (REJECT_TYPE = VALU)")?.code).toBe(102);
+    expect(errorOf("CREATE EXTERNAL TABLE t (c int)")?.code).toBe(102);
+    expect(errorOf("CREATE EXTERNAL TABLE t AS SELECT 1")?.code).toBe(156);
+    expect(errorOf("CREATE EXTERNAL TABLE t WITH (LOCATION = '/x', DATA_SOURCE = d, FILE_FORMAT = f) SELECT 1")?.code).toBe(156);
+    expect(errorOf("CREATE EXTERNAL LIBRARY l FROM (CONTENT = 0x01) WITH LANGUAGE = 'R'")?.code).toBe(102);
+    expect(errorOf("CREATE EXTERNAL LIBRARY l FROM (0x01) WITH (LANGUAGE = 'R')")?.code).toBe(102);
+    expect(errorOf("CREATE EXTERNAL LIBRARY l FROM (CONTENT = 0x01, PLATFORM = 'linux') WITH (LANGUAGE = 'R')")?.code).toBe(102);
+    expect(errorOf("CREATE EXTERNAL LIBARY l FROM (CONTENT = 0x01) WITH (LANGUAGE = 'R')")?.code).toBe(102);
+    expect(errorOf('DROP EXTERNAL TBLE t')?.code).toBe(102);
+    expect(errorOf('DROP EXTERNAL DATA SORCE d')?.code).toBe(102);
+  });
+
+  it('reads resource pools, workload groups, classifiers and ALTER RESOURCE GOVERNOR', () => {
+    expect(first('CREATE RESOURCE POOL Reports WITH (MIN_CPU_PERCENT = 10, MAX_CPU_PERCENT = 40, AFFINITY SCHEDULER = (0 TO 3, 8), MAX_IOPS_PER_VOLUME = 500)')).toMatchObject({
+      objectType: 'RESOURCE POOL',
+      options: [{ name: 'MIN_CPU_PERCENT', value: '10' }, {}, { name: 'AFFINITY SCHEDULER', value: '(0 TO 3, 8)' }, {}],
+    });
+    expect(first('ALTER RESOURCE POOL Reports WITH (MAX_MEMORY_PERCENT = 50, MAX_MEMORY_PERCENT = 40)')).toMatchObject({ verb: 'ALTER' });
+    expect(first('CREATE EXTERNAL RESOURCE POOL ml WITH (MAX_CPU_PERCENT = 50, AFFINITY CPU = AUTO)')).toMatchObject({ objectType: 'EXTERNAL RESOURCE POOL' });
+    expect(first('CREATE WORKLOAD GROUP Ad WITH (IMPORTANCE = LOW, REQUEST_MAX_MEMORY_GRANT_PERCENT = 25, MAX_DOP = 4) USING Reports, EXTERNAL ml')).toMatchObject({
+      objectType: 'WORKLOAD GROUP',
+      options: [{ name: 'IMPORTANCE', value: 'LOW' }, {}, {}, { name: 'USING', value: 'Reports' }, { name: 'USING EXTERNAL', value: 'ml' }],
+    });
+    expect(first("CREATE WORKLOAD CLASSIFIER c WITH (WORKLOAD_GROUP = 'Ad', MEMBERNAME = 'etl', IMPORTANCE = ABOVE_NORMAL)")).toMatchObject({ objectType: 'WORKLOAD CLASSIFIER' });
+    expect(first('ALTER RESOURCE GOVERNOR WITH (CLASSIFIER_FUNCTION = dbo.Classify)')).toMatchObject({ objectType: 'RESOURCE GOVERNOR', options: [{ name: 'CLASSIFIER_FUNCTION', value: 'dbo.Classify' }] });
+    expect(first('ALTER RESOURCE GOVERNOR RECONFIGURE')).toMatchObject({ options: [{ name: 'RECONFIGURE' }] });
+    expect(first('ALTER RESOURCE GOVERNOR RESET STATISTICS')).toMatchObject({ options: [{ name: 'RESET STATISTICS' }] });
+    expect(first('DROP WORKLOAD GROUP Ad')).toMatchObject({ kind: 'DropObjects', objectType: 'WORKLOAD GROUP' });
+    expect(first('DROP EXTERNAL RESOURCE POOL ml')).toMatchObject({ objectType: 'EXTERNAL RESOURCE POOL' });
+  });
+
+  it('rejects malformed pool and group options', () => {
+    expect(errorOf('CREATE RESOURCE POOL p WITH ;')?.code).toBe(102);
+    expect(errorOf('CREATE RESOURCE POOL p WITH (MIN_CPU_PERCENT = 20,)')?.code).toBe(102);
+    expect(errorOf('CREATE RESOURCE POOL p WITH MIN_CPU_PERCENT = 20')?.code).toBe(102);
+    expect(errorOf('ALTER RESOURCE POOL p WITH (MIN_CPU_PERCENT = 20), (MAX_CPU_PERCENT = 30)')?.code).toBe(102);
+    expect(errorOf('ALTER RESOURCE POOL p WITH (MIN_CPU_PERCENTAGE = 20)')).toEqual({ code: 102, at: '1:29' });
+    expect(errorOf('ALTER RESOURCE POOL p WITH (MIN_IOPS_PER_VOLUME = -2)')?.code).toBe(102);
+    expect(errorOf('CREATE EXTERNAL RESOURCE POOL p WITH (MAX_CPU_PERCENT = 20, MAX_CPU_PERCENT = 30)')?.code).toBe(102);
+    expect(errorOf('CREATE EXTERNAL RESOURCE POOL p WITH (AFFINITY NUMANODE = AUTO)')?.code).toBe(102);
+    expect(errorOf('CREATE EXTERNAL RESOURCE POOL p WITH (AFFINITY CPU = (a))')?.code).toBe(102);
+    expect(errorOf('CREATE WORKLOAD GROUP g WITH (IMPORTANC = HIGH)')?.code).toBe(102);
+    expect(errorOf('CREATE WORKLOAD GROUP g WITH (MAX_DOP = ab)')?.code).toBe(102);
+    expect(errorOf('CREATE WORKLOAD GROUP g USING p1, p2')).toEqual({ code: 102, at: '1:35' });
+    expect(errorOf('CREATE WORKLOAD CLASSIFIER c WITH (IMPORTANCE = ab)')?.code).toBe(102);
+    expect(errorOf('CREATE RESOURCE GOVERNOR WITH (CLASSIFIER_FUNCTION = NULL)')?.code).toBe(102);
+  });
+});
+
+describe('security and broker conformance with TSql160', () => {
+  it('accepts the documented forms the first version refused', () => {
+    expect(first("ADD SIGNATURE TO DATABASE::db1 BY PASSWORD = 'p', CERTIFICATE c1 WITH SIGNATURE = 0x20")).toMatchObject({ kind: 'Signature', by: [{ name: 'PASSWORD' }, { name: 'CERTIFICATE' }] });
+    expect(first('ALTER CERTIFICATE c1 REMOVE ATTESTED OPTION')).toMatchObject({ options: [{ name: 'REMOVE ATTESTED OPTION' }] });
+    expect(first("ALTER ASYMMETRIC KEY k1 ATTESTED BY 'C:\\k.dll'")).toMatchObject({ options: [{ name: 'ATTESTED BY' }] });
+    expect(first('CREATE USER u FOR EXTERNAL PROVIDER')).toMatchObject({ kind: 'CreateUser', externalProvider: true });
+    expect(first('CREATE LOGIN l FROM CERTIFICATE c WITH CREDENTIAL = cr')).toMatchObject({ source: 'CERTIFICATE', options: [{ name: 'CREDENTIAL' }] });
+    expect(first('ALTER APPLICATION ROLE r WITH NAME = r2, LOGIN = l1')).toMatchObject({ kind: 'CreateApplicationRole' });
+    expect(first('CREATE SECURITY POLICY dbo.p')).toMatchObject({ kind: 'CreateSecurityPolicy', predicates: [] });
+    expect(first('ALTER SECURITY POLICY dbo.p DROP BLOCK PREDICATE ON dbo.t AFTER UPDATE, ADD FILTER PREDICATE dbo.f(c) ON dbo.t')).toMatchObject({ predicates: [{ action: 'DROP', operation: 'AFTER UPDATE' }, { action: 'ADD' }] });
+    expect(first('ALTER SECURITY POLICY dbo.p ADD NOT FOR REPLICATION')).toMatchObject({ notForReplication: true });
+    expect(first("CREATE REMOTE SERVICE BINDING b TO SERVICE '//s' WITH ANONYMOUS = OFF, USER = u")).toMatchObject({ kind: 'CreateRemoteServiceBinding' });
+    expect(first("CREATE ROUTE r WITH BROKER_INSTANCE = 'b1'")).toMatchObject({ kind: 'CreateRoute' });
+    expect(first("CREATE BROKER PRIORITY bp FOR CONVERSATION SET (CONTRACT_NAME = [//c], LOCAL_SERVICE_NAME = ANY, REMOTE_SERVICE_NAME = '//r', PRIORITY_LEVEL = DEFAULT)")).toMatchObject({ options: [{}, { value: 'ANY' }, {}, { value: 'DEFAULT' }] });
+  });
+
+  it('rejects what Microsoft\'s parser rejects', () => {
+    expect(errorOf("CREATE CREDENTIAL c WITH SECRET = 's', IDENTITY = 'i'")?.code).toBe(102);
+    expect(errorOf("CREATE CREDENTIAL c WITH IDENTITY = i")?.code).toBe(102);
+    expect(errorOf("CREATE LOGIN l FROM EXTERNAL PROVIDER WITH SID = 0x01, TYPE = 'X'")?.code).toBe(102);
+    expect(errorOf("CREATE SYMMETRIC KEY k WITH ALGORITHM = AES_256, ALGORITHM = AES_128 ENCRYPTION BY PASSWORD = 'p'")).toEqual({ code: 102, at: '1:50' });
+    expect(errorOf('ALTER SECURITY POLICY dbo.p WITH (SCHEMABINDING = ON)')?.code).toBe(102);
+    expect(errorOf('ALTER SECURITY POLICY dbo.p WITH (STATE = ON) NOT FOR REPLICATION')?.code).toBe(156);
+    expect(errorOf('CREATE SECURITY POLICY dbo.p ADD FILTER PREDICATE dbo.f(c) ON db.dbo.t')?.code).toBe(102);
+    expect(errorOf('CREATE SECURITY POLICY p WITH (STATE = ON, STATE = OFF)')?.code).toBe(102);
+    expect(errorOf("CREATE REMOTE SERVICE BINDING b TO SERVICE '//s' WITH ANONYMOUS = ON")).toEqual({ code: 156, at: '1:67' });
+    expect(errorOf('CREATE BROKER PRIORITY bp FOR CONVERSATION SET (PRIORITY_LEVEL = ANY)')?.code).toBe(156);
+    expect(errorOf("CREATE BROKER PRIORITY bp FOR CONVERSATION SET (CONTRACT_NAME = 'c')")?.code).toBe(102);
+    expect(errorOf('CREATE BROKER PRIORITY bp FOR CONVERSATION SET (REMOTE_SERVICE_NAME = r)')?.code).toBe(102);
+    expect(errorOf('CREATE BROKER PRIORITY bp FOR CONVERSATION SET (PRIORITY_LEVEL = 5, PRIORITY_LEVEL = 6)')?.code).toBe(102);
   });
 });

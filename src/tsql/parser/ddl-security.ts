@@ -3,7 +3,7 @@
 // Permissions", "DENY", "REVOKE", "CREATE USER", "ALTER USER", "CREATE ROLE", "ALTER ROLE", "CREATE
 // APPLICATION ROLE", "CREATE SERVER ROLE", "CREATE LOGIN", "ALTER LOGIN", "CREATE CERTIFICATE", "CREATE
 // MASTER KEY", "CREATE SYMMETRIC KEY", "CREATE ASYMMETRIC KEY", "CREATE CREDENTIAL".
-import type { Statement } from './ast.js';
+import type { ObjectName, Statement } from './ast.js';
 import type { DropObjects } from './ast-ddl-tables.js';
 import type {
   AlterAuthorization,
@@ -26,7 +26,7 @@ import type {
 import type { Parser } from './core.js';
 import { parseDropObjects } from './ddl-tables.js';
 import { parseExpression } from './expressions.js';
-import { authorization, checkOption, noOrAlter, parseModuleOption, principal } from './ddl-modules.js';
+import { authorization, checkOption, noOrAlter, parseModuleOption, principal, tokenAt } from './ddl-modules.js';
 import type { DdlContext } from './statements.js';
 import { opaque, registerDdl, registerStatement } from './statements.js';
 
@@ -188,11 +188,11 @@ function userSource(p: Parser, node: CreateUser): void {
     return;
   }
   if (!p.isWord('FOR') && !p.isWord('FROM')) return;
-  const from = p.next().upper === 'FROM';
+  p.next();
   if (p.acceptWord('LOGIN')) node.login = p.identifier();
   else if (p.acceptWord('CERTIFICATE')) node.certificate = p.identifier();
   else if (p.acceptWords('ASYMMETRIC', 'KEY')) node.asymmetricKey = p.identifier();
-  else if (from && p.isWord('EXTERNAL')) {
+  else if (p.isWord('EXTERNAL')) {
     p.next();
     p.expectWord('PROVIDER');
     node.externalProvider = true;
@@ -247,7 +247,7 @@ function parseRole(p: Parser, ctx: DdlContext, server = false): Statement {
 }
 
 const APPLICATION_ROLE_OPTIONS = new Set(['PASSWORD', 'DEFAULT_SCHEMA']);
-const ALTER_APPLICATION_ROLE_OPTIONS = new Set(['NAME', 'PASSWORD', 'DEFAULT_SCHEMA']);
+const ALTER_APPLICATION_ROLE_OPTIONS = new Set(['NAME', 'PASSWORD', 'DEFAULT_SCHEMA', 'LOGIN']);
 
 /** CREATE | ALTER APPLICATION ROLE r WITH option [, …]; DROP APPLICATION ROLE r. */
 function parseApplicationRole(p: Parser, ctx: DdlContext): Statement {
@@ -306,7 +306,7 @@ function createLoginSource(p: Parser, node: CreateLogin): void {
   } else if (p.acceptWord('EXTERNAL')) {
     p.expectWord('PROVIDER');
     node.source = 'EXTERNAL PROVIDER';
-    if (p.acceptWord('WITH')) node.options = p.commaList((q) => parseModuleOption(q));
+    if (p.acceptWord('WITH')) node.options = p.commaList(externalLoginOption);
   } else if (p.acceptWord('CERTIFICATE')) {
     node.source = 'CERTIFICATE';
     node.sourceName = p.identifier();
@@ -314,6 +314,19 @@ function createLoginSource(p: Parser, node: CreateLogin): void {
     node.source = 'ASYMMETRIC KEY';
     node.sourceName = p.identifier();
   } else p.fail();
+  // FROM CERTIFICATE / ASYMMETRIC KEY: `WITH CREDENTIAL = c` only.
+  if (node.sourceName !== undefined && p.acceptWord('WITH')) node.options = [checkOption(p, parseModuleOption(p), CREDENTIAL_ONLY)];
+}
+
+const CREDENTIAL_ONLY: ReadonlySet<string> = new Set(['CREDENTIAL']);
+const EXTERNAL_LOGIN_OPTIONS: ReadonlySet<string> = new Set(['SID', 'TYPE', 'OBJECT_ID', 'DEFAULT_DATABASE', 'DEFAULT_LANGUAGE']);
+
+/** An option of a login FROM EXTERNAL PROVIDER: TYPE is a letter (E or X), not a string. */
+function externalLoginOption(p: Parser): ModuleOption {
+  const valueAt = p.peek(2);
+  const option = checkOption(p, parseModuleOption(p), EXTERNAL_LOGIN_OPTIONS);
+  if (option.name === 'TYPE' && valueAt.kind !== 'word' && valueAt.kind !== 'quoted') p.fail(valueAt);
+  return option;
 }
 
 function alterLoginAction(p: Parser, node: CreateLogin): void {
@@ -426,7 +439,8 @@ function parseCertificate(p: Parser, ctx: DdlContext): Statement {
   const node = keyNode(ctx, 'CERTIFICATE');
   node.name = p.identifier();
   if (ctx.verb === 'ALTER') {
-    if (p.acceptWords('REMOVE', 'PRIVATE', 'KEY')) node.options = [{ kind: 'ModuleOption', name: 'REMOVE PRIVATE KEY', start: p.prev.start, end: p.prev.end }];
+    const removeOrAttest = removeOrAttested(p);
+    if (removeOrAttest !== undefined) node.options = [removeOrAttest];
     else {
       p.expectWord('WITH');
       node.options = p.isWord('PRIVATE') ? [privateKey(p)] : [parseModuleOption(p)];
@@ -445,6 +459,21 @@ function parseCertificate(p: Parser, ctx: DdlContext): Statement {
   if (p.isWord('ACTIVE')) node.options.push(parseModuleOption(p));
   node.end = p.prev.end;
   return node;
+}
+
+/** `REMOVE PRIVATE KEY`, `REMOVE ATTESTED OPTION` or `ATTESTED BY 'path'` of ALTER CERTIFICATE / ASYMMETRIC KEY. */
+function removeOrAttested(p: Parser): ModuleOption | undefined {
+  const start = p.tok.start;
+  if (p.acceptWord('REMOVE')) {
+    const privateKeyRemoved = p.acceptWord('PRIVATE');
+    p.expectWord(privateKeyRemoved ? 'KEY' : 'ATTESTED');
+    if (!privateKeyRemoved) p.expectWord('OPTION');
+    return { kind: 'ModuleOption', name: privateKeyRemoved ? 'REMOVE PRIVATE KEY' : 'REMOVE ATTESTED OPTION', start, end: p.prev.end };
+  }
+  if (!p.acceptWord('ATTESTED')) return undefined;
+  p.expectWord('BY');
+  if (p.tok.kind !== 'string') p.fail();
+  return { kind: 'ModuleOption', name: 'ATTESTED BY', value: p.next().text, start, end: p.prev.end };
 }
 
 function certificateSource(p: Parser): ModuleOption[] {
@@ -511,15 +540,22 @@ function createKeyOptions(p: Parser, node: CreateKey, objectType: string): void 
     } else if (objectType === 'ASYMMETRIC KEY' && (p.isWord('FILE') || p.isWord('EXECUTABLE'))) node.options.push(parseModuleOption(p));
     else p.fail();
   }
-  if (p.acceptWord('WITH')) node.options.push(...optionList(p));
+  if (p.acceptWord('WITH')) {
+    const options = optionList(p);
+    // Each key option once (KEY_SOURCE, ALGORITHM, IDENTITY_VALUE, PROVIDER_KEY_NAME, CREATION_DISPOSITION).
+    options.forEach((o, i) => {
+      if (options.findIndex((other) => other.name === o.name) < i) p.fail(tokenAt(p, o.start));
+    });
+    node.options.push(...options);
+  }
   if (p.acceptWord('ENCRYPTION')) node.options.push(...encryptionList(p, 'ENCRYPTION'));
   if (node.options.length === 0) p.fail();
 }
 
 function alterKey(p: Parser, objectType: string): ModuleOption[] {
-  const start = p.tok.start;
   if (objectType === 'ASYMMETRIC KEY') {
-    if (p.acceptWords('REMOVE', 'PRIVATE', 'KEY')) return [{ kind: 'ModuleOption', name: 'REMOVE PRIVATE KEY', start, end: p.prev.end }];
+    const removeOrAttest = removeOrAttested(p);
+    if (removeOrAttest !== undefined) return [removeOrAttest];
     p.expectWord('WITH');
     return [privateKey(p)];
   }
@@ -534,10 +570,7 @@ function parseCredential(p: Parser, ctx: DdlContext): Statement {
   if (ctx.verb === 'DROP') return parseDropObjects(p, ctx, 'CREDENTIAL', false, false);
   noOrAlter(p, ctx);
   p.next();
-  const node = keyNode(ctx, 'CREDENTIAL');
-  node.name = p.identifier();
-  p.expectWord('WITH');
-  node.options = p.commaList((q) => checkOption(q, parseModuleOption(q), CREDENTIAL_OPTIONS));
+  const node = credentialBody(p, ctx, 'CREDENTIAL');
   if (ctx.verb === 'CREATE' && p.isWord('FOR')) {
     const start = p.next().start;
     p.expectWord('CRYPTOGRAPHIC');
@@ -549,7 +582,42 @@ function parseCredential(p: Parser, ctx: DdlContext): Statement {
   return node;
 }
 
-const CREDENTIAL_OPTIONS = new Set(['IDENTITY', 'SECRET']);
+/**
+ * `name WITH IDENTITY = 'i' [, SECRET = 's']` (TSql160's credentialStatementBody): IDENTITY comes first and both
+ * values are strings.
+ */
+function credentialBody(p: Parser, ctx: DdlContext, objectType: string): CreateKey {
+  const node = keyNode(ctx, objectType);
+  node.name = p.identifier();
+  p.expectWord('WITH');
+  node.options = [credentialSecret(p, 'IDENTITY')];
+  if (p.acceptPunct(',')) node.options.push(credentialSecret(p, 'SECRET'));
+  node.end = p.prev.end;
+  return node;
+}
+
+function credentialSecret(p: Parser, name: 'IDENTITY' | 'SECRET'): ModuleOption {
+  const start = p.expectWord(name).start;
+  p.expectPunct('=');
+  if (p.tok.kind !== 'string') p.fail();
+  return { kind: 'ModuleOption', name, value: p.next().text, start, end: p.prev.end };
+}
+
+/**
+ * CREATE | ALTER DATABASE SCOPED CREDENTIAL c WITH IDENTITY = 'i' [, SECRET = 's']; DROP DATABASE SCOPED CREDENTIAL c
+ * (docs "CREATE DATABASE SCOPED CREDENTIAL"). For ddl-tables.ts's DATABASE rule: call it with the parser on SCOPED.
+ */
+export function parseDatabaseScopedCredential(p: Parser, ctx: DdlContext): Statement {
+  noOrAlter(p, ctx);
+  p.expectWord('SCOPED');
+  p.expectWord('CREDENTIAL');
+  if (ctx.verb === 'DROP') {
+    const name = p.identifier();
+    const names: ObjectName[] = [{ kind: 'ObjectName', name, start: name.start, end: name.end }];
+    return p.finish<DropObjects>({ kind: 'DropObjects', objectType: 'DATABASE SCOPED CREDENTIAL', ifExists: false, names }, ctx.start);
+  }
+  return credentialBody(p, ctx, 'DATABASE SCOPED CREDENTIAL');
+}
 
 // ==== SECURITY POLICY ================================================================================
 
@@ -565,32 +633,61 @@ function parseSecurityPolicy(p: Parser, ctx: DdlContext): Statement {
   noOrAlter(p, ctx);
   p.next();
   p.next();
-  const node: CreateSecurityPolicy = { kind: 'CreateSecurityPolicy', verb: ctx.verb, orAlter: false, name: p.objectName(), predicates: [], options: [], notForReplication: false, start: ctx.start, end: ctx.start };
-  const alter = ctx.verb === 'ALTER';
-  if (!alter || p.isWord('ADD') || p.isWord('ALTER') || p.isWord('DROP')) node.predicates = p.commaList((q) => securityPredicate(q, alter));
-  if (p.isWord('WITH')) {
-    p.next();
-    p.expectPunct('(');
-    node.options = p.commaList((q) => policyOption(q));
-    p.expectPunct(')');
+  const node: CreateSecurityPolicy = { kind: 'CreateSecurityPolicy', verb: ctx.verb, orAlter: false, name: twoPartName(p), predicates: [], options: [], notForReplication: false, start: ctx.start, end: ctx.start };
+  if (ctx.verb === 'ALTER') alterSecurityPolicy(p, node);
+  else {
+    // Everything is optional in CREATE (TSql160's createSecurityPolicyStatement): predicates, options, NOT FOR REPLICATION.
+    if (p.isWord('ADD')) node.predicates = p.commaList((q) => securityPredicate(q, false));
+    if (p.isWord('WITH')) node.options = policyOptions(p, CREATE_POLICY_OPTIONS);
+    if (p.isWord('NOT')) node.notForReplication = notForReplication(p);
   }
-  if (p.isWord('NOT')) {
-    p.next();
-    p.expectWord('FOR');
-    p.expectWord('REPLICATION');
-    node.notForReplication = true;
-  }
-  if (node.predicates.length === 0 && node.options.length === 0 && !node.notForReplication) p.fail();
   node.end = p.prev.end;
   return node;
 }
 
-const POLICY_OPTIONS = new Set(['STATE', 'SCHEMABINDING']);
+/** ALTER SECURITY POLICY p {WITH (STATE = ON|OFF) | {ADD | ALTER | DROP} predicate [, …] | {ADD | DROP} NOT FOR REPLICATION}: one of them. */
+function alterSecurityPolicy(p: Parser, node: CreateSecurityPolicy): void {
+  if (p.isWord('WITH')) node.options = policyOptions(p, ALTER_POLICY_OPTIONS);
+  else if ((p.isWord('ADD') || p.isWord('DROP')) && p.isWord('NOT', 1)) {
+    const start = p.tok.start;
+    const verb = p.next().upper;
+    notForReplication(p);
+    node.notForReplication = verb === 'ADD';
+    node.options = [{ kind: 'ModuleOption', name: `${verb} NOT FOR REPLICATION`, start, end: p.prev.end }];
+  } else node.predicates = p.commaList((q) => securityPredicate(q, true));
+}
 
-function policyOption(p: Parser): ModuleOption {
-  const option = checkOption(p, parseModuleOption(p), POLICY_OPTIONS);
-  if (option.value !== 'ON' && option.value !== 'OFF') p.fail(p.prev);
-  return option;
+function notForReplication(p: Parser): true {
+  p.expectWord('NOT');
+  p.expectWord('FOR');
+  p.expectWord('REPLICATION');
+  return true;
+}
+
+/** A schema-scoped name of at most two parts (a security policy, its table): a database prefix fails. */
+function twoPartName(p: Parser): ObjectName {
+  const name = p.objectName();
+  if (name.database !== undefined || name.server !== undefined) p.fail(tokenAt(p, name.name.start));
+  return name;
+}
+
+const CREATE_POLICY_OPTIONS: ReadonlySet<string> = new Set(['STATE', 'SCHEMABINDING']);
+const ALTER_POLICY_OPTIONS: ReadonlySet<string> = new Set(['STATE']);
+
+/** `WITH (STATE = ON|OFF [, SCHEMABINDING = ON|OFF])`, each option once. */
+function policyOptions(p: Parser, known: ReadonlySet<string>): ModuleOption[] {
+  p.expectWord('WITH');
+  p.expectPunct('(');
+  const options: ModuleOption[] = [];
+  do {
+    const first = p.tok;
+    const option = checkOption(p, parseModuleOption(p), known);
+    if (option.value !== 'ON' && option.value !== 'OFF') p.fail(p.prev);
+    if (options.some((o) => o.name === option.name)) p.fail(first);
+    options.push(option);
+  } while (p.acceptPunct(','));
+  p.expectPunct(')');
+  return options;
 }
 
 function securityPredicate(p: Parser, alter: boolean): SecurityPredicate {
@@ -606,8 +703,8 @@ function securityPredicate(p: Parser, alter: boolean): SecurityPredicate {
     node.arguments = p.parenList(parseExpression);
   }
   p.expectWord('ON');
-  node.table = p.objectName();
-  if (action !== 'DROP' && node.predicateType === 'BLOCK') blockOperation(p, node);
+  node.table = twoPartName(p);
+  if (node.predicateType === 'BLOCK') blockOperation(p, node);
   node.end = p.prev.end;
   return node;
 }
@@ -649,6 +746,8 @@ function parseSignature(p: Parser, start: number, drop: boolean): Signature {
 function signatureKey(p: Parser): ModuleOption {
   const start = p.tok.start;
   let name: string;
+  // `PASSWORD = 'p'` is a mechanism of its own (TSql160's cryptoWithOptionalPasswordSignature).
+  if (p.isWord('PASSWORD')) return checkOption(p, parseModuleOption(p), PASSWORD_ONLY);
   if (p.acceptWord('CERTIFICATE')) name = 'CERTIFICATE';
   else if (p.acceptWords('ASYMMETRIC', 'KEY')) name = 'ASYMMETRIC KEY';
   else return p.fail();
@@ -662,6 +761,8 @@ function signatureKey(p: Parser): ModuleOption {
   node.end = p.prev.end;
   return node;
 }
+
+const PASSWORD_ONLY: ReadonlySet<string> = new Set(['PASSWORD']);
 
 // ==== registration ====================================================================================
 

@@ -237,10 +237,12 @@ describe('databases', () => {
     expect(one('ALTER DATABASE SCOPED CONFIGURATION FOR SECONDARY SET MAXDOP = PRIMARY')).toMatchObject({ kind: 'AlterDatabaseScopedConfiguration', forSecondary: true, option: { name: 'MAXDOP', value: 'PRIMARY' } });
   });
 
-  it('keeps database-scoped credentials and audit specifications opaque', () => {
+  it('parses database-scoped credentials (IDENTITY first and required) and keeps audit specifications opaque', () => {
     const r = parseBatch("CREATE DATABASE SCOPED CREDENTIAL c WITH IDENTITY = 'x', SECRET = 'y'");
     expect(r.error).toBeUndefined();
-    expect(r.opaque.map((o) => o.what)).toEqual(['CREATE DATABASE SCOPED']);
+    expect(r.opaque).toEqual([]);
+    expect(parseBatch("CREATE DATABASE SCOPED CREDENTIAL c WITH SECRET = 'y'").error?.code).toBe(102);
+    expect(parseBatch('CREATE DATABASE AUDIT SPECIFICATION s FOR SERVER AUDIT a').opaque.map((o) => o.what)).toEqual(['CREATE DATABASE AUDIT']);
   });
 });
 

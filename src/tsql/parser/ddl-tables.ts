@@ -58,6 +58,7 @@ import type {
   XmlSchemaCollection,
 } from './ast-ddl-tables.js';
 import { SyntaxFailure, type Parser } from './core.js';
+import { parseDatabaseScopedCredential } from './ddl-security.js';
 import { parseCondition, parseExpression } from './expressions.js';
 import { isReserved } from './keywords.js';
 import { atStatementStart, opaque, registerDdl, type DdlContext } from './statements.js';
@@ -1854,12 +1855,13 @@ function parseXml(p: Parser, ctx: DdlContext): Statement {
 
 /** Database-level objects spelt `… DATABASE <word> …` that this grammar keeps opaque. */
 function isDatabaseSubobject(p: Parser): boolean {
-  return p.isWords('SCOPED', 'CREDENTIAL') || p.isWords('AUDIT', 'SPECIFICATION') || p.isWords('ENCRYPTION', 'KEY');
+  return p.isWords('AUDIT', 'SPECIFICATION') || p.isWords('ENCRYPTION', 'KEY');
 }
 
 /** CREATE | ALTER | DROP DATABASE … */
 function parseDatabase(p: Parser, ctx: DdlContext): Statement {
   p.next();
+  if (p.isWords('SCOPED', 'CREDENTIAL')) return parseDatabaseScopedCredential(p, ctx);
   if (isDatabaseSubobject(p)) return opaque(p, ctx.start, `${ctx.verb} DATABASE ${p.tok.upper}`);
   if (ctx.verb === 'DROP') {
     const ifExists = acceptIfExists(p);
