@@ -17,6 +17,7 @@ import type { Findings } from './messages.js';
 import { msg } from './messages.js';
 import { bool, child, children, eachChild, field, isNode, nameOf, nameText, namesOf, num, objectParts, str, type NameParts } from './nodes.js';
 import { outputNames } from './query-shape.js';
+import { checkDerivedNames, checkModuleColumns, checkScalarSubquery, checkSelectClauses, checkValuesRows } from './query-rules.js';
 import { findSchemaTable, findSource, mayBeColumn, resolveColumn, Scope, type Source } from './scope.js';
 import type { ColumnSet, SchemaCatalog, TableInfo } from './types.js';
 import { VariableTracker, type VariableKind } from './variables.js';
@@ -106,9 +107,14 @@ export class BatchBinder {
   /** Columns of inserted/deleted in a DML trigger (null: unknown); undefined outside one. */
   private triggerColumns: ColumnSet | null | undefined;
   private conditional = 0;
+  /** Temporary tables CREATEd in this batch or module (Msg 2714 for a second one). */
+  private tempCreates = new Set<string>();
   private readonly catalog: SchemaCatalog;
   private readonly findings: Findings;
   private readonly state: ScriptState;
+
+  /** `report` as a function value (made once per batch) for the rule helpers. */
+  private readonly reportFn = (code: number, message: string, offset: number): void => this.report(code, message, offset);
 
   constructor(catalog: SchemaCatalog, findings: Findings, state: ScriptState) {
     this.catalog = catalog;
@@ -222,6 +228,12 @@ export class BatchBinder {
         return;
       case 'VariableTable':
         this.tableSource(n, undefined, undefined);
+        return;
+      case 'Subquery':
+      case 'InSubquery':
+      case 'QuantifiedComparison':
+        checkScalarSubquery(n, this.reportFn);
+        this.visitChildren(n, scope);
         return;
       case 'Execute':
         checkExecute(n, this.catalog, this.findings);
@@ -424,6 +436,8 @@ export class BatchBinder {
       const name = nameOf(cte, 'name');
       if (name === undefined) continue;
       const key = this.key(name);
+      if (map.has(key)) this.report(239, msg.duplicateCte(name), cte.start);
+      if (children(cte, 'columns').length === 0) checkDerivedNames(child(cte, 'query'), name, cte.start, this.reportFn);
       // A recursive CTE sees itself, with columns not known yet.
       map.set(key, null);
       const query = child(cte, 'query');
@@ -482,6 +496,8 @@ export class BatchBinder {
   private select(n: NodeBase, outer: Scope | undefined, extraOrderBy: readonly NodeBase[]): void {
     const scope = new Scope(outer);
     this.fromClause(children(n, 'from'), scope, outer);
+    this.exposedNames(scope);
+    checkSelectClauses(n, outer === undefined, this.reportFn);
     for (const item of children(n, 'items')) {
       if (item.kind === 'SelectAssign') this.visitField(item, 'target', undefined);
       this.visitField(item, 'expr', scope);
@@ -507,11 +523,41 @@ export class BatchBinder {
     this.selectInto(n);
   }
 
+  /** Two sources of one FROM with the same exposed name: Msg 1013 (tables without alias) or 1011 (aliases). */
+  private exposedNames(scope: Scope): void {
+    const sources = scope.sources;
+    if (sources.length < 2) return;
+    const seen = new Map<string, Source>();
+    for (const src of sources) {
+      if (src.exposed === '') continue;
+      const prior = seen.get(src.exposed);
+      if (prior === undefined) {
+        seen.set(src.exposed, src);
+        continue;
+      }
+      if (prior.aliased !== true && src.aliased !== true && prior.written !== undefined && src.written !== undefined) this.report(1013, msg.duplicateExposed(prior.written, src.written), src.offset ?? 0);
+      else if (prior.aliased === true && src.aliased === true && src.alias !== undefined) this.report(1011, msg.duplicateCorrelation(src.alias), src.offset ?? 0);
+      return;
+    }
+  }
+
   /** SELECT … INTO #t creates the temporary table with the select list's columns. */
   private selectInto(n: NodeBase): void {
     const parts = objectParts(child(n, 'into'));
     if (parts === undefined || !parts.name.startsWith('#')) return;
     this.addTemp(parts.name, this.columnSet(outputNames(n)));
+  }
+
+  /**
+   * CREATE TABLE #t: two in one batch or module (not dropped in between) are Msg 2714 — "If more than one
+   * temporary table is created inside a single stored procedure or batch, they must have different names"
+   * (CREATE TABLE, Temporary tables), whatever IF branch each is in.
+   */
+  private createTemp(name: string, columns: Map<string, string> | null, offset: number): void {
+    const key = this.key(name);
+    if (this.tempCreates.has(key)) this.report(2714, msg.objectExists(name), offset);
+    this.tempCreates.add(key);
+    this.addTemp(name, columns);
   }
 
   private addTemp(name: string, columns: Map<string, string> | null): void {
@@ -552,6 +598,7 @@ export class BatchBinder {
         const query = child(n, 'query');
         if (query !== undefined) this.query(query, outer);
         const listed = namesOf(n, 'columns');
+        if (listed.length === 0) checkDerivedNames(query, alias ?? '', n.start, this.reportFn);
         return [{ exposed: this.key(alias ?? ''), columns: this.columnSet(listed.length > 0 ? listed : outputNames(query)) }];
       }
       case 'ValuesTable': {
@@ -588,8 +635,12 @@ export class BatchBinder {
     }
     const r = this.resolveTable(parts);
     if (!r.exists) this.markUnresolved();
-    const src: Source = { exposed: this.key(alias ?? parts.name), columns: r.columns, tableKey: objectKey(parts, this.cs) };
-    if (alias !== undefined) src.aliased = true;
+    const src: Source = { exposed: this.key(alias ?? parts.name), columns: r.columns, tableKey: objectKey(parts, this.cs), offset: n.start };
+    src.written = parts.schema === undefined ? parts.name : `${parts.schema}.${parts.name}`;
+    if (alias !== undefined) {
+      src.aliased = true;
+      src.alias = alias;
+    }
     if (parts.schema !== undefined) src.schema = this.key(parts.schema);
     if (r.moduleTemp === true) {
       src.moduleTemp = true;
@@ -766,6 +817,10 @@ export class BatchBinder {
     const columns = targetSource?.columns ?? null;
     if (columns !== null) this.checkTargetColumns(children(n, 'columns'), columns);
     const source = child(n, 'source');
+    if (source?.kind === 'ValuesSource') {
+      checkValuesRows(source, this.reportFn);
+      if (children(n, 'columns').length === 0 && target !== undefined) this.insertCount(target, source);
+    }
     if (source?.kind === 'Select') this.select(source, undefined, children(n, 'orderBy'));
     else if (source !== undefined) {
       // VALUES rows see no table: their names are not columns (Msg 128), not bound here.
@@ -776,6 +831,22 @@ export class BatchBinder {
     this.visitField(n, 'top', undefined);
     this.output(child(n, 'output'), [{ exposed: 'inserted', columns }]);
     this.env = saved;
+  }
+
+  /** INSERT without a column list: each row gives a value for every column but identity and computed ones (Msg 213). */
+  private insertCount(target: NodeBase, source: NodeBase): void {
+    if (target.kind !== 'NamedTable') return;
+    const parts = objectParts(child(target, 'name'));
+    if (parts === undefined || parts.database !== undefined || parts.name.startsWith('#')) return;
+    const info = this.catalog.tables.get(objectKey(parts, this.cs));
+    const expected = info?.insertable;
+    if (info === undefined || !info.complete || expected === undefined || expected < 0 || this.catalog.views.has(objectKey(parts, this.cs))) return;
+    for (const row of children(source, 'rows')) {
+      if (children(row, 'values').length !== expected) {
+        this.report(213, msg.insertCount, row.start);
+        return;
+      }
+    }
   }
 
   /** The target of UPDATE / DELETE: an exposed name of FROM, or the table itself (added to the scope). */
@@ -894,8 +965,14 @@ export class BatchBinder {
     if (parts === undefined || parts.database !== undefined || parts.server !== undefined || parts.name.startsWith('#')) return { status: 'unknown' };
     if (parts.schema !== undefined && SYSTEM_SCHEMAS.has(parts.schema.toUpperCase())) return { status: 'unknown' };
     const okey = objectKey(parts, this.cs);
-    const info = this.catalog.tables.get(okey) ?? (parts.schema === undefined ? bareIndex(this.catalog).get(this.key(parts.name)) : undefined);
-    if (info !== undefined && info !== null) return info.complete ? { status: 'known', columns: info.columns } : { status: 'unknown' };
+    const exact = this.catalog.tables.get(okey);
+    const info = exact ?? (parts.schema === undefined ? bareIndex(this.catalog).get(this.key(parts.name)) : undefined);
+    if (info !== undefined && info !== null) {
+      if (!info.complete) return { status: 'unknown' };
+      // Keys only of the table the name certainly means, and only when every batch parsed.
+      const keys = exact === undefined || this.catalog.keysUncertain ? undefined : (this.catalog.keys.get(okey) ?? { keys: new Set<string>() });
+      return keys === undefined ? { status: 'known', columns: info.columns } : { status: 'known', columns: info.columns, keys };
+    }
     if (info === null || this.catalog.views.has(okey) || this.catalog.otherObjects.has(okey) || this.catalog.uncertainNames.has(this.key(parts.name))) return { status: 'unknown' };
     return { status: 'missing' };
   }
@@ -921,7 +998,7 @@ export class BatchBinder {
     const added = checkTableElements({ table, elements, existing: new Map() }, this.ddl);
     this.visitAll(elements, undefined);
     if (parts === undefined) return;
-    if (table.startsWith('#')) this.addTemp(table, added);
+    if (table.startsWith('#')) this.createTemp(table, added, child(n, 'name')?.start ?? n.start);
     else if (this.sequential()) this.state.tables.set(objectKey(parts, this.cs), new Set(added.keys()));
   }
 
@@ -933,7 +1010,8 @@ export class BatchBinder {
     const tracked = this.sequential() ? this.state.tables.get(okey) : undefined;
     if (action.kind === 'AlterTableAdd') {
       const elements = children(action, 'elements');
-      const added = checkTableElements({ table: parts.name, elements, existing: this.knownColumns(parts), taken: tracked }, this.ddl);
+      // A column the table already has is Msg 2705 of the deploy-order pass (objects.ts).
+      const added = checkTableElements({ table: parts.name, elements, existing: this.knownColumns(parts) }, this.ddl);
       this.visitAll(elements, undefined);
       if (tracked !== undefined) for (const k of added.keys()) tracked.add(k);
       if (parts.name.startsWith('#')) this.addTemp(parts.name, added);
@@ -966,7 +1044,10 @@ export class BatchBinder {
     for (const name of children(n, 'names')) {
       const parts = objectParts(name);
       if (parts === undefined) continue;
-      if (parts.name.startsWith('#')) this.temps.delete(this.key(parts.name));
+      if (parts.name.startsWith('#')) {
+        this.temps.delete(this.key(parts.name));
+        this.tempCreates.delete(this.key(parts.name));
+      }
       else if (this.sequential()) this.state.tables.delete(objectKey(parts, this.cs));
     }
   }
@@ -977,6 +1058,8 @@ export class BatchBinder {
     const savedModule = this.module;
     const savedTemps = this.temps;
     const savedTrigger = this.triggerColumns;
+    const savedCreates = this.tempCreates;
+    this.tempCreates = new Set();
     this.module = kind;
     if (kind !== 'view') this.temps = new Map();
     try {
@@ -986,6 +1069,9 @@ export class BatchBinder {
       if (returns?.kind === 'TableVariableReturns') this.returnsTable(returns);
       this.visitField(n, 'body', undefined);
       const query = child(n, 'query');
+      if (query !== undefined && children(n, 'columns').length === 0 && (kind === 'view' || returns?.kind === 'InlineTableReturns')) {
+        checkModuleColumns(query, objectParts(child(n, 'name'))?.name ?? '', this.cs, n.start, (code, message, offset) => this.findings.error(code, message, offset));
+      }
       if (query !== undefined) {
         if (QUERY_KINDS.has(query.kind) && query.kind !== 'SelectStatement') this.statementQuery(query);
         else this.visit(query, undefined);
@@ -994,6 +1080,7 @@ export class BatchBinder {
       this.module = savedModule;
       this.temps = savedTemps;
       this.triggerColumns = savedTrigger;
+      this.tempCreates = savedCreates;
     }
   }
 

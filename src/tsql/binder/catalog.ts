@@ -4,9 +4,10 @@
 // blocks (EF migrations guard them with IF NOT EXISTS) and inside constant `EXEC (N'…')` strings.
 import type { NodeBase, ParsedBatch } from '../parser/ast.js';
 import { parseBatch } from '../parser/index.js';
-import { child, children, eachChild, field, nameOf, objectParts, str, type NameParts } from './nodes.js';
+import { child, children, columnIdent, eachChild, field, nameOf, nameText, objectParts, str, type NameParts } from './nodes.js';
+import { DeployTracker } from './objects.js';
 import { outputNames } from './query-shape.js';
-import type { BindOptions, ParsedScriptInput, ProcedureInfo, ProcedureParameter, SchemaCatalog, TableInfo } from './types.js';
+import type { BindOptions, ParsedScriptInput, ProcedureInfo, ProcedureParameter, SchemaCatalog, TableInfo, TableKeys } from './types.js';
 
 export function emptyCatalog(options: BindOptions): SchemaCatalog {
   return {
@@ -17,6 +18,9 @@ export function emptyCatalog(options: BindOptions): SchemaCatalog {
     procedures: new Map(),
     otherObjects: new Set(),
     uncertainNames: new Set(),
+    deployFindings: new Map(),
+    keys: new Map(),
+    keysUncertain: false,
   };
 }
 
@@ -27,6 +31,7 @@ export function buildSchema(scripts: readonly ParsedScriptInput[], options: Bind
     for (let i = 0; i < script.batches.length; i++) {
       const batch = script.batches[i];
       if (batch === undefined) continue;
+      builder.tracker.startBatch(script.path, i, batch.error === undefined);
       builder.addBatch(batch, script.texts[i] ?? '');
     }
   }
@@ -57,26 +62,54 @@ class CatalogBuilder {
   private dynamicDepth = 0;
   /** Columns ALTER TABLE ADD gives, merged once every CREATE TABLE is known (scripts come in any order). */
   private readonly added = new Map<string, { parts: NameParts; columns: Map<string, string> }>();
+  /** Tables some ALTER TABLE changes: their INSERT value count is not known. */
+  private readonly altered = new Set<string>();
 
   private readonly catalog: SchemaCatalog;
+  readonly tracker: DeployTracker;
 
   constructor(catalog: SchemaCatalog) {
     this.catalog = catalog;
     this.cs = catalog.caseSensitive;
+    this.tracker = new DeployTracker(this.cs);
+    catalog.deployFindings = this.tracker.findings;
   }
 
   addBatch(batch: ParsedBatch, text: string): void {
-    if (batch.error !== undefined) this.scanUnparsed(text);
+    if (batch.error !== undefined) {
+      this.scanUnparsed(text);
+      // A key (UNIQUE index, constraint) it defines is unseen: 1776 cannot be decided.
+      this.catalog.keysUncertain = true;
+    }
     for (const s of batch.statements) this.visit(s, text);
   }
 
   private visit(n: NodeBase, text: string): void {
+    // An ALTER TABLE SQL Server rejects (a constraint name taken) adds nothing. A rejected CREATE still
+    // counts: the payload's scripts may target different databases, and its columns are what they use.
+    if (!this.tracker.statement(n) && n.kind === 'AlterTable') return;
+    if (!CONTAINERS.has(n.kind)) {
+      this.visitStatement(n, text);
+      return;
+    }
+    this.tracker.enter(n);
+    try {
+      this.visitStatement(n, text);
+    } finally {
+      this.tracker.leave(n);
+    }
+  }
+
+  private visitStatement(n: NodeBase, text: string): void {
     switch (n.kind) {
       case 'CreateTable':
         this.createTable(n);
         return;
       case 'AlterTable':
         this.alterTable(n);
+        return;
+      case 'CreateIndex':
+        this.createIndex(n);
         return;
       case 'CreateType':
         this.createType(n);
@@ -123,7 +156,9 @@ class CatalogBuilder {
     const parts = objectParts(child(n, 'name'));
     if (parts === undefined || isTempName(parts.name) || parts.database !== undefined) return;
     const info = this.tableInfo(this.catalog.tables, parts);
+    info.insertable = info.insertable === undefined && info.columns.size === 0 && str(n, 'tableType') === undefined ? insertableCount(children(n, 'elements')) : -1;
     this.addColumns(info, children(n, 'elements'));
+    this.addKeys(parts, children(n, 'elements'));
     // FileTables have a fixed schema the statement does not spell out.
     if (str(n, 'tableType') === 'FILETABLE') info.complete = false;
   }
@@ -131,6 +166,7 @@ class CatalogBuilder {
   private alterTable(n: NodeBase): void {
     const parts = objectParts(child(n, 'name'));
     const action = child(n, 'action');
+    if (parts !== undefined) this.altered.add(objectKey(parts, this.cs));
     if (parts === undefined || action === undefined || action.kind !== 'AlterTableAdd') return;
     if (isTempName(parts.name) || parts.database !== undefined) return;
     const key = objectKey(parts, this.cs);
@@ -138,10 +174,56 @@ class CatalogBuilder {
     if (entry === undefined) this.added.set(key, (entry = { parts, columns: new Map() }));
     const info: TableInfo = { name: parts.name, columns: entry.columns, complete: true };
     this.addColumns(info, children(action, 'elements'));
+    this.addKeys(parts, children(action, 'elements'));
+  }
+
+  private keysOf(parts: NameParts): TableKeys {
+    const key = objectKey(parts, this.cs);
+    let keys = this.catalog.keys.get(key);
+    if (keys === undefined) this.catalog.keys.set(key, (keys = { keys: new Set() }));
+    return keys;
+  }
+
+  /** PRIMARY KEY and UNIQUE constraints (column or table level) and inline unique indexes. */
+  private addKeys(parts: NameParts, elements: readonly NodeBase[]): void {
+    for (const e of elements) {
+      if (e.kind === 'ColumnDefinition') {
+        const name = nameOf(e, 'name');
+        if (name === undefined) continue;
+        for (const c of children(e, 'constraints')) this.addKey(parts, str(c, 'constraintType'), [name]);
+        const index = child(e, 'index');
+        if (index !== undefined && field(index, 'unique') === true && child(index, 'where') === undefined) this.addKey(parts, 'UNIQUE', [name]);
+      } else if (e.kind === 'TableConstraint') {
+        const keyColumns = children(e, 'keyColumns');
+        this.addKey(parts, str(e, 'constraintType'), (keyColumns.length > 0 ? keyColumns : children(e, 'columns')).map(columnName));
+      } else if (e.kind === 'InlineIndex' && field(e, 'unique') === true && child(e, 'where') === undefined) {
+        this.addKey(parts, 'UNIQUE', children(e, 'columns').map(columnName));
+      }
+    }
+  }
+
+  private addKey(parts: NameParts, type: string | undefined, columns: readonly string[]): void {
+    if (type !== 'PRIMARY KEY' && type !== 'UNIQUE') return;
+    if (columns.length === 0 || columns.includes('')) return;
+    const normalized = columns.map((c) => norm(c, this.cs));
+    const keys = this.keysOf(parts);
+    keys.keys.add(keyOfColumns(normalized));
+    if (type === 'PRIMARY KEY') keys.primaryKey = normalized;
+  }
+
+  private createIndex(n: NodeBase): void {
+    const parts = objectParts(child(n, 'table'));
+    if (parts === undefined || isTempName(parts.name) || parts.database !== undefined) return;
+    if (field(n, 'unique') !== true || child(n, 'where') !== undefined || str(n, 'indexType') !== 'ROWSTORE') return;
+    this.addKey(parts, 'UNIQUE', children(n, 'columns').map(columnName));
   }
 
   /** ALTER TABLE ADD columns join their table; a table only ever altered exists, its columns unknown. */
   finish(): void {
+    for (const key of this.altered) {
+      const info = this.catalog.tables.get(key);
+      if (info !== undefined) info.insertable = -1;
+    }
     for (const [key, entry] of this.added) {
       const info = this.catalog.tables.get(key);
       if (info === undefined) this.catalog.tables.set(key, { name: entry.parts.name, columns: entry.columns, complete: false });
@@ -226,9 +308,13 @@ class CatalogBuilder {
 
   /** `EXEC (N'CREATE TABLE …')` and `EXEC sp_executesql N'…'` with constant text: its definitions count. */
   private dynamicSql(n: NodeBase, text: string): void {
-    if (this.dynamicDepth >= MAX_DYNAMIC_DEPTH) return;
+    if (this.dynamicDepth >= MAX_DYNAMIC_DEPTH) {
+      this.tracker.unknownChange();
+      return;
+    }
     let pieces = children(n, 'sql');
     if (pieces.length === 0) {
+      if (child(n, 'procedureVariable') !== undefined) this.tracker.unknownChange();
       const proc = objectParts(child(n, 'procedure'));
       if (proc === undefined || proc.name.toLowerCase() !== 'sp_executesql') return;
       const first = children(n, 'args')[0];
@@ -239,15 +325,23 @@ class CatalogBuilder {
     let sql = '';
     for (const piece of pieces) {
       const s = literalText(piece, text);
-      if (s === undefined) return;
+      if (s === undefined) {
+        // Built at run time: it may create or drop anything.
+        this.tracker.unknownChange();
+        return;
+      }
       sql += s;
     }
     if (sql.length === 0) return;
     this.dynamicDepth++;
+    this.tracker.enterDynamic();
     try {
-      this.addBatch(parseBatch(sql), sql);
+      const parsed = parseBatch(sql);
+      if (parsed.error !== undefined) this.tracker.unknownChange();
+      this.addBatch(parsed, sql);
     } finally {
       this.dynamicDepth--;
+      this.tracker.leaveDynamic();
     }
   }
 
@@ -265,6 +359,29 @@ class CatalogBuilder {
       this.catalog.uncertainNames.add(norm(last, this.cs));
     }
   }
+}
+
+/** A key as the catalog stores it: its normalized column names, sorted, joined by ','. */
+export function keyOfColumns(normalized: readonly string[]): string {
+  return [...normalized].sort().join(',');
+}
+
+/** Values an INSERT without a column list takes; -1 when a column makes that unsure. */
+function insertableCount(elements: readonly NodeBase[]): number {
+  let count = 0;
+  for (const e of elements) {
+    if (e.kind !== 'ColumnDefinition') continue;
+    if (field(e, 'generatedAlways') !== undefined || field(e, 'columnSet') === true) return -1;
+    const type = objectParts(child(child(e, 'dataType') ?? e, 'name'))?.name.toUpperCase();
+    if (type === 'TIMESTAMP' || type === 'ROWVERSION') return -1;
+    if (child(e, 'identity') !== undefined || child(e, 'computed') !== undefined) continue;
+    count++;
+  }
+  return count;
+}
+
+function columnName(n: NodeBase): string {
+  return nameText(columnIdent(n)) ?? '';
 }
 
 function sameParameters(a: readonly ProcedureParameter[], b: readonly ProcedureParameter[]): boolean {

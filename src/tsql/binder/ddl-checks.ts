@@ -6,10 +6,11 @@ import type { NodeBase } from '../parser/ast.js';
 import type { Findings } from './messages.js';
 import { msg } from './messages.js';
 import { child, children, columnIdent, nameOf, nameText, objectParts } from './nodes.js';
-import type { ColumnSet } from './types.js';
+import { keyOfColumns } from './catalog.js';
+import type { ColumnSet, TableKeys } from './types.js';
 
 /** What the catalog knows of a referenced table. */
-export type TableLookup = { status: 'known'; columns: ColumnSet } | { status: 'unknown' } | { status: 'missing' };
+export type TableLookup = { status: 'known'; columns: ColumnSet; keys?: TableKeys } | { status: 'unknown' } | { status: 'missing' };
 
 export interface DdlCheckContext {
   caseSensitive: boolean;
@@ -107,7 +108,28 @@ function checkReferences(references: NodeBase, fk: string, ctx: DdlCheckContext)
     return;
   }
   if (found.status !== 'known') return;
-  reportMissing(children(references, 'columns'), found.columns, ctx, (c) => ctx.findings.error(1770, msg.fkInvalidReferencedColumn(fk, c.name, written), c.start));
+  const referenced = children(references, 'columns');
+  let missing = false;
+  reportMissing(referenced, found.columns, ctx, (c) => {
+    missing = true;
+    ctx.findings.error(1770, msg.fkInvalidReferencedColumn(fk, c.name, written), c.start);
+  });
+  if (!missing && found.keys !== undefined) checkCandidateKey(referenced, found.keys, ctx, () => ctx.findings.error(1776, msg.fkNoMatchingKey(written, fk), tableNode.start));
+}
+
+/**
+ * Msg 1776: the referenced columns (the primary key when none are listed) must be exactly the columns
+ * of a PRIMARY KEY, UNIQUE constraint or unique index of the referenced table (in any order).
+ */
+function checkCandidateKey(referenced: readonly NodeBase[], keys: TableKeys, ctx: DdlCheckContext, report: () => void): void {
+  if (referenced.length === 0) return; // No list: the primary key (none is Msg 1773, not checked).
+  const names: string[] = [];
+  for (const r of referenced) {
+    const name = nameText(columnIdent(r));
+    if (name === undefined) return;
+    names.push(ctx.caseSensitive ? name : name.toLowerCase());
+  }
+  if (!keys.keys.has(keyOfColumns(names))) report();
 }
 
 /** The constraint's name, or the kind of name SQL Server generates for an unnamed one. */

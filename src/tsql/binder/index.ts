@@ -3,6 +3,7 @@
 // defines; `bindScript` checks one script against it.
 import type { NodeBase } from '../parser/ast.js';
 import { BatchBinder, type ScriptState } from './binder.js';
+import { checkControlFlow } from './control-flow.js';
 import { Findings, msg } from './messages.js';
 import { field, str } from './nodes.js';
 import type { BinderDiagnostic, BindOptions, ParsedScriptInput, SchemaCatalog } from './types.js';
@@ -20,7 +21,13 @@ export function bindScript(script: ParsedScriptInput, schema: SchemaCatalog, opt
     if (batch === undefined || batch.error !== undefined) continue;
     findings.batch = i;
     checkFirstStatements(batch.statements, findings);
+    checkControlFlow(batch.statements, findings, options.caseSensitive);
     new BatchBinder(catalog, findings, state).bindBatch(batch.statements);
+  }
+  const deploy = schema.deployFindings.get(script.path);
+  if (deploy !== undefined) {
+    findings.list.push(...deploy);
+    findings.list.sort((a, b) => a.batch - b.batch || a.offset - b.offset);
   }
   return findings.list;
 }

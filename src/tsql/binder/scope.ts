@@ -14,6 +14,12 @@ export interface Source {
   tableKey?: string;
   /** Written with an alias: `schema.table.column` cannot name it. */
   aliased?: boolean;
+  /** The alias as written. */
+  alias?: string;
+  /** A table's name as written (`dbo.T`), for messages. */
+  written?: string;
+  /** Where it is written in the batch. */
+  offset?: number;
   /** A system view (sys.*, INFORMATION_SCHEMA.*): columns unknown, but none of a CLR type. */
   system?: boolean;
   /** Its columns; null when unknown (a system view, a table the payload does not define …). */

@@ -38,6 +38,19 @@ export interface TableInfo {
   columns: Map<string, string>;
   /** false when some definition's columns could not be read (SELECT … INTO, a view over `*`, an unparsed batch). */
   complete: boolean;
+  /**
+   * How many values an INSERT without a column list gives (columns but identity and computed ones);
+   * -1 when unsure (defined twice, altered, a rowversion or GENERATED ALWAYS column, a graph table).
+   */
+  insertable?: number;
+}
+
+/** A table's candidate keys: PRIMARY KEY, UNIQUE constraints, unfiltered unique indexes. */
+export interface TableKeys {
+  /** Each key as its sorted normalized column names joined by ','. */
+  keys: Set<string>;
+  /** The primary key's columns in order (normalized), when it has one. */
+  primaryKey?: string[];
 }
 
 export interface ProcedureInfo {
@@ -67,4 +80,10 @@ export interface SchemaCatalog {
   otherObjects: Set<string>;
   /** Names (normalized, last part) a batch that failed to parse may define: never reported missing. */
   uncertainNames: Set<string>;
+  /** Findings of the deploy-order pass (2714, 219, 1913, 2705 on ALTER TABLE ADD) by script path. */
+  deployFindings: Map<string, BinderDiagnostic[]>;
+  /** Candidate keys of tables by normalized `schema.name` (every definition in the payload, unioned). */
+  keys: Map<string, TableKeys>;
+  /** Some batch did not parse: a key it defines may be unseen (no Msg 1776 then). */
+  keysUncertain: boolean;
 }
