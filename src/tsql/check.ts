@@ -1,8 +1,9 @@
 // Static checks of a payload: every finding as file:line:col, severity, rule, message and hint.
 //
-// Rules: duplicate-definition, ddl-in-module, missing-reference, missing-column, missing-principal,
-// not-rerunnable, module-not-first, go-in-body, go-semicolon, go-trailing-text, go-count,
-// sqlcmd-undefined-variable, sqlcmd-include-cycle, sqlcmd-include-missing, sqlcmd-syntax,
+// Rules: syntax and binding (the T-SQL front end, front-end.ts: SQL Server's message number in `code`),
+// not-modelled (a note), duplicate-definition, ddl-in-module, missing-reference, missing-column,
+// missing-principal, not-rerunnable, module-not-first, go-in-body, go-semicolon, go-trailing-text,
+// go-count, sqlcmd-undefined-variable, sqlcmd-include-cycle, sqlcmd-include-missing, sqlcmd-syntax,
 // sqlcmd-unsupported, unterminated, dependency-cycle, file-unreadable.
 // Callers add their own findings (e.g. the CLR bindings against the built DLL) through
 // `extraDiagnostics` or `providers`, which receive the loaded plan and its catalog.
@@ -117,7 +118,7 @@ export async function checkPayload(plan: PayloadPlan, options: CheckOptions = {}
  * The token-pattern rules that the front end now reports with SQL Server's message number: where both
  * find the same spot, the front end's finding stays (with the older rule's more specific hint).
  */
-const SUPERSEDED: Record<string, true> = { 'missing-column': true, 'module-not-first': true };
+const SUPERSEDED: Record<string, true> = { 'missing-column': true, 'module-not-first': true, 'duplicate-definition': true };
 
 function mergeFrontEnd(older: readonly Diagnostic[], frontEnd: readonly Diagnostic[]): Diagnostic[] {
   const at = (d: Diagnostic): string => `${d.file}\u0000${d.line}\u0000${d.col}`;

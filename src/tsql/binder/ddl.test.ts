@@ -24,11 +24,11 @@ describe('built-in functions: 195 / 174 / 189', () => {
     expect(codes('SELECT * FROM MyTvf(1) t')).toEqual([]);
   });
   it('174 for a wrong argument count', () => {
-    expect(bind('SELECT LEFT(N\'abc\')')).toMatchObject([{ code: 174, message: 'The LEFT function requires 2 argument(s).' }]);
+    expect(bind('SELECT LEFT(N\'abc\')')).toMatchObject([{ code: 174, message: 'The left function requires 2 argument(s).' }]);
     expect(codes("SELECT SUBSTRING('abc', 1), DATEADD(day, 1), ISNULL(1)")).toEqual([174, 174, 174]);
   });
   it('189 for a count outside a range', () => {
-    expect(bind("SELECT CHARINDEX('a')")).toMatchObject([{ code: 189, message: 'The CHARINDEX function requires 2 to 3 arguments.' }]);
+    expect(bind("SELECT CHARINDEX('a')")).toMatchObject([{ code: 189, message: 'The charindex function requires 2 to 3 arguments.' }]);
   });
 });
 

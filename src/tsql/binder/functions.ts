@@ -22,5 +22,7 @@ export function checkFunctionCall(call: NodeBase, findings: Findings): void {
   const count = field(call, 'star') === true ? 1 : children(call, 'args').length;
   const [min, max] = arity;
   if (count >= min && count <= max) return;
-  findings.error(min === max ? 174 : 189, min === max ? msg.argCount(written, min) : msg.argRange(written, min, max), call.start);
+  // SQL Server names the function in lower case: "The left function requires 2 argument(s)."
+  const lower = written.toLowerCase();
+  findings.error(min === max ? 174 : 189, min === max ? msg.argCount(lower, min) : msg.argRange(lower, min, max), call.start);
 }
