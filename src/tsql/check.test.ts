@@ -64,6 +64,11 @@ describe('rules', () => {
     expect(await rules({ 'programmability/a.sql': proc('SELECT 1;'), 'programmability/b.sql': proc('SELECT 2;') })).toEqual(['duplicate-definition@programmability/b.sql:1']);
   });
 
+  it('a table created twice is one finding: SQL Server\'s Msg 2714, where the older rule reports the same spot', async () => {
+    const found = await check({ 'migrations/1_A.sql': 'CREATE TABLE dbo.T (Id int);\nGO\n', 'migrations/2_B.sql': 'CREATE TABLE dbo.T (Id int);\nGO\n' });
+    expect(found.map((d) => `${d.rule} ${d.code ?? ''}@${d.file}:${d.line}`)).toEqual(['binding 2714@migrations/2_B.sql:1']);
+  });
+
   it('ddl-in-module: a procedure that creates a permanent table', async () => {
     expect(await rules({ 'programmability/a.sql': proc('CREATE TABLE dbo.Oops (Id int);') })).toEqual(['ddl-in-module@programmability/a.sql:4']);
   });
