@@ -241,6 +241,8 @@ export interface DerivedTable extends NodeBase {
   query: QueryExpr;
   alias: Ident;
   columns: Ident[];
+  /** `(SELECT …) FOR PATH AS e`: a member of a graph SHORTEST_PATH pattern. */
+  forPath?: boolean;
 }
 
 /** One row of a VALUES list: `(1, DEFAULT, @x)`. */
@@ -272,6 +274,8 @@ export interface JsonColumn extends NodeBase {
   kind: 'JsonColumn';
   name: Ident;
   dataType: DataType;
+  /** `COLLATE name` after the type. */
+  collation?: Ident;
   path?: Expression;
   asJson: boolean;
 }
@@ -291,6 +295,8 @@ export interface RowsetFunction extends NodeBase {
   columns?: ColumnRef[];
   /** OPENROWSET(BULK 'file', …) */
   bulk?: boolean;
+  /** OPENROWSET(BULK 'file', FORMAT = 'CSV', SINGLE_BLOB, ORDER (…), …): the options after the file. */
+  options?: BulkOption[];
   /** OPENDATASOURCE(…).db.schema.table: the object after the call. */
   objectAfter?: ObjectName;
   /** OPENXML(…) WITH (…) or OPENROWSET(BULK …) WITH (…) */
@@ -427,6 +433,8 @@ export interface SetClause extends NodeBase {
   /** The column or variable assigned; for `@v = col = e`, the variable (and `column` the column). */
   target: ColumnRef | Variable;
   column?: ColumnRef;
+  /** For `@v = col += e`: the column's compound operator (absent when it is '='). */
+  columnOp?: string;
   /** '=', '+=', … ; absent for a method call. */
   op?: string;
   /** Absent for `= DEFAULT` (see `isDefault`) and method calls. */
@@ -511,7 +519,24 @@ export interface BulkOption extends NodeBase {
   order?: OrderByItem[];
 }
 
-export type QueryStatement = SelectStatement | Insert | Update | Delete | Merge | TruncateTable | BulkInsert;
+/** `INSERT BULK t [(col type [NULL | NOT NULL], …)] [WITH (option, …)]`: the statement bulk-copy clients send. */
+export interface InsertBulk extends NodeBase {
+  kind: 'InsertBulk';
+  table: ObjectName;
+  columns: InsertBulkColumn[];
+  options: BulkOption[];
+}
+
+export interface InsertBulkColumn extends NodeBase {
+  kind: 'InsertBulkColumn';
+  name: Ident;
+  /** Absent for a bare `timestamp` column. */
+  dataType?: DataType;
+  collation?: Ident;
+  nullable?: boolean;
+}
+
+export type QueryStatement = SelectStatement | Insert | Update | Delete | Merge | TruncateTable | BulkInsert | InsertBulk;
 
 export type QueryNode =
   | QueryStatement
@@ -544,4 +569,5 @@ export type QueryNode =
   | CurrentOf
   | MergeClause
   | PartitionRange
-  | BulkOption;
+  | BulkOption
+  | InsertBulkColumn;

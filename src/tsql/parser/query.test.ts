@@ -80,7 +80,8 @@ describe('SELECT: golden trees', () => {
         having: { kind: 'Comparison' },
       },
     });
-    expect(one('SELECT a FROM t GROUP BY ALL a, b WITH ROLLUP')).toMatchObject({ query: { groupBy: { all: true, with: 'ROLLUP' } } });
+    expect(one('SELECT a FROM t GROUP BY ALL a, b')).toMatchObject({ query: { groupBy: { all: true, items: [col('a'), col('b')] } } });
+    expect(one('SELECT a FROM t GROUP BY a, b WITH ROLLUP')).toMatchObject({ query: { groupBy: { all: false, with: 'ROLLUP' } } });
   });
 
   it('WINDOW clause', () => {
@@ -131,8 +132,11 @@ describe('SELECT: golden trees', () => {
     expect(one("SELECT a FROM t FOR XML RAW('r'), ROOT('x'), ELEMENTS XSINIL, TYPE")).toMatchObject({
       forClause: { kind: 'ForClause', type: 'XML', mode: 'RAW', elementName: 'r', root: 'x', options: ['ROOT', 'ELEMENTS XSINIL', 'TYPE'] },
     });
-    expect(one("SELECT a FROM t FOR JSON PATH, ROOT('x'), INCLUDE_NULL_VALUES, WITHOUT_ARRAY_WRAPPER")).toMatchObject({
-      forClause: { type: 'JSON', mode: 'PATH', options: ['ROOT', 'INCLUDE_NULL_VALUES', 'WITHOUT_ARRAY_WRAPPER'] },
+    expect(one("SELECT a FROM t FOR JSON PATH, ROOT('x'), INCLUDE_NULL_VALUES")).toMatchObject({
+      forClause: { type: 'JSON', mode: 'PATH', root: 'x', options: ['ROOT', 'INCLUDE_NULL_VALUES'] },
+    });
+    expect(one('SELECT a FROM t FOR JSON AUTO, WITHOUT_ARRAY_WRAPPER, INCLUDE_NULL_VALUES')).toMatchObject({
+      forClause: { type: 'JSON', mode: 'AUTO', options: ['WITHOUT_ARRAY_WRAPPER', 'INCLUDE_NULL_VALUES'] },
     });
     expect(one('SELECT a FROM t FOR XML EXPLICIT, BINARY BASE64, XMLDATA')).toMatchObject({ forClause: { mode: 'EXPLICIT', options: ['BINARY BASE64', 'XMLDATA'] } });
     expect(one('SELECT a FROM t FOR BROWSE')).toMatchObject({ forClause: { type: 'BROWSE' } });
@@ -599,6 +603,150 @@ describe('invalid T-SQL fails where SQL Server does', () => {
     ['SELECT * FROM (SELECT a INTO #t FROM t) x', '156 1:25'],
     ['INSERT INTO t SELECT a INTO #t FROM u', '156 1:24'],
     ['CREATE VIEW v AS SELECT a FROM t ORDER BY a', '1033 1:34'],
+  ];
+  for (const [sql, expected] of cases) it(sql, () => expect(errorOf(sql)).toBe(expected));
+});
+
+describe('forms the SQL Server 2022 grammar accepts', () => {
+  it('CHANGE_TRACKING_CONTEXT followed by CTEs', () => {
+    expect(one('WITH CHANGE_TRACKING_CONTEXT (0x01), src (k) AS (SELECT k FROM s) UPDATE t SET v = 0')).toMatchObject({
+      kind: 'Update',
+      changeTrackingContext: { kind: 'ChangeTrackingContext' },
+      ctes: [{ kind: 'Cte', name: ident('src') }],
+    });
+  });
+
+  it('SET with a variable and a compound column assignment, DEFAULT and pseudo-columns', () => {
+    expect(one('UPDATE t SET @old = qty -= 1, @v = t.flag = DEFAULT, $ROWGUID = NEWID()')).toMatchObject({
+      sets: [
+        { target: { kind: 'Variable', name: '@old' }, column: col('qty'), columnOp: '-=' },
+        { target: { kind: 'Variable' }, column: col('t', 'flag'), op: '=', isDefault: true },
+        { target: col('$ROWGUID'), op: '=' },
+      ],
+    });
+    expect(one('UPDATE t SET shape.Move(DEFAULT, 2)')).toMatchObject({ sets: [{ method: ident('Move'), args: [{ kind: 'DefaultArgument' }, { kind: 'Literal' }] }] });
+  });
+
+  it('TOP with a parenthesised query, a decimal constant, and the 0–100 range of PERCENT', () => {
+    expect(one('SELECT TOP ((SELECT n FROM a) INTERSECT (SELECT n FROM b)) x FROM t')).toMatchObject({
+      query: { top: { expr: { kind: 'Subquery', query: { kind: 'SetOperation', op: 'INTERSECT' } } } },
+    });
+    expect(one('SELECT TOP 12.5 PERCENT x FROM t')).toMatchObject({ query: { top: { percent: true, legacy: true } } });
+    expect(errorOf('SELECT TOP 101 PERCENT x FROM t')).toBe('1031 1:12');
+    expect(errorOf('SELECT TOP (-3) PERCENT x FROM t')).toBe('1031 1:14');
+    expect(errorOf('SELECT TOP 2.5 x FROM t')).toBe('1060 1:12');
+    expect(errorOf('DELETE TOP (1.5) FROM t')).toBe('1060 1:13');
+    expect(errorOf('SELECT TOP 0x05 x FROM t')).toBe('102 1:12');
+  });
+
+  it('a table-valued function as the target of UPDATE or DELETE', () => {
+    expect(one('DELETE dbo.Recent(7) WHERE id = 1')).toMatchObject({ target: { kind: 'FunctionTable', call: { kind: 'FunctionCall', args: [{ kind: 'Literal' }] } } });
+    expect(one('UPDATE dbo.Pending() SET state = 2')).toMatchObject({ target: { kind: 'FunctionTable', call: { args: [] } } });
+  });
+
+  it('older hint spellings: bare HOLDLOCK, an index number, LOCAL join hints', () => {
+    expect(one('SELECT * FROM t AS a HOLDLOCK')).toMatchObject({ query: { from: [{ kind: 'NamedTable', hints: [{ name: 'HOLDLOCK' }] }] } });
+    expect(one('SELECT * FROM t a (2)')).toMatchObject({ query: { from: [{ hints: [{ name: 'INDEX', indexes: [ident('2')] }] }] } });
+    expect(one('SELECT * FROM t WITH (1)')).toMatchObject({ query: { from: [{ hints: [{ name: 'INDEX' }] }] } });
+    expect(one('SELECT * FROM a LEFT LOCAL HASH JOIN b ON 1 = 1')).toMatchObject({ query: { from: [{ kind: 'Join', joinType: 'LEFT', hint: 'HASH' }] } });
+  });
+
+  it('query hints of older versions', () => {
+    expect(one('SELECT 1 OPTION (KEEP UNION, SHRINKDB PLAN, BYPASS OPTIMIZER_QUEUE, OPTIMIZE CORRELATED UNION ALL, USEPLAN 3)')).toMatchObject({
+      option: [{ name: 'KEEP UNION' }, { name: 'SHRINKDB PLAN' }, { name: 'BYPASS OPTIMIZER_QUEUE' }, { name: 'OPTIMIZE CORRELATED UNION ALL' }, { name: 'USEPLAN' }],
+    });
+  });
+
+  it('joined tables whose first member is a derived table, under several parentheses', () => {
+    expect(one('SELECT * FROM (((SELECT 1 k) AS a JOIN (SELECT 1 k) AS b ON a.k = b.k)) WHERE 1 = 1')).toMatchObject({
+      query: { from: [{ kind: 'Join', paren: true, left: { kind: 'DerivedTable' }, right: { kind: 'DerivedTable' } }] },
+    });
+    expect(one('SELECT * FROM ((SELECT 1 k) UNION (SELECT 2)) AS u')).toMatchObject({ query: { from: [{ kind: 'DerivedTable', query: { kind: 'SetOperation' } }] } });
+    expect(one('SELECT * FROM ((SELECT 1 k)) AS u')).toMatchObject({ query: { from: [{ kind: 'DerivedTable', alias: ident('u') }] } });
+  });
+
+  it('INSERT BULK, BULK INSERT from a name, bulk options', () => {
+    expect(one('INSERT BULK dbo.Staging (id int NOT NULL, note varchar(20) COLLATE Latin1_General_CI_AS NULL, timestamp) WITH (TABLOCK, ROWS_PER_BATCH = 500)')).toMatchObject({
+      kind: 'InsertBulk',
+      columns: [{ name: ident('id'), nullable: false }, { collation: ident('Latin1_General_CI_AS'), nullable: true }, { name: ident('timestamp') }],
+      options: [{ name: 'TABLOCK' }, { name: 'ROWS_PER_BATCH' }],
+    });
+    expect(one("BULK INSERT t FROM dataFile WITH (FORMAT = 'csv', FIELDQUOTE = '\"', ESCAPECHAR = '\\', HEADER_ROW = TRUE, CODEPAGE = 'RAW')")).toMatchObject({
+      kind: 'BulkInsert',
+      options: [{ name: 'FORMAT' }, { name: 'FIELDQUOTE' }, { name: 'ESCAPECHAR' }, { name: 'HEADER_ROW' }, { name: 'CODEPAGE' }],
+    });
+    expect(one("SELECT * FROM OPENROWSET(BULK 'in.dat', FORMATFILE = 'in.fmt', ORDER (k DESC) UNIQUE, MAXERRORS = 3) AS r")).toMatchObject({
+      query: { from: [{ kind: 'RowsetFunction', bulk: true, options: [{ name: 'FORMATFILE' }, { name: 'ORDER' }, { name: 'MAXERRORS' }] }] },
+    });
+  });
+
+  it('full-text and rowset forms', () => {
+    expect(one("SELECT * FROM CONTAINSTABLE(docs, PROPERTY(body, 'Title'), 'x', LANGUAGE 1033, 5) AS c")).toMatchObject({ query: { from: [{ function: 'CONTAINSTABLE', columns: [col('body')] }] } });
+    expect(one('SELECT * FROM SEMANTICKEYPHRASETABLE(docs, (*), 4) AS k')).toMatchObject({ query: { from: [{ columns: [] }] } });
+    expect(one("SELECT * FROM OPENJSON(@j) WITH (name nvarchar(50) COLLATE Latin1_General_BIN2 '$.n', raw nvarchar(max) AS JSON) AS j")).toMatchObject({
+      query: { from: [{ kind: 'FunctionTable', withColumns: [{ collation: ident('Latin1_General_BIN2') }, { asJson: true }] }] },
+    });
+    expect(one("SELECT * FROM OPENDATASOURCE('SQLNCLI', 'Data Source=s').'SELECT 1' AS q")).toMatchObject({ query: { from: [{ function: 'OPENDATASOURCE' }] } });
+    expect(one('SELECT * FROM {oj a LEFT OUTER JOIN b ON a.k = b.k}')).toMatchObject({ query: { from: [{ kind: 'Join', joinType: 'LEFT' }] } });
+    expect(one('SELECT * FROM n1, (SELECT * FROM e1) FOR PATH AS p')).toMatchObject({ query: { from: [{}, { kind: 'DerivedTable', forPath: true }] } });
+  });
+
+  const valid = [
+    'INSERT OVER t DEFAULT VALUES',
+    'MERGE t WITH (INDEX (ix)) AS x USING s ON x.k = s.k WHEN MATCHED THEN DELETE;',
+    'DELETE t WITH (ROWLOCK, READPAST) OUTPUT deleted.k WHERE k = 1',
+    'SELECT a FROM t GROUP BY GROUPING SETS ((a, b), ROLLUP (a), (CUBE (b)), a, ())',
+    'SELECT a FROM t GROUP BY ROLLUP ((a, b), c), ()',
+    'SELECT a FROM t FOR XML RAW, ELEMENTS XSINIL, ROOT',
+    "SELECT * FROM OPENROWSET(BULK ('a.parquet', 'b.parquet'), FORMAT = 'PARQUET') AS p",
+    'SELECT * FROM t WHERE CURRENT_TIMESTAMP > 0',
+  ];
+  for (const sql of valid) it(sql, () => expect(parseBatch(sql).error).toBeUndefined());
+});
+
+describe('what the SQL Server 2022 grammar rejects, at the token where it fails', () => {
+  const cases: [string, string][] = [
+    // A clause keyword commits to its clause.
+    ['INSERT INTO t DEFAULT;', '102 1:22'],
+    ['MERGE t USING s ON 1 = 1 WHEN NOT MATCHED THEN INSERT DEFAULT (1);', '102 1:63'],
+    ['SELECT TOP 3 WITH x FROM t', '102 1:19'],
+    ['UPDATE t SET a = 1 WHERE CURRENT cur', '102 1:34'],
+    ['SELECT SUM(a) OVER w FROM t WINDOW w AS (ORDER a)', '102 1:48'],
+    ["SELECT * FROM OPENJSON(@j) WITH (a int '$.a' AS TEXT) j", '102 1:49'],
+    // FOR JSON / FOR XML options at most once; ROOT and WITHOUT_ARRAY_WRAPPER exclude each other.
+    ['SELECT a FROM t FOR JSON PATH, ROOT, ROOT', '102 1:38'],
+    ['SELECT a FROM t FOR JSON AUTO, WITHOUT_ARRAY_WRAPPER, ROOT', '102 1:55'],
+    ['SELECT a FROM t FOR XML AUTO, TYPE, TYPE', '102 1:37'],
+    // OPENJSON takes one or two arguments.
+    ['SELECT * FROM OPENJSON()', '102 1:24'],
+    ["SELECT * FROM OPENJSON(@j, '$', 'x')", '102 1:31'],
+    // GROUP BY ALL takes no grouping-set constructs; WITH ROLLUP does not follow one.
+    ['SELECT a FROM t GROUP BY ALL a WITH CUBE', '1028 1:37'],
+    ['SELECT a FROM t GROUP BY ALL ROLLUP (a)', '1028 1:30'],
+    ['SELECT a FROM t GROUP BY CUBE (a) WITH ROLLUP', '156 1:35'],
+    ['SELECT a FROM t GROUP BY a, (b, c)', '102 1:31'],
+    // The context of CHANGE_TRACKING_CONTEXT is a binary constant or a variable.
+    ["WITH CHANGE_TRACKING_CONTEXT ('x') DELETE t", '102 1:31'],
+    // WINDOW after a table is the WINDOW clause (2022), never an alias.
+    ['SELECT a FROM t window WINDOW w AS (ORDER BY a)', '102 1:31'],
+    // MATCH only in WHERE.
+    ['SELECT a FROM n, e, m GROUP BY a HAVING MATCH(n-(e)->m)', '102 1:41'],
+    // BULK INSERT and OPENROWSET(BULK …) options: known names, the right kind of value, once each.
+    ["BULK INSERT t FROM 'f' WITH (FORMATT = 'CSV')", '102 1:30'],
+    ["BULK INSERT t FROM 'f' WITH (FORMAT = 'TSV')", '102 1:39'],
+    ['BULK INSERT t FROM \'f\' WITH (FORMAT = CSV)', '102 1:39'],
+    ["BULK INSERT t FROM 'f' WITH (ESCAPECHAR = 9)", '102 1:43'],
+    ["BULK INSERT t FROM 'f' WITH (FIELDQUOTE)", '102 1:40'],
+    ["BULK INSERT t FROM 'f' WITH (FIRSTROW = @n)", '102 1:41'],
+    ["BULK INSERT t FROM 'f' WITH (TABLOCK, TABLOCK)", '102 1:39'],
+    ["SELECT * FROM OPENROWSET(BULK 'f', PARSER_VERSION = '3.0') AS r", '102 1:53'],
+    ["SELECT * FROM OPENROWSET(BULK 'f', FORMAT = ' CSV') AS r", '102 1:45'],
+    ["SELECT * FROM OPENROWSET(BULK 'f', TABLOCK) AS r", '102 1:36'],
+    // INSERT, UPDATE and DELETE targets take only the limited hints.
+    ['INSERT INTO t WITH (INDEX(ix)) (a) VALUES (1)', '1069 1:21'],
+    ['UPDATE t WITH (ROWLOCK, FORCESEEK (ix (a))) SET a = 1', '1069 1:25'],
+    // CONTAINSTABLE: at most one LANGUAGE and one top_n after the search condition.
+    ["SELECT * FROM CONTAINSTABLE(t, c, 'x', 5, 6) AS k", '102 1:43'],
   ];
   for (const [sql, expected] of cases) it(sql, () => expect(errorOf(sql)).toBe(expected));
 });

@@ -25,6 +25,8 @@ import type {
   GroupingItem,
   GroupingSet,
   Insert,
+  InsertBulk,
+  InsertBulkColumn,
   Join,
   JoinType,
   JsonColumn,
@@ -69,6 +71,7 @@ import { parseCondition, parseExpression, parseOrderByItems } from './expression
 import { parseUpdateStatistics } from './ddl-tables.js';
 import { parseExecuteBody } from './procedural.js';
 import { registerStatement } from './statements.js';
+import { walk } from './walk.js';
 
 // ---- small helpers ---------------------------------------------------------------------------
 
@@ -203,7 +206,9 @@ function isClauseWord(p: Parser): boolean {
 /** `[AS] alias` of a table source: a non-reserved word or a quoted identifier. */
 function tableAlias(p: Parser): Ident | undefined {
   if (p.acceptWord('AS')) return p.identifier();
-  if (p.isIdentifier() && !isClauseWord(p)) return p.identifier();
+  // Since SQL Server 2022 an unquoted WINDOW after a table opens the WINDOW clause, never an alias
+  // (TSql160.g simpleTableReferenceAlias).
+  if (p.isIdentifier() && !isClauseWord(p) && !p.isWord('WINDOW')) return p.identifier();
   return undefined;
 }
 
@@ -227,31 +232,68 @@ function optionalColumnAliases(p: Parser): Ident[] {
 
 // ---- TOP -------------------------------------------------------------------------------------
 
-/** `TOP (expr) [PERCENT] [WITH TIES]`; `TOP n` without parentheses only in SELECT (`legacy`). */
+/**
+ * `TOP (expr) [PERCENT] [WITH TIES]`; `TOP n` without parentheses (an integer or decimal constant)
+ * only in SELECT (`legacy`). The parenthesised value may be a query: `TOP ((SELECT …) EXCEPT (…))`.
+ */
 function parseTop(p: Parser, allowLegacy: boolean, allowTies: boolean): Top {
   const start = p.expectWord('TOP').start;
   let expr: Expression;
   let legacy = false;
   if (p.isPunct('(')) {
-    p.next();
+    const open = p.next().start;
     p.enter();
-    expr = parseExpression(p);
+    if (queryStartsAt(p, 0)) {
+      const query = parseQueryExpression(p);
+      expr = { kind: 'Subquery', query, start: open, end: p.tok.end };
+    } else expr = parseExpression(p);
     p.expectPunct(')');
     p.leave();
   } else {
-    if (!allowLegacy) p.fail();
+    // An integer or decimal constant (TSql160.g integerOrRealOrNumeric): not a binary one.
+    if (!allowLegacy || p.tok.text.startsWith('0x') || p.tok.text.startsWith('0X')) p.fail();
     expr = numberLiteral(p);
     legacy = true;
   }
   const percent = p.acceptWord('PERCENT');
+  if (percent) checkPercent(p, expr);
+  else checkRowCount(p, expr);
   let withTies = false;
-  if (allowTies && p.isWords('WITH', 'TIES')) {
-    skip(p, 2);
+  // In a SELECT nothing else can follow TOP with WITH: `TOP 1 WITH x` fails at x.
+  if (allowTies && p.acceptWord('WITH')) {
+    p.expectWord('TIES');
     withTies = true;
   }
   const node: Top = { kind: 'Top', expr, percent, withTies, start, end: p.prev.end };
   if (legacy) node.legacy = true;
   return node;
+}
+
+/** Msg 1060: a constant row count of TOP without PERCENT is an integer (`TOP 2.5` fails). */
+function checkRowCount(p: Parser, expr: Expression): void {
+  let e = expr;
+  while (e.kind === 'Paren') e = e.expr;
+  if (e.kind !== 'Literal' || e.type !== 'number' || e.value.startsWith('0x') || e.value.startsWith('0X')) return;
+  if (e.value.includes('.') || e.value.includes('e') || e.value.includes('E')) {
+    throw new SyntaxFailure(1060, 'The number of rows provided for a TOP or FETCH clauses row count parameter must be an integer.', tokenAt(p, e.start));
+  }
+}
+
+/** Msg 1031: a constant TOP … PERCENT outside 0–100 (a negative constant included). */
+function checkPercent(p: Parser, expr: Expression): void {
+  let e = expr;
+  let negative = false;
+  for (;;) {
+    if (e.kind === 'Paren') e = e.expr;
+    else if (e.kind === 'Unary' && e.op !== '~') {
+      if (e.op === '-') negative = !negative;
+      e = e.operand;
+    } else break;
+  }
+  if (e.kind !== 'Literal' || e.type !== 'number') return;
+  const value = Number(e.value);
+  if (Number.isNaN(value) || (!negative && value <= 100) || (negative && value === 0)) return;
+  throw new SyntaxFailure(1031, 'Percent values must be between 0 and 100.', tokenAt(p, e.start));
 }
 
 // ---- SELECT ----------------------------------------------------------------------------------
@@ -344,13 +386,28 @@ function parseSelect(p: Parser, into: IntoMode): Select {
   if (p.acceptWord('WHERE')) node.where = parseCondition(p);
   // GROUP and ORDER are reserved: after a query they can only open their clause (`GROUP a` fails at a).
   if (p.isWord('GROUP')) node.groupBy = parseGroupBy(p);
-  if (p.acceptWord('HAVING')) node.having = parseCondition(p);
-  if (p.isWord('WINDOW') && p.isIdentifier(1) && p.isWord('AS', 2)) {
+  if (p.acceptWord('HAVING')) {
+    node.having = parseCondition(p);
+    rejectGraphMatch(p, node.having);
+  }
+  // WINDOW followed by a name can only open the WINDOW clause here (2022): commit to it.
+  if (p.isWord('WINDOW') && p.isIdentifier(1)) {
     p.next();
     node.window = p.commaList(parseWindowDefinition);
   }
   node.end = p.prev.end;
   return node;
+}
+
+/**
+ * A graph MATCH stands only in a WHERE clause (TSql160.g whereClause is the one rule that allows it):
+ * in HAVING it fails at MATCH. Subqueries are skipped — their own WHERE may hold one.
+ */
+function rejectGraphMatch(p: Parser, condition: Expression): void {
+  walk(condition, (n) => {
+    if (n.kind === 'GraphMatch') p.fail(tokenAt(p, n.start));
+    return n.kind !== 'Subquery' && n.kind !== 'Exists' && n.kind !== 'InSubquery';
+  });
 }
 
 /** `w AS ( [base] [PARTITION BY …] [ORDER BY …] [ROWS|RANGE …] )` of a WINDOW clause. */
@@ -374,7 +431,7 @@ function parseWindowSpec(p: Parser): OverClause {
     skip(p, 2);
     node.partitionBy = p.commaList(parseExpression);
   }
-  if (p.isWords('ORDER', 'BY')) node.orderBy = parseOrderByClause(p);
+  if (p.isWord('ORDER')) node.orderBy = parseOrderByClause(p);
   if (isFrameStart(p)) node.frame = parseWindowFrame(p);
   p.expectPunct(')');
   p.leave();
@@ -414,14 +471,22 @@ function parseFrameBound(p: Parser, following: boolean): FrameBound {
   return { kind: 'FrameBound', type: 'FOLLOWING', offset, start, end: p.prev.end };
 }
 
-/** `GROUP BY [ALL] item, … [WITH ROLLUP | WITH CUBE]` */
+const GROUP_BY_ALL_MESSAGE = 'The CUBE, ROLLUP, and GROUPING SETS constructs are not allowed in a GROUP BY ALL clause.';
+
+/**
+ * `GROUP BY [ALL] item, … [WITH ROLLUP | WITH CUBE]` (TSql160.g groupByClause). GROUP BY ALL takes no
+ * CUBE, ROLLUP or GROUPING SETS, WITH ROLLUP / WITH CUBE included (Msg 1028); the WITH suffix does
+ * not follow a ROLLUP, CUBE or GROUPING SETS item.
+ */
 function parseGroupBy(p: Parser): GroupBy {
   const start = p.expectWord('GROUP').start;
   p.expectWord('BY');
   const all = p.acceptWord('ALL');
-  const items = p.commaList(parseGroupingItem);
+  const items = p.commaList((q) => parseGroupingItem(q, all));
   const node: GroupBy = { kind: 'GroupBy', all, items, start, end: p.prev.end };
   if (p.isWord('WITH') && (p.isWord('ROLLUP', 1) || p.isWord('CUBE', 1))) {
+    if (all) throw new SyntaxFailure(1028, GROUP_BY_ALL_MESSAGE, p.peek());
+    if (items.some((i) => i.kind === 'GroupingSet' && i.type !== 'LIST')) p.fail();
     p.next();
     node.with = p.next().upper === 'ROLLUP' ? 'ROLLUP' : 'CUBE';
     node.end = p.prev.end;
@@ -429,32 +494,57 @@ function parseGroupBy(p: Parser): GroupBy {
   return node;
 }
 
-/** An item of GROUP BY: an expression, ROLLUP (…), CUBE (…), GROUPING SETS (…), `()`, `(a, b)`. */
-function parseGroupingItem(p: Parser): GroupingItem {
+/** A GROUP BY item: ROLLUP (…), CUBE (…), GROUPING SETS (…), the grand total `()`, or an expression. */
+function parseGroupingItem(p: Parser, all: boolean): GroupingItem {
   const start = p.tok.start;
-  if ((p.isWord('ROLLUP') || p.isWord('CUBE')) && p.isPunct('(', 1)) {
-    const type = p.next().upper === 'ROLLUP' ? 'ROLLUP' : 'CUBE';
-    const items = p.parenList(parseGroupingItem);
-    const node: GroupingSet = { kind: 'GroupingSet', type, items, start, end: p.prev.end };
-    return node;
-  }
   if (p.isWords('GROUPING', 'SETS')) {
+    if (all) throw new SyntaxFailure(1028, GROUP_BY_ALL_MESSAGE, p.tok);
     skip(p, 2);
-    const items = p.parenList(parseGroupingItem);
+    const items = p.parenList(parseGroupingSetsMember);
     const node: GroupingSet = { kind: 'GroupingSet', type: 'GROUPING SETS', items, start, end: p.prev.end };
     return node;
   }
-  if (p.isPunct('(') && (p.isPunct(')', 1) || parenHoldsList(p, 0))) {
-    p.next();
-    p.enter();
-    const items = p.isPunct(')') ? [] : p.commaList(parseGroupingItem);
-    p.expectPunct(')');
-    p.leave();
-    const node: GroupingSet = { kind: 'GroupingSet', type: 'LIST', items, start, end: p.prev.end };
-    return node;
+  if (atCubeOrRollup(p)) {
+    if (all) throw new SyntaxFailure(1028, GROUP_BY_ALL_MESSAGE, p.tok);
+    return parseCubeOrRollup(p);
   }
+  if (p.isPunct('(') && p.isPunct(')', 1)) return grandTotal(p);
   return parseExpression(p);
 }
+
+const atCubeOrRollup = (p: Parser): boolean => (p.isWord('ROLLUP') || p.isWord('CUBE')) && p.isPunct('(', 1);
+
+function grandTotal(p: Parser): GroupingSet {
+  const start = p.next().start;
+  p.next();
+  return { kind: 'GroupingSet', type: 'LIST', items: [], start, end: p.prev.end };
+}
+
+/** `ROLLUP (arg, …)` / `CUBE (arg, …)`: each argument an expression or a parenthesised list of them. */
+function parseCubeOrRollup(p: Parser): GroupingSet {
+  const start = p.tok.start;
+  const type = p.next().upper === 'ROLLUP' ? 'ROLLUP' : 'CUBE';
+  const items = p.parenList((q) => (q.isPunct('(') && parenHoldsList(q, 0) ? compositeItem(q, parseExpression) : parseExpression(q)));
+  return { kind: 'GroupingSet', type, items, start, end: p.prev.end };
+}
+
+/** `( a, b, … )` as one grouping element. */
+function compositeItem(p: Parser, item: (q: Parser) => GroupingItem): GroupingSet {
+  const start = p.tok.start;
+  const items = p.parenList(item);
+  return { kind: 'GroupingSet', type: 'LIST', items, start, end: p.prev.end };
+}
+
+/** A member of GROUPING SETS (…): `()`, `( item, … )`, ROLLUP (…), CUBE (…) or an expression. */
+function parseGroupingSetsMember(p: Parser): GroupingItem {
+  if (p.isPunct('(') && p.isPunct(')', 1)) return grandTotal(p);
+  if (p.isPunct('(') && (parenHoldsList(p, 0) || (p.peek().kind === 'word' && (p.peek().upper === 'ROLLUP' || p.peek().upper === 'CUBE') && p.isPunct('(', 2)))) {
+    return compositeItem(p, groupingSetItem);
+  }
+  return groupingSetItem(p);
+}
+
+const groupingSetItem = (p: Parser): GroupingItem => (atCubeOrRollup(p) ? parseCubeOrRollup(p) : parseExpression(p));
 
 /** `ORDER BY expr [ASC|DESC], …` (the parser stands on ORDER). */
 export function parseOrderByClause(p: Parser): OrderByItem[] {
@@ -510,9 +600,28 @@ function parseForClause(p: Parser): ForClause {
     const name = optionalNameArg(p);
     if (name !== undefined) node.elementName = name;
   }
-  while (p.acceptPunct(',')) node.options.push(xml ? parseForXmlOption(p, node) : parseForJsonOption(p, node));
+  while (p.acceptPunct(',')) {
+    const at = p.tok;
+    const option = xml ? parseForXmlOption(p, node) : parseForJsonOption(p, node);
+    if (conflictingForOption(node.options, option)) p.fail(at);
+    node.options.push(option);
+  }
   node.end = p.prev.end;
   return node;
+}
+
+/**
+ * An option given twice (`, ROOT, ROOT`; `ELEMENTS XSINIL, ELEMENTS`), or FOR JSON's ROOT together
+ * with WITHOUT_ARRAY_WRAPPER: the parser rejects it at the second one (TSql160.g xmlParam, jsonParam).
+ */
+function conflictingForOption(seen: readonly string[], option: string): boolean {
+  const head = option.startsWith('ELEMENTS') ? 'ELEMENTS' : option;
+  for (const s of seen) {
+    const other = s.startsWith('ELEMENTS') ? 'ELEMENTS' : s;
+    if (other === head) return true;
+    if ((other === 'ROOT' && head === 'WITHOUT_ARRAY_WRAPPER') || (other === 'WITHOUT_ARRAY_WRAPPER' && head === 'ROOT')) return true;
+  }
+  return false;
 }
 
 /** `, TYPE`, `, ROOT[('r')]`, `, ELEMENTS [XSINIL|ABSENT]`, `, BINARY BASE64`, `, XMLDATA`, `, XMLSCHEMA[('uri')]` */
@@ -783,9 +892,15 @@ function parseWithPrefix(p: Parser): WithPrefix {
   if (p.isWord('CHANGE_TRACKING_CONTEXT') && p.isPunct('(', 1)) {
     const start = p.next().start;
     p.next();
+    // binaryOrVariable in TSql160.g: a binary constant or a variable, nothing else.
+    const ctx = p.tok;
+    const isBinary = ctx.kind === 'number' && (ctx.text.startsWith('0x') || ctx.text.startsWith('0X'));
+    if (!isBinary && !p.isVariable()) p.fail();
     const context = parseExpression(p);
     p.expectPunct(')');
     prefix.changeTrackingContext = { kind: 'ChangeTrackingContext', context, start, end: p.prev.end };
+    // CTEs may follow the context (TSql160.g withCommonTableExpressionsAndXmlNamespaces).
+    if (p.acceptPunct(',')) prefix.ctes = p.commaList(parseCte);
     return prefix;
   }
   if (p.isWord('XMLNAMESPACES') && p.isPunct('(', 1)) {
@@ -883,9 +998,15 @@ const WORD_HINTS: ReadonlyMap<string, readonly string[][]> = new Map([
   ['EXPAND', [['VIEWS']]],
   ['FORCE', [['ORDER'], ['EXTERNALPUSHDOWN'], ['SCALEOUTEXECUTION']]],
   ['DISABLE', [['EXTERNALPUSHDOWN'], ['SCALEOUTEXECUTION']]],
-  ['KEEP', [['PLAN']]],
+  ['KEEP', [['PLAN'], ['UNION']]],
   ['KEEPFIXED', [['PLAN']]],
   ['ROBUST', [['PLAN']]],
+  // Older plan hints the 2022 parser still accepts (TSql160.g simpleOptimizerHint, PlanOptimizerHintHelper).
+  ['SHRINKDB', [['PLAN']]],
+  ['ALTERCOLUMN', [['PLAN']]],
+  ['CHECKCONSTRAINTS', [['PLAN']]],
+  ['BYPASS', [['OPTIMIZER_QUEUE']]],
+  ['OPTIMIZE', [['CORRELATED', 'UNION', 'ALL']]],
   ['PARAMETERIZATION', [['SIMPLE'], ['FORCED']]],
   ['RECOMPILE', [[]]],
   ['IGNORE_NONCLUSTERED_COLUMNSTORE_INDEX', [[]]],
@@ -894,7 +1015,7 @@ const WORD_HINTS: ReadonlyMap<string, readonly string[][]> = new Map([
 ]);
 
 /** Hints followed by an integer: `MAXDOP 4`. */
-const NUMBER_HINTS: ReadonlySet<string> = new Set(['FAST', 'MAXDOP', 'MAXRECURSION', 'QUERYTRACEON']);
+const NUMBER_HINTS: ReadonlySet<string> = new Set(['FAST', 'MAXDOP', 'MAXRECURSION', 'QUERYTRACEON', 'USEPLAN', 'CARDINALITY_TUNER_LIMIT']);
 /** Hints written `NAME = value`. */
 const EQUALS_HINTS: ReadonlySet<string> = new Set(['MAX_GRANT_PERCENT', 'MIN_GRANT_PERCENT', 'LABEL']);
 
@@ -909,11 +1030,12 @@ function parseQueryHint(p: Parser): QueryHint {
     for (const rest of words) {
       if (rest.length === 0 || p.isWord(rest[0] as string, 1)) {
         p.next();
-        for (const _ of rest) p.next();
+        for (const w of rest) p.expectWord(w);
         return done({ name: [word, ...rest].join(' ') });
       }
     }
-    if (word !== 'DISABLE') p.fail(p.peek());
+    // DISABLE_… and OPTIMIZE FOR are read below.
+    if (word !== 'DISABLE' && word !== 'OPTIMIZE') p.fail(p.peek());
   }
   if (NUMBER_HINTS.has(word)) {
     p.next();
@@ -1133,6 +1255,8 @@ function parseJoinType(p: Parser): JoinStart | undefined {
   p.next();
   if (type !== 'INNER') p.acceptWord('OUTER');
   const out: JoinStart = { type };
+  // `LOCAL {LOOP | HASH | MERGE}`: an older spelling TSql160.g joinHint still reads.
+  if (p.isWord('LOCAL') && p.isAnyWord(JOIN_HINTS, 1) && !p.isWord('REMOTE', 1)) p.next();
   if (p.isAnyWord(JOIN_HINTS)) out.hint = p.next().upper;
   p.expectWord('JOIN');
   return out;
@@ -1182,6 +1306,7 @@ const ROWSET_FUNCTIONS: ReadonlySet<string> = new Set([
 function parseTablePrimary(p: Parser): TableSource {
   const t = p.tok;
   if (p.isPunct('(')) return parseParenTableSource(p);
+  if (p.isPunct('{') && p.isWord('OJ', 1)) return parseOdbcOuterJoin(p);
   if (t.kind === 'variable' && !t.text.startsWith('@@')) {
     if (p.isPunct('.', 1)) return parseFunctionTable(p);
     p.next();
@@ -1202,6 +1327,17 @@ function parseTablePrimary(p: Parser): TableSource {
     if (t.upper === 'PREDICT' && p.isWord('MODEL', 2)) return parsePredict(p);
   }
   return parseNamedOrFunction(p);
+}
+
+/** `{ OJ joined_table }`: the ODBC escape for an outer join, which SQL Server reads as the join inside. */
+function parseOdbcOuterJoin(p: Parser): TableSource {
+  const start = p.next().start;
+  p.next();
+  p.enter();
+  const inner = parseTableSource(p);
+  p.expectPunct('}');
+  p.leave();
+  return markParen(inner, start, p.prev.end);
 }
 
 /** `name`, `name (NOLOCK)`, or `name (args)`: a table or view, or a table-valued function. */
@@ -1230,10 +1366,36 @@ function namedTableRest(p: Parser, name: ObjectName): NamedTable {
   if (p.isWord('TABLESAMPLE')) node.tablesample = parseTableSample(p);
   if (atWithHints(p)) {
     p.next();
-    node.hints = parseHintList(p);
-  } else if (node.hints === undefined && atLegacyHints(p)) node.hints = parseHintList(p);
+    // WITH (n): the old index-number hint (TSql160.g simpleTableHints)
+    node.hints = atOldIndexHint(p) ? [parseOldIndexHint(p)] : parseHintList(p);
+  } else if (node.hints === undefined) parseOldStyleHints(p, node, alias !== undefined);
   node.end = p.prev.end;
   return node;
+}
+
+/**
+ * The SQL Server 2000 hint spellings TSql160.g schemaObjectTableReference still reads after a table:
+ * `t (NOLOCK)`, a bare `HOLDLOCK` (`FROM t HOLDLOCK`, `FROM t a HOLDLOCK (NOLOCK)`), and after an
+ * alias an index number in parentheses (`FROM t a (1)`, the old INDEX hint).
+ */
+function parseOldStyleHints(p: Parser, node: NamedTable, afterAlias: boolean): void {
+  const hints: TableHint[] = [];
+  if (p.isWord('HOLDLOCK')) {
+    const t = p.next();
+    hints.push({ kind: 'TableHint', name: 'HOLDLOCK', start: t.start, end: t.end });
+  }
+  if (atOldIndexHint(p) && (afterAlias || hints.length > 0)) hints.push(parseOldIndexHint(p));
+  else if (atLegacyHints(p)) hints.push(...parseHintList(p));
+  if (hints.length > 0) node.hints = hints;
+}
+
+const atOldIndexHint = (p: Parser): boolean => p.isPunct('(') && p.peek().kind === 'number' && p.isPunct(')', 2);
+
+function parseOldIndexHint(p: Parser): TableHint {
+  const start = p.next().start;
+  const indexes = [indexValue(p)];
+  p.expectPunct(')');
+  return { kind: 'TableHint', name: 'INDEX', indexes, start, end: p.prev.end };
 }
 
 /** FOR SYSTEM_TIME AS OF t | FROM a TO b | BETWEEN a AND b | CONTAINED IN (a, b) | ALL */
@@ -1293,7 +1455,7 @@ const isCall = (e: Expression): boolean => e.kind === 'FunctionCall' || e.kind =
 function parseFunctionTable(p: Parser): FunctionTable {
   const start = p.tok.start;
   const first = p.tok;
-  const call = parseExpression(p);
+  const call = first.kind === 'word' && first.upper === 'OPENJSON' && p.isPunct('(', 1) ? openJsonCall(p) : parseExpression(p);
   if (!isCall(call)) p.fail();
   const node: FunctionTable = { kind: 'FunctionTable', call, columns: [], start, end: p.prev.end };
   if (first.kind === 'word' && first.upper === 'OPENJSON' && atWithHints(p)) {
@@ -1307,16 +1469,30 @@ function parseFunctionTable(p: Parser): FunctionTable {
   return node;
 }
 
+/** `OPENJSON ( json [, path] )`: one or two arguments (TSql160.g openJsonParams). */
+function openJsonCall(p: Parser): Expression {
+  const name = p.identFrom(p.next());
+  p.expectPunct('(');
+  p.enter();
+  const args = [parseExpression(p)];
+  if (p.acceptPunct(',')) args.push(parseExpression(p));
+  p.expectPunct(')');
+  p.leave();
+  return { kind: 'FunctionCall', name: [name], args, start: name.start, end: p.prev.end };
+}
+
 /** The column list of OPENJSON … WITH (…), OPENXML … WITH (…), OPENROWSET(BULK …) WITH (…). */
 function parseSchemaColumns(p: Parser, json: boolean): JsonColumn[] {
   return p.parenList((q): JsonColumn => {
     const name = q.identifier();
     const dataType = q.dataType();
     const node: JsonColumn = { kind: 'JsonColumn', name, dataType, asJson: false, start: name.start, end: q.prev.end };
+    // column_name data_type [COLLATE collation] (TSql160.g columnDefinitionBasic)
+    if (q.acceptWord('COLLATE')) node.collation = q.identifier();
     if (q.tok.kind === 'string') node.path = stringLiteral(q);
     else if (!json && q.tok.kind === 'number') node.path = numberLiteral(q);
-    if (json && q.isWords('AS', 'JSON')) {
-      skip(q, 2);
+    if (json && q.acceptWord('AS')) {
+      q.expectWord('JSON');
       node.asJson = true;
     }
     node.end = q.prev.end;
@@ -1333,7 +1509,7 @@ function parseParenTableSource(p: Parser): TableSource {
   const start = p.tok.start;
   if (p.isWord('VALUES', 1)) return parseValuesTable(p);
   if (p.isAnyWord(DML_WORDS, 1)) return parseDmlTable(p);
-  if (queryStartsAt(p, 1)) {
+  if (queryStartsAt(p, 1) && parenOpensQuery(p)) {
     p.next();
     const query = parseQueryExpression(p);
     if (p.acceptPunct(')')) return derivedTableRest(p, query, start);
@@ -1352,6 +1528,44 @@ function parseParenTableSource(p: Parser): TableSource {
   p.expectPunct(')');
   p.leave();
   return markParen(inner, start, p.prev.end);
+}
+
+/** Words after a parenthesised query that continue the query (a set operation or its ORDER BY). */
+const QUERY_CONTINUATIONS: ReadonlySet<string> = new Set(['UNION', 'EXCEPT', 'INTERSECT', 'ORDER', 'FOR', 'OPTION']);
+
+/**
+ * At `(` … `(SELECT`: whether the parentheses hold a query (a derived table, possibly with extra
+ * parentheses around its query) or a joined table whose first member is a derived table:
+ * `(((SELECT 1) AS a JOIN b ON …))`. The query's own parenthesis closes; if the parentheses that
+ * opened before it close at once, or a set operation or ORDER BY follows, it is a query.
+ */
+function parenOpensQuery(p: Parser): boolean {
+  let i = p.pos;
+  let open = 0;
+  while (p.isPunct('(', i - p.pos)) {
+    i++;
+    open++;
+  }
+  // Find the parenthesis that closes the one just before SELECT.
+  let depth = 0;
+  const last = p.tokens.length - 1;
+  for (; i < last; i++) {
+    const t = p.tokens[i] as Token;
+    if (t.kind !== 'punct') continue;
+    if (t.text === '(') depth++;
+    else if (t.text === ')') {
+      if (depth === 0) break;
+      depth--;
+    }
+  }
+  let closed = 0;
+  while (i < last && (p.tokens[i] as Token).kind === 'punct' && (p.tokens[i] as Token).text === ')') {
+    i++;
+    closed++;
+  }
+  if (closed >= open) return true;
+  const next = p.tokens[i] as Token;
+  return next.kind === 'word' && QUERY_CONTINUATIONS.has(next.upper);
 }
 
 const DML_WORDS: ReadonlySet<string> = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);
@@ -1402,10 +1616,15 @@ function continueTableSource(p: Parser, first: TableSource): TableSource {
 
 /** `[AS] alias [(cols)]` after a derived table's `)`: the alias is required. */
 function derivedTableRest(p: Parser, query: QueryExpr, start: number): DerivedTable {
+  // A derived table in a SHORTEST_PATH pattern: `(SELECT …) FOR PATH AS e` (TSql160.g derivedTable).
+  const forPath = p.isWords('FOR', 'PATH');
+  if (forPath) skip(p, 2);
   const alias = tableAlias(p);
   if (alias === undefined) p.fail();
   const columns = optionalColumnAliases(p);
-  return { kind: 'DerivedTable', query, alias, columns, start, end: p.prev.end };
+  const node: DerivedTable = { kind: 'DerivedTable', query, alias, columns, start, end: p.prev.end };
+  if (forPath) node.forPath = true;
+  return node;
 }
 
 /** `( VALUES (…), (…) ) [AS] v [(cols)]` */
@@ -1559,7 +1778,9 @@ function parseRowsetFunction(p: Parser): RowsetFunction {
   if (t.upper === 'OPENDATASOURCE') {
     // OPENDATASOURCE(…).catalog.schema.object stands where a server name would.
     p.expectPunct('.');
-    node.objectAfter = p.objectName();
+    // …or a pass-through query string (TSql160.g adhocRowset: objectOrString).
+    if (p.tok.kind === 'string') node.args.push(stringLiteral(p));
+    else node.objectAfter = p.objectName();
   }
   if (t.upper === 'OPENXML' && p.isWord('WITH')) {
     p.next();
@@ -1589,14 +1810,23 @@ function parseRowsetFunction(p: Parser): RowsetFunction {
 function parseOpenRowsetArgs(p: Parser, node: RowsetFunction): void {
   if (p.acceptWord('BULK')) {
     node.bulk = true;
-    node.args.push(parseExpression(p));
-    while (p.acceptPunct(',')) {
-      // FORMATFILE = 'f', FIRSTROW = 2, SINGLE_BLOB, FORMAT = 'CSV', …
-      const name = p.tok;
-      if (name.kind !== 'word') p.fail();
+    // BULK 'file' or BULK ('file', 'file', …) (TSql160.g openRowsetBulk)
+    if (p.isPunct('(')) {
       p.next();
-      if (p.acceptPunct('=')) node.args.push(parseExpression(p));
-    }
+      node.args.push(stringLiteral(p));
+      while (p.acceptPunct(',') && !p.isPunct(')')) node.args.push(stringLiteral(p));
+      p.expectPunct(')');
+    } else node.args.push(stringLiteral(p));
+    const seen = new Set<string>();
+    const options: BulkOption[] = [];
+    while (p.acceptPunct(',')) options.push(parseBulkOption(p, true, seen));
+    if (options.length > 0) node.options = options;
+    return;
+  }
+  if (p.isIdentifier()) {
+    // OPENROWSET(name, constant, …): the internal rowset form (TSql160.g internalOpenRowsetArgs).
+    node.object = p.objectName();
+    while (p.acceptPunct(',')) node.args.push(parseExpression(p));
     return;
   }
   node.args.push(stringLiteral(p));
@@ -1612,16 +1842,45 @@ function parseOpenRowsetArgs(p: Parser, node: RowsetFunction): void {
   else node.object = p.objectName();
 }
 
-/** CONTAINSTABLE / FREETEXTTABLE / SEMANTIC…TABLE (table, column | (columns) | *, args…). */
+/**
+ * CONTAINSTABLE / FREETEXTTABLE (table, columns, search [, LANGUAGE term] [, top_n]) and the
+ * SEMANTIC…TABLE functions (table, columns, args…). Columns: `col`, `*`, `(*)`, `(col, …)`, and for
+ * the first two `PROPERTY (col, 'name')` (TSql160.g fulltextTableReference).
+ */
 function parseFullTextTableArgs(p: Parser, node: RowsetFunction): void {
   node.object = p.objectName();
   p.expectPunct(',');
+  const semantic = node.function.startsWith('SEMANTIC');
   if (p.acceptPunct('*')) node.columns = [];
-  else if (p.isPunct('(')) node.columns = p.parenList(columnName);
-  else node.columns = [columnName(p)];
+  else if (p.isPunct('(') && p.isPunct('*', 1) && p.isPunct(')', 2)) {
+    skip(p, 3);
+    node.columns = [];
+  } else if (p.isPunct('(')) node.columns = p.parenList(columnName);
+  else if (!semantic && p.isWord('PROPERTY') && p.isPunct('(', 1)) {
+    p.next();
+    p.expectPunct('(');
+    node.columns = [columnName(p)];
+    p.expectPunct(',');
+    node.args.push(stringLiteral(p));
+    p.expectPunct(')');
+  } else node.columns = [columnName(p)];
+  if (semantic) {
+    while (p.acceptPunct(',')) node.args.push(parseExpression(p));
+    return;
+  }
+  p.expectPunct(',');
+  node.args.push(parseExpression(p));
+  // [, LANGUAGE term] [, top_n] in either order, each at most once
+  let language = false;
+  let topN = false;
   while (p.acceptPunct(',')) {
-    // LANGUAGE language_term, top_n_by_rank, source_key, …
-    p.acceptWord('LANGUAGE');
+    if (p.acceptWord('LANGUAGE')) {
+      if (language) p.fail(p.prev);
+      language = true;
+    } else {
+      if (topN) p.fail();
+      topN = true;
+    }
     node.args.push(parseExpression(p));
   }
 }
@@ -1671,6 +1930,7 @@ function parseDmlTarget(p: Parser, allowAlias: boolean): TableSource {
     return parseRowsetFunction(p);
   }
   const name = p.objectName();
+  if (atDmlFunctionArgs(p)) return dmlFunctionTarget(p, name);
   const node: NamedTable = { kind: 'NamedTable', name, start: name.start, end: name.end };
   if (allowAlias) {
     // MERGE [INTO] target [WITH (hints)] [[AS] alias]
@@ -1683,9 +1943,46 @@ function parseDmlTarget(p: Parser, allowAlias: boolean): TableSource {
   } else if (atWithHints(p)) {
     p.next();
     node.hints = parseHintList(p);
+    rejectIndexHints(p, node.hints);
   }
   node.end = p.prev.end;
   return node;
+}
+
+/**
+ * The target of INSERT, UPDATE and DELETE takes only table_hint_limited: no INDEX (…) and no
+ * FORCESEEK with an index (Msg 1069; MERGE's target may have them). TSql160.g dmlTarget[false].
+ */
+function rejectIndexHints(p: Parser, hints: readonly TableHint[]): void {
+  for (const h of hints) {
+    if (h.name === 'INDEX' || (h.name === 'FORCESEEK' && h.indexes !== undefined)) {
+      throw new SyntaxFailure(1069, 'Index hints are only allowed in a FROM or OPTION clause.', tokenAt(p, h.start));
+    }
+  }
+}
+
+/**
+ * Whether `(` after a DML target's name opens a table-valued function's arguments (`UPDATE dbo.f() SET`,
+ * `DELETE dbo.f(1)`) rather than a column list or a query: TSql160.g schemaObjectDmlTarget looks for
+ * `)` or a constant (possibly negative) or DEFAULT after the parenthesis.
+ */
+function atDmlFunctionArgs(p: Parser): boolean {
+  if (!p.isPunct('(')) return false;
+  const t = p.peek();
+  if (t.kind === 'number' || t.kind === 'string' || p.isWord('DEFAULT', 1) || p.isWord('NULL', 1)) return true;
+  if (t.kind === 'punct') return t.text === ')' || ((t.text === '-' || t.text === '+') && p.peek(2).kind === 'number');
+  return false;
+}
+
+function dmlFunctionTarget(p: Parser, name: ObjectName): FunctionTable {
+  const args = p.isPunct(')', 1) ? (skip(p, 2), []) : p.parenList(defaultOrExpression);
+  const parts: Ident[] = [];
+  if (name.server !== undefined) parts.push(name.server);
+  if (name.database !== undefined) parts.push(name.database);
+  if (name.schema !== undefined) parts.push(name.schema);
+  parts.push(name.name);
+  const call: Expression = { kind: 'FunctionCall', name: parts, args, start: name.start, end: p.prev.end };
+  return { kind: 'FunctionTable', call, columns: [], start: name.start, end: p.prev.end };
 }
 
 /** The fields every DML statement shares: the WITH prefix, TOP, OUTPUT. */
@@ -1706,7 +2003,8 @@ const optionalOutput = (p: Parser): OutputClause | undefined => (p.isWord('OUTPU
 function parseInsert(p: Parser, start: number, prefix: WithPrefix): Insert {
   p.expectWord('INSERT');
   const top = optionalTop(p);
-  p.acceptWord('INTO');
+  // `INSERT OVER t`: an old spelling of INTO that TSql160.g insertSpecification still accepts.
+  if (!p.acceptWord('INTO')) p.acceptWord('OVER');
   const target = parseDmlTarget(p, false);
   const columns = p.isPunct('(') && !queryStartsAt(p, 0) ? p.parenList(insertColumn) : [];
   const output = optionalOutput(p);
@@ -1731,8 +2029,9 @@ function parseInsert(p: Parser, start: number, prefix: WithPrefix): Insert {
 function parseInsertSource(p: Parser, tail: QueryTail): Insert['source'] {
   const start = p.tok.start;
   if (p.acceptWord('VALUES')) return { kind: 'ValuesSource', rows: p.commaList(parseRowValue), start, end: p.prev.end };
-  if (p.isWords('DEFAULT', 'VALUES')) {
-    skip(p, 2);
+  // DEFAULT commits to DEFAULT VALUES: `INSERT t DEFAULT;` fails at `;`.
+  if (p.acceptWord('DEFAULT')) {
+    p.expectWord('VALUES');
     return { kind: 'DefaultValues', start, end: p.prev.end };
   }
   if (p.isWord('EXEC') || p.isWord('EXECUTE')) {
@@ -1747,63 +2046,89 @@ function parseInsertSource(p: Parser, tail: QueryTail): Insert['source'] {
   return query;
 }
 
-/** `col = e`, `@v = e`, `@v = col = e`, `col += e`, `t.col = e`, `col.WRITE(…)`, `col.m(…)`, `col = DEFAULT` */
+/**
+ * One item of UPDATE … SET (TSql160.g setClause): `col = e`, `col += e`, `t.col = DEFAULT`, `@v = e`,
+ * `@v += e`, `@v = col = e`, `@v = col += e`, `col.WRITE(…)`, `udtcol.Method(…)`, `$ROWGUID = e`.
+ */
 function parseSetClause(p: Parser): SetClause {
   const start = p.tok.start;
-  if (p.tok.kind === 'variable') {
-    const target = variableFrom(p.next());
-    const op = assignOpAt(p, 0);
-    if (op === undefined) p.fail();
-    skip(p, op.width);
-    const node: SetClause = { kind: 'SetClause', target, op: op.op, start, end: start };
-    if (op.op === '=' && p.isIdentifier() && assignOpAt(p, 1)?.op === '=') {
-      // @v = col = expr
-      node.column = columnName(p);
+  if (p.tok.kind === 'variable') return parseVariableSetClause(p, start);
+  let parts: Ident[];
+  const t = p.tok;
+  if (t.kind === 'punct' && t.text === '$' && p.peek().kind === 'word' && p.peek().start === t.end) {
+    // A pseudo-column ($ROWGUID, $IDENTITY) assigned like a column.
+    parts = [insertColumn(p)];
+  } else {
+    parts = [p.identifier()];
+    while (p.isPunct('.') && parts.length < 5) {
       p.next();
-    } else if (op.op === '=' && p.isIdentifier() && p.isPunct('.', 1)) {
-      // @v = t.col = expr needs a lookahead past the dotted name
-      const save = p.pos;
-      const column = columnName(p);
-      if (p.isPunct('=')) {
-        node.column = column;
-        p.next();
-      } else p.pos = save;
+      parts.push(p.identifierOrKeyword());
     }
-    node.expr = parseExpression(p);
-    node.end = p.prev.end;
-    return node;
-  }
-  const parts = [p.identifier()];
-  while (p.isPunct('.') && parts.length < 5) {
-    p.next();
-    parts.push(p.identifierOrKeyword());
   }
   if (p.isPunct('(')) {
-    // col.WRITE(expr, offset, length), col.modify('…'), udtcol.Method(…)
+    // col.WRITE(expr, offset, length), col.modify('…'), udtcol.Method(…): arguments may be DEFAULT.
     if (parts.length < 2) p.fail();
     const method = parts.pop() as Ident;
-    const args = p.isPunct('(') && p.isPunct(')', 1) ? (skip(p, 2), []) : p.parenList(parseExpression);
+    const args = p.isPunct('(') && p.isPunct(')', 1) ? (skip(p, 2), []) : p.parenList(defaultOrExpression);
     return { kind: 'SetClause', target: columnRefOf(parts), method, args, start, end: p.prev.end };
   }
-  const target = columnRefOf(parts);
+  const op = assignOpAt(p, 0);
+  if (op === undefined) p.fail();
+  skip(p, op.width);
+  const node: SetClause = { kind: 'SetClause', target: columnRefOf(parts), op: op.op, start, end: start };
+  assignValue(p, node);
+  node.end = p.prev.end;
+  return node;
+}
+
+/** The value of a column assignment: an expression or DEFAULT (TSql160.g expressionWithDefault). */
+function assignValue(p: Parser, node: SetClause): void {
+  if (p.isWord('DEFAULT')) {
+    node.expr = defaultOrExpression(p);
+    node.isDefault = true;
+  } else node.expr = parseExpression(p);
+}
+
+/** `@v = e`, `@v op= e`, `@v = col [op]= e` (the column's value may be DEFAULT). */
+function parseVariableSetClause(p: Parser, start: number): SetClause {
+  const target = variableFrom(p.next());
   const op = assignOpAt(p, 0);
   if (op === undefined) p.fail();
   skip(p, op.width);
   const node: SetClause = { kind: 'SetClause', target, op: op.op, start, end: start };
-  if (op.op === '=' && p.isWord('DEFAULT')) {
-    node.expr = defaultOrExpression(p);
-    node.isDefault = true;
+  if (op.op === '=' && p.isIdentifier() && columnAssignmentFollows(p)) {
+    node.column = columnName(p);
+    const columnOp = assignOpAt(p, 0);
+    if (columnOp === undefined) p.fail();
+    skip(p, columnOp.width);
+    if (columnOp.op !== '=') node.columnOp = columnOp.op;
+    assignValue(p, node);
   } else node.expr = parseExpression(p);
   node.end = p.prev.end;
   return node;
 }
 
+/** Whether a dotted name (`col`, `t.col`) followed by an assignment operator starts here. */
+function columnAssignmentFollows(p: Parser): boolean {
+  let k = 0;
+  for (let parts = 0; parts < 4; parts++) {
+    const t = p.peek(k);
+    if (t.kind !== 'word' && t.kind !== 'quoted') return false;
+    if (p.isPunct('.', k + 1)) {
+      k += 2;
+      continue;
+    }
+    return assignOpAt(p, k + 1) !== undefined;
+  }
+  return false;
+}
+
 /** `WHERE CURRENT OF [GLOBAL] cursor | @cursor` or `WHERE condition`. */
 function parseWhereOrCurrentOf(p: Parser, node: { where?: Expression; currentOf?: CurrentOf }): void {
   if (!p.acceptWord('WHERE')) return;
-  if (p.isWords('CURRENT', 'OF')) {
-    const start = p.tok.start;
-    skip(p, 2);
+  if (p.isWord('CURRENT')) {
+    const start = p.next().start;
+    p.expectWord('OF');
     let global = false;
     if (p.isWord('GLOBAL') && (p.isIdentifier(1) || p.peek().kind === 'quoted')) {
       p.next();
@@ -1908,8 +2233,8 @@ function parseMergeClause(p: Parser): MergeClause {
     p.expectWord('INSERT');
     node.action = 'INSERT';
     if (p.isPunct('(')) node.columns = p.parenList(insertColumn);
-    if (p.isWords('DEFAULT', 'VALUES')) {
-      skip(p, 2);
+    if (p.acceptWord('DEFAULT')) {
+      p.expectWord('VALUES');
       node.defaultValues = true;
     } else {
       p.expectWord('VALUES');
@@ -1953,33 +2278,147 @@ function parseTruncate(p: Parser): TruncateTable {
   return node;
 }
 
-/** BULK INSERT t FROM 'file' [WITH (option [= value], …)] */
+/** BULK INSERT t FROM { 'file' | name | n } [WITH (option [= value], …)] (TSql160.g bulkInsertStatement). */
 function parseBulkInsert(p: Parser): BulkInsert {
   const start = p.expectWord('BULK').start;
   p.expectWord('INSERT');
   const table = p.objectName();
   p.expectWord('FROM');
-  const file = stringLiteral(p);
+  const file = bulkSource(p);
   const node: BulkInsert = { kind: 'BulkInsert', table, file, options: [], start, end: p.prev.end };
   if (atWithHints(p)) {
     p.next();
-    node.options = p.parenList(parseBulkOption);
+    p.expectPunct('(');
+    p.enter();
+    const seen = new Set<string>();
+    node.options = p.commaList((q) => parseBulkOption(q, false, seen));
+    p.expectPunct(')');
+    p.leave();
     node.end = p.prev.end;
   }
   return node;
 }
 
-function parseBulkOption(p: Parser): BulkOption {
+/** The data file of BULK INSERT: a string, or a name or number (TSql160.g bulkInsertFrom). */
+function bulkSource(p: Parser): Literal {
+  const t = p.tok;
+  if (t.kind === 'string') return stringLiteral(p);
+  if (t.kind === 'number') return numberLiteral(p);
+  const name = p.identifier();
+  return { kind: 'Literal', type: 'string', value: name.value, start: name.start, end: name.end };
+}
+
+/** Options of BULK INSERT that take no value; OPENROWSET(BULK …) has its own (SINGLE_BLOB …). */
+const BULK_FLAG_OPTIONS: ReadonlySet<string> = new Set(['KEEPIDENTITY', 'KEEPNULLS', 'TABLOCK', 'CHECK_CONSTRAINTS', 'FIRE_TRIGGERS', 'NO_TRIGGERS', 'INCLUDE_HIDDEN']);
+const OPENROWSET_FLAG_OPTIONS: ReadonlySet<string> = new Set(['SINGLE_BLOB', 'SINGLE_CLOB', 'SINGLE_NCLOB']);
+/** Options whose value is an integer constant. */
+const BULK_INT_OPTIONS: ReadonlySet<string> = new Set(['MAXERRORS', 'FIRSTROW', 'LASTROW', 'BATCHSIZE', 'CODEPAGE', 'ROWS_PER_BATCH', 'KILOBYTES_PER_BATCH']);
+/** Options whose value is a string constant, with the values some of them are limited to (any case). */
+const BULK_STRING_OPTIONS: ReadonlyMap<string, readonly string[] | undefined> = new Map<string, readonly string[] | undefined>([
+  ['FIELDTERMINATOR', undefined],
+  ['ROWTERMINATOR', undefined],
+  ['FORMATFILE', undefined],
+  ['ERRORFILE', undefined],
+  ['CODEPAGE', undefined],
+  ['DATAFILETYPE', ['CHAR', 'NATIVE', 'WIDECHAR', 'WIDENATIVE', 'WIDECHAR_ANSI', 'DTS_BUFFERS']],
+  ['DATA_SOURCE', undefined],
+  ['FORMATFILE_DATA_SOURCE', undefined],
+  ['ERRORFILE_DATA_SOURCE', undefined],
+  ['FORMAT', ['CSV', 'PARQUET', 'DELTA', 'SSTREAM']],
+  ['FIELDQUOTE', undefined],
+  ['ESCAPECHAR', undefined],
+  ['DATA_COMPRESSION', ['GZIP']],
+  ['PARSER_VERSION', ['1.0', '2.0']],
+  ['HEADER_ROW', undefined],
+  ['ROWSET_OPTIONS', undefined],
+]);
+/** A string CODEPAGE is ACP, OEM, RAW or a number. */
+const CODEPAGE_NAMES: readonly string[] = ['ACP', 'OEM', 'RAW'];
+
+/**
+ * One option of BULK INSERT … WITH (…) or OPENROWSET(BULK …, …) (TSql160.g bulkInsertOption,
+ * openRowsetBulkHint): a known flag, `name = integer`, `name = 'string'` (some strings limited to a
+ * few values), HEADER_ROW = TRUE | FALSE, or ORDER (col [ASC|DESC], …) [UNIQUE]. Each option at most
+ * once; anything else fails at the option's name or value.
+ */
+function parseBulkOption(p: Parser, openRowset: boolean, seen: Set<string>): BulkOption {
   const t = p.tok;
   if (t.kind !== 'word') p.fail();
+  const name = t.upper;
+  const flags = openRowset ? OPENROWSET_FLAG_OPTIONS : BULK_FLAG_OPTIONS;
+  const known = name === 'ORDER' || flags.has(name) || BULK_INT_OPTIONS.has(name) || BULK_STRING_OPTIONS.has(name);
+  if (!known || seen.has(name)) p.fail();
+  seen.add(name);
   p.next();
-  const node: BulkOption = { kind: 'BulkOption', name: t.upper, start: t.start, end: t.end };
-  if (t.upper === 'ORDER' && p.isPunct('(')) {
-    p.next();
+  const node: BulkOption = { kind: 'BulkOption', name, start: t.start, end: t.end };
+  if (name === 'ORDER') {
+    p.expectPunct('(');
     node.order = parseOrderByItems(p);
     p.expectPunct(')');
+    if (openRowset) p.acceptWord('UNIQUE');
+  } else if (flags.has(name)) {
+    // a flag takes no value
+  } else {
+    p.expectPunct('=');
+    node.value = bulkOptionValue(p, name);
   }
-  else if (p.acceptPunct('=')) node.value = p.tok.kind === 'string' ? stringLiteral(p) : parseExpression(p);
+  node.end = p.prev.end;
+  return node;
+}
+
+function bulkOptionValue(p: Parser, name: string): Literal {
+  const v = p.tok;
+  if (v.kind === 'number' && BULK_INT_OPTIONS.has(name)) return numberLiteral(p);
+  if (v.kind === 'string' && BULK_STRING_OPTIONS.has(name)) {
+    const allowed = name === 'CODEPAGE' ? (isNumeric(v.value) ? undefined : CODEPAGE_NAMES) : BULK_STRING_OPTIONS.get(name);
+    if (allowed !== undefined && !allowed.includes(v.value.toUpperCase())) p.fail();
+    return stringLiteral(p);
+  }
+  if (name === 'HEADER_ROW' && (p.isWord('TRUE') || p.isWord('FALSE'))) {
+    p.next();
+    return { kind: 'Literal', type: 'string', value: v.upper, start: v.start, end: v.end };
+  }
+  return p.fail();
+}
+
+const isNumeric = (s: string): boolean => s.length > 0 && s.length < 10 && !Number.isNaN(Number(s)) && s.trim() === s;
+
+/**
+ * INSERT BULK t [(col type [COLLATE c] [NULL | NOT NULL] | timestamp, …)] [WITH (option, …)]: the
+ * statement bulk-copy clients (bcp, SqlBulkCopy) send (TSql160.g insertBulkStatement).
+ */
+function parseInsertBulk(p: Parser): InsertBulk {
+  const start = p.expectWord('INSERT').start;
+  p.expectWord('BULK');
+  const table = p.objectName();
+  const node: InsertBulk = { kind: 'InsertBulk', table, columns: [], options: [], start, end: p.prev.end };
+  if (p.isPunct('(')) node.columns = p.parenList(parseInsertBulkColumn);
+  if (atWithHints(p)) {
+    p.next();
+    p.expectPunct('(');
+    p.enter();
+    const seen = new Set<string>();
+    node.options = p.commaList((q) => parseBulkOption(q, false, seen));
+    p.expectPunct(')');
+    p.leave();
+  }
+  node.end = p.prev.end;
+  return node;
+}
+
+function parseInsertBulkColumn(p: Parser): InsertBulkColumn {
+  const name = p.identifier();
+  const node: InsertBulkColumn = { kind: 'InsertBulkColumn', name, start: name.start, end: name.end };
+  // A bare `timestamp` names the rowversion column (TSql160.g columnDefinitionEx).
+  if (!(name.value.toUpperCase() === 'TIMESTAMP' && (p.isPunct(',') || p.isPunct(')')))) {
+    node.dataType = p.dataType();
+    if (p.acceptWord('COLLATE')) node.collation = p.identifier();
+  }
+  if (p.acceptWord('NULL')) node.nullable = true;
+  else if (p.acceptWord('NOT')) {
+    p.expectWord('NULL');
+    node.nullable = false;
+  }
   node.end = p.prev.end;
   return node;
 }
@@ -1991,7 +2430,7 @@ const NO_PREFIX = (): WithPrefix => ({ ctes: [] });
 registerStatement('SELECT', (p) => selectStatementAfter(p, p.tok.start, NO_PREFIX()));
 registerStatement('(', (p) => selectStatementAfter(p, p.tok.start, NO_PREFIX()));
 registerStatement('WITH', parseWithStatement);
-registerStatement('INSERT', (p) => parseInsert(p, p.tok.start, NO_PREFIX()));
+registerStatement('INSERT', (p) => (p.isWord('BULK', 1) ? parseInsertBulk(p) : parseInsert(p, p.tok.start, NO_PREFIX())));
 registerStatement('UPDATE', (p) => (p.isWord('STATISTICS', 1) ? parseUpdateStatistics(p, p.tok.start) : parseUpdate(p, p.tok.start, NO_PREFIX())));
 registerStatement('DELETE', (p) => parseDelete(p, p.tok.start, NO_PREFIX()));
 registerStatement('MERGE', (p) => parseMerge(p, p.tok.start, NO_PREFIX()));
