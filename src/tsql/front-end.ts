@@ -16,15 +16,16 @@ export interface FrontEndOptions {
   collation?: string;
 }
 
-/** Parsed batches are kept per Script object: `check` and later consumers parse a script once. */
-const parsedScripts = new WeakMap<Script, ParsedBatch[]>();
-
+/**
+ * Every batch of the script parsed, once per call: nothing is cached. The trees of a large payload
+ * take about 1 KiB per line (800 MiB for 764k lines); kept alive together they cost the garbage
+ * collector more than parsing them (measured: 2 s of CPU to parse the 16× payload and drop each
+ * tree, 7.8 s to parse it keeping all of them). Consumers that need a script's trees take them from
+ * here and let go of them when done with the script.
+ */
 export function parseScript(script: Script): ParsedScript {
-  let parsed = parsedScripts.get(script);
-  if (parsed === undefined) {
-    parsed = script.batches.map((b) => parseBatch(b.text));
-    parsedScripts.set(script, parsed);
-  }
+  const parsed: ParsedBatch[] = [];
+  for (const b of script.batches) parsed.push(parseBatch(b.text));
   return { script, parsed };
 }
 
@@ -103,18 +104,28 @@ function inputOf(parsed: ParsedScript): ParsedScriptInput {
 /**
  * The front end's findings for the scripts marked `own`: syntax per batch, then binding against the
  * schema every script defines (the others only add to that schema: context).
+ *
+ * Each script is parsed once and its trees kept until the schema is built and the script bound.
+ * Parsing twice instead (schema pass, then binding pass, trees dropped in between) halves the peak
+ * memory on the 16× payload (1.1 GiB against 2.2 GiB RSS) but costs a whole second parse: measured
+ * 1.6–2× the CPU of this function, so the trees are kept.
  */
 export function frontEndDiagnostics(scripts: readonly { script: Script; own: boolean }[], options: FrontEndOptions = {}): Diagnostic[] {
   const caseSensitive = isCaseSensitiveCollation(options.collation);
-  const parsed = scripts.map(({ script, own }) => ({ parsed: parseScript(script), own }));
-  const inputs = parsed.map(({ parsed: p }) => inputOf(p));
-  const schema = buildSchema(inputs, { caseSensitive });
+  const parsed: (ParsedScript | undefined)[] = scripts.map(({ script }) => parseScript(script));
+  const inputs: (ParsedScriptInput | undefined)[] = [];
+  for (const p of parsed) if (p !== undefined) inputs.push(inputOf(p));
+  const schema = buildSchema(inputs.filter((x) => x !== undefined), { caseSensitive });
   const out: Diagnostic[] = [];
-  parsed.forEach(({ parsed: p, own }, k) => {
-    if (!own) return;
-    out.push(...syntaxDiagnostics(p));
+  for (let k = 0; k < scripts.length; k++) {
+    const p = parsed[k];
     const input = inputs[k];
-    if (input !== undefined) out.push(...bindingDiagnostics(p, input, schema, caseSensitive));
-  });
+    // Each script's trees are let go once it is bound.
+    parsed[k] = undefined;
+    inputs[k] = undefined;
+    if (p === undefined || input === undefined || scripts[k]?.own !== true) continue;
+    out.push(...syntaxDiagnostics(p));
+    out.push(...bindingDiagnostics(p, input, schema, caseSensitive));
+  }
   return out;
 }

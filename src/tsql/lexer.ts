@@ -1,7 +1,21 @@
 // A T-SQL lexer: '…' with '', N'…', "…" and […] identifiers (]] escapes ]), -- line comments and
 // nested /* */ block comments. Linear in the input and total: any text yields tokens, never a throw.
 import { CodeUnits } from './code-units.js';
+import { isReserved } from './parser/keywords.js';
 import { P_CLOSE, P_OPEN, wordClass } from './word-class.js';
+
+/**
+ * A bit of Token.cls (next to word-class.ts's W_* bits): the word is one of SQL Server's reserved
+ * keywords (parser/keywords.ts). The parser asks this of nearly every word it reads; the word table
+ * answers it once per distinct word.
+ */
+export const W_RESERVED = 1 << 12;
+
+/** What lexCode / lexCodeInto found besides the tokens they return. */
+export interface LexInfo {
+  /** The block comment still open at the end of the text (it swallows the rest), if there is one. */
+  unclosedComment?: { start: number; line: number; col: number };
+}
 
 export type TokenKind = 'word' | 'quoted' | 'string' | 'number' | 'comment' | 'punct' | 'variable';
 
@@ -83,9 +97,9 @@ class WordTable {
         }
       }
     }
-    const key = text.slice(start, end);
-    this.lastUpper = key.toUpperCase();
-    this.lastClass = wordClass(this.lastUpper);
+    const key = internalized(text.slice(start, end));
+    this.lastUpper = internalized(key.toUpperCase());
+    this.lastClass = wordClass(this.lastUpper) | (isReserved(this.lastUpper) ? W_RESERVED : 0);
     this.insert(key, this.lastUpper, this.lastClass, hash);
     return key;
   }
@@ -130,6 +144,18 @@ class WordTable {
       if (key !== undefined) this.insert(key, oldUppers[k] ?? key.toUpperCase(), oldSlots[4 * k + 3] ?? 0, hashChars(key, 0, key.length));
     }
   }
+}
+
+/**
+ * The engine's internalized copy of `s` (V8 stores property names internalized). Once per distinct
+ * word: the parser compares `upper` with keyword literals millions of times (`===`, switch cases,
+ * set lookups), and two internalized strings compare by pointer instead of character by character.
+ */
+function internalized(s: string): string {
+  const holder: Record<string, true> = {};
+  holder[s] = true;
+  for (const key in holder) return key;
+  return s;
 }
 
 /** FNV-1a over UTF-16 code units; the lexer computes the same value while it scans a word. */
@@ -177,9 +203,9 @@ export function lex(text: string): Token[] {
 }
 
 /** The tokens without comments (what the analysis reads), without building the comment tokens. */
-export function lexCode(text: string): Token[] {
+export function lexCode(text: string, info?: LexInfo): Token[] {
   const tokens: Token[] = [];
-  scan(text, false, tokens, false);
+  scan(text, false, tokens, false, info);
   return tokens;
 }
 
@@ -189,11 +215,12 @@ export function lexCode(text: string): Token[] {
  * rewriting the same objects spares the garbage collector an object per token. Every pooled token
  * has `unterminated` set (true or false), so all of them share one shape.
  */
-export function lexCodeInto(text: string, pool: Token[]): number {
-  return scan(text, false, pool, true);
+export function lexCodeInto(text: string, pool: Token[], info?: LexInfo): number {
+  return scan(text, false, pool, true, info);
 }
 
-function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boolean): number {
+function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boolean, info?: LexInfo): number {
+  if (info !== undefined) delete info.unclosedComment;
   let count = 0;
   const n = text.length;
   const codes = units.of(text);
@@ -293,6 +320,7 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
         } else j++;
       }
       countLines(i, j);
+      if (depth > 0 && info !== undefined) info.unclosedComment = { start: i, line: tLine, col: tCol };
       if (keepComments) {
         const raw = text.slice(i, j);
         push('comment', i, j, raw, raw, raw, tLine, tCol, depth > 0);

@@ -3,7 +3,7 @@
 // query.ts, procedural.ts, ddl-*.ts); they read tokens through this class and fail with `p.fail()`,
 // which throws a SyntaxFailure: one syntax error per batch, as SQL Server reports it, and the parse
 // of the batch stops there (the next batch parses on its own).
-import type { Token } from '../lexer.js';
+import { type Token, W_RESERVED } from '../lexer.js';
 import type { DataType, Ident, NodeBase, ObjectName, OpaqueStatement } from './ast.js';
 import { isReserved } from './keywords.js';
 
@@ -51,7 +51,7 @@ export class Parser {
     const end = text.length;
     const last = tokens[tokens.length - 1];
     // The sentinel: an empty punct at the end of the text (line/col of the last token for errors).
-    tokens.push({ kind: EOF_KIND, text: '', value: '', upper: '', start: end, end, line: last?.line ?? 1, col: last?.col ?? 1, cls: 0 });
+    tokens.push({ kind: EOF_KIND, text: '', value: '', upper: '', start: end, end, line: last?.line ?? 1, col: last?.col ?? 1, unterminated: false, cls: 0 });
     this.tokens = tokens;
   }
 
@@ -110,7 +110,8 @@ export class Parser {
   /** A name part can start here: a quoted identifier or a word that is not reserved. */
   isIdentifier(k = 0): boolean {
     const t = k === 0 ? this.tok : this.peek(k);
-    return t.kind === 'quoted' || (t.kind === 'word' && !isReserved(t.upper));
+    // The lexer marks reserved words (W_RESERVED): a bit test instead of a set lookup per word.
+    return t.kind === 'quoted' || (t.kind === 'word' && (t.cls & W_RESERVED) === 0);
   }
 
   isVariable(k = 0): boolean {

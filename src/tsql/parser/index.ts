@@ -1,6 +1,6 @@
 // parseBatch: one batch's text → its statements, the first syntax error (SQL Server's message
 // number, wording and position), and the statements kept opaque. Never throws.
-import { lex, lexCode, type Token } from '../lexer.js';
+import { type LexInfo, lexCode, lexCodeInto, type Token } from '../lexer.js';
 import type { ParsedBatch, Statement, SyntaxDiagnostic } from './ast.js';
 import { Parser, SyntaxFailure } from './core.js';
 import { parseImplicitExec } from './procedural.js';
@@ -14,8 +14,31 @@ import './ddl-modules.js';
 import './ddl-security.js';
 import './ddl-broker.js';
 
+/**
+ * Token objects reused from one batch to the next (lexer.ts lexCodeInto): lexing the 16× payload
+ * allocates millions of tokens otherwise. Safe because no token outlives its batch's parse — nodes
+ * copy what they need of a token (offsets, text), and errors are turned into plain diagnostics before
+ * parseBatch returns. A parse inside a parse (none today) lexes into fresh tokens instead.
+ */
+const pool: Token[] = [];
+let poolInUse = false;
+/** Past this many tokens the pool is trimmed after a batch: one huge batch does not pin its tokens. */
+const POOL_KEEP = 1 << 16;
+const lexInfo: LexInfo = {};
+
 export function parseBatch(text: string): ParsedBatch {
-  const tokens = lexCode(text);
+  if (poolInUse) return parseTokens(text, lexCode(text, lexInfo), lexInfo.unclosedComment);
+  poolInUse = true;
+  try {
+    const count = lexCodeInto(text, pool, lexInfo);
+    return parseTokens(text, pool.slice(0, count), lexInfo.unclosedComment);
+  } finally {
+    if (pool.length > POOL_KEEP) pool.length = POOL_KEEP;
+    poolInUse = false;
+  }
+}
+
+function parseTokens(text: string, tokens: Token[], comment: LexInfo['unclosedComment']): ParsedBatch {
   const unclosed = tokens.find((t) => t.unterminated === true);
   const p = new Parser(text, tokens);
   const statements: Statement[] = [];
@@ -42,18 +65,10 @@ export function parseBatch(text: string): ParsedBatch {
     error = { code: 105, message: `Unclosed quotation mark after the character string '${value}'.`, offset: unclosed.start, line: unclosed.line, col: unclosed.col };
   }
   // A block comment still open at the end of the batch: Msg 113 (what follows it is comment).
-  const comment = text.includes('/*') ? unclosedComment(text) : undefined;
   if (comment !== undefined && (error === undefined || error.offset >= comment.start)) {
     error = { code: 113, message: "Missing end comment mark '*/'.", offset: comment.start, line: comment.line, col: comment.col };
   }
   const result: ParsedBatch = { statements, opaque: p.opaque, tokens: tokens.length - 1, steps: p.steps };
   if (error !== undefined) result.error = error;
   return result;
-}
-
-/** The block comment left open at the end of the text, if there is one (the lexer marks it). */
-function unclosedComment(text: string): Token | undefined {
-  const tokens = lex(text);
-  const last = tokens[tokens.length - 1];
-  return last !== undefined && last.kind === 'comment' && last.unterminated === true ? last : undefined;
 }

@@ -4,7 +4,7 @@
 import type { LabelStatement, OpaqueStatement, Statement } from './ast.js';
 import type { Parser} from './core.js';
 import { SyntaxFailure } from './core.js';
-import { isReserved } from './keywords.js';
+import { W_RESERVED } from '../lexer.js';
 
 export type StatementRule = (p: Parser) => Statement;
 
@@ -43,7 +43,7 @@ export function atStatementStart(p: Parser): boolean {
 }
 
 function isLabel(p: Parser): boolean {
-  return p.tok.kind === 'word' && !isReserved(p.tok.upper) && p.isPunct(':', 1) && p.peek().start === p.tok.end;
+  return p.tok.kind === 'word' && (p.tok.cls & W_RESERVED) === 0 && p.isPunct(':', 1) && p.peek().start === p.tok.end;
 }
 
 /** One statement with its optional `;`. */
