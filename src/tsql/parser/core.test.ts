@@ -27,3 +27,12 @@ describe('names and types', () => {
     expect(error('SELECT 1 /* open')).toBe("113 1:10 Missing end comment mark '*/'.");
   });
 });
+
+describe('statements the grammar keeps whole', () => {
+  it('are notes, and the statement after one is still checked', () => {
+    const kept = parseBatch('CREATE EVENT SESSION s ON SERVER ADD EVENT sqlserver.sql_statement_completed (ACTION (sqlserver.sql_text))\nSET NOCOUNT ON');
+    expect(kept.error).toBeUndefined();
+    expect(kept.opaque.map((o) => o.what)).toEqual(['CREATE EVENT SESSION']);
+    expect(error('CREATE EVENT SESSION s ON SERVER ADD EVENT sqlserver.sql_statement_completed (ACTION (sqlserver.sql_text))\nSET NOCOUNT ONN')).toBe("102 2:15 Incorrect syntax near 'ONN'.");
+  });
+});

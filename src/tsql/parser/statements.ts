@@ -148,10 +148,14 @@ export function opaque(p: Parser, start: number, what: string): OpaqueStatement 
   return statement;
 }
 
-/** Words of OPAQUE_STOP that continue a statement rather than start one (`WITH … SET`, `ALTER … SET`). */
+/**
+ * Words of OPAQUE_STOP that continue a statement rather than start one, right after a name or keyword
+ * (`ALTER AVAILABILITY GROUP ag SET (…)`, `ON SERVER DROP EVENT e`). After `)` they start the next
+ * statement, which is then checked (`CREATE EVENT SESSION … (ACTION (x))` then `SET NOCOUNT ON`).
+ */
 function isContinuation(p: Parser): boolean {
   const t = p.tok;
   const before = p.prev;
-  if (t.upper === 'SET' || t.upper === 'DROP' || t.upper === 'ALTER') return before.kind === 'word' || before.kind === 'quoted' || before.kind === 'punct';
+  if (t.upper === 'SET' || t.upper === 'DROP' || t.upper === 'ALTER') return before.kind === 'word' || before.kind === 'quoted';
   return false;
 }
