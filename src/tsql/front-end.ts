@@ -59,6 +59,12 @@ const SYNTAX_HINT: Record<number, string> = {
   156: 'A reserved keyword stands where the grammar does not allow it: fix the statement, or bracket the name if it is one ([Name]).',
   105: 'Close the string or bracketed name (double a quote inside a string: \'\').',
   191: 'Split the expression or query into smaller parts (a temporary result or a variable).',
+  113: 'Close the block comment with */ (block comments nest: every /* needs its own */).',
+  117: 'A name has at most four parts: server.database.schema.object.',
+  195: 'Use a SET option SQL Server knows (SET NOCOUNT, XACT_ABORT, ANSI_NULLS …) or fix its spelling.',
+  319: 'End the statement before WITH with a semicolon (;WITH … also works).',
+  1033: 'Add TOP or OFFSET … FETCH to the query, or move the ORDER BY to the outer query.',
+  10713: 'End the MERGE statement with a semicolon.',
 };
 
 const UNRESOLVED_SQLCMD_VARIABLE = /\$\([A-Za-z_][\w-]*\)/;
@@ -90,12 +96,36 @@ function bindingDiagnostics(parsed: ParsedScript, input: ParsedScriptInput, sche
     const batch = parsed.script.batches[d.batch];
     if (batch === undefined) continue;
     const { line, col } = lineColAt(batch.text, d.offset);
-    out.push({ ...locateInBatch(batch, line, col), severity: d.severity, rule: 'binding', code: d.code, message: `Msg ${d.code}: ${d.message}`, hint: d.hint ?? BINDING_HINT });
+    out.push({ ...locateInBatch(batch, line, col), severity: d.severity, rule: 'binding', code: d.code, message: `Msg ${d.code}: ${d.message}`, hint: d.hint ?? BINDING_HINTS[d.code] ?? BINDING_HINT });
   }
   return out;
 }
 
-const BINDING_HINT = 'SQL Server rejects this when the object is created (or the batch runs): fix the name or declare it first.';
+const BINDING_HINT = 'SQL Server rejects this when the object is created (or the batch runs): fix the statement.';
+
+/** What to do about each binder finding, by SQL Server's message number. */
+const BINDING_HINTS: Record<number, string> = {
+  134: 'Rename one of them: variables and parameters share one name space per batch or module, compared without case on a case-insensitive collation.',
+  137: 'Declare the variable (DECLARE @name type) before its first use in this batch or module, or fix its name.',
+  1087: 'Declare the table variable (DECLARE @t TABLE (…)) before its first use, or fix its name.',
+  4104: 'Use an alias or table name of this query\'s FROM clause (or of an enclosing query) as the qualifier.',
+  207: 'Use a column the table has, or add the column where the table is defined.',
+  209: 'Qualify the column with the alias of the table it belongs to.',
+  195: 'Call a built-in function by its name, or a user function with its schema (dbo.f()).',
+  174: 'Give the function the number of arguments it takes.',
+  189: 'Give the function the number of arguments it takes.',
+  111: 'Put GO before it: the statement must be alone in its batch.',
+  2714: 'Create it once, guard the CREATE (IF OBJECT_ID(…) IS NULL) or drop it first; CREATE OR ALTER for modules.',
+  2705: 'Give each column of the table a different name (names compare without case on a case-insensitive collation).',
+  1767: 'Create the referenced table first, or fix its name.',
+  1769: 'Name a column of the table the foreign key is on.',
+  1770: 'Name a column of the referenced table.',
+  1776: 'Reference the columns of a primary key or unique constraint of the referenced table.',
+  1911: 'Name columns the table has.',
+  8144: 'Pass no more arguments than the procedure has parameters (a runtime error when the call runs).',
+  8145: 'Name a parameter the procedure has (a runtime error when the call runs).',
+  201: 'Pass the parameter, or give it a default in the procedure (a runtime error when the call runs).',
+};
 
 function inputOf(parsed: ParsedScript): ParsedScriptInput {
   return { path: parsed.script.path, batches: parsed.parsed, texts: parsed.script.batches.map((b) => b.text) };
