@@ -1,8 +1,9 @@
-// Loose, shape-tolerant access to syntax-tree nodes. The binder reads the fields the parser areas
-// agreed on (ast-*.ts), but through these helpers rather than the areas' interfaces: a node kind or
-// optional field an area adds later, or a field an area types differently (an alias as a string
-// instead of an Ident), must never make the binder throw or report a false finding — it only makes
-// it see less.
+// Loose, shape-tolerant access to syntax-tree nodes. The binder reads the fields the syntax tree
+// documents (ast-*.ts), but through these helpers rather than the node interfaces: a node kind or
+// optional field the grammar gains later, or a field typed differently from what a rule expects (an
+// alias as a string instead of an Ident), must never make the binder throw or report a false
+// finding — it only makes it see less. (Binding over the typed unions with `switch (n.kind)` is the
+// better shape; these helpers are the step before it.)
 import type { NodeBase } from '../parser/ast.js';
 
 export type AnyNode = NodeBase;
