@@ -1,7 +1,7 @@
 // Views, functions, procedures, triggers, aggregates, assemblies, security and Service Broker objects
 // (see ddl-modules.ts, ddl-security.ts, ddl-broker.ts).
-import type { DataType, Expression, Ident, NodeBase, ObjectName, Parameter, Statement } from './ast.js';
-import type { TableElement } from './ast-ddl-tables.js';
+import type { ColumnRef, DataType, Expression, Ident, NodeBase, ObjectName, Parameter, Statement } from './ast.js';
+import type { IndexColumn, TableElement } from './ast-ddl-tables.js';
 import type { SelectStatement } from './ast-query.js';
 
 export type DdlVerb = 'CREATE' | 'ALTER';
@@ -74,6 +74,8 @@ export interface TableVariableReturns extends NodeBase {
 export interface ClrTableReturns extends NodeBase {
   kind: 'ClrTableReturns';
   elements: TableElement[];
+  /** The order hint after the function options: `ORDER (c1 DESC, c2)`. */
+  order?: IndexColumn[];
 }
 
 export type FunctionReturns = ScalarReturns | InlineTableReturns | TableVariableReturns | ClrTableReturns;
@@ -358,6 +360,46 @@ export interface Signature extends NodeBase {
   by: ModuleOption[];
 }
 
+/**
+ * `ADD SENSITIVITY CLASSIFICATION TO t.c [, …] WITH ( LABEL = '…' | LABEL_ID = '…' | INFORMATION_TYPE = '…'
+ * | INFORMATION_TYPE_ID = '…' | RANK = NONE | LOW | MEDIUM | HIGH | CRITICAL [, …] )`;
+ * `DROP SENSITIVITY CLASSIFICATION FROM t.c [, …]`.
+ */
+export interface SensitivityClassification extends NodeBase {
+  kind: 'SensitivityClassification';
+  drop: boolean;
+  /** Each with its table: two to four parts. */
+  columns: ColumnRef[];
+  /** Empty for DROP. */
+  options: ModuleOption[];
+}
+
+/**
+ * CREATE | ALTER | DROP { SERVER | DATABASE } AUDIT SPECIFICATION name [FOR SERVER AUDIT audit]
+ * [{ADD | DROP} ( group | action [, …] ON [class ::] securable BY principal [, …] ) [, …]] [WITH (STATE = ON | OFF)].
+ */
+export interface AuditSpecification extends NodeBase {
+  kind: 'AuditSpecification';
+  verb: DdlVerb;
+  scope: 'SERVER' | 'DATABASE';
+  name: Ident;
+  audit?: Ident;
+  parts: AuditSpecificationPart[];
+  state?: 'ON' | 'OFF';
+}
+
+/** `ADD (SCHEMA_OBJECT_CHANGE_GROUP)`, `DROP (SELECT, INSERT ON dbo.t BY public)`. */
+export interface AuditSpecificationPart extends NodeBase {
+  kind: 'AuditSpecificationPart';
+  drop: boolean;
+  /** An audit action group. */
+  group?: Ident;
+  /** Database audit actions, upper case: SELECT, UPDATE, INSERT, DELETE, EXECUTE, RECEIVE, REFERENCES. */
+  actions?: string[];
+  on?: SecurableRef;
+  principals?: Ident[];
+}
+
 // ---- Service Broker ------------------------------------------------------------------------------------
 
 export interface CreateMessageType extends NodeBase {
@@ -493,6 +535,8 @@ export type ModuleDdlStatement =
   | CreateSecurityPolicy
   | AlterAuthorization
   | Signature
+  | SensitivityClassification
+  | AuditSpecification
   | CreateMessageType
   | CreateContract
   | CreateQueue

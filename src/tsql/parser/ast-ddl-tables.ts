@@ -29,6 +29,8 @@ export interface StorageClause extends NodeBase {
   kind: 'StorageClause';
   target: Ident;
   partitionColumn?: Ident;
+  /** `ON ps (c1, c2)`: the columns after the first. */
+  morePartitionColumns?: Ident[];
 }
 
 /** A key column of an index or constraint: `Id DESC`. */
@@ -319,6 +321,30 @@ export interface CreateIndex extends NodeBase {
   /** FULLTEXT: KEY INDEX ix, ON catalog. */
   keyIndex?: Ident;
   catalog?: Ident;
+  /** SELECTIVE XML: WITH XMLNAMESPACES (…) and the promoted paths FOR (…). */
+  xmlNamespaces?: DdlOption[];
+  paths?: SelectiveXmlPath[];
+  /** A secondary selective XML index: USING XML INDEX sxi FOR (path). */
+  pathName?: Ident;
+}
+
+/**
+ * A promoted path of a selective XML index: `p1 = '/a/b' [AS XQUERY 'xs:string' [MAXLENGTH(n)] [SINGLETON]
+ * | AS SQL type [SINGLETON]]`; in ALTER INDEX … FOR (…) prefixed by ADD, or `REMOVE p1` (name only).
+ */
+export interface SelectiveXmlPath extends NodeBase {
+  kind: 'SelectiveXmlPath';
+  action?: 'ADD' | 'REMOVE';
+  name: Ident;
+  /** The path string as written, with its quotes. */
+  path?: string;
+  /** AS XQUERY: the XQuery type string as written, if any. */
+  xquery?: boolean;
+  xqueryType?: string;
+  maxLength?: string;
+  /** AS SQL type */
+  sqlType?: DataType;
+  singleton: boolean;
 }
 
 export interface AlterIndex extends NodeBase {
@@ -327,10 +353,14 @@ export interface AlterIndex extends NodeBase {
   name?: Ident;
   all: boolean;
   table: ObjectName;
-  /** REBUILD, REORGANIZE, DISABLE, SET, RESUME, PAUSE, ABORT */
+  /** REBUILD, REORGANIZE, DISABLE, SET, RESUME, PAUSE, ABORT; FOR (selective XML paths) */
   action: string;
   partition?: string;
   options: DdlOption[];
+  /** Selective XML index: WITH XMLNAMESPACES (…) (each as a DdlOption: name = prefix or DEFAULT, value = uri). */
+  xmlNamespaces?: DdlOption[];
+  /** Selective XML index: FOR (ADD path = '…', REMOVE path). */
+  paths?: SelectiveXmlPath[];
 }
 
 // ---- types, sequences, synonyms ------------------------------------------------------------------

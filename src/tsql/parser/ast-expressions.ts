@@ -50,6 +50,8 @@ export interface FunctionCall extends NodeBase {
   /** `FIRST_VALUE(x) IGNORE NULLS OVER …` */
   nulls?: 'IGNORE' | 'RESPECT';
   over?: OverClause;
+  /** An ODBC function escape: `{fn UCASE(x)}`. */
+  odbc?: boolean;
   /** JSON_OBJECT / JSON_ARRAY: `NULL ON NULL` or `ABSENT ON NULL`. */
   onNull?: 'NULL' | 'ABSENT';
   /** TRIM(LEADING|TRAILING|BOTH …). */
@@ -147,6 +149,8 @@ export interface Like extends NodeBase {
   expr: Expr;
   pattern: Expr;
   escape?: Expr;
+  /** The escape written in ODBC braces: `LIKE 'a%' {ESCAPE '\\'}`. */
+  odbcEscape?: boolean;
 }
 
 export interface InList extends NodeBase {
@@ -174,7 +178,26 @@ export interface IsDistinct extends NodeBase {
   kind: 'IsDistinct';
   not: boolean;
   left: Expr;
+  /** A Subquery when `quantifier` is set. */
   right: Expr;
+  /** `x IS DISTINCT FROM ANY (SELECT …)`. */
+  quantifier?: 'ALL' | 'ANY' | 'SOME';
+}
+
+/** TSEQUAL(a, b): compares two timestamp values (a predicate). */
+export interface TsEqual extends NodeBase {
+  kind: 'TsEqual';
+  left: Expr;
+  right: Expr;
+}
+
+/** An ODBC literal: `{d '2024-01-31'}`, `{t '10:00'}`, `{ts '…'}`, `{guid '…'}`. */
+export interface OdbcLiteral extends NodeBase {
+  kind: 'OdbcLiteral';
+  type: 'date' | 'time' | 'timestamp' | 'guid';
+  value: string;
+  /** Written N'…'. */
+  national: boolean;
 }
 
 export interface Exists extends NodeBase {
@@ -346,6 +369,7 @@ export type ExpressionNode =
   | GlobalVariable
   | ColumnRef
   | Literal
+  | OdbcLiteral
   | DefaultArgument
   | DatePart
   | FunctionCall
@@ -365,6 +389,7 @@ export type ExpressionNode =
   | InSubquery
   | IsNull
   | IsDistinct
+  | TsEqual
   | Exists
   | UpdatedColumn
   | FullTextPredicate

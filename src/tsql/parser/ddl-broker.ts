@@ -132,7 +132,8 @@ function parseQueue(p: Parser, ctx: DdlContext): Statement {
     p.expectWord('WITH');
     p.commaList((q) => queueOption(q, node, ctx.verb === 'ALTER'));
   }
-  if (ctx.verb === 'CREATE' && p.acceptWord('ON')) node.on = p.isWord('DEFAULT') ? p.identFrom(p.next()) : p.identifier();
+  // The filegroup may also be written as a string: ON 'fg' (TSql160's stringOrIdentifier).
+  if (ctx.verb === 'CREATE' && p.acceptWord('ON')) node.on = p.isWord('DEFAULT') || p.tok.kind === 'string' ? p.identFrom(p.next()) : p.identifier();
   node.end = p.prev.end;
   return node;
 }

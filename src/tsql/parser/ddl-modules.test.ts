@@ -535,3 +535,82 @@ describe('security and broker conformance with TSql160', () => {
     expect(errorOf('CREATE BROKER PRIORITY bp FOR CONVERSATION SET (PRIORITY_LEVEL = 5, PRIORITY_LEVEL = 6)')?.code).toBe(102);
   });
 });
+
+describe('false errors removed (round 2): forms of the 2022 grammar', () => {
+  it('reads ADD / DROP SENSITIVITY CLASSIFICATION', () => {
+    expect(first("ADD SENSITIVITY CLASSIFICATION TO dbo.Person.Email, Person.Phone WITH (LABEL = 'Confidential', INFORMATION_TYPE = 'Contact Info', RANK = MEDIUM)")).toMatchObject({
+      kind: 'SensitivityClassification',
+      drop: false,
+      columns: [{ parts: [{ value: 'dbo' }, { value: 'Person' }, { value: 'Email' }] }, { parts: [{}, {}] }],
+      options: [{ name: 'LABEL' }, { name: 'INFORMATION_TYPE' }, { name: 'RANK', value: 'MEDIUM' }],
+    });
+    expect(first('DROP SENSITIVITY CLASSIFICATION FROM Person.Email')).toMatchObject({ kind: 'SensitivityClassification', drop: true, options: [] });
+    // The table must be named; options are known, not repeated, not empty; RANK takes a level.
+    expect(errorOf("ADD SENSITIVITY CLASSIFICATION TO Email WITH (LABEL = 'x')")).toEqual({ code: 156, at: '1:41' });
+    expect(errorOf("ADD SENSITIVITY CLASSIFICATION TO t.c WITH (LABEL = 'x', LABEL = 'y')")).toEqual({ code: 102, at: '1:58' });
+    expect(errorOf("ADD SENSITIVITY CLASSIFICATION TO t.c WITH (LABLE = 'x')")).toEqual({ code: 102, at: '1:45' });
+    expect(errorOf("ADD SENSITIVITY CLASSIFICATION TO t.c WITH (LABEL = '')")).toEqual({ code: 102, at: '1:53' });
+    expect(errorOf('ADD SENSITIVITY CLASSIFICATION TO t.c WITH (RANK = SEVERE)')).toEqual({ code: 102, at: '1:52' });
+    expect(errorOf('ADD SENSITIVITY CLASSIFICATION TO t.c')).toEqual({ code: 102, at: '1:37' });
+  });
+});
+
+describe('false errors removed (round 2): modules, security, broker', () => {
+  it('reads a CLR table-valued function ORDER hint after the function options', () => {
+    expect(first("CREATE FUNCTION dbo.f(@p int) RETURNS TABLE (c1 int, c3 datetime) WITH EXECUTE AS 'User1' ORDER (c3 DESC, c1 ASC) AS EXTERNAL NAME A.B.F")).toMatchObject({
+      returns: { kind: 'ClrTableReturns', order: [{ name: { value: 'c3' }, descending: true }, { name: { value: 'c1' }, descending: false }] },
+      external: {},
+    });
+    // The hint follows the options, and lists at least one column.
+    expect(errorOf('CREATE FUNCTION f() RETURNS TABLE (c int) ORDER (c) WITH EXECUTE AS CALLER AS EXTERNAL NAME a.b.c')).toEqual({ code: 156, at: '1:53' });
+    expect(errorOf('CREATE FUNCTION f() RETURNS TABLE (c int) ORDER () AS EXTERNAL NAME a.b.c')).toEqual({ code: 102, at: '1:50' });
+  });
+
+  it('takes any expression as a CREATE ASSEMBLY source', () => {
+    expect(first("CREATE ASSEMBLY Hello FROM @SamplesPath + 'Hello.dll', 0x4D5A WITH PERMISSION_SET = SAFE")).toMatchObject({ kind: 'CreateAssembly', from: ["@SamplesPath + 'Hello.dll'", '0x4D5A'] });
+    expect(errorOf("CREATE ASSEMBLY a FROM 'x', WITH PERMISSION_SET = SAFE")).toEqual({ code: 156, at: '1:29' });
+  });
+
+  it('takes NULL as a grantee, a string as a queue filegroup, a list in DROP AGGREGATE', () => {
+    expect(first('GRANT CREATE TABLE TO NULL WITH GRANT OPTION')).toMatchObject({ kind: 'Grant', principals: [{ value: 'NULL' }] });
+    expect(first("DENY SELECT ON OBJECT::a.b TO public, NULL, [u1], u2")).toMatchObject({ principals: [{}, { value: 'NULL' }, {}, {}] });
+    expect(first("CREATE QUEUE [q1] ON 'filegroup'")).toMatchObject({ kind: 'CreateQueue', on: { value: 'filegroup' } });
+    expect(first('DROP AGGREGATE a, dbo.[b], c')).toMatchObject({ kind: 'DropObjects', objectType: 'AGGREGATE', names: [{}, {}, {}] });
+    expect(errorOf('DROP AGGREGATE a,')).toEqual({ code: 102, at: '1:17' });
+  });
+
+  it('takes money defaults with spaces or a sign after the currency sign', () => {
+    expect(first('CREATE PROCEDURE p (@m1 money = $23, @m2 money = -$   10.12, @m3 money = -$-23.00) AS SELECT 1')).toMatchObject({
+      parameters: [{ default: { type: 'money', value: '$23' } }, { default: { type: 'money', value: '-$10.12' } }, { default: { type: 'money', value: '-$-23.00' } }],
+    });
+    expect(errorOf('CREATE PROCEDURE p @m money = $ - 1 AS SELECT 1')).toEqual({ code: 102, at: '1:31' });
+  });
+
+  it('rejects columns named both after a permission and after the object', () => {
+    expect(errorOf('GRANT UPDATE, SELECT (c1) ON t1 (c1) TO public')).toEqual({ code: 102, at: '1:34' });
+    expect(first('GRANT UPDATE, SELECT ON t1 (c1) TO public')).toMatchObject({ on: { columns: [{ value: 'c1' }] } });
+  });
+
+  it('reads SERVER and DATABASE AUDIT SPECIFICATION', () => {
+    expect(first('CREATE DATABASE AUDIT SPECIFICATION s FOR SERVER AUDIT a ADD (SELECT, INSERT ON SCHEMA::dbo BY public, [u]), ADD (DATABASE_ROLE_MEMBER_CHANGE_GROUP) WITH (STATE = ON)')).toMatchObject({
+      kind: 'AuditSpecification',
+      verb: 'CREATE',
+      scope: 'DATABASE',
+      audit: { value: 'a' },
+      parts: [
+        { drop: false, actions: ['SELECT', 'INSERT'], on: { classType: 'SCHEMA' }, principals: [{ value: 'public' }, { value: 'u' }] },
+        { drop: false, group: { value: 'DATABASE_ROLE_MEMBER_CHANGE_GROUP' } },
+      ],
+      state: 'ON',
+    });
+    const r = parseBatch('ALTER SERVER AUDIT SPECIFICATION s FOR SERVER AUDIT a ADD (SERVER_PRINCIPAL_CHANGE_GROUP), DROP (SERVER_OBJECT_CHANGE_GROUP) WITH (STATE = OFF)\nDROP SERVER AUDIT SPECIFICATION s');
+    expect(r.error).toBeUndefined();
+    expect(r.statements).toMatchObject([{ kind: 'AuditSpecification', scope: 'SERVER', parts: [{ drop: false }, { drop: true }], state: 'OFF' }, { kind: 'DropObjects', objectType: 'SERVER AUDIT SPECIFICATION' }]);
+    // CREATE names its audit and only adds; an audited object has no column list; STATE is ON or OFF.
+    expect(errorOf('CREATE SERVER AUDIT SPECIFICATION s ADD (X_GROUP)')).toEqual({ code: 156, at: '1:37' });
+    expect(errorOf('CREATE SERVER AUDIT SPECIFICATION s FOR SERVER AUDIT a DROP (X_GROUP)')).toEqual({ code: 102, at: '1:61' });
+    expect(errorOf('CREATE DATABASE AUDIT SPECIFICATION s FOR SERVER AUDIT a ADD (UPDATE ON t1 (c1) BY public)')).toEqual({ code: 102, at: '1:77' });
+    expect(errorOf('ALTER SERVER AUDIT SPECIFICATION s WITH (STATE = MAYBE)')).toEqual({ code: 102, at: '1:50' });
+  });
+});
+

@@ -22,7 +22,8 @@ import type {
 import type { Token } from '../lexer.js';
 import type { Parser } from './core.js';
 import { SyntaxFailure } from './core.js';
-import { parseDropObjects, parseTableElements } from './ddl-tables.js';
+import { parseDropObjects, parseIndexColumn, parseTableElements } from './ddl-tables.js';
+import { atMoneyLiteral, parseExpression, parseMoneyLiteral } from './expressions.js';
 import { parseBlock } from './procedural.js';
 import { checkOrderByInSubquery, parseQueryExpression, parseSelectStatement, parseWithCtes } from './query.js';
 import type { SelectStatement } from './ast-query.js';
@@ -228,9 +229,10 @@ function parameterDefault(p: Parser): Literal | GlobalVariable | Variable | Defa
     value = t.value;
     type = t.text.startsWith('N') || t.text.startsWith('n') ? 'nstring' : 'string';
     p.next();
-  } else if (p.isPunct('$') && p.peek().kind === 'number' && p.peek().start === t.end) {
-    p.next();
-    value = `$${p.next().text}`;
+  } else if (atMoneyLiteral(p)) {
+    // `$23`, `$ 10.12`, `$-23.00` (the money constant's own sign).
+    const money = parseMoneyLiteral(p);
+    value = `$${money.value}`;
     type = 'money';
   } else if (t.kind === 'variable' && t.text.startsWith('@@')) {
     // Accepted by SQL Server (the First Responder Kit has `@Servername NVARCHAR(128) = @@SERVERNAME`).
@@ -400,6 +402,12 @@ function parseFunction(p: Parser, ctx: DdlContext): Statement {
   // An inline function takes no EXECUTE AS (TSql160's functionAttributesNoExecuteAs).
   const known = returns.kind === 'InlineTableReturns' ? INLINE_FUNCTION_OPTIONS : FUNCTION_OPTIONS;
   node.options = parseModuleOptions(p, known, 'CREATE/ALTER FUNCTION', node);
+  // A CLR table-valued function may declare the order of its result after its options:
+  // ORDER (col [ASC|DESC], …) (TSql160's clrTableValuedFunctionOrderHint).
+  if (returns.kind === 'ClrTableReturns' && p.isWord('ORDER')) {
+    p.next();
+    returns.order = p.parenList(parseIndexColumn);
+  }
   p.acceptWord('AS');
   if (p.isWord('EXTERNAL') && p.isWord('NAME', 1) && returns.kind !== 'InlineTableReturns' && returns.kind !== 'TableVariableReturns') {
     node.external = parseExternalName(p, true);
@@ -457,11 +465,6 @@ function functionReturns(p: Parser): FunctionReturns {
     p.next();
     if (p.isPunct('(')) {
       const elements = parseTableElements(p);
-      // CLR table-valued functions may declare the order of their result: ORDER (col [ASC|DESC], …).
-      if (p.isWord('ORDER') && p.isPunct('(', 1)) {
-        p.next();
-        p.skipParens();
-      }
       return { kind: 'ClrTableReturns', elements, start, end: p.prev.end };
     }
     return { kind: 'InlineTableReturns', start, end: p.prev.end };
@@ -648,7 +651,8 @@ function alterSchema(p: Parser, ctx: DdlContext): Statement {
 
 /** CREATE AGGREGATE [schema.]name (@p [AS] type [, …]) RETURNS type EXTERNAL NAME assembly [.class] (docs "CREATE AGGREGATE"). */
 function parseAggregate(p: Parser, ctx: DdlContext): Statement {
-  if (ctx.verb === 'DROP') return parseDropObjects(p, ctx, 'AGGREGATE', false);
+  // A list of names, like DROP FUNCTION (TSql160's dropAggregateStatement uses dropObjectList).
+  if (ctx.verb === 'DROP') return parseDropObjects(p, ctx, 'AGGREGATE');
   if (ctx.verb === 'ALTER') return p.fail();
   noOrAlter(p, ctx);
   p.next();
@@ -700,11 +704,13 @@ function parseAssembly(p: Parser, ctx: DdlContext): Statement {
   return node;
 }
 
-/** A client path ('\\server\a.dll'), the assembly's bits (0x…) or a variable holding either. */
+/**
+ * A client path ('\\server\a.dll'), the assembly's bits (0x…), a variable holding either, or any
+ * expression giving one (`@dir + 'a.dll'`: TSql160's createAssemblyStatement takes an expression list).
+ */
 function assemblySource(p: Parser): string {
-  const t = p.tok;
-  if (t.kind === 'string' || p.isVariable() || (t.kind === 'number' && (t.text.startsWith('0x') || t.text.startsWith('0X')))) return p.next().text;
-  return p.fail();
+  const source = parseExpression(p);
+  return p.text.slice(source.start, source.end);
 }
 
 function assemblyOption(p: Parser, alter: boolean): ModuleOption {

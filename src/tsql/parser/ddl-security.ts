@@ -3,10 +3,12 @@
 // Permissions", "DENY", "REVOKE", "CREATE USER", "ALTER USER", "CREATE ROLE", "ALTER ROLE", "CREATE
 // APPLICATION ROLE", "CREATE SERVER ROLE", "CREATE LOGIN", "ALTER LOGIN", "CREATE CERTIFICATE", "CREATE
 // MASTER KEY", "CREATE SYMMETRIC KEY", "CREATE ASYMMETRIC KEY", "CREATE CREDENTIAL".
-import type { ObjectName, Statement } from './ast.js';
+import type { ColumnRef, Ident, ObjectName, Statement } from './ast.js';
 import type { DropObjects } from './ast-ddl-tables.js';
 import type {
   AlterAuthorization,
+  AuditSpecification,
+  AuditSpecificationPart,
   AlterRole,
   CreateApplicationRole,
   CreateKey,
@@ -21,6 +23,7 @@ import type {
   Revoke,
   SecurableRef,
   SecurityPredicate,
+  SensitivityClassification,
   Signature,
 } from './ast-ddl-modules.js';
 import type { Parser } from './core.js';
@@ -51,6 +54,12 @@ type PermissionKind = 'Grant' | 'Deny' | 'Revoke';
  * DENY … TO principal [, …] [CASCADE] [AS principal]
  * REVOKE [GRANT OPTION FOR] … {TO | FROM} principal [, …] [CASCADE] [AS principal]
  */
+/** A grantee: a principal, PUBLIC, or NULL (TSql160's principal rule takes the keyword NULL too). */
+function grantee(p: Parser): Ident {
+  if (p.isWord('NULL')) return p.identFrom(p.next());
+  return principal(p);
+}
+
 function parsePermissionStatement(p: Parser, kind: PermissionKind): Statement {
   const start = p.next().start;
   let grantOptionFor = false;
@@ -62,9 +71,14 @@ function parsePermissionStatement(p: Parser, kind: PermissionKind): Statement {
   }
   const permissions = p.commaList(parsePermission);
   let on: SecurableRef | undefined;
-  if (p.acceptWord('ON')) on = parseSecurable(p);
+  if (p.acceptWord('ON')) {
+    on = parseSecurable(p);
+    // Columns are named once: after a permission (`SELECT (c1)`) or after the object (`ON t (c1)`), not both.
+    const first = on.columns[0];
+    if (first !== undefined && permissions.some((x) => x.columns.length > 0)) p.fail(tokenAt(p, first.start));
+  }
   if (kind === 'Revoke' ? !p.acceptWord('TO') && !p.acceptWord('FROM') : !p.acceptWord('TO')) p.fail();
-  const principals = p.commaList(principal);
+  const principals = p.commaList(grantee);
   let withGrantOption = false;
   let cascade = false;
   if (kind === 'Grant' && p.isWord('WITH')) {
@@ -263,12 +277,83 @@ function parseApplicationRole(p: Parser, ctx: DdlContext): Statement {
   return p.finish<CreateApplicationRole>({ kind: 'CreateApplicationRole', verb: ctx.verb, orAlter: false, name, options }, ctx.start);
 }
 
-/** SERVER ROLE; the other SERVER objects (AUDIT, AUDIT SPECIFICATION, CONFIGURATION) are kept opaque. */
+/** SERVER ROLE, SERVER AUDIT SPECIFICATION; the other SERVER objects (AUDIT, CONFIGURATION) are kept opaque. */
 function parseServerObject(p: Parser, ctx: DdlContext): Statement {
+  if (p.isWord('AUDIT', 1) && p.isWord('SPECIFICATION', 2)) {
+    p.next();
+    return parseAuditSpecification(p, ctx, 'SERVER');
+  }
   if (!p.isWord('ROLE', 1)) return opaque(p, ctx.start, `${ctx.verb} SERVER ${p.peek().upper}`);
   if (ctx.verb === 'DROP') return parseDropObjects(p, ctx, 'SERVER ROLE', false, false);
   p.next();
   return parseRole(p, ctx, true);
+}
+
+// ==== AUDIT SPECIFICATION ==============================================================================
+
+/**
+ * `{CREATE | ALTER | DROP} {SERVER | DATABASE} AUDIT SPECIFICATION name …` (docs "CREATE SERVER AUDIT
+ * SPECIFICATION", "CREATE DATABASE AUDIT SPECIFICATION"), at AUDIT. CREATE needs FOR SERVER AUDIT and takes
+ * only ADD parts; a server specification names action groups only.
+ */
+export function parseAuditSpecification(p: Parser, ctx: DdlContext, scope: 'SERVER' | 'DATABASE'): AuditSpecification | DropObjects {
+  p.expectWord('AUDIT');
+  p.expectWord('SPECIFICATION');
+  const name = p.identifier();
+  if (ctx.verb === 'DROP') {
+    const names: ObjectName[] = [{ kind: 'ObjectName', name, start: name.start, end: name.end }];
+    return p.finish<DropObjects>({ kind: 'DropObjects', objectType: `${scope} AUDIT SPECIFICATION`, ifExists: false, names }, ctx.start);
+  }
+  const node: AuditSpecification = { kind: 'AuditSpecification', verb: ctx.verb, scope, name, parts: [], start: ctx.start, end: ctx.start };
+  if (ctx.verb === 'CREATE' || p.isWord('FOR')) {
+    p.expectWord('FOR');
+    p.expectWord('SERVER');
+    p.expectWord('AUDIT');
+    node.audit = p.identifier();
+  }
+  // ADD ( / DROP ( start a part; DROP elsewhere starts the next statement.
+  if ((p.isWord('ADD') || (ctx.verb === 'ALTER' && p.isWord('DROP'))) && p.isPunct('(', 1)) {
+    node.parts = p.commaList((q) => auditSpecificationPart(q, ctx.verb === 'ALTER', scope));
+  }
+  if (p.isWord('WITH') && p.isPunct('(', 1)) {
+    p.next();
+    p.next();
+    p.expectWord('STATE');
+    p.expectPunct('=');
+    if (!p.isWord('ON') && !p.isWord('OFF')) p.fail();
+    node.state = p.next().upper === 'ON' ? 'ON' : 'OFF';
+    p.expectPunct(')');
+  }
+  node.end = p.prev.end;
+  return node;
+}
+
+const AUDIT_ACTIONS = new Set(['SELECT', 'UPDATE', 'INSERT', 'DELETE', 'EXECUTE', 'RECEIVE', 'REFERENCES']);
+
+/** `ADD ( group )`, or for a database `ADD ( action [, …] ON securable BY principal [, …] )`; DROP in ALTER. */
+function auditSpecificationPart(p: Parser, dropAllowed: boolean, scope: 'SERVER' | 'DATABASE'): AuditSpecificationPart {
+  const start = p.tok.start;
+  const drop = dropAllowed && p.isWord('DROP');
+  if (drop) p.next();
+  else p.expectWord('ADD');
+  p.expectPunct('(');
+  const node: AuditSpecificationPart = { kind: 'AuditSpecificationPart', drop, start, end: start };
+  if (scope === 'DATABASE' && p.isAnyWord(AUDIT_ACTIONS) && (p.isPunct(',', 1) || p.isWord('ON', 1))) {
+    node.actions = p.commaList((q) => {
+      if (!q.isAnyWord(AUDIT_ACTIONS)) q.fail();
+      return q.next().upper;
+    });
+    p.expectWord('ON');
+    node.on = parseSecurable(p);
+    // An audited object is named without columns (TSql160's actionWithQual takes no column list).
+    const column = node.on.columns[0];
+    if (column !== undefined) p.fail(tokenAt(p, column.start));
+    p.expectWord('BY');
+    node.principals = p.commaList(grantee);
+  } else node.group = p.identifier();
+  p.expectPunct(')');
+  node.end = p.prev.end;
+  return node;
 }
 
 // ==== LOGIN ===========================================================================================
@@ -743,6 +828,55 @@ function parseSignature(p: Parser, start: number, drop: boolean): Signature {
   return node;
 }
 
+// ---- ADD / DROP SENSITIVITY CLASSIFICATION ------------------------------------------------------
+
+/** Docs: "ADD SENSITIVITY CLASSIFICATION (Transact-SQL)", "DROP SENSITIVITY CLASSIFICATION". */
+function parseSensitivityClassification(p: Parser, start: number, drop: boolean): SensitivityClassification {
+  p.expectWord('SENSITIVITY');
+  p.expectWord('CLASSIFICATION');
+  p.expectWord(drop ? 'FROM' : 'TO');
+  const columns = p.commaList(classifiedColumn);
+  const options: ModuleOption[] = [];
+  if (!drop) {
+    p.expectWord('WITH');
+    p.expectPunct('(');
+    const seen = new Set<string>();
+    do {
+      const option = classificationOption(p);
+      if (seen.has(option.name)) p.fail(tokenAt(p, option.start));
+      seen.add(option.name);
+      options.push(option);
+    } while (p.acceptPunct(','));
+    p.expectPunct(')');
+  }
+  return p.finish<SensitivityClassification>({ kind: 'SensitivityClassification', drop, columns, options }, start);
+}
+
+/** `table.column` with up to two more qualifiers: the table must be named. */
+function classifiedColumn(p: Parser): ColumnRef {
+  const start = p.tok.start;
+  const parts: Ident[] = [p.identifier()];
+  while (parts.length < 4 && p.acceptPunct('.')) parts.push(p.identifier());
+  if (parts.length < 2) p.fail();
+  return { kind: 'ColumnRef', parts, start, end: p.prev.end };
+}
+
+const CLASSIFICATION_STRING_OPTIONS = new Set(['LABEL', 'LABEL_ID', 'INFORMATION_TYPE', 'INFORMATION_TYPE_ID']);
+const CLASSIFICATION_RANKS = new Set(['NONE', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL']);
+
+/** LABEL / LABEL_ID / INFORMATION_TYPE / INFORMATION_TYPE_ID = 'non-empty string', RANK = NONE … CRITICAL. */
+function classificationOption(p: Parser): ModuleOption {
+  const start = p.tok.start;
+  const name = p.tok;
+  if (name.kind !== 'word' || (!CLASSIFICATION_STRING_OPTIONS.has(name.upper) && name.upper !== 'RANK')) return p.fail();
+  p.next();
+  p.expectPunct('=');
+  const v = p.tok;
+  if (name.upper === 'RANK' ? v.kind !== 'word' || !CLASSIFICATION_RANKS.has(v.upper) : v.kind !== 'string' || v.value === '') return p.fail();
+  p.next();
+  return { kind: 'ModuleOption', name: name.upper, value: v.kind === 'word' ? v.upper : v.text, start, end: v.end };
+}
+
 function signatureKey(p: Parser): ModuleOption {
   const start = p.tok.start;
   let name: string;
@@ -783,6 +917,10 @@ registerDdl(ALL_VERBS, 'ASYMMETRIC', (p, ctx) => parseKey(p, ctx, 'ASYMMETRIC KE
 registerDdl(ALL_VERBS, 'CREDENTIAL', parseCredential);
 registerDdl(ALL_VERBS, 'SECURITY', parseSecurityPolicy);
 registerDdl(['ALTER'], 'AUTHORIZATION', parseAlterAuthorization);
-registerStatement('ADD', (p) => parseSignature(p, p.next().start, false));
+registerStatement('ADD', (p) => {
+  const start = p.next().start;
+  return p.isWord('SENSITIVITY') ? parseSensitivityClassification(p, start, false) : parseSignature(p, start, false);
+});
+registerDdl(['DROP'], 'SENSITIVITY', (p, ctx) => parseSensitivityClassification(p, ctx.start, true));
 registerDdl(['DROP'], 'SIGNATURE', (p, ctx) => parseSignature(p, ctx.start, true));
 registerDdl(['DROP'], 'COUNTER', (p, ctx) => parseSignature(p, ctx.start, true));

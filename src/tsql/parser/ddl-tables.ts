@@ -51,6 +51,7 @@ import type {
   PeriodForSystemTime,
   ReferentialAction,
   References,
+  SelectiveXmlPath,
   StorageClause,
   TableConstraint,
   TableElement,
@@ -58,7 +59,7 @@ import type {
   XmlSchemaCollection,
 } from './ast-ddl-tables.js';
 import { SyntaxFailure, type Parser } from './core.js';
-import { parseDatabaseScopedCredential } from './ddl-security.js';
+import { parseAuditSpecification, parseDatabaseScopedCredential } from './ddl-security.js';
 import { parseCondition, parseExpression } from './expressions.js';
 import { isReserved } from './keywords.js';
 import { atStatementStart, opaque, registerDdl, type DdlContext } from './statements.js';
@@ -82,8 +83,8 @@ function indexColumnName(p: Parser): Ident {
   return p.identifier();
 }
 
-/** `col [ASC | DESC]` */
-function parseIndexColumn(p: Parser): IndexColumn {
+/** `col [ASC | DESC]` (also a CLR table-valued function's ORDER hint). */
+export function parseIndexColumn(p: Parser): IndexColumn {
   const start = p.tok.start;
   const name = indexColumnName(p);
   let descending = false;
@@ -119,9 +120,11 @@ export function parseStorageClause(p: Parser): StorageClause {
   const target = p.tok.kind === 'string' ? stringIdent(p) : p.identifier();
   const node: StorageClause = { kind: 'StorageClause', target, start, end: target.end };
   if (p.isPunct('(')) {
-    p.next();
-    node.partitionColumn = p.identifier();
-    p.expectPunct(')');
+    // The grammar takes a column list (TSql160's filegroupOrPartitionScheme); a count that does not
+    // match the partition function is SQL Server's binding error, not a syntax error.
+    const [first, ...more] = p.parenList((q) => q.identifier());
+    if (first !== undefined) node.partitionColumn = first;
+    if (more.length > 0) node.morePartitionColumns = more;
   }
   node.end = p.prev.end;
   return node;
@@ -218,20 +221,26 @@ const INDEX_OPTIONS = new Set([
  * `WITH ( index options )`, or the pre-2005 form without parentheses (`WITH FILLFACTOR = 80, PAD_INDEX`).
  * The parser stands on WITH. An option name the docs do not list is Msg 155.
  */
-export function parseIndexOptions(p: Parser, what = 'CREATE INDEX'): DdlOption[] {
+export function parseIndexOptions(p: Parser, what = 'CREATE INDEX', orderAllowed = false): DdlOption[] {
   p.expectWord('WITH');
   const legacy = !p.isPunct('(');
   const options = legacy ? p.commaList(legacyIndexOption) : parseOptionList(p);
-  checkIndexOptions(p, options, what, legacy);
+  checkIndexOptions(p, options, what, legacy, orderAllowed);
   return options;
+}
+
+/** `ORDER (col, …)` as an option of a clustered columnstore index (TSql160's orderIndexOption): bare column names. */
+function isOrderOption(o: DdlOption): boolean {
+  return o.name === 'ORDER' && o.value === undefined && o.suboptions.length > 0 && o.suboptions.every((c) => c.value === undefined && c.suboptions.length === 0);
 }
 
 /**
  * Each option is a documented index option with a value of its kind; in the legacy unparenthesised form a
  * bare switch (`PAD_INDEX`) means ON.
  */
-function checkIndexOptions(p: Parser, options: readonly DdlOption[], what: string, legacy = false): void {
+function checkIndexOptions(p: Parser, options: readonly DdlOption[], what: string, legacy = false, orderAllowed = false): void {
   for (const o of options) {
+    if (orderAllowed && !legacy && isOrderOption(o)) continue;
     checkOptionName(p, o, INDEX_OPTIONS, what);
     if (!legacy || o.value !== undefined) checkIndexOptionValue(p, o);
   }
@@ -1259,7 +1268,9 @@ function parsePartitionEquals(p: Parser): string | undefined {
   if (!p.acceptWord('PARTITION')) return undefined;
   p.expectPunct('=');
   if (p.acceptWord('ALL')) return 'ALL';
-  return signedNumber(p);
+  // The number is any expression (TSql160's partitionSpecifier): `PARTITION = 1 + 2`, `PARTITION = @p`.
+  const number = parseExpression(p);
+  return p.text.slice(number.start, number.end);
 }
 
 // ==== indexes ======================================================================================
@@ -1288,7 +1299,8 @@ function parseCreateIndex(p: Parser, ctx: DdlContext): CreateIndex {
   }
   if (!columnstore && p.acceptWord('INCLUDE')) node.include = identList(p);
   if (columnstore && p.acceptWord('ORDER')) node.order = identList(p);
-  if (!(columnstore && clustered === true) && p.acceptWord('WHERE')) node.where = parseCondition(p);
+  // A filtered index is nonclustered: a clustered index takes no WHERE.
+  if (clustered !== true && p.acceptWord('WHERE')) node.where = parseCondition(p);
   parseIndexTail(p, node, 'CREATE INDEX');
   node.end = p.prev.end;
   return node;
@@ -1296,7 +1308,9 @@ function parseCreateIndex(p: Parser, ctx: DdlContext): CreateIndex {
 
 /** `[WITH (options)] [ON storage] [FILESTREAM_ON fg]` */
 function parseIndexTail(p: Parser, node: CreateIndex, what: string): void {
-  if (p.isWord('WITH') && (p.isPunct('(', 1) || p.isAnyWord(LEGACY_INDEX_OPTIONS, 1))) node.options = parseIndexOptions(p, what);
+  // A clustered columnstore index may take its order as an option: WITH (ORDER (c1, c2)).
+  const orderAllowed = node.indexType === 'COLUMNSTORE' && node.clustered === true;
+  if (p.isWord('WITH') && (p.isPunct('(', 1) || p.isAnyWord(LEGACY_INDEX_OPTIONS, 1))) node.options = parseIndexOptions(p, what, orderAllowed);
   if (p.isWord('ON')) node.on = parseStorageClause(p);
   if (p.isWord('FILESTREAM_ON')) node.filestreamOn = parseStorageClause(p);
 }
@@ -1340,13 +1354,114 @@ function parseCreateXmlIndex(p: Parser, ctx: DdlContext, primary: boolean): Crea
     p.expectWord('INDEX');
     node.usingIndex = p.identifier();
     if (p.acceptWord('FOR')) {
-      if (!p.isWord('VALUE') && !p.isWord('PATH') && !p.isWord('PROPERTY')) p.fail();
-      node.using = p.next().upper;
+      // FOR ( path ): a secondary selective XML index on one promoted path of the selective index.
+      if (p.acceptPunct('(')) {
+        node.pathName = p.identifier();
+        p.expectPunct(')');
+      } else {
+        if (!p.isWord('VALUE') && !p.isWord('PATH') && !p.isWord('PROPERTY')) p.fail();
+        node.using = p.next().upper;
+      }
     }
   }
   parseIndexTail(p, node, 'CREATE XML INDEX');
   node.end = p.prev.end;
   return node;
+}
+
+/**
+ * `CREATE SELECTIVE XML INDEX ix ON t (xml_col) [WITH XMLNAMESPACES (…)] FOR (path [, …]) [WITH (options)]`
+ * (docs "CREATE SELECTIVE XML INDEX").
+ */
+function parseCreateSelectiveXmlIndex(p: Parser, ctx: DdlContext): CreateIndex {
+  p.expectWord('SELECTIVE');
+  p.expectWord('XML');
+  p.expectWord('INDEX');
+  const name = p.identifier();
+  p.expectWord('ON');
+  const table = p.objectName();
+  const node: CreateIndex = { kind: 'CreateIndex', indexType: 'SELECTIVE XML', unique: false, name, table, columns: [], include: [], options: [], start: ctx.start, end: ctx.start };
+  p.expectPunct('(');
+  const column = p.identifier();
+  node.columns = [{ kind: 'IndexColumn', name: column, descending: false, start: column.start, end: column.end }];
+  p.expectPunct(')');
+  if (p.isWord('WITH') && p.isWord('XMLNAMESPACES', 1)) {
+    p.next();
+    node.xmlNamespaces = parseXmlNamespaces(p);
+  }
+  p.expectWord('FOR');
+  node.paths = p.parenList((q) => parsePromotedPath(q, q.tok.start));
+  if (p.isWord('WITH') && p.isPunct('(', 1)) node.options = parseIndexOptions(p, 'CREATE XML INDEX');
+  node.end = p.prev.end;
+  return node;
+}
+
+/** `XMLNAMESPACES ( 'uri' AS prefix | DEFAULT 'uri' [, …] )`: each as name = prefix (or DEFAULT), value = 'uri'. */
+function parseXmlNamespaces(p: Parser): DdlOption[] {
+  p.expectWord('XMLNAMESPACES');
+  return p.parenList((q) => {
+    const start = q.tok.start;
+    if (q.acceptWord('DEFAULT')) {
+      const uri = q.tok;
+      if (uri.kind !== 'string') q.fail();
+      q.next();
+      return { kind: 'DdlOption', name: 'DEFAULT', value: uri.text, suboptions: [], start, end: uri.end };
+    }
+    const uri = q.tok;
+    if (uri.kind !== 'string') q.fail();
+    q.next();
+    q.expectWord('AS');
+    const prefix = q.identifier();
+    return { kind: 'DdlOption', name: prefix.value, value: uri.text, suboptions: [], start, end: prefix.end };
+  });
+}
+
+/**
+ * One promoted path: `name = 'path' [AS XQUERY ['type'] [MAXLENGTH (n)] [SINGLETON] | AS SQL type [SINGLETON]]`.
+ * AS XQUERY needs at least one of type, MAXLENGTH, SINGLETON (TSql160's promotedSelectiveXmlIndexPath).
+ */
+function parsePromotedPath(p: Parser, start: number): SelectiveXmlPath {
+  const name = p.identifier();
+  p.expectPunct('=');
+  const path = p.tok;
+  if (path.kind !== 'string') p.fail();
+  p.next();
+  const node: SelectiveXmlPath = { kind: 'SelectiveXmlPath', name, path: path.text, singleton: false, start, end: start };
+  if (p.acceptWord('AS')) {
+    if (p.isWord('XQUERY')) {
+      const xquery = p.next();
+      node.xquery = true;
+      if (p.tok.kind === 'string') node.xqueryType = p.next().text;
+      if (p.acceptWord('MAXLENGTH')) {
+        p.expectPunct('(');
+        const n = p.tok;
+        if (n.kind !== 'number' || !isWholeNumber(n.text)) p.fail();
+        node.maxLength = p.next().text;
+        p.expectPunct(')');
+      }
+      node.singleton = p.acceptWord('SINGLETON');
+      if (node.xqueryType === undefined && node.maxLength === undefined && !node.singleton) p.fail(xquery);
+    } else {
+      p.expectWord('SQL');
+      node.sqlType = p.dataType();
+      node.singleton = p.acceptWord('SINGLETON');
+    }
+  }
+  node.end = p.prev.end;
+  return node;
+}
+
+/** In ALTER INDEX … FOR (…): `ADD path = '…' …` or `REMOVE path`. */
+function parseAlteredPath(p: Parser): SelectiveXmlPath {
+  const start = p.tok.start;
+  if (p.acceptWord('ADD')) {
+    const node = parsePromotedPath(p, start);
+    node.action = 'ADD';
+    return node;
+  }
+  p.expectWord('REMOVE');
+  const name = p.identifier();
+  return { kind: 'SelectiveXmlPath', action: 'REMOVE', name, singleton: false, start, end: name.end };
 }
 
 /** ALTER INDEX actions without arguments. */
@@ -1362,6 +1477,7 @@ function parseAlterIndex(p: Parser, ctx: DdlContext): AlterIndex {
   const name = all ? undefined : p.identifier();
   p.expectWord('ON');
   const table = p.objectName();
+  if (name !== undefined && (p.isWord('FOR') || (p.isWord('WITH') && p.isWord('XMLNAMESPACES', 1)))) return parseAlterSelectiveXmlIndex(p, ctx, name, table);
   if (!p.isAnyWord(ALTER_INDEX_ACTIONS)) p.fail();
   const action = p.next().upper;
   const node: AlterIndex = { kind: 'AlterIndex', all, table, action, options: [], start: ctx.start, end: ctx.start };
@@ -1374,6 +1490,16 @@ function parseAlterIndex(p: Parser, ctx: DdlContext): AlterIndex {
     if (partition !== undefined) node.partition = partition;
     if (p.isWord('WITH') && p.isPunct('(', 1)) node.options = parseIndexOptions(p, 'ALTER INDEX');
   }
+  node.end = p.prev.end;
+  return node;
+}
+
+/** `ALTER INDEX sxi ON t [WITH XMLNAMESPACES (…)] FOR (ADD path = '…' | REMOVE path [, …])` (docs "ALTER INDEX (Selective XML Indexes)"). */
+function parseAlterSelectiveXmlIndex(p: Parser, ctx: DdlContext, name: Ident, table: ObjectName): AlterIndex {
+  const node: AlterIndex = { kind: 'AlterIndex', name, all: false, table, action: 'FOR', options: [], start: ctx.start, end: ctx.start };
+  if (p.acceptWord('WITH')) node.xmlNamespaces = parseXmlNamespaces(p);
+  p.expectWord('FOR');
+  node.paths = p.parenList(parseAlteredPath);
   node.end = p.prev.end;
   return node;
 }
@@ -1418,7 +1544,10 @@ function parseCreateType(p: Parser, ctx: DdlContext): CreateType {
  */
 function parseSequence(p: Parser, ctx: DdlContext): CreateSequence {
   p.next();
+  const nameStart = p.pos;
   const name = p.objectName();
+  // A sequence is named by at most schema.name (TSql160's schemaObjectTwoPartName).
+  if (name.database !== undefined || name.server !== undefined) p.fail(p.tokens[nameStart]);
   const verb = ctx.verb === 'ALTER' ? 'ALTER' : 'CREATE';
   const node: CreateSequence = { kind: 'CreateSequence', verb, name, options: [], start: ctx.start, end: ctx.start };
   for (;;) {
@@ -1427,11 +1556,15 @@ function parseSequence(p: Parser, ctx: DdlContext): CreateSequence {
       node.dataType = p.dataType();
       continue;
     }
+    const optionStart = p.tok;
     const option = parseSequenceOption(p, verb);
     if (option === undefined) break;
+    // Each option once: CYCLE and NO CYCLE are the same option.
+    const kind = option.name.startsWith('NO ') ? option.name.slice(3) : option.name;
+    if (node.options.some((o) => o.name === kind || o.name === `NO ${kind}`)) p.fail(optionStart);
     node.options.push(option);
   }
-  if (verb === 'ALTER' && node.options.length === 0) p.fail();
+  // ALTER SEQUENCE s alone is accepted by the 2022 grammar (its option list is optional).
   node.end = p.prev.end;
   return node;
 }
@@ -1855,13 +1988,14 @@ function parseXml(p: Parser, ctx: DdlContext): Statement {
 
 /** Database-level objects spelt `… DATABASE <word> …` that this grammar keeps opaque. */
 function isDatabaseSubobject(p: Parser): boolean {
-  return p.isWords('AUDIT', 'SPECIFICATION') || p.isWords('ENCRYPTION', 'KEY');
+  return p.isWords('ENCRYPTION', 'KEY');
 }
 
 /** CREATE | ALTER | DROP DATABASE … */
 function parseDatabase(p: Parser, ctx: DdlContext): Statement {
   p.next();
   if (p.isWords('SCOPED', 'CREDENTIAL')) return parseDatabaseScopedCredential(p, ctx);
+  if (p.isWords('AUDIT', 'SPECIFICATION')) return parseAuditSpecification(p, ctx, 'DATABASE');
   if (isDatabaseSubobject(p)) return opaque(p, ctx.start, `${ctx.verb} DATABASE ${p.tok.upper}`);
   if (ctx.verb === 'DROP') {
     const ifExists = acceptIfExists(p);
@@ -2025,7 +2159,9 @@ function checkDatabaseOptionValue(p: Parser, o: DdlOption): void {
       if (o.value === undefined ? o.suboptions.length === 0 : !AUTOMATIC_TUNING_VALUES.has(o.value) || o.suboptions.length > 0) bad();
       break;
     case 'REMOTE_DATA_ARCHIVE':
-      if (o.value !== 'ON' && o.value !== 'OFF') bad();
+      // `= OFF`, `= ON ( settings )`, or ALTER DATABASE's `( settings )` alone (TSql160's remoteDataArchiveDbOption).
+      if (o.value === 'OFF' ? o.suboptions.length > 0 : o.value !== 'ON' && o.value !== undefined) bad();
+      if (o.value !== 'OFF' && o.suboptions.length === 0) failAtOffset(p, o.end);
       for (const s of o.suboptions) checkRemoteDataArchiveSetting(p, s);
       break;
     default:
@@ -2073,6 +2209,8 @@ function parseAlterDatabase(p: Parser, ctx: DdlContext): AlterDatabase {
       p.next();
       node.action = 'SET';
       node.options = p.commaList(parseDatabaseOption);
+      // LEDGER is set when the database is created, never changed (docs "ALTER DATABASE SET Options" lists no LEDGER).
+      for (const o of node.options) if (o.name === 'LEDGER') failAtOffset(p, o.start);
       break;
     case 'ADD':
       parseAlterDatabaseAdd(p, node);
@@ -2137,7 +2275,8 @@ function parseAlterDatabaseAdd(p: Parser, node: AlterDatabase): void {
   p.expectWord('FILE');
   node.action = log ? 'ADD LOG FILE' : 'ADD FILE';
   node.files = p.commaList(parseFileSpec);
-  if (!log && p.acceptWord('TO')) {
+  // TO FILEGROUP after log files too: the 2022 grammar (alterDbAddFile) takes it for both.
+  if (p.acceptWord('TO')) {
     p.expectWord('FILEGROUP');
     node.filegroup = p.identifier();
   }
@@ -2187,7 +2326,12 @@ function parseScopedConfiguration(p: Parser, ctx: DdlContext): AlterDatabaseScop
   if (p.acceptWord('CLEAR')) {
     p.expectWord('PROCEDURE_CACHE');
     node.clear = true;
-    if (p.tok.kind === 'number') p.next();
+    // The optional plan handle is a binary constant (0x…).
+    const handle = p.tok;
+    if (handle.kind === 'number') {
+      if (!handle.text.startsWith('0x') && !handle.text.startsWith('0X')) p.fail();
+      p.next();
+    }
   } else {
     p.expectWord('SET');
     const start = p.tok.start;
@@ -2195,8 +2339,11 @@ function parseScopedConfiguration(p: Parser, ctx: DdlContext): AlterDatabaseScop
     if (!p.isIdentifier()) p.fail();
     const option: DdlOption = { kind: 'DdlOption', name: p.next().upper, suboptions: [], start, end: start };
     p.expectPunct('=');
-    const v = p.tok;
-    if (v.kind === 'number' ? !isWholeNumber(v.text) : v.kind === 'word' ? isReserved(v.upper) && !SCOPED_RESERVED_VALUES.has(v.upper) : v.kind !== 'string' && v.kind !== 'quoted') p.fail();
+    // A generic option takes a negative whole number (TSql160's stringOrSignedIntegerOrIdentifier: a minus, never
+    // a plus); MAXDOP does not.
+    const signed = p.isPunct('-') && !SCOPED_NUMBERS.has(option.name);
+    const v = signed ? p.peek() : p.tok;
+    if (v.kind === 'number' ? !isWholeNumber(v.text) : signed || (v.kind === 'word' ? isReserved(v.upper) && !SCOPED_RESERVED_VALUES.has(v.upper) : v.kind !== 'string' && v.kind !== 'quoted')) p.fail(v);
     parseOptionValue(p, option);
     option.end = p.prev.end;
     if (SCOPED_SWITCHES.has(option.name) && option.value !== 'ON' && option.value !== 'OFF' && option.value !== 'PRIMARY') p.fail(v);
@@ -2256,6 +2403,7 @@ registerDdl(['CREATE'], 'NONCLUSTERED', parseCreateIndex);
 registerDdl(['CREATE'], 'COLUMNSTORE', parseCreateIndex);
 registerDdl(['CREATE'], 'SPATIAL', parseCreateSpatialIndex);
 registerDdl(['CREATE'], 'PRIMARY', (p, ctx) => parseCreateXmlIndex(p, ctx, true));
+registerDdl(['CREATE'], 'SELECTIVE', parseCreateSelectiveXmlIndex);
 registerDdl(['CREATE', 'ALTER', 'DROP'], 'XML', parseXml);
 registerDdl(['CREATE', 'ALTER', 'DROP'], 'FULLTEXT', parseFulltext);
 registerDdl(['CREATE', 'DROP'], 'TYPE', parseTypeStatement);

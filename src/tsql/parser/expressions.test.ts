@@ -430,3 +430,74 @@ describe('SQL Server 2022 operators and conformance with the 2022 grammar', () =
     expect(errorOf(parseExpression, '$PARTITION.pf()')).toBe('102@1:15');
   });
 });
+
+describe('conformance with the 2022 grammar: forms Microsoft accepts', () => {
+  const errorIn = (sql: string): string => {
+    const e = parseBatch(sql).error;
+    return e === undefined ? 'no error' : `${e.code}@${e.line}:${e.col}`;
+  };
+
+  it('reads names with parts left out: leading dots and an empty schema', () => {
+    expect(expr('db..t.c')).toMatchObject({ kind: 'ColumnRef', parts: [{ value: 'db' }, { value: '' }, { value: 't' }, { value: 'c' }] });
+    expect(expr('..t.c')).toMatchObject({ kind: 'ColumnRef', parts: [{ value: '' }, { value: '' }, { value: 't' }, { value: 'c' }] });
+    expect(expr('.f(DEFAULT)')).toMatchObject({ kind: 'FunctionCall', name: [{ value: '' }, { value: 'f' }] });
+    expect(expr('AVG(.s.Cost)')).toMatchObject({ args: [{ kind: 'ColumnRef', parts: [{ value: '' }, { value: 's' }, { value: 'Cost' }] }] });
+    expect(expr('.dbo.T::Make()')).toMatchObject({ kind: 'StaticMethodCall', method: { value: 'Make' } });
+    expect(errorIn('SELECT a. FROM t')).toBe('156@1:11');
+    expect(errorOf(parseExpression, '.')).toBe('102@1:1');
+    expect(errorOf(parseExpression, 'a.b.c.d.e')).toBe('117@1:1');
+  });
+
+  it('reads ODBC literals and function escapes in braces', () => {
+    expect(expr("{d '2024-01-31'}")).toMatchObject({ kind: 'OdbcLiteral', type: 'date', value: '2024-01-31', national: false });
+    expect(expr("{ GUID N'34501789-D036-DD11-8F91-F6311CA728A5' }")).toMatchObject({ kind: 'OdbcLiteral', type: 'guid', national: true });
+    expect(expr("{ts'2024-01-31 10:00:00'}")).toMatchObject({ type: 'timestamp' });
+    expect(expr("{fn UCASE('abc')}")).toMatchObject({ kind: 'FunctionCall', odbc: true, name: [{ value: 'UCASE' }], args: [{ kind: 'Literal' }] });
+    expect(expr('{fn CONVERT(1, SQL_VARCHAR)}')).toMatchObject({ odbc: true, args: [{}, { kind: 'ColumnRef' }] });
+    expect(expr('{fn CURRENT_TIMESTAMP}')).toMatchObject({ odbc: true, args: [] });
+    expect(expr('{fn EXTRACT(YEAR FROM @d)}')).toMatchObject({ args: [{ kind: 'DatePart', value: 'YEAR' }, { kind: 'Variable' }] });
+    expect(expr("{fn LEFT('abc', 1)} + {fn USER()}")).toMatchObject({ kind: 'Binary' });
+    // Only d, t, ts and guid name a literal; the braces must close; the text is a string.
+    expect(errorOf(parseExpression, "{x '1'}")).toBe('102@1:2');
+    // At the end of the text the error is reported at the last token.
+    expect(errorOf(parseExpression, "{d '2024-01-31'")).toBe('102@1:4');
+    expect(errorOf(parseExpression, '{d 20240131}')).toBe('102@1:4');
+    expect(errorOf(parseExpression, "{fn UCASE('a'}")).toBe('102@1:14');
+  });
+
+  it('takes an ODBC escape clause after LIKE', () => {
+    expect(cond("a LIKE '5%%' {ESCAPE '%'}")).toMatchObject({ kind: 'Like', odbcEscape: true, escape: { value: '%' } });
+    expect(errorOf(parseCondition, "a LIKE 'x' {ESCAPE '%' AND")).toBe('156@1:24');
+    expect(errorOf(parseCondition, "a LIKE 'x' {'%'}")).toBe('stopped at \'{\' (offset 11)');
+  });
+
+  it('reads IS [NOT] DISTINCT FROM with ALL / ANY / SOME and a subquery', () => {
+    expect(cond('a IS DISTINCT FROM SOME (SELECT b FROM t)')).toMatchObject({ kind: 'IsDistinct', not: false, quantifier: 'SOME', right: { kind: 'Subquery' } });
+    expect(cond('a IS NOT DISTINCT FROM ALL (SELECT b FROM t)')).toMatchObject({ not: true, quantifier: 'ALL' });
+    expect(errorOf(parseCondition, 'a IS DISTINCT FROM ANY (1)')).toBe('102@1:25');
+  });
+
+  it('reads TSEQUAL(a, b) as a predicate', () => {
+    expect(cond('TSEQUAL(a, @ts)')).toMatchObject({ kind: 'TsEqual', left: { kind: 'ColumnRef' }, right: { kind: 'Variable' } });
+    expect(errorIn('SELECT 1 FROM t WHERE NOT TSEQUAL(a, b) AND x = 1')).toBe('no error');
+    expect(errorOf(parseCondition, 'TSEQUAL(a)')).toBe('102@1:10');
+    expect(errorOf(parseExpression, 'TSEQUAL(a, b)')).toBe('156@1:1');
+  });
+
+  it('reads money with spaces or a sign after the currency sign', () => {
+    expect(expr('$   10.12')).toMatchObject({ kind: 'Literal', type: 'money', value: '10.12' });
+    expect(expr('-$-23.00')).toMatchObject({ kind: 'Unary', operand: { kind: 'Literal', type: 'money', value: '-23.00' } });
+    expect(expr('$+1')).toMatchObject({ type: 'money', value: '+1' });
+    // The sign must touch the digits, and a fraction needs a digit before the point.
+    expect(errorOf(parseExpression, '$ - 1')).toBe('102@1:1');
+    expect(errorOf(parseExpression, '$.5')).toBe('102@1:2');
+  });
+
+  it('reads a qualified star with parts left out', () => {
+    expect(parseAll(parseExpressionOrStar, '..t.*')).toMatchObject({ kind: 'ColumnRef', star: true, parts: [{ value: '' }, { value: '' }, { value: 't' }] });
+    expect(parseAll(parseExpressionOrStar, 'db..t.*')).toMatchObject({ star: true, parts: [{ value: 'db' }, { value: '' }, { value: 't' }] });
+    expect(errorOf(parseExpressionOrStar, '. *')).toBe('102@1:3');
+    expect(errorOf(parseExpressionOrStar, 'a..*')).toBe('102@1:4');
+  });
+});
+

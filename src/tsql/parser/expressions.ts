@@ -16,7 +16,9 @@ import type {
   FrameBound,
   FullTextPredicate,
   FunctionCall,
+  Like,
   Literal,
+  OdbcLiteral,
   OrderByItem,
   OverClause,
   PartitionFunctionCall,
@@ -58,7 +60,8 @@ export function parseExpressionOrStar(p: Parser): Expr {
   if (isQualifiedStar(p)) {
     const parts: Ident[] = [];
     while (!p.isPunct('*')) {
-      parts.push(p.identifier());
+      // `..t.*`, `db..t.*`: a part left out is an empty name.
+      parts.push(p.isPunct('.') ? emptyPart(p.prev) : p.identifier());
       p.expectPunct('.');
     }
     p.next();
@@ -68,14 +71,18 @@ export function parseExpressionOrStar(p: Parser): Expr {
   return parseExpression(p);
 }
 
-/** `a.*`, `dbo.t.*`: name parts separated by dots, then `.*`. */
+/** `a.*`, `dbo.t.*`, `..t.*`: name parts (some perhaps left out) separated by dots, then `.*`. */
 function isQualifiedStar(p: Parser): boolean {
   let k = 0;
-  for (;;) {
-    if (!p.isIdentifier(k) || !p.isPunct('.', k + 1)) return false;
-    if (p.isPunct('*', k + 2)) return true;
-    k += 2;
+  for (let parts = 0; parts < 4; parts++) {
+    // The part just before `.*` (the table) is named; parts before it may be left out.
+    const named = p.isIdentifier(k);
+    if (named) k++;
+    if (!p.isPunct('.', k)) return false;
+    if (p.isPunct('*', k + 1)) return named;
+    k++;
   }
+  return false;
 }
 
 /** Whether an expression can start at the current token (for RETURN, PRINT and statement ends). */
@@ -111,7 +118,7 @@ const EXPRESSION_KEYWORDS: ReadonlySet<string> = new Set([
 
 const CONDITION_KINDS: ReadonlySet<string> = new Set([
   'Comparison', 'QuantifiedComparison', 'Logical', 'Not', 'Between', 'Like', 'InList', 'InSubquery', 'IsNull',
-  'IsDistinct', 'Exists', 'UpdatedColumn', 'FullTextPredicate', 'GraphMatch',
+  'IsDistinct', 'Exists', 'UpdatedColumn', 'FullTextPredicate', 'GraphMatch', 'TsEqual',
 ]);
 
 /** A search condition node (or parentheses around one), as opposed to a scalar value. */
@@ -168,6 +175,7 @@ function parsePredicate(p: Parser, allowScalar: boolean): Expr {
     if ((t.upper === 'CONTAINS' || t.upper === 'FREETEXT') && p.isPunct('(', 1)) return parseFullText(p);
     if (t.upper === 'UPDATE' && p.isPunct('(', 1)) return parseUpdatedColumn(p);
     if (t.upper === 'MATCH' && p.isPunct('(', 1)) return parseGraphMatch(p);
+    if (t.upper === 'TSEQUAL' && p.isPunct('(', 1)) return parseTsEqual(p);
   }
   let left: Expr;
   if (t.kind === 'punct' && t.text === '(' && !isSubqueryStart(p)) {
@@ -274,12 +282,18 @@ function parseIn(p: Parser, expr: Expr, not: boolean): Expr {
   return { kind: 'InList', not, expr, items, start: expr.start, end: p.prev.end };
 }
 
+/** x [NOT] LIKE pattern [ESCAPE c], the escape also in ODBC braces: `{ESCAPE '\\'}` (TSql160's likePredicate). */
 function parseLike(p: Parser, expr: Expr, not: boolean): Expr {
   p.expectWord('LIKE');
   const pattern = parseExpression(p);
+  const odbc = p.isPunct('{') && p.isWord('ESCAPE', 1);
+  if (odbc) p.next();
   if (p.acceptWord('ESCAPE')) {
     const escape = parseExpression(p);
-    return { kind: 'Like', not, expr, pattern, escape, start: expr.start, end: escape.end };
+    if (odbc) p.expectPunct('}');
+    const node: Like = { kind: 'Like', not, expr, pattern, escape, start: expr.start, end: p.prev.end };
+    if (odbc) node.odbcEscape = true;
+    return node;
   }
   return { kind: 'Like', not, expr, pattern, start: expr.start, end: pattern.end };
 }
@@ -291,6 +305,15 @@ function parseIs(p: Parser, expr: Expr): Expr {
   if (p.acceptWord('NULL')) return { kind: 'IsNull', not, expr, start: expr.start, end: p.prev.end };
   p.expectWord('DISTINCT');
   p.expectWord('FROM');
+  // IS [NOT] DISTINCT FROM { ALL | ANY | SOME } ( subquery ) (TSql160's subqueryComparisonDistinctPredicate).
+  const q = p.tok;
+  if (q.kind === 'word' && (q.upper === 'ALL' || q.upper === 'ANY' || q.upper === 'SOME') && p.isPunct('(', 1)) {
+    p.next();
+    const subStart = p.tok.start;
+    const query = parseParenQuery(p);
+    const right: Expr = { kind: 'Subquery', query, start: subStart, end: p.prev.end };
+    return { kind: 'IsDistinct', not, left: expr, right, quantifier: q.upper, start: expr.start, end: right.end };
+  }
   const right = parseExpression(p);
   return { kind: 'IsDistinct', not, left: expr, right, start: expr.start, end: right.end };
 }
@@ -299,6 +322,19 @@ function parseExists(p: Parser): Expr {
   const start = p.next().start;
   const query = parseParenQuery(p);
   return { kind: 'Exists', query, start, end: p.prev.end };
+}
+
+/** TSEQUAL ( a, b ): the old timestamp comparison, still a predicate in the 2022 grammar (tsEqualCall). */
+function parseTsEqual(p: Parser): Expr {
+  const start = p.next().start;
+  p.expectPunct('(');
+  p.enter();
+  const left = parseExpression(p);
+  p.expectPunct(',');
+  const right = parseExpression(p);
+  p.expectPunct(')');
+  p.leave();
+  return { kind: 'TsEqual', left, right, start, end: p.prev.end };
 }
 
 /** `UPDATE(column)` in a trigger (docs: "UPDATE() (Transact-SQL)"). */
@@ -663,6 +699,9 @@ function parsePrimary(p: Parser): Expr {
       if (p.atEnd()) return p.fail();
       if (t.text === '(') return parseParenthesised(p);
       if (t.text === '$') return parseDollar(p, []);
+      // `.t.c`, `..t.c`, `.dbo.f()`: leading name parts left out (TSql160's multi-part identifiers).
+      if (t.text === '.') return parseNamed(p);
+      if (t.text === '{') return parseOdbc(p);
       return p.fail();
     default:
       return p.fail();
@@ -736,13 +775,20 @@ function parseWordPrimary(p: Parser, t: Token): Expr {
 /** A dotted name: a column (`a.b.c`), a call (`dbo.f(x)`, `col.method()`), a static method (`geography::Point(…)`), `t.$IDENTITY`. */
 function parseNamed(p: Parser): Expr {
   const start = p.tok.start;
-  const parts: Ident[] = [namePart(p)];
+  const parts: Ident[] = [];
+  while (p.isPunct('.') && parts.length < 3) parts.push(emptyPart(p.next()));
+  parts.push(namePart(p));
   while (p.isPunct('.') && !p.atEnd()) {
     if (p.isPunct('$', 1)) {
       p.next();
       return parseDollar(p, parts);
     }
     p.next();
+    // `db..t.c`: a part left out between two dots (the default schema).
+    if (p.isPunct('.') && parts.length < 3) {
+      parts.push(emptyPart(p.prev));
+      continue;
+    }
     // `t.IDENTITYCOL`, `t.ROWGUIDCOL`: the reserved pseudo-columns may be qualified.
     if (p.isWord('IDENTITYCOL') || p.isWord('ROWGUIDCOL')) {
       const t = p.next();
@@ -758,6 +804,11 @@ function parseNamed(p: Parser): Expr {
   }
   const column: ColumnRef = { kind: 'ColumnRef', parts, start, end: p.prev.end };
   return column;
+}
+
+/** A name part left out (`db..t.c`): an empty, unquoted Ident at the dot. */
+function emptyPart(dot: Token): Ident {
+  return { kind: 'Ident', value: '', quoted: false, start: dot.end, end: dot.end };
 }
 
 /**
@@ -800,12 +851,9 @@ function objectNameFrom(parts: Ident[], start: number): ObjectName {
 function parseDollar(p: Parser, qualifier: Ident[]): Expr {
   const dollar = p.expectPunct('$');
   const start = qualifier[0]?.start ?? dollar.start;
+  if (qualifier.length === 0 && moneyAfter(p, dollar, 0)) return parseMoney(p, dollar);
   const t = p.tok;
   if (t.start !== dollar.end) return p.fail(dollar);
-  if (t.kind === 'number' && qualifier.length === 0) {
-    p.next();
-    return { kind: 'Literal', type: 'money', value: t.text, start, end: t.end };
-  }
   if (t.kind !== 'word') return p.fail();
   if (t.upper === 'PARTITION') {
     if (qualifier.length > 1) p.fail();
@@ -827,6 +875,103 @@ function parseDollar(p: Parser, qualifier: Ident[]): Expr {
   if (!PSEUDO_COLUMNS.has(t.upper) || (t.upper === 'ACTION' && qualifier.length > 0)) return p.fail();
   p.next();
   return { kind: 'PseudoColumn', name: `$${t.upper}`, qualifier, start, end: t.end };
+}
+
+/**
+ * ODBC escapes in braces: a literal `{ d | t | ts | guid 'text' }` or a function `{ fn name(args) }`
+ * (TSql160's odbcLiteral and odbcFunctionCall; docs: "ODBC Scalar Functions (Transact-SQL)").
+ */
+function parseOdbc(p: Parser): Expr {
+  const start = p.expectPunct('{').start;
+  const t = p.tok;
+  if (t.kind !== 'word') return p.fail();
+  if (t.upper === 'FN') {
+    p.next();
+    const call = parseOdbcFunction(p);
+    p.expectPunct('}');
+    call.odbc = true;
+    return p.finish<FunctionCall>(call, start);
+  }
+  const type = ODBC_LITERAL_TYPES.get(t.upper);
+  if (type === undefined) return p.fail();
+  p.next();
+  const text = p.tok;
+  if (text.kind !== 'string') return p.fail();
+  p.next();
+  p.expectPunct('}');
+  return { kind: 'OdbcLiteral', type, value: text.value, national: (text.text.charCodeAt(0) | 32) === 110, start, end: p.prev.end };
+}
+
+const ODBC_LITERAL_TYPES: ReadonlyMap<string, OdbcLiteral['type']> = new Map<string, OdbcLiteral['type']>([
+  ['D', 'date'], ['T', 'time'], ['TS', 'timestamp'], ['GUID', 'guid'],
+]);
+
+/**
+ * The call inside `{fn …}`: any function name, keywords included (`{fn CURRENT_DATE()}`, `{fn LEFT(s, 2)}`,
+ * `{fn USER()}`), `CONVERT(value, SQL_type)`, `EXTRACT(part FROM value)`, and CURRENT_TIME /
+ * CURRENT_TIMESTAMP with or without parentheses.
+ */
+function parseOdbcFunction(p: Parser): Omit<FunctionCall, 'start' | 'end'> {
+  const name = p.identifierOrKeyword();
+  const upper = name.value.toUpperCase();
+  const node: Omit<FunctionCall, 'start' | 'end'> = { kind: 'FunctionCall', name: [name], args: [] };
+  if ((upper === 'CURRENT_TIME' || upper === 'CURRENT_TIMESTAMP') && !p.isPunct('(')) return node;
+  p.expectPunct('(');
+  p.enter();
+  if (upper === 'CONVERT') {
+    node.args.push(parseExpression(p));
+    p.expectPunct(',');
+    const type = p.identifier();
+    node.args.push({ kind: 'ColumnRef', parts: [type], start: type.start, end: type.end });
+  } else if (upper === 'EXTRACT') {
+    const part = p.identifier();
+    node.args.push({ kind: 'DatePart', value: part.value.toUpperCase(), start: part.start, end: part.end });
+    p.expectWord('FROM');
+    node.args.push(parseExpression(p));
+  } else if (!p.isPunct(')')) node.args = p.commaList(parseExpression);
+  p.expectPunct(')');
+  p.leave();
+  return node;
+}
+
+/**
+ * After `$`: a money amount. The lexer rule of the 2022 grammar (Money) takes the sign, then spaces
+ * only, then an optional + or -, then digits: `$12.50`, `$ 10`, `$-23.00`.
+ */
+function moneyAfter(p: Parser, dollar: Token, k: number): boolean {
+  let t = p.peek(k);
+  if (!onlySpaces(p.text, dollar.end, t.start)) return false;
+  if (t.kind === 'punct' && (t.text === '-' || t.text === '+')) {
+    const n = p.peek(k + 1);
+    if (n.start !== t.end) return false;
+    t = n;
+  }
+  return t.kind === 'number' && isDigit(t.text.charCodeAt(0));
+}
+
+/** Whether a money constant (`$12.50`, `$ 10`, `$-1`) starts at the current token. */
+export function atMoneyLiteral(p: Parser): boolean {
+  return p.isPunct('$') && moneyAfter(p, p.tok, 1);
+}
+
+/** A money constant at the current token (see atMoneyLiteral). */
+export function parseMoneyLiteral(p: Parser): Literal {
+  return parseMoney(p, p.expectPunct('$'));
+}
+
+function onlySpaces(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) !== 32) return false;
+  return true;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function parseMoney(p: Parser, dollar: Token): Literal {
+  const sign = p.tok.kind === 'punct' ? p.next().text : '';
+  const n = p.next();
+  return { kind: 'Literal', type: 'money', value: sign + n.text, start: dollar.start, end: n.end };
 }
 
 const PSEUDO_COLUMNS: ReadonlySet<string> = new Set(['ACTION', 'IDENTITY', 'ROWGUID', 'NODE_ID', 'EDGE_ID', 'FROM_ID', 'TO_ID']);
@@ -933,6 +1078,9 @@ function parseNextValueFor(p: Parser): Expr {
   return { kind: 'NextValueFor', sequence, start, end: p.prev.end };
 }
 
+/** Functions that take `*` as their argument (SQL Server rejects SUM(*); ScriptDom is laxer). */
+const STAR_FUNCTIONS: ReadonlySet<string> = new Set(['COUNT', 'COUNT_BIG', 'CHECKSUM', 'BINARY_CHECKSUM']);
+
 // ---- function calls ----------------------------------------------------------------------------
 
 /** Built-ins whose arguments are not all plain expressions, keyed by upper-cased name (called with `(` next). */
@@ -954,8 +1102,6 @@ const SPECIAL_CALLS: ReadonlyMap<string, (p: Parser) => Expr> = new Map<string, 
   ['DATE_BUCKET', parseDatePartCall],
 ]);
 
-/** Functions that take `*` as their argument. */
-const STAR_FUNCTIONS: ReadonlySet<string> = new Set(['COUNT', 'COUNT_BIG', 'CHECKSUM', 'BINARY_CHECKSUM']);
 
 /**
  * `name(args)` with what may follow a call: WITHIN GROUP (ORDER BY …), IGNORE/RESPECT NULLS, OVER (…).

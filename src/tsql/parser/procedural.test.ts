@@ -118,7 +118,7 @@ describe('SET', () => {
   });
 
   it('rejects unknown or malformed options', () => {
-    expect(err('SET NOCOUNTT ON')).toBe('102@1:5');
+    expect(err('SET NOCOUNTT ON')).toBe('195@1:5');
     expect(err('SET NOCOUNT')).toBe('102@1:5');
     expect(err('SET NOCOUNT 1')).toBe('102@1:13');
     expect(err('SET NOCOUNT, ON')).toBe('156@1:14');
@@ -130,7 +130,9 @@ describe('SET', () => {
     expect(err('SET ROWCOUNT')).toBe('156@1:5');
     expect(err('SET ROWCOUNT -1')).toBe('102@1:14');
     expect(err('SET TEXTSIZE @n')).toBe('102@1:14');
-    expect(err('SET DISABLE_DEF_CNST_CHK ON')).toBe('102@1:5');
+    expect(err('SET DISABLE_DEF_CNST_CHK ON')).toBe('195@1:5');
+    // A reserved word is no option name at all: Msg 156, not 195.
+    expect(err('SET SELECT ON')).toBe('156@1:5');
     expect(err("SET DATEFORMAT dmy, DATEFIRST 1, LANGUAGE 'us_english'")).toBe('ok');
     expect(err('SET TRAN ISOLATION LEVEL SERIALIZABLE')).toBe('ok');
     expect(err('SET LOCK_TIMEOUT 1 + 1')).toBe('102@1:20');
@@ -625,3 +627,14 @@ describe('exported entry points', () => {
     expect(parseBlock(parser('BEGIN ATOMIC WITH (TRANSACTION ISOLATION LEVEL = SNAPSHOT, LANGUAGE = N\'us_english\') RETURN 1 END'))).toMatchObject({ kind: 'AtomicBlock' });
   });
 });
+
+describe('false errors removed (round 2): RESTORE', () => {
+  it('takes double-quoted paths in MOVE … TO (QUOTED_IDENTIFIER OFF under sqlcmd)', () => {
+    const r = parseBatch('RESTORE DATABASE W FROM DISK = "/tmp/w.bak" WITH MOVE "W_Data" TO "/data/w.mdf", MOVE @log TO \'/data/w.ldf\', REPLACE');
+    expect(r.error).toBeUndefined();
+    expect(r.statements[0]).toMatchObject({ options: [{ name: 'MOVE', values: [{ kind: 'Ident', value: 'W_Data' }, { kind: 'Ident' }] }, { name: 'MOVE', values: [{ kind: 'Variable' }, {}] }, { name: 'REPLACE' }] });
+    // A bracketed name is no path.
+    expect(parseBatch("RESTORE DATABASE W FROM DISK = 'x' WITH MOVE [W_Data] TO 'y'").error).toMatchObject({ code: 102, line: 1, col: 46 });
+  });
+});
+

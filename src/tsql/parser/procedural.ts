@@ -349,7 +349,8 @@ function parseSet(p: Parser): Statement {
     case 'ERRLVL':
       return p.finish<SetOption>({ kind: 'SetOption', options: [word], expr: signedInteger(p) }, start);
   }
-  // An unknown option word (`SET NOCOUNTT ON`) is a syntax error at that word.
+  // An unknown option word (`SET NOCOUNTT ON`): SQL Server's Msg 195 at that word; a reserved word fails as usual.
+  if (!isReserved(word)) throw new SyntaxFailure(195, `'${t.text}' is not a recognized SET option.`, t);
   return p.fail(t);
 }
 
@@ -1459,12 +1460,19 @@ function backupDevice(p: Parser): BackupItem {
   if (p.tok.kind === 'word' && !isReserved(p.tok.upper) && p.isPunct('=', 1)) {
     const name = p.next().upper;
     p.next();
-    // A double-quoted path (`DISK = "/tmp/x.bak"`) runs on SQL Server: taken as the string it spells.
-    const v: Token = p.tok;
-    const value = v.kind === 'quoted' && v.text.charCodeAt(0) === 34 ? p.identFrom(p.next()) : stringOrVariable(p);
+    const value = pathOrVariable(p);
     return p.finish<BackupItem>({ kind: 'BackupItem', name, values: [value] }, start);
   }
   return p.finish<BackupItem>({ kind: 'BackupItem', name: '', values: [nameOrVariable(p)] }, start);
+}
+
+/**
+ * A file path: a string or a variable. A double-quoted path (`DISK = "/tmp/x.bak"`, `MOVE "Data" TO "/d/x.mdf"`)
+ * runs on SQL Server under sqlcmd's default QUOTED_IDENTIFIER OFF: taken as the string it spells.
+ */
+function pathOrVariable(p: Parser): Expression | Ident {
+  const v: Token = p.tok;
+  return v.kind === 'quoted' && v.text.charCodeAt(0) === 34 ? p.identFrom(p.next()) : stringOrVariable(p);
 }
 
 /** The name of a BACKUP / RESTORE option: a word that is not reserved (FILE is, and has its own form). */
@@ -1519,9 +1527,9 @@ function restoreOption(p: Parser): BackupItem {
   }
   const name = backupOptionName(p);
   if (name === 'MOVE' && !p.isPunct('=')) {
-    values.push(stringOrVariable(p));
+    values.push(pathOrVariable(p));
     p.expectWord('TO');
-    values.push(stringOrVariable(p));
+    values.push(pathOrVariable(p));
   } else if (name === 'FILESTREAM') {
     p.expectPunct('(');
     p.expectWord('DIRECTORY_NAME');

@@ -150,12 +150,13 @@ export function opaque(p: Parser, start: number, what: string): OpaqueStatement 
 
 /**
  * Words of OPAQUE_STOP that continue a statement rather than start one, right after a name or keyword
- * (`ALTER AVAILABILITY GROUP ag SET (…)`, `ON SERVER DROP EVENT e`). After `)` they start the next
+ * or a comma (`ALTER AVAILABILITY GROUP ag SET (…)`, `ON SERVER DROP EVENT e, DROP EVENT f`). After `)` they start the next
  * statement, which is then checked (`CREATE EVENT SESSION … (ACTION (x))` then `SET NOCOUNT ON`).
  */
 function isContinuation(p: Parser): boolean {
   const t = p.tok;
   const before = p.prev;
-  if (t.upper === 'SET' || t.upper === 'DROP' || t.upper === 'ALTER') return before.kind === 'word' || before.kind === 'quoted';
+  // No statement starts after a comma either (`… DROP TARGET a.b, DROP TARGET b.c`).
+  if (t.upper === 'SET' || t.upper === 'DROP' || t.upper === 'ALTER') return before.kind === 'word' || before.kind === 'quoted' || (before.kind === 'punct' && before.text === ',');
   return false;
 }
