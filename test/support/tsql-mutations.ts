@@ -1,4 +1,4 @@
-// Single-edit mutations of a T-SQL script that SQL Server's parser (TSql160, SQL Server 2022) rejects:
+// Single-edit mutations of a T-SQL script that SQL Server's parser (the SQL Server 2022 parser, SQL Server 2022) rejects:
 // the inputs of bench/tsql-mutations.ts, which measures how many syntax errors `hart-dev check` finds.
 //
 // The generator works on the lexer's tokens (src/tsql/lexer.ts): comments are never edited, strings

@@ -132,7 +132,7 @@ function parseQueue(p: Parser, ctx: DdlContext): Statement {
     p.expectWord('WITH');
     p.commaList((q) => queueOption(q, node, ctx.verb === 'ALTER'));
   }
-  // The filegroup may also be written as a string: ON 'fg' (TSql160's stringOrIdentifier).
+  // The filegroup may also be written as a string: ON 'fg' (as the SQL Server 2022 parser does).
   if (ctx.verb === 'CREATE' && p.acceptWord('ON')) node.on = p.isWord('DEFAULT') || p.tok.kind === 'string' ? p.identFrom(p.next()) : p.identifier();
   node.end = p.prev.end;
   return node;
@@ -560,7 +560,7 @@ function objectWords(p: Parser, ...rest: string[]): void {
 
 /**
  * CREATE / ALTER / DROP EXTERNAL {DATA SOURCE | FILE FORMAT | TABLE | LIBRARY | LANGUAGE | RESOURCE POOL}
- * (TSql160's createExternalStatements; SQL Server 2022 has no ALTER EXTERNAL TABLE or FILE FORMAT).
+ * (the SQL Server 2022 parser's; SQL Server 2022 has no ALTER EXTERNAL TABLE or FILE FORMAT).
  */
 function parseExternal(p: Parser, ctx: DdlContext): Statement {
   noOrAlter(p, ctx);
@@ -888,7 +888,7 @@ function resourcePool(p: Parser, ctx: DdlContext, external: boolean): Statement 
   const node = serverObject(ctx, objectType);
   node.name = simpleName(p);
   // A WITH after the name is always the pool's options (a CTE cannot follow without a `;`).
-  // An external pool's options are each given once (TSql160 checks it); a resource pool's may repeat.
+  // An external pool's options are each given once (the SQL Server 2022 parser checks it); a resource pool's may repeat.
   if (p.acceptWord('WITH')) node.options = optionParens(p, external ? EXTERNAL_POOL_OPTIONS : POOL_OPTIONS, { special: (q, seen) => affinity(q, seen, external), unique: external });
   node.end = p.prev.end;
   return node;

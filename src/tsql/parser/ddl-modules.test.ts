@@ -400,14 +400,14 @@ describe('Service Broker', () => {
     expect(errorOf('CREATE CONTRACT c (m SENT BY INITIATOR,)')?.code).toBe(102);
     expect(errorOf('CREATE QUEUE q WITH STATUS = MAYBE')?.code).toBe(102);
     expect(errorOf('CREATE SERVICE s ON q')?.code).toBe(102);
-    // ADDRESS may be left out: TSql160 accepts a route with BROKER_INSTANCE or SERVICE_NAME only.
+    // ADDRESS may be left out: the SQL Server 2022 parser accepts a route with BROKER_INSTANCE or SERVICE_NAME only.
     expect(errorOf("CREATE ROUTE r WITH SERVICE_NAME = 's'")).toBeUndefined();
     expect(errorOf("CREATE EVENT NOTIFICATION n ON DATABASE FOR CREATE_TABLE TO SERVICE '//s'")?.code).toBe(102);
     expect(errorOf('ALTER CONTRACT c')?.code).toBe(102);
   });
 });
 
-describe('external objects and Resource Governor (TSql160 option lists)', () => {
+describe('external objects and Resource Governor (the SQL Server 2022 parser option lists)', () => {
   it('reads external data sources, file formats, tables, libraries and languages', () => {
     expect(first("CREATE EXTERNAL DATA SOURCE Lake WITH (TYPE = HADOOP, LOCATION = 'hdfs://n:8020', CREDENTIAL = LakeCred, PUSHDOWN = ON)")).toMatchObject({
       kind: 'ServerObject',
@@ -503,7 +503,7 @@ describe('external objects and Resource Governor (TSql160 option lists)', () => 
   });
 });
 
-describe('security and broker conformance with TSql160', () => {
+describe('security and broker conformance with the SQL Server 2022 parser', () => {
   it('accepts the documented forms the first version refused', () => {
     expect(first("ADD SIGNATURE TO DATABASE::db1 BY PASSWORD = 'p', CERTIFICATE c1 WITH SIGNATURE = 0x20")).toMatchObject({ kind: 'Signature', by: [{ name: 'PASSWORD' }, { name: 'CERTIFICATE' }] });
     expect(first('ALTER CERTIFICATE c1 REMOVE ATTESTED OPTION')).toMatchObject({ options: [{ name: 'REMOVE ATTESTED OPTION' }] });

@@ -374,7 +374,7 @@ function parseProcedure(p: Parser, ctx: DdlContext): Statement {
   }
   p.expectWord('AS');
   if (p.isWord('EXTERNAL') && p.isWord('NAME', 1)) node.external = parseExternalName(p, true);
-  // The statement list may be empty (`CREATE PROCEDURE p AS` then GO): TSql160 accepts it.
+  // The statement list may be empty (`CREATE PROCEDURE p AS` then GO): the SQL Server 2022 parser accepts it.
   else node.body = parseStatementList(p);
   node.end = p.prev.end;
   return node;
@@ -399,11 +399,11 @@ function parseFunction(p: Parser, ctx: DdlContext): Statement {
   p.leave();
   const returns = functionReturns(p);
   const node: CreateFunction = { kind: 'CreateFunction', verb: ctx.verb, orAlter: ctx.orAlter, name, parameters, returns, options: [], body: [], objectWordStart, start: ctx.start, end: ctx.start };
-  // An inline function takes no EXECUTE AS (TSql160's functionAttributesNoExecuteAs).
+  // An inline function takes no EXECUTE AS (as the SQL Server 2022 parser does).
   const known = returns.kind === 'InlineTableReturns' ? INLINE_FUNCTION_OPTIONS : FUNCTION_OPTIONS;
   node.options = parseModuleOptions(p, known, 'CREATE/ALTER FUNCTION', node);
   // A CLR table-valued function may declare the order of its result after its options:
-  // ORDER (col [ASC|DESC], …) (TSql160's clrTableValuedFunctionOrderHint).
+  // ORDER (col [ASC|DESC], …) (as the SQL Server 2022 parser does).
   if (returns.kind === 'ClrTableReturns' && p.isWord('ORDER')) {
     p.next();
     returns.order = p.parenList(parseIndexColumn);
@@ -609,7 +609,7 @@ function parseSchema(p: Parser, ctx: DdlContext): Statement {
   if (!p.isWord('AUTHORIZATION')) node.name = p.identifier();
   const owner = authorization(p);
   if (owner !== undefined) node.authorization = owner;
-  // Elements follow one another, `;` between them or not (TSql160's createSchemaElementList).
+  // Elements follow one another, `;` between them or not (as the SQL Server 2022 parser does).
   while (isSchemaElement(p)) {
     node.elements.push(parseStatement(p));
     while (p.isPunct(';') && (isSchemaElementAt(p, 1) || p.isPunct(';', 1))) p.next();
@@ -651,7 +651,7 @@ function alterSchema(p: Parser, ctx: DdlContext): Statement {
 
 /** CREATE AGGREGATE [schema.]name (@p [AS] type [, …]) RETURNS type EXTERNAL NAME assembly [.class] (docs "CREATE AGGREGATE"). */
 function parseAggregate(p: Parser, ctx: DdlContext): Statement {
-  // A list of names, like DROP FUNCTION (TSql160's dropAggregateStatement uses dropObjectList).
+  // A list of names, like DROP FUNCTION (as the SQL Server 2022 parser does).
   if (ctx.verb === 'DROP') return parseDropObjects(p, ctx, 'AGGREGATE');
   if (ctx.verb === 'ALTER') return p.fail();
   noOrAlter(p, ctx);
@@ -706,7 +706,7 @@ function parseAssembly(p: Parser, ctx: DdlContext): Statement {
 
 /**
  * A client path ('\\server\a.dll'), the assembly's bits (0x…), a variable holding either, or any
- * expression giving one (`@dir + 'a.dll'`: TSql160's createAssemblyStatement takes an expression list).
+ * expression giving one (`@dir + 'a.dll'`: the SQL Server 2022 parser's takes an expression list).
  */
 function assemblySource(p: Parser): string {
   const source = parseExpression(p);

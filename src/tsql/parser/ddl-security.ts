@@ -54,7 +54,7 @@ type PermissionKind = 'Grant' | 'Deny' | 'Revoke';
  * DENY … TO principal [, …] [CASCADE] [AS principal]
  * REVOKE [GRANT OPTION FOR] … {TO | FROM} principal [, …] [CASCADE] [AS principal]
  */
-/** A grantee: a principal, PUBLIC, or NULL (TSql160's principal rule takes the keyword NULL too). */
+/** A grantee: a principal, PUBLIC, or NULL (the SQL Server 2022 parser's principal rule takes the keyword NULL too). */
 function grantee(p: Parser): Ident {
   if (p.isWord('NULL')) return p.identFrom(p.next());
   return principal(p);
@@ -345,7 +345,7 @@ function auditSpecificationPart(p: Parser, dropAllowed: boolean, scope: 'SERVER'
     });
     p.expectWord('ON');
     node.on = parseSecurable(p);
-    // An audited object is named without columns (TSql160's actionWithQual takes no column list).
+    // An audited object is named without columns (the SQL Server 2022 parser's takes no column list).
     const column = node.on.columns[0];
     if (column !== undefined) p.fail(tokenAt(p, column.start));
     p.expectWord('BY');
@@ -668,7 +668,7 @@ function parseCredential(p: Parser, ctx: DdlContext): Statement {
 }
 
 /**
- * `name WITH IDENTITY = 'i' [, SECRET = 's']` (TSql160's credentialStatementBody): IDENTITY comes first and both
+ * `name WITH IDENTITY = 'i' [, SECRET = 's']` (as the SQL Server 2022 parser does): IDENTITY comes first and both
  * values are strings.
  */
 function credentialBody(p: Parser, ctx: DdlContext, objectType: string): CreateKey {
@@ -721,7 +721,7 @@ function parseSecurityPolicy(p: Parser, ctx: DdlContext): Statement {
   const node: CreateSecurityPolicy = { kind: 'CreateSecurityPolicy', verb: ctx.verb, orAlter: false, name: twoPartName(p), predicates: [], options: [], notForReplication: false, start: ctx.start, end: ctx.start };
   if (ctx.verb === 'ALTER') alterSecurityPolicy(p, node);
   else {
-    // Everything is optional in CREATE (TSql160's createSecurityPolicyStatement): predicates, options, NOT FOR REPLICATION.
+    // Everything is optional in CREATE (as the SQL Server 2022 parser does): predicates, options, NOT FOR REPLICATION.
     if (p.isWord('ADD')) node.predicates = p.commaList((q) => securityPredicate(q, false));
     if (p.isWord('WITH')) node.options = policyOptions(p, CREATE_POLICY_OPTIONS);
     if (p.isWord('NOT')) node.notForReplication = notForReplication(p);
@@ -880,7 +880,7 @@ function classificationOption(p: Parser): ModuleOption {
 function signatureKey(p: Parser): ModuleOption {
   const start = p.tok.start;
   let name: string;
-  // `PASSWORD = 'p'` is a mechanism of its own (TSql160's cryptoWithOptionalPasswordSignature).
+  // `PASSWORD = 'p'` is a mechanism of its own (as the SQL Server 2022 parser does).
   if (p.isWord('PASSWORD')) return checkOption(p, parseModuleOption(p), PASSWORD_ONLY);
   if (p.acceptWord('CERTIFICATE')) name = 'CERTIFICATE';
   else if (p.acceptWords('ASYMMETRIC', 'KEY')) name = 'ASYMMETRIC KEY';

@@ -116,11 +116,11 @@ function consumeObjectWords(p: Parser, objectType: string): void {
 export function parseStorageClause(p: Parser): StorageClause {
   const start = p.tok.start;
   if (p.isWord('ON') || p.isWord('TEXTIMAGE_ON') || p.isWord('FILESTREAM_ON')) p.next();
-  // A filegroup may be written as a string: ON 'default', TEXTIMAGE_ON 'fg' (TSql160 stringOrIdentifier).
+  // A filegroup may be written as a string: ON 'default', TEXTIMAGE_ON 'fg' (as the SQL Server 2022 parser does).
   const target = p.tok.kind === 'string' ? stringIdent(p) : p.identifier();
   const node: StorageClause = { kind: 'StorageClause', target, start, end: target.end };
   if (p.isPunct('(')) {
-    // The grammar takes a column list (TSql160's filegroupOrPartitionScheme); a count that does not
+    // The grammar takes a column list (as the SQL Server 2022 parser does); a count that does not
     // match the partition function is SQL Server's binding error, not a syntax error.
     const [first, ...more] = p.parenList((q) => q.identifier());
     if (first !== undefined) node.partitionColumn = first;
@@ -229,7 +229,7 @@ export function parseIndexOptions(p: Parser, what = 'CREATE INDEX', orderAllowed
   return options;
 }
 
-/** `ORDER (col, …)` as an option of a clustered columnstore index (TSql160's orderIndexOption): bare column names. */
+/** `ORDER (col, …)` as an option of a clustered columnstore index (as the SQL Server 2022 parser does): bare column names. */
 function isOrderOption(o: DdlOption): boolean {
   return o.name === 'ORDER' && o.value === undefined && o.suboptions.length > 0 && o.suboptions.every((c) => c.value === undefined && c.suboptions.length === 0);
 }
@@ -425,7 +425,7 @@ function dropIndexItem(p: Parser, allowOn: boolean): DropIndexItem {
 // ==== column definitions and table elements ========================================================
 
 /**
- * Where a table element list is: what it may hold differs (TSql160's IndexAffectingStatement checks).
+ * Where a table element list is: what it may hold differs (the SQL Server 2022 parser's checks).
  * - CREATE TABLE: everything; a dangling comma before `)` is accepted.
  * - ALTER TABLE: ADD's elements, plus the table-level `DEFAULT e FOR col`.
  * - TABLE VARIABLE (`DECLARE @t TABLE`, `RETURNS @t TABLE`) and TYPE (`CREATE TYPE … AS TABLE`): no named
@@ -492,7 +492,7 @@ function parsePeriod(p: Parser): PeriodForSystemTime {
 }
 
 /**
- * A column, in the order SQL Server reads its parts (TSql160 columnDefinition / regularColumnBody):
+ * A column, in the order SQL Server reads its parts (as the SQL Server 2022 parser does):
  * `name type [COLLATE c] [GENERATED ALWAYS AS …] [MASKED WITH (…)] [ENCRYPTED WITH (…)]
  * [SPARSE | FILESTREAM | SPARSE FILESTREAM | COLUMN_SET FOR ALL_SPARSE_COLUMNS] [HIDDEN]`, then any number of
  * `IDENTITY […]`, `ROWGUIDCOL`, constraints (`[CONSTRAINT n] NULL | NOT NULL | DEFAULT … | PRIMARY KEY … |
@@ -656,7 +656,7 @@ function parseMasked(p: Parser): string {
 
 /**
  * `GENERATED ALWAYS AS ROW | TRANSACTION_ID | SEQUENCE_NUMBER | SUSER_SID | SUSER_SNAME START | END`
- * (temporal and ledger tables; the SUSER_ kinds are the audit columns TSql160 reads here).
+ * (temporal and ledger tables; the SUSER_ kinds are the audit columns the SQL Server 2022 parser reads here).
  */
 const GENERATED_KINDS = new Set(['ROW', 'TRANSACTION_ID', 'SEQUENCE_NUMBER', 'SUSER_SID', 'SUSER_SNAME']);
 
@@ -725,7 +725,7 @@ interface KeyConstraint {
 
 /**
  * `PRIMARY KEY | UNIQUE [CLUSTERED | NONCLUSTERED [HASH]] [(cols)] [WITH FILLFACTOR = n | WITH (options)] [ON fg]`;
- * the column list is required at table level and optional at column level (TSql160 uniqueColumnConstraint).
+ * the column list is required at table level and optional at column level (as the SQL Server 2022 parser does).
  */
 function parseKeyConstraint(p: Parser, node: KeyConstraint, table: boolean, context: TableContext): void {
   if (p.acceptWord('PRIMARY')) {
@@ -862,7 +862,7 @@ function parseConnection(p: Parser, node: TableConstraint, context: TableContext
 
 /**
  * An inline index (table or column level): `INDEX ix [UNIQUE] [CLUSTERED | NONCLUSTERED] [HASH | COLUMNSTORE]
- * [(cols)] [INCLUDE (cols)] [WHERE cond] [WITH (options)] [ON fg] [FILESTREAM_ON fg]` (TSql160
+ * [(cols)] [INCLUDE (cols)] [WHERE cond] [WITH (options)] [ON fg] [FILESTREAM_ON fg]` (the SQL Server 2022 parser
  * inlineIndexTableDefinition / inlineIndexColumnDefinition): a clustered columnstore index lists no columns, any
  * other table-level one must; a column-level one cannot be columnstore; HASH is never clustered; only a
  * nonclustered (or unqualified) index may be filtered.
@@ -1141,7 +1141,7 @@ function parseAlterColumn(p: Parser, start: number): AlterTableAlterColumn {
 }
 
 /**
- * After ALTER COLUMN c type, in order (TSql160 alterTableAlterColumnStatement): `[COLLATE c] [GENERATED ALWAYS AS …]
+ * After ALTER COLUMN c type, in order (as the SQL Server 2022 parser does): `[COLLATE c] [GENERATED ALWAYS AS …]
  * [MASKED WITH (…)] [ENCRYPTED WITH (…)] [SPARSE | FILESTREAM | COLUMN_SET …] [HIDDEN] [NULL | NOT NULL]`.
  */
 function parseAlterColumnAttributes(p: Parser, node: AlterTableAlterColumn): void {
@@ -1268,7 +1268,7 @@ function parsePartitionEquals(p: Parser): string | undefined {
   if (!p.acceptWord('PARTITION')) return undefined;
   p.expectPunct('=');
   if (p.acceptWord('ALL')) return 'ALL';
-  // The number is any expression (TSql160's partitionSpecifier): `PARTITION = 1 + 2`, `PARTITION = @p`.
+  // The number is any expression (as the SQL Server 2022 parser does): `PARTITION = 1 + 2`, `PARTITION = @p`.
   const number = parseExpression(p);
   return p.text.slice(number.start, number.end);
 }
@@ -1418,7 +1418,7 @@ function parseXmlNamespaces(p: Parser): DdlOption[] {
 
 /**
  * One promoted path: `name = 'path' [AS XQUERY ['type'] [MAXLENGTH (n)] [SINGLETON] | AS SQL type [SINGLETON]]`.
- * AS XQUERY needs at least one of type, MAXLENGTH, SINGLETON (TSql160's promotedSelectiveXmlIndexPath).
+ * AS XQUERY needs at least one of type, MAXLENGTH, SINGLETON (as the SQL Server 2022 parser does).
  */
 function parsePromotedPath(p: Parser, start: number): SelectiveXmlPath {
   const name = p.identifier();
@@ -1546,12 +1546,12 @@ function parseSequence(p: Parser, ctx: DdlContext): CreateSequence {
   p.next();
   const nameStart = p.pos;
   const name = p.objectName();
-  // A sequence is named by at most schema.name (TSql160's schemaObjectTwoPartName).
+  // A sequence is named by at most schema.name (as the SQL Server 2022 parser does).
   if (name.database !== undefined || name.server !== undefined) p.fail(p.tokens[nameStart]);
   const verb = ctx.verb === 'ALTER' ? 'ALTER' : 'CREATE';
   const node: CreateSequence = { kind: 'CreateSequence', verb, name, options: [], start: ctx.start, end: ctx.start };
   for (;;) {
-    // The options, AS type among them, come in any order (TSql160 createSequenceStatement).
+    // The options, AS type among them, come in any order (as the SQL Server 2022 parser does).
     if (verb === 'CREATE' && node.dataType === undefined && p.acceptWord('AS')) {
       node.dataType = p.dataType();
       continue;
@@ -2159,7 +2159,7 @@ function checkDatabaseOptionValue(p: Parser, o: DdlOption): void {
       if (o.value === undefined ? o.suboptions.length === 0 : !AUTOMATIC_TUNING_VALUES.has(o.value) || o.suboptions.length > 0) bad();
       break;
     case 'REMOTE_DATA_ARCHIVE':
-      // `= OFF`, `= ON ( settings )`, or ALTER DATABASE's `( settings )` alone (TSql160's remoteDataArchiveDbOption).
+      // `= OFF`, `= ON ( settings )`, or ALTER DATABASE's `( settings )` alone (as the SQL Server 2022 parser does).
       if (o.value === 'OFF' ? o.suboptions.length > 0 : o.value !== 'ON' && o.value !== undefined) bad();
       if (o.value !== 'OFF' && o.suboptions.length === 0) failAtOffset(p, o.end);
       for (const s of o.suboptions) checkRemoteDataArchiveSetting(p, s);
@@ -2339,7 +2339,7 @@ function parseScopedConfiguration(p: Parser, ctx: DdlContext): AlterDatabaseScop
     if (!p.isIdentifier()) p.fail();
     const option: DdlOption = { kind: 'DdlOption', name: p.next().upper, suboptions: [], start, end: start };
     p.expectPunct('=');
-    // A generic option takes a negative whole number (TSql160's stringOrSignedIntegerOrIdentifier: a minus, never
+    // A generic option takes a negative whole number (as the SQL Server 2022 parser does: a minus, never
     // a plus); MAXDOP does not.
     const signed = p.isPunct('-') && !SCOPED_NUMBERS.has(option.name);
     const v = signed ? p.peek() : p.tok;
@@ -2380,7 +2380,7 @@ function parseSequenceStatement(p: Parser, ctx: DdlContext): Statement {
 }
 
 function parseSynonymStatement(p: Parser, ctx: DdlContext): Statement {
-  // TSql160 dropSynonymStatement takes a list of names, like DROP TABLE.
+  // the SQL Server 2022 parser takes a list of names, like DROP TABLE.
   if (ctx.verb === 'DROP') return parseDropObjects(p, ctx, 'SYNONYM');
   return parseCreateSynonym(p, ctx);
 }

@@ -282,7 +282,7 @@ function parseIn(p: Parser, expr: Expr, not: boolean): Expr {
   return { kind: 'InList', not, expr, items, start: expr.start, end: p.prev.end };
 }
 
-/** x [NOT] LIKE pattern [ESCAPE c], the escape also in ODBC braces: `{ESCAPE '\\'}` (TSql160's likePredicate). */
+/** x [NOT] LIKE pattern [ESCAPE c], the escape also in ODBC braces: `{ESCAPE '\\'}` (as the SQL Server 2022 parser does). */
 function parseLike(p: Parser, expr: Expr, not: boolean): Expr {
   p.expectWord('LIKE');
   const pattern = parseExpression(p);
@@ -305,7 +305,7 @@ function parseIs(p: Parser, expr: Expr): Expr {
   if (p.acceptWord('NULL')) return { kind: 'IsNull', not, expr, start: expr.start, end: p.prev.end };
   p.expectWord('DISTINCT');
   p.expectWord('FROM');
-  // IS [NOT] DISTINCT FROM { ALL | ANY | SOME } ( subquery ) (TSql160's subqueryComparisonDistinctPredicate).
+  // IS [NOT] DISTINCT FROM { ALL | ANY | SOME } ( subquery ) (as the SQL Server 2022 parser does).
   const q = p.tok;
   if (q.kind === 'word' && (q.upper === 'ALL' || q.upper === 'ANY' || q.upper === 'SOME') && p.isPunct('(', 1)) {
     p.next();
@@ -357,7 +357,7 @@ function parseFullText(p: Parser): Expr {
   p.enter();
   const node: FullTextPredicate = { kind: 'FullTextPredicate', predicate, columns: [], search: placeholder(word), start: word.start, end: word.end };
   if (p.isPunct('(')) {
-    // ( * | t.* | column, … ) (TSql160 fulltextPredicate)
+    // ( * | t.* | column, … ) (as the SQL Server 2022 parser does)
     p.next();
     if (!parseFullTextStar(p, node)) do parseFullTextColumn(p, node);
     while (p.acceptPunct(','));
@@ -570,7 +570,7 @@ function parseParenQuery(p: Parser): QueryNode {
 
 /**
  * Precedence of the binary scalar operator at the current token (0: not one). `||`, `<<` and `>>` come
- * from the lexer as two adjacent punct tokens; `<<` and `>>` bind like `*`, `||` like `+` (TSql160's
+ * from the lexer as two adjacent punct tokens; `<<` and `>>` bind like `*`, `||` like `+` (the SQL Server 2022 parser's
  * expressionBinaryPri1/Pri2). A lone `<` or `>` is a comparison, not a scalar operator.
  */
 function binaryPrecedence(p: Parser, t: Token): number {
@@ -699,7 +699,7 @@ function parsePrimary(p: Parser): Expr {
       if (p.atEnd()) return p.fail();
       if (t.text === '(') return parseParenthesised(p);
       if (t.text === '$') return parseDollar(p, []);
-      // `.t.c`, `..t.c`, `.dbo.f()`: leading name parts left out (TSql160's multi-part identifiers).
+      // `.t.c`, `..t.c`, `.dbo.f()`: leading name parts left out (the SQL Server 2022 parser's multi-part identifiers).
       if (t.text === '.') return parseNamed(p);
       if (t.text === '{') return parseOdbc(p);
       return p.fail();
@@ -879,7 +879,7 @@ function parseDollar(p: Parser, qualifier: Ident[]): Expr {
 
 /**
  * ODBC escapes in braces: a literal `{ d | t | ts | guid 'text' }` or a function `{ fn name(args) }`
- * (TSql160's odbcLiteral and odbcFunctionCall; docs: "ODBC Scalar Functions (Transact-SQL)").
+ * (docs: "ODBC Scalar Functions (Transact-SQL)").
  */
 function parseOdbc(p: Parser): Expr {
   const start = p.expectPunct('{').start;
@@ -1078,7 +1078,7 @@ function parseNextValueFor(p: Parser): Expr {
   return { kind: 'NextValueFor', sequence, start, end: p.prev.end };
 }
 
-/** Functions that take `*` as their argument (SQL Server rejects SUM(*); ScriptDom is laxer). */
+/** Functions that take `*` as their argument (SQL Server rejects SUM(*); Microsoft's T-SQL parser is laxer). */
 const STAR_FUNCTIONS: ReadonlySet<string> = new Set(['COUNT', 'COUNT_BIG', 'CHECKSUM', 'BINARY_CHECKSUM']);
 
 // ---- function calls ----------------------------------------------------------------------------
@@ -1325,7 +1325,7 @@ export function parseOverClause(p: Parser): OverClause {
   }
   if (isFrameStart(p)) node.frame = parseWindowFrame(p);
   // A window name inside the parentheses must be refined by a clause: `OVER (w)` alone is an error
-  // (TSql160 overClause; `OVER w` is the way to name a window as is).
+  // (the SQL Server 2022 parser; `OVER w` is the way to name a window as is).
   if (node.window !== undefined && node.partitionBy.length === 0 && node.orderBy.length === 0 && node.frame === undefined) p.fail();
   p.expectPunct(')');
   p.leave();

@@ -350,7 +350,7 @@ describe('EXEC', () => {
     expect(err('EXEC p WITH RESULT SETS')).toBe('102@1:20');
   });
 
-  it('follows TSql160 on argument values, OUTPUT and named arguments', () => {
+  it('follows the SQL Server 2022 parser on argument values, OUTPUT and named arguments', () => {
     expect(err('EXEC p +1')).toBe('102@1:8');
     expect(err('EXEC p 1 OUTPUT')).toBe('102@1:10');
     expect(err('EXEC p DEFAULT OUTPUT')).toBe('102@1:16');
@@ -530,8 +530,8 @@ describe('session and server statements', () => {
   });
 });
 
-describe('conformance with the 2022 parser', () => {
-  it('accepts the forms TSql160 allows', () => {
+describe('conformance with the SQL Server 2022 parser', () => {
+  it('accepts the forms the SQL Server 2022 parser allows', () => {
     expect(one('BEGIN TRAN WITH MARK')).toMatchObject({ kind: 'BeginTransaction', mark: true });
     expect(one("BEGIN DISTRIBUTED TRANSACTION t WITH MARK 'm'")).toMatchObject({ distributed: true, mark: true });
     expect(one('SAVE TRAN 5:a.b')).toMatchObject({ kind: 'Save', name: { value: '5:a.b' } });
@@ -552,7 +552,7 @@ describe('conformance with the 2022 parser', () => {
     expect(one('LINENO 42')).toMatchObject({ kind: 'LineNo' });
   });
 
-  it('rejects what TSql160 rejects', () => {
+  it('rejects what the SQL Server 2022 parser rejects', () => {
     expect(err('BEGIN TRAN WITH x')).toBe('102@1:17');
     expect(err('DBCC CHECKIDENT (\'t\', RESEED, @n + 1)')).toBe('102@1:34');
     expect(err('DBCC CHECKDB WITH NO_INFOMSGS JOIN ALL_ERRORMSGS, TABLOCK')).not.toBe('ok');

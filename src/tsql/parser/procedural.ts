@@ -156,7 +156,7 @@ function constantOrVariable(p: Parser, allowGlobal = false): Expression {
   return p.fail();
 }
 
-/** A variable token as written, `@@x` included (TSql160's `variable` accepts both; `@@x` gives a GlobalVariable). */
+/** A variable token as written, `@@x` included (the SQL Server 2022 parser's `variable` accepts both; `@@x` gives a GlobalVariable). */
 function anyVariable(p: Parser): Variable | GlobalVariable {
   const t = p.tok;
   if (t.kind !== 'variable') p.fail();
@@ -278,7 +278,7 @@ function parseDeclareCursor(p: Parser, start: number): DeclareCursor {
   const options: string[] = [];
   while (p.isAnyWord(ISO_CURSOR_OPTIONS)) options.push(p.next().upper);
   p.expectWord('CURSOR');
-  // The T-SQL options come after CURSOR (TSql160 accepts both lists together).
+  // The T-SQL options come after CURSOR (the SQL Server 2022 parser accepts both lists together).
   while (p.isAnyWord(CURSOR_OPTIONS)) options.push(p.next().upper);
   const body = cursorBody(p, start, options);
   const node: DeclareCursor = { kind: 'DeclareCursor', name, options, query: body.query, start, end: p.prev.end };
@@ -308,7 +308,7 @@ function cursorBody(p: Parser, start: number, options: string[]): CursorDefiniti
 
 // ---- SET ---------------------------------------------------------------------------------------
 
-/** SET options taking ON | OFF, which may be listed together: `SET ANSI_NULLS, QUOTED_IDENTIFIER ON` (TSql160's predicate SET options). */
+/** SET options taking ON | OFF, which may be listed together: `SET ANSI_NULLS, QUOTED_IDENTIFIER ON` (the SQL Server 2022 parser's predicate SET options). */
 const ON_OFF_OPTIONS = wordSet(`
 ANSI_DEFAULTS ANSI_NULL_DFLT_OFF ANSI_NULL_DFLT_ON ANSI_NULLS ANSI_PADDING ANSI_WARNINGS ARITHABORT ARITHIGNORE
 CONCAT_NULL_YIELDS_NULL CURSOR_CLOSE_ON_COMMIT FMTONLY FORCEPLAN IMPLICIT_TRANSACTIONS NOCOUNT NOEXEC
@@ -362,7 +362,7 @@ function optionWord(p: Parser, words: ReadonlySet<string>, prefix: string): stri
 
 /**
  * `SET DATEFORMAT dmy, DATEFIRST 1`, `SET LANGUAGE N'…' | us_english`, `SET DEADLOCK_PRIORITY LOW | -5 | @v`,
- * `SET LOCK_TIMEOUT -1`, `SET CONTEXT_INFO 0x01`, `SET FIPS_FLAGGER 'ENTRY' | OFF` (TSql160's set commands).
+ * `SET LOCK_TIMEOUT -1`, `SET CONTEXT_INFO 0x01`, `SET FIPS_FLAGGER 'ENTRY' | OFF` (the SQL Server 2022 parser's set commands).
  * `value` holds a word value, `expr` a constant or variable (of the last option when several are listed).
  */
 function parseSetValueOptions(p: Parser, start: number): SetOption {
@@ -412,7 +412,7 @@ function assignmentOp(p: Parser): string {
     case '/=':
       return t.text;
     case '|':
-      // `||=` (TSql160's ConcatEquals) comes as three adjacent tokens.
+      // `||=` (as the SQL Server 2022 parser does) comes as three adjacent tokens.
       if (p.isPunct2('|', '|') && p.isPunct('=', 2) && p.peek(2).start === p.peek().end) return '||=';
       return p.isPunct2('|', '=') ? '|=' : '';
     case '%':
@@ -476,7 +476,7 @@ function parseIf(p: Parser): If {
   const condition = parseCondition(p);
   const then = parseStatement(p);
   const node: If = { kind: 'If', condition, then, start, end: p.prev.end };
-  // A statement may end with several semicolons before ELSE (TSql160's optSemicolons).
+  // A statement may end with several semicolons before ELSE (as the SQL Server 2022 parser does).
   while (p.isPunct(';') && (p.isPunct(';', 1) || p.isWord('ELSE', 1))) p.next();
   // ELSE binds to the nearest IF: the inner IF's rule has already taken it.
   if (p.acceptWord('ELSE')) {
@@ -556,7 +556,7 @@ function parseTryCatch(p: Parser, start: number): TryCatch {
   if (tryStatements.length === 0) p.fail();
   p.expectWord('END');
   p.expectWord('TRY');
-  // Nothing may come between END TRY and BEGIN CATCH, not even `;` (TSql160's tryCatchStatement).
+  // Nothing may come between END TRY and BEGIN CATCH, not even `;` (as the SQL Server 2022 parser does).
   p.expectWord('BEGIN');
   p.expectWord('CATCH');
   const catchStatements = parseStatementList(p, atBlockEnd);
@@ -578,7 +578,7 @@ function parseReturn(p: Parser): Statement {
   return p.finish<Return>({ kind: 'Return', value: parseExpression(p) }, start);
 }
 
-/** `GOTO label`: the label is an unquoted name (TSql160's nonQuotedIdentifier). */
+/** `GOTO label`: the label is an unquoted name (as the SQL Server 2022 parser does). */
 function parseGoto(p: Parser): Statement {
   const start = p.next().start;
   if (p.tok.kind !== 'word') p.fail();
@@ -591,7 +591,7 @@ function parseLineNo(p: Parser): LineNo {
   return p.finish<LineNo>({ kind: 'LineNo', line: integer(p) }, start);
 }
 
-/** `THROW` (rethrow) or `THROW number|@v, 'message'|@v, state|@v` (TSql160: integerOrVariable, stringOrVariable, integerOrVariable). */
+/** `THROW` (rethrow) or `THROW number|@v, 'message'|@v, state|@v` (as the SQL Server 2022 parser reads them: integerOrVariable). */
 function parseThrow(p: Parser): Statement {
   const start = p.next().start;
   if (p.tok.kind !== 'variable' && p.tok.kind !== 'number') return p.finish<Throw>({ kind: 'Throw', args: [] }, start);
@@ -621,7 +621,7 @@ function parseRaiserror(p: Parser): Raiserror {
   while (p.acceptPunct(',')) args.push(possibleNegativeConstant(p));
   p.expectPunct(')');
   const options: string[] = [];
-  // WITH is taken greedily (TSql160): `RAISERROR(…) WITH x` fails at x, not as a CTE.
+  // WITH is taken greedily (as the SQL Server 2022 parser does): `RAISERROR(…) WITH x` fails at x, not as a CTE.
   if (p.acceptWord('WITH')) {
     do {
       if (!p.isAnyWord(RAISERROR_OPTIONS)) p.fail();
@@ -641,7 +641,7 @@ function parseWaitfor(p: Parser): Waitfor {
   const start = p.next().start;
   if (p.isWord('DELAY') || p.isWord('TIME')) {
     const mode = p.next().upper === 'DELAY' ? 'DELAY' : 'TIME';
-    // A string or a variable, not an expression (docs "WAITFOR"; TSql160's stringOrVariable).
+    // A string or a variable, not an expression (docs "WAITFOR"; the SQL Server 2022 parser's).
     return p.finish<Waitfor>({ kind: 'Waitfor', mode, value: stringOrVariable(p) }, start);
   }
   p.expectPunct('(');
@@ -697,7 +697,7 @@ function tranName(p: Parser): Ident | Variable {
   return startsWeirdTranName(p) ? weirdTranName(p) : nameOrVariable(p);
 }
 
-/** `[-] integer :` starts the numbered name form (TSql160's weirdTransactionName). */
+/** `[-] integer :` starts the numbered name form (as the SQL Server 2022 parser does). */
 function startsWeirdTranName(p: Parser): boolean {
   const k = p.isPunct('-') ? 1 : 0;
   return p.peek(k).kind === 'number' && p.isPunct(':', k + 1);
@@ -716,13 +716,13 @@ function weirdTranName(p: Parser): Ident {
   return { kind: 'Ident', value, quoted: false, start, end: p.prev.end };
 }
 
-/** An unreserved word or a quoted name (TSql160's tranIdentifier). */
+/** An unreserved word or a quoted name (as the SQL Server 2022 parser does). */
 function tranNamePart(p: Parser): void {
   if (!p.isIdentifier()) p.fail();
   p.next();
 }
 
-/** `BEGIN [DISTRIBUTED] TRAN[SACTION] [name | @v] [WITH MARK ['description']]` (TSql160: the mark needs no name). */
+/** `BEGIN [DISTRIBUTED] TRAN[SACTION] [name | @v] [WITH MARK ['description']]` (the SQL Server 2022 parser: the mark needs no name). */
 function parseBeginTransaction(p: Parser, start: number): BeginTransaction {
   const distributed = p.acceptWord('DISTRIBUTED');
   if (!acceptTran(p)) p.fail();
@@ -808,7 +808,7 @@ export function parseExecuteBody(p: Parser, start: number): Execute {
   return finishProcedureCall(p, node);
 }
 
-/** `OPENDATASOURCE('provider', 'init string') .` before a procedure's name (TSql160's adhocDataSourceExecproc). */
+/** `OPENDATASOURCE('provider', 'init string') .` before a procedure's name (as the SQL Server 2022 parser does). */
 function adHocDataSource(p: Parser): Expression[] {
   p.next();
   p.expectPunct('(');
@@ -875,7 +875,7 @@ function execArguments(p: Parser): ExecArgument[] {
 
 /**
  * `[@param =] value [OUTPUT|OUT] | [@param =] DEFAULT`: value is a constant, a variable or a bare word
- * (a string). OUTPUT only follows a variable (TSql160 rejects `EXEC p 1 OUTPUT`).
+ * (a string). OUTPUT only follows a variable (the SQL Server 2022 parser rejects `EXEC p 1 OUTPUT`).
  */
 function execArgument(p: Parser): ExecArgument {
   const start = p.tok.start;
@@ -939,7 +939,7 @@ function stringOrAnyVariable(p: Parser): Expression {
   return p.fail();
 }
 
-/** `LOGIN|USER [= 'name']` after EXEC (…) AS: the name a string only (TSql160's execCtxtStmt). */
+/** `LOGIN|USER [= 'name']` after EXEC (…) AS: the name a string only (as the SQL Server 2022 parser does). */
 function executeContext(p: Parser, start: number): ExecuteContext {
   if (!p.isWord('LOGIN') && !p.isWord('USER')) p.fail();
   const principalType = p.next().upper;
@@ -950,11 +950,11 @@ function executeContext(p: Parser, start: number): ExecuteContext {
 
 /** `WITH RECOMPILE | RESULT SETS UNDEFINED | RESULT SETS NONE | RESULT SETS ( … ), …` */
 function parseExecWith(p: Parser, node: Execute): void {
-  // WITH is taken greedily (TSql160): `EXEC p WITH x` fails at x.
+  // WITH is taken greedily (as the SQL Server 2022 parser does): `EXEC p WITH x` fails at x.
   if (!p.acceptWord('WITH')) return;
   const withOptions: string[] = [];
   do {
-    // Each option once: RECOMPILE, and one RESULT SETS (TSql160's CheckOptionDuplication).
+    // Each option once: RECOMPILE, and one RESULT SETS (as the SQL Server 2022 parser does).
     if (p.isWord('RECOMPILE')) {
       if (withOptions.includes('RECOMPILE')) p.fail();
       p.next();
@@ -1007,7 +1007,7 @@ function parseExecuteAs(p: Parser, start: number): ExecuteAs {
     p.next();
     context = p.finish<ExecuteContext>({ kind: 'ExecuteContext', principalType: 'CALLER' }, asStart);
   } else if (p.isWord('LOGIN') || p.isWord('USER')) {
-    // The statement form takes any expression as the principal (TSql160), the EXEC (…) AS form a string.
+    // The statement form takes any expression as the principal (as the SQL Server 2022 parser does), the EXEC (…) AS form a string.
     const principalType = p.next().upper;
     p.expectPunct('=');
     context = p.finish<ExecuteContext>({ kind: 'ExecuteContext', principalType, principal: parseExpression(p) }, asStart);
@@ -1143,7 +1143,7 @@ function parseBeginDialog(p: Parser, start: number): BeginDialog {
     p.expectWord('CONTRACT');
     node.contract = nameOrVariable(p);
   }
-  // WITH is taken greedily (TSql160's beginDialogStatement); the options are comma-separated, each once.
+  // WITH is taken greedily (as the SQL Server 2022 parser does); the options are comma-separated, each once.
   if (p.acceptWord('WITH')) {
     const seen = new Set<string>();
     do node.options.push(dialogOption(p, seen));
@@ -1185,7 +1185,7 @@ function parseSend(p: Parser): Send {
   const start = p.next().start;
   p.expectWord('ON');
   p.expectWord('CONVERSATION');
-  // A `(` here opens the list of handles (TSql160 takes it greedily): `SEND ON CONVERSATION (@a, @b)`.
+  // A `(` here opens the list of handles (the SQL Server 2022 parser takes it greedily): `SEND ON CONVERSATION (@a, @b)`.
   const conversations = p.isPunct('(') ? p.parenList(parseExpression) : [parseExpression(p)];
   const node: Send = { kind: 'Send', conversations, start, end: start };
   if (p.acceptWord('MESSAGE')) {
@@ -1218,7 +1218,7 @@ function parseReceive(p: Parser): Receive {
   const node: Receive = { kind: 'Receive', items, queue, start, end: start };
   if (top !== undefined) node.top = top;
   if (p.acceptWord('INTO')) node.into = variable(p);
-  // Only `conversation_handle = …` or `conversation_group_id = …`, with a string or a variable (TSql160's receiveStatement).
+  // Only `conversation_handle = …` or `conversation_group_id = …`, with a string or a variable (as the SQL Server 2022 parser does).
   if (p.acceptWord('WHERE')) {
     if (!p.isAnyWord(RECEIVE_WHERE_COLUMNS)) p.fail();
     node.whereColumn = p.next().upper;
@@ -1251,7 +1251,7 @@ function receiveItem(p: Parser): ReceiveItem {
   }
   const expr = parseExpression(p);
   const item: ReceiveItem = { kind: 'ReceiveItem', expr, start, end: p.prev.end };
-  // `[AS] alias`, the alias an identifier or a string (TSql160's stringOrIdentifier).
+  // `[AS] alias`, the alias an identifier or a string (as the SQL Server 2022 parser does).
   if (p.acceptWord('AS')) item.alias = aliasName(p);
   else if (p.isIdentifier() || p.tok.kind === 'string') item.alias = aliasName(p);
   item.end = p.prev.end;
@@ -1335,7 +1335,7 @@ function parseDbcc(p: Parser): Dbcc {
   }
   const options: string[] = [];
   if (p.acceptWord('WITH')) {
-    // Options are comma-separated, or joined by JOIN (`WITH STAT_HEADER JOIN DENSITY_VECTOR`, TSql160's dbccOptionsJoin).
+    // Options are comma-separated, or joined by JOIN (`WITH STAT_HEADER JOIN DENSITY_VECTOR`, as the SQL Server 2022 parser does).
     options.push(dbccOption(p));
     if (p.isWord('JOIN')) while (p.acceptWord('JOIN')) options.push(dbccOption(p));
     else while (p.acceptPunct(',')) options.push(dbccOption(p));
@@ -1353,7 +1353,7 @@ function dbccOption(p: Parser): string {
 
 /**
  * `[name =] value`: a constant, a negative number, a variable or a bare name (RESEED, NOINDEX, a
- * database or index name); no expressions (TSql160's dbccNamedLiteral).
+ * database or index name); no expressions (as the SQL Server 2022 parser does).
  */
 function dbccArgument(p: Parser): Expression | Ident {
   if (p.tok.kind === 'word' && !isReserved(p.tok.upper) && p.isPunct('=', 1)) p.pos += 2;
@@ -1407,7 +1407,7 @@ function parseSetuser(p: Parser): Statement {
 const RESTORE_INFO_KINDS = wordSet('HEADERONLY FILELISTONLY LABELONLY VERIFYONLY REWINDONLY');
 
 /**
- * BACKUP and RESTORE of a database or log (TSql160's backupStatement / restoreStatement, docs "BACKUP
+ * BACKUP and RESTORE of a database or log (the SQL Server 2022 parser's, docs "BACKUP
  * (Transact-SQL)", "RESTORE Statements"). The certificate and master key forms are kept whole.
  */
 function parseBackupRestore(p: Parser): Statement {
@@ -1424,7 +1424,7 @@ function parseBackupRestore(p: Parser): Statement {
     if (!p.isWord('DATABASE') && !p.isWord('LOG')) p.fail();
     node.target = p.next().upper;
     node.database = nameOrVariable(p);
-    // BACKUP LOG names no files; RESTORE LOG may (TSql160's restoreMain).
+    // BACKUP LOG names no files; RESTORE LOG may (as the SQL Server 2022 parser does).
     if ((node.target === 'DATABASE' || verb === 'RESTORE') && startsBackupFile(p)) node.files = p.commaList(backupFile);
     if (verb === 'BACKUP') {
       if (p.acceptWord('TO')) {
@@ -1449,7 +1449,7 @@ function backupFile(p: Parser): BackupItem {
   const name = p.next().upper;
   if (name === 'READ_WRITE_FILEGROUPS') return p.finish<BackupItem>({ kind: 'BackupItem', name, values: [] }, start);
   p.expectPunct('=');
-  // A parenthesised list: FILE and FILEGROUP only (TSql160's backupRestoreFileNameList).
+  // A parenthesised list: FILE and FILEGROUP only (as the SQL Server 2022 parser does).
   const values = p.isPunct('(') && name !== 'PAGE' ? p.parenList(stringOrVariable) : [stringOrVariable(p)];
   return p.finish<BackupItem>({ kind: 'BackupItem', name, values }, start);
 }

@@ -207,7 +207,7 @@ function isClauseWord(p: Parser): boolean {
 function tableAlias(p: Parser): Ident | undefined {
   if (p.acceptWord('AS')) return p.identifier();
   // Since SQL Server 2022 an unquoted WINDOW after a table opens the WINDOW clause, never an alias
-  // (TSql160.g simpleTableReferenceAlias).
+  // (as the SQL Server 2022 parser does).
   if (p.isIdentifier() && !isClauseWord(p) && !p.isWord('WINDOW')) return p.identifier();
   return undefined;
 }
@@ -250,7 +250,7 @@ function parseTop(p: Parser, allowLegacy: boolean, allowTies: boolean): Top {
     p.expectPunct(')');
     p.leave();
   } else {
-    // An integer or decimal constant (TSql160.g integerOrRealOrNumeric): not a binary one.
+    // An integer or decimal constant (as the SQL Server 2022 parser does): not a binary one.
     if (!allowLegacy || p.tok.text.startsWith('0x') || p.tok.text.startsWith('0X')) p.fail();
     expr = numberLiteral(p);
     legacy = true;
@@ -400,7 +400,7 @@ function parseSelect(p: Parser, into: IntoMode): Select {
 }
 
 /**
- * A graph MATCH stands only in a WHERE clause (TSql160.g whereClause is the one rule that allows it):
+ * A graph MATCH stands only in a WHERE clause (the only clause where SQL Server 2022 allows it):
  * in HAVING it fails at MATCH. Subqueries are skipped — their own WHERE may hold one.
  */
 function rejectGraphMatch(p: Parser, condition: Expression): void {
@@ -474,7 +474,7 @@ function parseFrameBound(p: Parser, following: boolean): FrameBound {
 const GROUP_BY_ALL_MESSAGE = 'The CUBE, ROLLUP, and GROUPING SETS constructs are not allowed in a GROUP BY ALL clause.';
 
 /**
- * `GROUP BY [ALL] item, … [WITH ROLLUP | WITH CUBE]` (TSql160.g groupByClause). GROUP BY ALL takes no
+ * `GROUP BY [ALL] item, … [WITH ROLLUP | WITH CUBE]` (as the SQL Server 2022 parser does). GROUP BY ALL takes no
  * CUBE, ROLLUP or GROUPING SETS, WITH ROLLUP / WITH CUBE included (Msg 1028); the WITH suffix does
  * not follow a ROLLUP, CUBE or GROUPING SETS item.
  */
@@ -612,7 +612,7 @@ function parseForClause(p: Parser): ForClause {
 
 /**
  * An option given twice (`, ROOT, ROOT`; `ELEMENTS XSINIL, ELEMENTS`), or FOR JSON's ROOT together
- * with WITHOUT_ARRAY_WRAPPER: the parser rejects it at the second one (TSql160.g xmlParam, jsonParam).
+ * with WITHOUT_ARRAY_WRAPPER: the parser rejects it at the second one (as the SQL Server 2022 parser does).
  */
 function conflictingForOption(seen: readonly string[], option: string): boolean {
   const head = option.startsWith('ELEMENTS') ? 'ELEMENTS' : option;
@@ -892,14 +892,14 @@ function parseWithPrefix(p: Parser): WithPrefix {
   if (p.isWord('CHANGE_TRACKING_CONTEXT') && p.isPunct('(', 1)) {
     const start = p.next().start;
     p.next();
-    // binaryOrVariable in TSql160.g: a binary constant or a variable, nothing else.
+    // As the SQL Server 2022 parser reads it: a binary constant or a variable, nothing else.
     const ctx = p.tok;
     const isBinary = ctx.kind === 'number' && (ctx.text.startsWith('0x') || ctx.text.startsWith('0X'));
     if (!isBinary && !p.isVariable()) p.fail();
     const context = parseExpression(p);
     p.expectPunct(')');
     prefix.changeTrackingContext = { kind: 'ChangeTrackingContext', context, start, end: p.prev.end };
-    // CTEs may follow the context (TSql160.g withCommonTableExpressionsAndXmlNamespaces).
+    // CTEs may follow the context (as the SQL Server 2022 parser does).
     if (p.acceptPunct(',')) prefix.ctes = p.commaList(parseCte);
     return prefix;
   }
@@ -1001,7 +1001,7 @@ const WORD_HINTS: ReadonlyMap<string, readonly string[][]> = new Map([
   ['KEEP', [['PLAN'], ['UNION']]],
   ['KEEPFIXED', [['PLAN']]],
   ['ROBUST', [['PLAN']]],
-  // Older plan hints the 2022 parser still accepts (TSql160.g simpleOptimizerHint, PlanOptimizerHintHelper).
+  // Older plan hints the SQL Server 2022 parser still accepts (as the SQL Server 2022 parser does).
   ['SHRINKDB', [['PLAN']]],
   ['ALTERCOLUMN', [['PLAN']]],
   ['CHECKCONSTRAINTS', [['PLAN']]],
@@ -1255,7 +1255,7 @@ function parseJoinType(p: Parser): JoinStart | undefined {
   p.next();
   if (type !== 'INNER') p.acceptWord('OUTER');
   const out: JoinStart = { type };
-  // `LOCAL {LOOP | HASH | MERGE}`: an older spelling TSql160.g joinHint still reads.
+  // `LOCAL {LOOP | HASH | MERGE}`: an older spelling the SQL Server 2022 parser still reads.
   if (p.isWord('LOCAL') && p.isAnyWord(JOIN_HINTS, 1) && !p.isWord('REMOTE', 1)) p.next();
   if (p.isAnyWord(JOIN_HINTS)) out.hint = p.next().upper;
   p.expectWord('JOIN');
@@ -1366,7 +1366,7 @@ function namedTableRest(p: Parser, name: ObjectName): NamedTable {
   if (p.isWord('TABLESAMPLE')) node.tablesample = parseTableSample(p);
   if (atWithHints(p)) {
     p.next();
-    // WITH (n): the old index-number hint (TSql160.g simpleTableHints)
+    // WITH (n): the old index-number hint (as the SQL Server 2022 parser does)
     node.hints = atOldIndexHint(p) ? [parseOldIndexHint(p)] : parseHintList(p);
   } else if (node.hints === undefined) parseOldStyleHints(p, node, alias !== undefined);
   node.end = p.prev.end;
@@ -1374,7 +1374,7 @@ function namedTableRest(p: Parser, name: ObjectName): NamedTable {
 }
 
 /**
- * The SQL Server 2000 hint spellings TSql160.g schemaObjectTableReference still reads after a table:
+ * The SQL Server 2000 hint spellings the SQL Server 2022 parser still reads after a table:
  * `t (NOLOCK)`, a bare `HOLDLOCK` (`FROM t HOLDLOCK`, `FROM t a HOLDLOCK (NOLOCK)`), and after an
  * alias an index number in parentheses (`FROM t a (1)`, the old INDEX hint).
  */
@@ -1469,7 +1469,7 @@ function parseFunctionTable(p: Parser): FunctionTable {
   return node;
 }
 
-/** `OPENJSON ( json [, path] )`: one or two arguments (TSql160.g openJsonParams). */
+/** `OPENJSON ( json [, path] )`: one or two arguments (as the SQL Server 2022 parser does). */
 function openJsonCall(p: Parser): Expression {
   const name = p.identFrom(p.next());
   p.expectPunct('(');
@@ -1487,7 +1487,7 @@ function parseSchemaColumns(p: Parser, json: boolean): JsonColumn[] {
     const name = q.identifier();
     const dataType = q.dataType();
     const node: JsonColumn = { kind: 'JsonColumn', name, dataType, asJson: false, start: name.start, end: q.prev.end };
-    // column_name data_type [COLLATE collation] (TSql160.g columnDefinitionBasic)
+    // column_name data_type [COLLATE collation] (as the SQL Server 2022 parser does)
     if (q.acceptWord('COLLATE')) node.collation = q.identifier();
     if (q.tok.kind === 'string') node.path = stringLiteral(q);
     else if (!json && q.tok.kind === 'number') node.path = numberLiteral(q);
@@ -1616,7 +1616,7 @@ function continueTableSource(p: Parser, first: TableSource): TableSource {
 
 /** `[AS] alias [(cols)]` after a derived table's `)`: the alias is required. */
 function derivedTableRest(p: Parser, query: QueryExpr, start: number): DerivedTable {
-  // A derived table in a SHORTEST_PATH pattern: `(SELECT …) FOR PATH AS e` (TSql160.g derivedTable).
+  // A derived table in a SHORTEST_PATH pattern: `(SELECT …) FOR PATH AS e` (as the SQL Server 2022 parser does).
   const forPath = p.isWords('FOR', 'PATH');
   if (forPath) skip(p, 2);
   const alias = tableAlias(p);
@@ -1778,7 +1778,7 @@ function parseRowsetFunction(p: Parser): RowsetFunction {
   if (t.upper === 'OPENDATASOURCE') {
     // OPENDATASOURCE(…).catalog.schema.object stands where a server name would.
     p.expectPunct('.');
-    // …or a pass-through query string (TSql160.g adhocRowset: objectOrString).
+    // …or a pass-through query string (as the SQL Server 2022 parser reads it).
     if (p.tok.kind === 'string') node.args.push(stringLiteral(p));
     else node.objectAfter = p.objectName();
   }
@@ -1810,7 +1810,7 @@ function parseRowsetFunction(p: Parser): RowsetFunction {
 function parseOpenRowsetArgs(p: Parser, node: RowsetFunction): void {
   if (p.acceptWord('BULK')) {
     node.bulk = true;
-    // BULK 'file' or BULK ('file', 'file', …) (TSql160.g openRowsetBulk)
+    // BULK 'file' or BULK ('file', 'file', …) (as the SQL Server 2022 parser does)
     if (p.isPunct('(')) {
       p.next();
       node.args.push(stringLiteral(p));
@@ -1824,7 +1824,7 @@ function parseOpenRowsetArgs(p: Parser, node: RowsetFunction): void {
     return;
   }
   if (p.isIdentifier()) {
-    // OPENROWSET(name, constant, …): the internal rowset form (TSql160.g internalOpenRowsetArgs).
+    // OPENROWSET(name, constant, …): the internal rowset form (as the SQL Server 2022 parser does).
     node.object = p.objectName();
     while (p.acceptPunct(',')) node.args.push(parseExpression(p));
     return;
@@ -1845,7 +1845,7 @@ function parseOpenRowsetArgs(p: Parser, node: RowsetFunction): void {
 /**
  * CONTAINSTABLE / FREETEXTTABLE (table, columns, search [, LANGUAGE term] [, top_n]) and the
  * SEMANTIC…TABLE functions (table, columns, args…). Columns: `col`, `*`, `(*)`, `(col, …)`, and for
- * the first two `PROPERTY (col, 'name')` (TSql160.g fulltextTableReference).
+ * the first two `PROPERTY (col, 'name')` (as the SQL Server 2022 parser does).
  */
 function parseFullTextTableArgs(p: Parser, node: RowsetFunction): void {
   node.object = p.objectName();
@@ -1951,7 +1951,7 @@ function parseDmlTarget(p: Parser, allowAlias: boolean): TableSource {
 
 /**
  * The target of INSERT, UPDATE and DELETE takes only table_hint_limited: no INDEX (…) and no
- * FORCESEEK with an index (Msg 1069; MERGE's target may have them). TSql160.g dmlTarget[false].
+ * FORCESEEK with an index (Msg 1069; MERGE's target may have them). SQL Server 2022's parser rejects them.
  */
 function rejectIndexHints(p: Parser, hints: readonly TableHint[]): void {
   for (const h of hints) {
@@ -1963,7 +1963,7 @@ function rejectIndexHints(p: Parser, hints: readonly TableHint[]): void {
 
 /**
  * Whether `(` after a DML target's name opens a table-valued function's arguments (`UPDATE dbo.f() SET`,
- * `DELETE dbo.f(1)`) rather than a column list or a query: TSql160.g schemaObjectDmlTarget looks for
+ * `DELETE dbo.f(1)`) rather than a column list or a query: the SQL Server 2022 parser looks for
  * `)` or a constant (possibly negative) or DEFAULT after the parenthesis.
  */
 function atDmlFunctionArgs(p: Parser): boolean {
@@ -2003,7 +2003,7 @@ const optionalOutput = (p: Parser): OutputClause | undefined => (p.isWord('OUTPU
 function parseInsert(p: Parser, start: number, prefix: WithPrefix): Insert {
   p.expectWord('INSERT');
   const top = optionalTop(p);
-  // `INSERT OVER t`: an old spelling of INTO that TSql160.g insertSpecification still accepts.
+  // `INSERT OVER t`: an old spelling of INTO that the SQL Server 2022 parser still accepts.
   if (!p.acceptWord('INTO')) p.acceptWord('OVER');
   const target = parseDmlTarget(p, false);
   const columns = p.isPunct('(') && !queryStartsAt(p, 0) ? p.parenList(insertColumn) : [];
@@ -2047,7 +2047,7 @@ function parseInsertSource(p: Parser, tail: QueryTail): Insert['source'] {
 }
 
 /**
- * One item of UPDATE … SET (TSql160.g setClause): `col = e`, `col += e`, `t.col = DEFAULT`, `@v = e`,
+ * One item of UPDATE … SET (as the SQL Server 2022 parser does): `col = e`, `col += e`, `t.col = DEFAULT`, `@v = e`,
  * `@v += e`, `@v = col = e`, `@v = col += e`, `col.WRITE(…)`, `udtcol.Method(…)`, `$ROWGUID = e`.
  */
 function parseSetClause(p: Parser): SetClause {
@@ -2081,7 +2081,7 @@ function parseSetClause(p: Parser): SetClause {
   return node;
 }
 
-/** The value of a column assignment: an expression or DEFAULT (TSql160.g expressionWithDefault). */
+/** The value of a column assignment: an expression or DEFAULT (as the SQL Server 2022 parser does). */
 function assignValue(p: Parser, node: SetClause): void {
   if (p.isWord('DEFAULT')) {
     node.expr = defaultOrExpression(p);
@@ -2278,7 +2278,7 @@ function parseTruncate(p: Parser): TruncateTable {
   return node;
 }
 
-/** BULK INSERT t FROM { 'file' | name | n } [WITH (option [= value], …)] (TSql160.g bulkInsertStatement). */
+/** BULK INSERT t FROM { 'file' | name | n } [WITH (option [= value], …)] (as the SQL Server 2022 parser does). */
 function parseBulkInsert(p: Parser): BulkInsert {
   const start = p.expectWord('BULK').start;
   p.expectWord('INSERT');
@@ -2299,7 +2299,7 @@ function parseBulkInsert(p: Parser): BulkInsert {
   return node;
 }
 
-/** The data file of BULK INSERT: a string, or a name or number (TSql160.g bulkInsertFrom). */
+/** The data file of BULK INSERT: a string, or a name or number (as the SQL Server 2022 parser does). */
 function bulkSource(p: Parser): Literal {
   const t = p.tok;
   if (t.kind === 'string') return stringLiteral(p);
@@ -2336,7 +2336,7 @@ const BULK_STRING_OPTIONS: ReadonlyMap<string, readonly string[] | undefined> = 
 const CODEPAGE_NAMES: readonly string[] = ['ACP', 'OEM', 'RAW'];
 
 /**
- * One option of BULK INSERT … WITH (…) or OPENROWSET(BULK …, …) (TSql160.g bulkInsertOption,
+ * One option of BULK INSERT … WITH (…) or OPENROWSET(BULK …, …) (the SQL Server 2022 parser,
  * openRowsetBulkHint): a known flag, `name = integer`, `name = 'string'` (some strings limited to a
  * few values), HEADER_ROW = TRUE | FALSE, or ORDER (col [ASC|DESC], …) [UNIQUE]. Each option at most
  * once; anything else fails at the option's name or value.
@@ -2385,7 +2385,7 @@ const isNumeric = (s: string): boolean => s.length > 0 && s.length < 10 && !Numb
 
 /**
  * INSERT BULK t [(col type [COLLATE c] [NULL | NOT NULL] | timestamp, …)] [WITH (option, …)]: the
- * statement bulk-copy clients (bcp, SqlBulkCopy) send (TSql160.g insertBulkStatement).
+ * statement bulk-copy clients (bcp, SqlBulkCopy) send (as the SQL Server 2022 parser does).
  */
 function parseInsertBulk(p: Parser): InsertBulk {
   const start = p.expectWord('INSERT').start;
@@ -2409,7 +2409,7 @@ function parseInsertBulk(p: Parser): InsertBulk {
 function parseInsertBulkColumn(p: Parser): InsertBulkColumn {
   const name = p.identifier();
   const node: InsertBulkColumn = { kind: 'InsertBulkColumn', name, start: name.start, end: name.end };
-  // A bare `timestamp` names the rowversion column (TSql160.g columnDefinitionEx).
+  // A bare `timestamp` names the rowversion column (as the SQL Server 2022 parser does).
   if (!(name.value.toUpperCase() === 'TIMESTAMP' && (p.isPunct(',') || p.isPunct(')')))) {
     node.dataType = p.dataType();
     if (p.acceptWord('COLLATE')) node.collation = p.identifier();
