@@ -198,6 +198,16 @@ export class Parser {
       }
       parts.push(this.identifier());
     }
+    // A fifth part: Msg 117 names the whole name, as SQL Server does.
+    if (this.isPunct('.') && this.isIdentifier(1)) {
+      const at = this.tok;
+      while (this.isPunct('.') && this.isIdentifier(1)) {
+        this.next();
+        this.next();
+      }
+      const written = this.text.slice(start, this.prev.end);
+      throw new SyntaxFailure(117, `The object name '${written}' contains more than the maximum number of prefixes. The maximum is 3.`, at);
+    }
     const name = parts[parts.length - 1];
     if (name === undefined) this.fail();
     const [server, database, schema] = parts.length === 4 ? parts : parts.length === 3 ? [undefined, ...parts] : [undefined, undefined, ...parts];
