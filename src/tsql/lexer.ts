@@ -47,9 +47,13 @@ for (let c = 0; c < 128; c++) {
   const digit = c >= 48 && c <= 57;
   CLASS[c] = (letter ? WORD_START | WORD_PART : 0) | (digit || c === 64 || c === 36 ? WORD_PART : 0); /* digits @ $ */
 }
-const isWordStart = (c: number): boolean => (c > 127 ? true : ((CLASS[c] ?? 0) & WORD_START) !== 0);
-const isWordPart = (c: number): boolean => (c > 127 ? true : ((CLASS[c] ?? 0) & WORD_PART) !== 0);
+const isWordStart = (c: number): boolean => (c > 127 ? !isWideSpace(c) : ((CLASS[c] ?? 0) & WORD_START) !== 0);
+const isWordPart = (c: number): boolean => (c > 127 ? !isWideSpace(c) : ((CLASS[c] ?? 0) & WORD_PART) !== 0);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** The Unicode space separators above U+2000 that separate tokens as a space does (en/em spaces, thin and narrow no-break spaces, the ideographic space). */
+const isUnicodeSpace = (c: number): boolean => (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
+/** The spaces above ASCII: no part of a word. */
+const isWideSpace = (c: number): boolean => c === 0xa0 || c === 0xfeff || (c >= 0x2000 && isUnicodeSpace(c));
 
 /**
  * Canonical strings of the words seen so far, with their upper-cased form. A payload repeats the same
@@ -288,7 +292,7 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
       i++;
       continue;
     }
-    if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff) {
+    if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && isUnicodeSpace(c))) {
       // Indentation comes in runs of spaces.
       i++;
       while (codes[i] === 32) i++;

@@ -14,6 +14,10 @@ describe('names and types', () => {
     expect(error('SELECT * FROM a.b.c.d.e')).toBe("117 1:22 The object name 'a.b.c.d.e' contains more than the maximum number of prefixes. The maximum is 3.");
   });
 
+  it('separates tokens by Unicode spaces as by a space', () => {
+    expect(error('SELECT\u2003GREATEST(1,\u202f2)\u3000AS\u2009g')).toBeUndefined();
+  });
+
   it('allows MAX only as the length of varchar, nvarchar and varbinary', () => {
     expect(error('DECLARE @a varchar(max), @b nvarchar(MAX), @c varbinary(max), @d char varying(max), @e ncharacter varying(10)')).toBeUndefined();
     expect(error('DECLARE @a char(max)')).toBe("102 1:17 Incorrect syntax near 'max'.");
