@@ -4,6 +4,7 @@
 // outside the repository (nothing it reads is copied anywhere).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { locateInBatch } from '../../src/tsql/front-end.js';
 import { parseBatch } from '../../src/tsql/parser/index.js';
 import { readScriptSync } from '../../src/tsql/reader.js';
 
@@ -14,7 +15,11 @@ if (dir === undefined) {
   process.exit(2);
 }
 const limitAt = args.indexOf('--errors');
-const limit = limitAt >= 0 ? Number(args[limitAt + 1] ?? '50') : 50;
+const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : 50;
+if (!Number.isInteger(limit) || limit < 0) {
+  process.stderr.write('--errors takes a whole number of errors to print (0 for none).\n');
+  process.exit(2);
+}
 const showOpaque = args.includes('--opaque');
 
 const files = readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -38,7 +43,8 @@ for (const file of files) {
     failed++;
     if (failed <= limit) {
       const text = batch.text.split('\n')[e.line - 1] ?? '';
-      process.stdout.write(`${file}:${batch.line + e.line - 1}:${e.col}: Msg ${e.code}: ${e.message}\n    ${text.trim().slice(0, 160)}\n`);
+      const at = locateInBatch(batch, e.line, e.col);
+      process.stdout.write(`${at.file}:${at.line}:${at.col}: Msg ${e.code}: ${e.message}\n    ${text.trim().slice(0, 160)}\n`);
     }
   }
 }
