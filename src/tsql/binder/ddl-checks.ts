@@ -132,7 +132,11 @@ function checkCandidateKey(referenced: readonly NodeBase[], keys: TableKeys, ctx
   if (!keys.keys.has(keyOfColumns(names))) report();
 }
 
-/** The constraint's name, or the kind of name SQL Server generates for an unnamed one. */
+/**
+ * The constraint's name, or the shape of the one SQL Server generates for an unnamed one: FK__, the
+ * table's and the column's names cut short, and a number only the server knows (shown as …):
+ * `FK__Orders__Custo__5AEE82B9`.
+ */
 function fkName(constraint: NodeBase, table: string, column: string): string {
-  return nameOf(constraint, 'name') ?? `FK__${table.slice(0, 16)}__${column.slice(0, 16)}`;
+  return nameOf(constraint, 'name') ?? `FK__${table.slice(0, 9)}__${column.slice(0, 5)}__…`;
 }
