@@ -52,6 +52,15 @@ describe('hart-dev check', () => {
     expect(bad.out()).toContain("sql/programmability/p.sql:1:43: error binding: Msg 207: Invalid column name 'Nope'.");
   });
 
+  it('exits 2 naming the payload folder when it does not exist, as the flag it came from', async () => {
+    const cwd = writeTree({ 'other/ok.sql': 'SELECT 1;\n' });
+    const t = io(cwd);
+    await expect(runCheck(['--sql-dir', 'nowhere'], t.io)).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('nowhere does not exist (--sql-dir)') });
+    const fromEnv = io(cwd);
+    fromEnv.io.env = { HART_SQL_DIR: 'missing' };
+    await expect(runPlan([], fromEnv.io)).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('missing does not exist (HART_SQL_DIR)') });
+  });
+
   it('checks a file of the payload with the payload as context', async () => {
     const cwd = writeTree({ ...PAYLOAD, 'sql/programmability/q.sql': 'CREATE OR ALTER PROCEDURE dbo.Q AS SELECT a.Name FROM dbo.Atom a;\nGO\n' });
     const t = io(cwd);
