@@ -107,6 +107,21 @@ export class Parser {
     return t.kind === 'punct' && t.text === a && u.kind === 'punct' && u.text === b && u.start === t.end;
   }
 
+  /**
+   * The token that starts at `offset` (a node's `start`), or the last one before it: where an error
+   * found after a construct was read is reported. Tokens are in source order: a binary search.
+   */
+  tokenAt(offset: number): Token {
+    let lo = 0;
+    let hi = this.tokens.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.tokens[mid] as Token).start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.tokens[lo] as Token;
+  }
+
   /** A name part can start here: a quoted identifier or a word that is not reserved. */
   isIdentifier(k = 0): boolean {
     const t = k === 0 ? this.tok : this.peek(k);

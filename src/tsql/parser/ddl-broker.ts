@@ -27,7 +27,7 @@ import type {
 } from './ast-ddl-modules.js';
 import type { Parser } from './core.js';
 import { parseDropObjects } from './ddl-tables.js';
-import { authorization, checkOption, noOrAlter, optionValue, parseExecuteAsOption, parseModuleOption, tokenAt } from './ddl-modules.js';
+import { authorization, checkOption, noOrAlter, optionValue, parseExecuteAsOption, parseModuleOption } from './ddl-modules.js';
 import { parseSelectStatement } from './query.js';
 import type { DdlContext } from './statements.js';
 import { opaque, registerDdl } from './statements.js';
@@ -322,7 +322,7 @@ function parseRemoteServiceBinding(p: Parser, ctx: DdlContext): Statement {
 function failOnRepeatedOption(p: Parser, options: readonly ModuleOption[]): void {
   const seen = new Set<string>();
   for (const o of options) {
-    if (seen.has(o.name)) p.fail(tokenAt(p, o.start));
+    if (seen.has(o.name)) p.fail(p.tokenAt(o.start));
     seen.add(o.name);
   }
 }

@@ -19,7 +19,6 @@ import type {
   FunctionReturns,
   ModuleOption,
 } from './ast-ddl-modules.js';
-import type { Token } from '../lexer.js';
 import type { Parser } from './core.js';
 import { SyntaxFailure } from './core.js';
 import { parseDropObjects, parseIndexColumn, parseTableElements } from './ddl-tables.js';
@@ -85,18 +84,8 @@ const NO_FLAGS: ReadonlySet<string> = new Set();
 
 /** Checks an option's name against the ones a statement knows: an unknown one fails at its first word. */
 export function checkOption(p: Parser, option: ModuleOption, known: ReadonlySet<string>): ModuleOption {
-  if (!known.has(option.name)) p.fail(tokenAt(p, option.start));
+  if (!known.has(option.name)) p.fail(p.tokenAt(option.start));
   return option;
-}
-
-/** The token that starts at `offset` (for errors about something already consumed). */
-export function tokenAt(p: Parser, offset: number): Token {
-  for (let k = p.pos - 1; k >= 0; k--) {
-    const t = p.tokens[k];
-    if (t !== undefined && t.start === offset) return t;
-    if (t !== undefined && t.start < offset) break;
-  }
-  return p.tok;
 }
 
 /** `EXECUTE AS {CALLER | SELF | OWNER | 'user'}` in a module's WITH list; the parser stands on EXECUTE / EXEC. */
@@ -143,7 +132,7 @@ function moduleName(p: Parser, what: string, temporaryAllowed: boolean): ObjectN
   if (name.database !== undefined || name.server !== undefined) {
     throw new SyntaxFailure(166, `'${what}' does not allow specifying the database name as a prefix to the object name.`, first);
   }
-  if (!temporaryAllowed && name.name.value.startsWith('#')) p.fail(tokenAt(p, name.name.start));
+  if (!temporaryAllowed && name.name.value.startsWith('#')) p.fail(p.tokenAt(name.name.start));
   return name;
 }
 
@@ -211,7 +200,7 @@ function parameterDefault(p: Parser): Literal | GlobalVariable | Variable | Defa
   if (p.isPunct('-') && (p.peek().kind === 'number' || p.isPunct('$', 1))) {
     p.next();
     const inner = parameterDefault(p);
-    if (inner.kind !== 'Literal') return p.fail(tokenAt(p, inner.start));
+    if (inner.kind !== 'Literal') return p.fail(p.tokenAt(inner.start));
     return { ...inner, value: `-${inner.value}`, start };
   }
   if (p.isWord('DEFAULT')) {
@@ -575,7 +564,7 @@ function parseDropTrigger(p: Parser, ctx: DdlContext): Statement {
   if (!p.isWord('ON')) return node;
   p.next();
   const target = triggerTarget(p);
-  if (typeof target !== 'string') p.fail(tokenAt(p, target.start));
+  if (typeof target !== 'string') p.fail(p.tokenAt(target.start));
   node.objectType = target === 'DATABASE' ? 'DATABASE TRIGGER' : 'SERVER TRIGGER';
   node.end = p.prev.end;
   return node;

@@ -29,7 +29,7 @@ import type {
 import type { Parser } from './core.js';
 import { parseDropObjects } from './ddl-tables.js';
 import { parseExpression } from './expressions.js';
-import { authorization, checkOption, noOrAlter, parseModuleOption, principal, tokenAt } from './ddl-modules.js';
+import { authorization, checkOption, noOrAlter, parseModuleOption, principal } from './ddl-modules.js';
 import type { DdlContext } from './statements.js';
 import { opaque, registerDdl, registerStatement } from './statements.js';
 
@@ -75,7 +75,7 @@ function parsePermissionStatement(p: Parser, kind: PermissionKind): Statement {
     on = parseSecurable(p);
     // Columns are named once: after a permission (`SELECT (c1)`) or after the object (`ON t (c1)`), not both.
     const first = on.columns[0];
-    if (first !== undefined && permissions.some((x) => x.columns.length > 0)) p.fail(tokenAt(p, first.start));
+    if (first !== undefined && permissions.some((x) => x.columns.length > 0)) p.fail(p.tokenAt(first.start));
   }
   if (kind === 'Revoke' ? !p.acceptWord('TO') && !p.acceptWord('FROM') : !p.acceptWord('TO')) p.fail();
   const principals = p.commaList(grantee);
@@ -347,7 +347,7 @@ function auditSpecificationPart(p: Parser, dropAllowed: boolean, scope: 'SERVER'
     node.on = parseSecurable(p);
     // An audited object is named without columns (the SQL Server 2022 parser's takes no column list).
     const column = node.on.columns[0];
-    if (column !== undefined) p.fail(tokenAt(p, column.start));
+    if (column !== undefined) p.fail(p.tokenAt(column.start));
     p.expectWord('BY');
     node.principals = p.commaList(grantee);
   } else node.group = p.identifier();
@@ -629,7 +629,7 @@ function createKeyOptions(p: Parser, node: CreateKey, objectType: string): void 
     const options = optionList(p);
     // Each key option once (KEY_SOURCE, ALGORITHM, IDENTITY_VALUE, PROVIDER_KEY_NAME, CREATION_DISPOSITION).
     options.forEach((o, i) => {
-      if (options.findIndex((other) => other.name === o.name) < i) p.fail(tokenAt(p, o.start));
+      if (options.findIndex((other) => other.name === o.name) < i) p.fail(p.tokenAt(o.start));
     });
     node.options.push(...options);
   }
@@ -752,7 +752,7 @@ function notForReplication(p: Parser): true {
 /** A schema-scoped name of at most two parts (a security policy, its table): a database prefix fails. */
 function twoPartName(p: Parser): ObjectName {
   const name = p.objectName();
-  if (name.database !== undefined || name.server !== undefined) p.fail(tokenAt(p, name.name.start));
+  if (name.database !== undefined || name.server !== undefined) p.fail(p.tokenAt(name.name.start));
   return name;
 }
 
@@ -843,7 +843,7 @@ function parseSensitivityClassification(p: Parser, start: number, drop: boolean)
     const seen = new Set<string>();
     do {
       const option = classificationOption(p);
-      if (seen.has(option.name)) p.fail(tokenAt(p, option.start));
+      if (seen.has(option.name)) p.fail(p.tokenAt(option.start));
       seen.add(option.name);
       options.push(option);
     } while (p.acceptPunct(','));

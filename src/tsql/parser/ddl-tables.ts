@@ -325,7 +325,7 @@ function isDuration(v: string): boolean {
 
 /** A syntax error at the token that starts at `offset` (a value or option checked after it was read). */
 function failAtOffset(p: Parser, offset: number): never {
-  return p.fail(p.tokens.find((t) => t.start === offset) ?? p.tok);
+  return p.fail(p.tokenAt(offset));
 }
 
 /** The old unparenthesised index options: PAD_INDEX, FILLFACTOR = n, IGNORE_DUP_KEY, DROP_EXISTING, … */
@@ -342,7 +342,7 @@ function legacyIndexOption(p: Parser): DdlOption {
 
 function checkOptionName(p: Parser, o: DdlOption, known: ReadonlySet<string>, what: string): void {
   if (o.name === '' || known.has(o.name)) return;
-  const at = p.tokens.find((t) => t.start === o.start) ?? p.tok;
+  const at = p.tokenAt(o.start);
   throw new SyntaxFailure(155, `'${at.text}' is not a recognized ${what} option.`, at);
 }
 
@@ -411,7 +411,7 @@ function dropIndexItem(p: Parser, allowOn: boolean): DropIndexItem {
     // table.index: the last part is the index, the rest name the table.
     if (name.schema === undefined) {
       if (!allowOn) p.fail(p.prev);
-      const at = p.tokens.find((t) => t.start === name.start) ?? p.prev;
+      const at = p.tokenAt(name.start);
       throw new SyntaxFailure(159, 'Must specify the table name and index name for the DROP INDEX statement.', at);
     }
     index = name.name;
@@ -911,7 +911,7 @@ function parseInlineIndex(p: Parser, columnLevel: boolean, context: TableContext
 /** Fails at the option named `name` if the list has it (an option this kind of index does not take). */
 function rejectOption(p: Parser, options: readonly DdlOption[], name: string): void {
   const o = options.find((x) => x.name === name);
-  if (o !== undefined) p.fail(p.tokens.find((t) => t.start === o.start) ?? p.tok);
+  if (o !== undefined) p.fail(p.tokenAt(o.start));
 }
 
 // ==== CREATE / ALTER / DROP TABLE ==================================================================

@@ -506,7 +506,7 @@ function parseFullTextColumn(p: Parser, node: FullTextPredicate): void {
   const e = p.isPunct('$') ? parseDollar(p, []) : parseNamed(p);
   if (e.kind === 'ColumnRef') node.columns.push(e);
   else if (e.kind === 'PseudoColumn' && (e.name === '$IDENTITY' || e.name === '$ROWGUID')) (node.pseudoColumns ??= []).push(e);
-  else p.fail(p.tokens.find((t) => t.start === e.start) ?? p.tok);
+  else p.fail(p.tokenAt(e.start));
 }
 
 /** A placeholder filled in before the node is returned (keeps the node's shape without optional fields). */

@@ -275,7 +275,7 @@ function checkRowCount(p: Parser, expr: Expression): void {
   while (e.kind === 'Paren') e = e.expr;
   if (e.kind !== 'Literal' || e.type !== 'number' || e.value.startsWith('0x') || e.value.startsWith('0X')) return;
   if (e.value.includes('.') || e.value.includes('e') || e.value.includes('E')) {
-    throw new SyntaxFailure(1060, 'The number of rows provided for a TOP or FETCH clauses row count parameter must be an integer.', tokenAt(p, e.start));
+    throw new SyntaxFailure(1060, 'The number of rows provided for a TOP or FETCH clauses row count parameter must be an integer.', p.tokenAt(e.start));
   }
 }
 
@@ -293,7 +293,7 @@ function checkPercent(p: Parser, expr: Expression): void {
   if (e.kind !== 'Literal' || e.type !== 'number') return;
   const value = Number(e.value);
   if (Number.isNaN(value) || (!negative && value <= 100) || (negative && value === 0)) return;
-  throw new SyntaxFailure(1031, 'Percent values must be between 0 and 100.', tokenAt(p, e.start));
+  throw new SyntaxFailure(1031, 'Percent values must be between 0 and 100.', p.tokenAt(e.start));
 }
 
 // ---- SELECT ----------------------------------------------------------------------------------
@@ -405,7 +405,7 @@ function parseSelect(p: Parser, into: IntoMode): Select {
  */
 function rejectGraphMatch(p: Parser, condition: Expression): void {
   walk(condition, (n) => {
-    if (n.kind === 'GraphMatch') p.fail(tokenAt(p, n.start));
+    if (n.kind === 'GraphMatch') p.fail(p.tokenAt(n.start));
     return n.kind !== 'Subquery' && n.kind !== 'Exists' && n.kind !== 'InSubquery';
   });
 }
@@ -787,18 +787,6 @@ export function parseQueryExpression(p: Parser): QueryExpr {
 
 // ---- checks SQL Server makes when it compiles a query ------------------------------------------
 
-/** The token that starts at `offset` (or the last one before it). */
-function tokenAt(p: Parser, offset: number): Token {
-  let lo = 0;
-  let hi = p.tokens.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((p.tokens[mid] as Token).start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return p.tokens[lo] as Token;
-}
-
 /** The number of columns a query yields, when it has no `*` (undefined otherwise). */
 function columnCount(q: QueryExpr): number | undefined {
   if (q.kind === 'ParenQuery') return columnCount(q.query);
@@ -815,9 +803,9 @@ function checkQuery(p: Parser, query: QueryExpr, tail: QueryTail, start: number)
   checkSetWidths(p, query, start);
   if (query.kind !== 'Select' || query.top === undefined) return;
   if (query.top.withTies && tail.orderBy === undefined) {
-    throw new SyntaxFailure(1062, 'The TOP N WITH TIES clause is not allowed without a corresponding ORDER BY clause.', tokenAt(p, query.top.start));
+    throw new SyntaxFailure(1062, 'The TOP N WITH TIES clause is not allowed without a corresponding ORDER BY clause.', p.tokenAt(query.top.start));
   }
-  if (tail.offset !== undefined) throw new SyntaxFailure(10741, 'A TOP can not be used in the same query or sub-query as a OFFSET.', tokenAt(p, query.top.start));
+  if (tail.offset !== undefined) throw new SyntaxFailure(10741, 'A TOP can not be used in the same query or sub-query as a OFFSET.', p.tokenAt(query.top.start));
 }
 
 function checkSetWidths(p: Parser, query: QueryExpr, start: number): void {
@@ -828,7 +816,7 @@ function checkSetWidths(p: Parser, query: QueryExpr, start: number): void {
   const left = columnCount(query.left);
   const right = columnCount(query.right);
   if (left !== undefined && right !== undefined && left !== right) {
-    throw new SyntaxFailure(205, 'All queries combined using a UNION, INTERSECT or EXCEPT operator must have an equal number of expressions in their target lists.', tokenAt(p, start));
+    throw new SyntaxFailure(205, 'All queries combined using a UNION, INTERSECT or EXCEPT operator must have an equal number of expressions in their target lists.', p.tokenAt(start));
   }
 }
 
@@ -836,14 +824,14 @@ function checkSetWidths(p: Parser, query: QueryExpr, start: number): void {
 function checkRowWidths(p: Parser, rows: RowValue[]): void {
   const width = rows[0]?.values.length;
   for (const row of rows) {
-    if (row.values.length !== width) throw new SyntaxFailure(10709, 'The number of columns for each row in a table value constructor must be the same.', tokenAt(p, row.start));
+    if (row.values.length !== width) throw new SyntaxFailure(10709, 'The number of columns for each row in a table value constructor must be the same.', p.tokenAt(row.start));
   }
 }
 
 /** Msgs 109/110 and 120/121: an INSERT's column list and the values or select list it gets. */
 function checkInsertWidth(p: Parser, columns: number, values: number | undefined, select: boolean, start: number): void {
   if (columns === 0 || values === undefined || values === columns) return;
-  const at = tokenAt(p, start);
+  const at = p.tokenAt(start);
   if (select) {
     if (values < columns) throw new SyntaxFailure(120, 'The select list for the INSERT statement contains fewer items than the insert list. The number of SELECT values must match the number of INSERT columns.', at);
     throw new SyntaxFailure(121, 'The select list for the INSERT statement contains more items than the insert list. The number of SELECT values must match the number of INSERT columns.', at);
@@ -1956,7 +1944,7 @@ function parseDmlTarget(p: Parser, allowAlias: boolean): TableSource {
 function rejectIndexHints(p: Parser, hints: readonly TableHint[]): void {
   for (const h of hints) {
     if (h.name === 'INDEX' || (h.name === 'FORCESEEK' && h.indexes !== undefined)) {
-      throw new SyntaxFailure(1069, 'Index hints are only allowed in a FROM or OPTION clause.', tokenAt(p, h.start));
+      throw new SyntaxFailure(1069, 'Index hints are only allowed in a FROM or OPTION clause.', p.tokenAt(h.start));
     }
   }
 }
