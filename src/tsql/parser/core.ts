@@ -175,6 +175,13 @@ export class Parser {
     return this.next();
   }
 
+  /** `ON` or `OFF`, the value of a switch option. */
+  onOff(): 'ON' | 'OFF' {
+    if (this.acceptWord('ON')) return 'ON';
+    if (this.acceptWord('OFF')) return 'OFF';
+    return this.fail();
+  }
+
   /** One name part (not a reserved word unless quoted). */
   identifier(): Ident {
     if (!this.isIdentifier()) this.fail();

@@ -32,13 +32,6 @@ import { parseSelectStatement } from './query.js';
 import type { DdlContext } from './statements.js';
 import { opaque, registerDdl } from './statements.js';
 
-type OnOff = 'ON' | 'OFF';
-
-function onOff(p: Parser): OnOff {
-  if (p.acceptWord('ON')) return 'ON';
-  if (p.acceptWord('OFF')) return 'OFF';
-  return p.fail();
-}
 
 /** `[DEFAULT]` or any name; Service Broker names are often bracketed URIs ([//Hart/Request]). */
 const brokerName = (p: Parser): Ident => p.identifier();
@@ -141,16 +134,16 @@ function parseQueue(p: Parser, ctx: DdlContext): Statement {
 function queueOption(p: Parser, node: CreateQueue, alter: boolean): void {
   if (p.acceptWord('STATUS')) {
     p.expectPunct('=');
-    node.status = onOff(p);
+    node.status = p.onOff();
   } else if (p.acceptWord('RETENTION')) {
     p.expectPunct('=');
-    node.retention = onOff(p);
+    node.retention = p.onOff();
   } else if (p.isWord('ACTIVATION')) node.activation = queueActivation(p, alter);
   else if (p.acceptWord('POISON_MESSAGE_HANDLING')) {
     p.expectPunct('(');
     p.expectWord('STATUS');
     p.expectPunct('=');
-    node.poisonMessageHandling = onOff(p);
+    node.poisonMessageHandling = p.onOff();
     p.expectPunct(')');
   } else p.fail();
 }
@@ -175,7 +168,7 @@ function activationOption(p: Parser, node: QueueActivation): void {
   if (!p.isWord('STATUS') && !p.isWord('PROCEDURE_NAME') && !p.isWord('MAX_QUEUE_READERS')) p.fail();
   const word = p.next().upper;
   p.expectPunct('=');
-  if (word === 'STATUS') node.status = onOff(p);
+  if (word === 'STATUS') node.status = p.onOff();
   else if (word === 'PROCEDURE_NAME') node.procedureName = p.objectName();
   else {
     if (p.tok.kind !== 'number') p.fail();

@@ -85,11 +85,6 @@ function nameOrVariable(p: Parser): Ident | Variable {
   return p.isVariable() ? variable(p) : p.identifier();
 }
 
-function onOff(p: Parser): 'ON' | 'OFF' {
-  if (p.isWord('ON') || p.isWord('OFF')) return p.next().upper === 'ON' ? 'ON' : 'OFF';
-  return p.fail();
-}
-
 /** A string or number literal token as a Literal node (no sign). */
 function literalToken(p: Parser): Literal {
   const t = p.tok;
@@ -326,14 +321,14 @@ function parseSet(p: Parser): Statement {
   const t = p.tok;
   if (t.kind !== 'word') return p.fail();
   const word = t.upper;
-  if (ON_OFF_OPTIONS.has(word)) return p.finish<SetOption>({ kind: 'SetOption', options: p.commaList((q) => optionWord(q, ON_OFF_OPTIONS, '')), value: onOff(p) }, start);
+  if (ON_OFF_OPTIONS.has(word)) return p.finish<SetOption>({ kind: 'SetOption', options: p.commaList((q) => optionWord(q, ON_OFF_OPTIONS, '')), value: p.onOff() }, start);
   if (VALUE_OPTIONS.has(word) || word === 'FIPS_FLAGGER') return parseSetValueOptions(p, start);
   p.next();
   switch (word) {
     case 'STATISTICS':
-      return p.finish<SetOption>({ kind: 'SetOption', options: p.commaList((q) => optionWord(q, STATISTICS_OPTIONS, 'STATISTICS ')), value: onOff(p) }, start);
+      return p.finish<SetOption>({ kind: 'SetOption', options: p.commaList((q) => optionWord(q, STATISTICS_OPTIONS, 'STATISTICS ')), value: p.onOff() }, start);
     case 'OFFSETS':
-      return p.finish<SetOption>({ kind: 'SetOption', options: p.commaList((q) => optionWord(q, OFFSETS_WORDS, 'OFFSETS ')), value: onOff(p) }, start);
+      return p.finish<SetOption>({ kind: 'SetOption', options: p.commaList((q) => optionWord(q, OFFSETS_WORDS, 'OFFSETS ')), value: p.onOff() }, start);
     case 'TRANSACTION':
     case 'TRAN':
       p.expectWord('ISOLATION');
@@ -341,7 +336,7 @@ function parseSet(p: Parser): Statement {
       return p.finish<SetOption>({ kind: 'SetOption', options: ['TRANSACTION ISOLATION LEVEL'], value: isolationLevel(p) }, start);
     case 'IDENTITY_INSERT': {
       const table = p.objectName();
-      return p.finish<SetOption>({ kind: 'SetOption', options: [word], table, value: onOff(p) }, start);
+      return p.finish<SetOption>({ kind: 'SetOption', options: [word], table, value: p.onOff() }, start);
     }
     case 'ROWCOUNT':
       return p.finish<SetOption>({ kind: 'SetOption', options: [word], expr: integerOrVariable(p) }, start);
@@ -753,7 +748,7 @@ function parseCommit(p: Parser): Commit {
     p.next();
     p.expectWord('DELAYED_DURABILITY');
     p.expectPunct('=');
-    node.delayedDurability = onOff(p);
+    node.delayedDurability = p.onOff();
     p.expectPunct(')');
   }
   node.end = p.prev.end;
@@ -1164,7 +1159,7 @@ function dialogOption(p: Parser, seen: Set<string>): BrokerOption {
   seen.add(key);
   const name = p.next().upper;
   p.expectPunct('=');
-  if (name === 'ENCRYPTION') return p.finish<BrokerOption>({ kind: 'BrokerOption', name, word: onOff(p) }, start);
+  if (name === 'ENCRYPTION') return p.finish<BrokerOption>({ kind: 'BrokerOption', name, word: p.onOff() }, start);
   return p.finish<BrokerOption>({ kind: 'BrokerOption', name, value: parseExpression(p) }, start);
 }
 
