@@ -1310,7 +1310,18 @@ export function parseOverClause(p: Parser): OverClause {
     node.window = p.identifier();
     return p.finish<OverClause>(node, start);
   }
-  p.next();
+  return parseWindowSpecification(p, start, false);
+}
+
+/**
+ * The parenthesised window specification of OVER ( … ) and of a WINDOW clause's `w AS ( … )`:
+ * `( [window_name] [PARTITION BY …] [ORDER BY …] [ROWS | RANGE frame] )`, from `start` (the OVER
+ * keyword, or the parenthesis). A window name alone is allowed only in a WINDOW definition
+ * (`w2 AS (w1)`); in OVER it must be refined (`OVER (w)` is an error, `OVER w` names it as is).
+ */
+export function parseWindowSpecification(p: Parser, start: number, nameAlone: boolean): OverClause {
+  const node: Omit<OverClause, 'start' | 'end'> = { kind: 'Over', partitionBy: [], orderBy: [] };
+  p.expectPunct('(');
   p.enter();
   if (p.isIdentifier() && !(p.isWord('PARTITION') && p.isWord('BY', 1)) && !isFrameStart(p)) node.window = p.identifier();
   if (p.isWord('PARTITION')) {
@@ -1324,9 +1335,7 @@ export function parseOverClause(p: Parser): OverClause {
     node.orderBy = parseOrderByItems(p);
   }
   if (isFrameStart(p)) node.frame = parseWindowFrame(p);
-  // A window name inside the parentheses must be refined by a clause: `OVER (w)` alone is an error
-  // (the SQL Server 2022 parser; `OVER w` is the way to name a window as is).
-  if (node.window !== undefined && node.partitionBy.length === 0 && node.orderBy.length === 0 && node.frame === undefined) p.fail();
+  if (!nameAlone && node.window !== undefined && node.partitionBy.length === 0 && node.orderBy.length === 0 && node.frame === undefined) p.fail();
   p.expectPunct(')');
   p.leave();
   return p.finish<OverClause>(node, start);

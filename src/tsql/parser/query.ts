@@ -7,7 +7,7 @@
 // merge-transact-sql.md, output-clause-transact-sql.md.
 import type { Token } from '../lexer.js';
 import type { ColumnRef, Expression, Ident, ObjectName, Statement, Variable } from './ast.js';
-import type { DefaultArgument, FrameBound, Literal, OrderByItem, OverClause, WindowFrame } from './ast-expressions.js';
+import type { DefaultArgument, Literal, OrderByItem } from './ast-expressions.js';
 import type {
   BulkInsert,
   BulkOption,
@@ -67,7 +67,7 @@ import type {
 } from './ast-query.js';
 import type { Parser } from './core.js';
 import { SyntaxFailure } from './core.js';
-import { parseCondition, parseExpression, parseOrderByItems } from './expressions.js';
+import { parseCondition, parseExpression, parseOrderByItems, parseWindowSpecification } from './expressions.js';
 import { parseUpdateStatistics } from './ddl-tables.js';
 import { parseExecuteBody } from './procedural.js';
 import { registerStatement } from './statements.js';
@@ -414,61 +414,8 @@ function rejectGraphMatch(p: Parser, condition: Expression): void {
 function parseWindowDefinition(p: Parser): WindowDefinition {
   const name = p.identifier();
   p.expectWord('AS');
-  const spec = parseWindowSpec(p);
+  const spec = parseWindowSpecification(p, p.tok.start, true);
   return { kind: 'WindowDefinition', name, spec, start: name.start, end: p.prev.end };
-}
-
-/**
- * The parenthesised window specification of a WINDOW definition: the grammar of OVER (…) without the
- * OVER keyword: `( [base_window] [PARTITION BY …] [ORDER BY …] [ROWS | RANGE frame] )`.
- */
-function parseWindowSpec(p: Parser): OverClause {
-  const start = p.expectPunct('(').start;
-  p.enter();
-  const node: OverClause = { kind: 'Over', partitionBy: [], orderBy: [], start, end: start };
-  if (p.isIdentifier() && !p.isWords('PARTITION', 'BY') && !isFrameStart(p)) node.window = p.identifier();
-  if (p.isWords('PARTITION', 'BY')) {
-    skip(p, 2);
-    node.partitionBy = p.commaList(parseExpression);
-  }
-  if (p.isWord('ORDER')) node.orderBy = parseOrderByClause(p);
-  if (isFrameStart(p)) node.frame = parseWindowFrame(p);
-  p.expectPunct(')');
-  p.leave();
-  node.end = p.prev.end;
-  return node;
-}
-
-const isFrameStart = (p: Parser): boolean => p.isWord('ROWS') || p.isWord('RANGE');
-
-/** ROWS | RANGE { bound | BETWEEN bound AND bound } */
-function parseWindowFrame(p: Parser): WindowFrame {
-  const unitTok = p.next();
-  const unit = unitTok.upper === 'ROWS' ? 'ROWS' : 'RANGE';
-  if (p.acceptWord('BETWEEN')) {
-    const from = parseFrameBound(p, true);
-    p.expectWord('AND');
-    const to = parseFrameBound(p, true);
-    return { kind: 'WindowFrame', unit, from, to, start: unitTok.start, end: p.prev.end };
-  }
-  return { kind: 'WindowFrame', unit, from: parseFrameBound(p, false), start: unitTok.start, end: p.prev.end };
-}
-
-/** UNBOUNDED PRECEDING | n PRECEDING | CURRENT ROW, and in BETWEEN also n FOLLOWING | UNBOUNDED FOLLOWING. */
-function parseFrameBound(p: Parser, following: boolean): FrameBound {
-  const start = p.tok.start;
-  if (p.acceptWord('UNBOUNDED')) {
-    if (p.acceptWord('PRECEDING')) return { kind: 'FrameBound', type: 'UNBOUNDED PRECEDING', start, end: p.prev.end };
-    if (!following) p.fail();
-    p.expectWord('FOLLOWING');
-    return { kind: 'FrameBound', type: 'UNBOUNDED FOLLOWING', start, end: p.prev.end };
-  }
-  if (p.acceptWords('CURRENT', 'ROW')) return { kind: 'FrameBound', type: 'CURRENT ROW', start, end: p.prev.end };
-  const offset = p.isVariable() ? variableFrom(p.next()) : numberLiteral(p);
-  if (p.acceptWord('PRECEDING')) return { kind: 'FrameBound', type: 'PRECEDING', offset, start, end: p.prev.end };
-  if (!following) p.fail();
-  p.expectWord('FOLLOWING');
-  return { kind: 'FrameBound', type: 'FOLLOWING', offset, start, end: p.prev.end };
 }
 
 const GROUP_BY_ALL_MESSAGE = 'The CUBE, ROLLUP, and GROUPING SETS constructs are not allowed in a GROUP BY ALL clause.';
