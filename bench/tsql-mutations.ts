@@ -24,7 +24,8 @@ type Mutation = import('../test/support/tsql-mutations.js').Mutation;
 const payload: PayloadModule = await import(new URL('../dist/tsql/payload.js', import.meta.url).href);
 const checker: CheckModule = await import(new URL('../dist/tsql/check.js', import.meta.url).href);
 const lexer: LexerModule = await import(new URL('../dist/tsql/lexer.js', import.meta.url).href);
-const support: SupportModule = await import(new URL('../dist/tsql/test-support.js', import.meta.url).href);
+// The unit tests' random generator is test-only code, not in the build: run from its source (it imports nothing).
+const support: SupportModule = await import(new URL('../src/tsql/test-support.ts', import.meta.url).href);
 // The generator is TypeScript run through Node's type stripping: it imports nothing from src/ at run
 // time and gets the built lexer and PRNG from here.
 const mutations: MutationsModule = await import(new URL('../test/support/tsql-mutations.ts', import.meta.url).href);
