@@ -35,7 +35,7 @@ describe('hart-dev check', () => {
           rule: 'binding',
           code: 207,
           message: "Msg 207: Invalid column name 'Nope'.",
-          hint: 'Use a column dbo.Atom has, or add the column in the migration.',
+          hint: 'Use a column dbo.Atom has, or add the column where the table is defined.',
         },
       ],
       summary: { errors: 1, warnings: 0, notes: 0 },

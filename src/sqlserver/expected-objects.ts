@@ -1,6 +1,6 @@
 // The objects a deployed payload must have: every table, view, routine, trigger, aggregate and queue
 // the T-SQL toolkit finds defined in the scripts, as lower-case "schema.name".
-import { analyzeBatches } from '../tsql/analyze.js';
+import { summarizeBatches } from '../tsql/summary.js';
 import { OBJECT_KINDS } from '../tsql/names.js';
 import type { PayloadPlan } from '../tsql/types.js';
 
@@ -13,7 +13,7 @@ export interface ExpectedObject {
 export function expectedObjects(plan: PayloadPlan): ExpectedObject[] {
   const seen = new Map<string, ExpectedObject>();
   for (const script of [...plan.migrations, ...plan.clrBindings, ...plan.broker, ...plan.programmability]) {
-    for (const def of analyzeBatches(script.batches).definitions) {
+    for (const def of summarizeBatches(script.batches, { orderOnly: true }).definitions) {
       if (!OBJECT_KINDS.has(def.kind) || def.viaAlter === true) continue;
       const name = def.parts.slice(-2);
       const qualified = (name.length === 1 ? ['dbo', ...name] : name).join('.').toLowerCase();

@@ -2,7 +2,7 @@
 // summaries, keeps the scripts (and so their analyses) a check will ask about, and runs the
 // per-script checks of those against the catalog it is sent. One message at a time, in order.
 import { parentPort } from 'node:worker_threads';
-import { emptyAnalysis } from './analyze.js';
+import { emptySummary } from './summary.js';
 import { Catalog } from './catalog.js';
 import { checkScript } from './check.js';
 import { claimJob, type Loaded, PROGRESS_EVERY, type WorkerProgress, type WorkerReply, type WorkerRequest, summarize } from './parallel.js';
@@ -41,7 +41,7 @@ function answer(request: WorkerRequest): WorkerReply {
             const script = keptScript(e.id);
             return { path: script.path, analysis: analysisOf(script) };
           }
-          return { path: e.path, analysis: { ...emptyAnalysis(), definitions: e.definitions, renamedColumns: e.renamedColumns } };
+          return { path: e.path, analysis: { ...emptySummary(), definitions: e.definitions, renamedColumns: e.renamedColumns } };
         }),
       );
       return { type: 'checked', diagnostics: request.scripts.map(({ id, phase }) => checkScript(keptScript(id), phase, analysisOf(keptScript(id)), catalog)) };

@@ -84,10 +84,10 @@ describe('rules', () => {
     ]);
   });
 
-  it('missing-column: alias.column where the table has no such column', async () => {
+  it('Msg 207: alias.column where the table has no such column', async () => {
     const found = await check({ 'programmability/a.sql': proc('SELECT a.SpatialKey FROM dbo.Atom a;') });
-    // SQL Server's Msg 207 (the binder), with the hint of the older missing-column rule for the same spot.
-    expect(found).toMatchObject([{ rule: 'binding', code: 207, line: 4, col: 8, message: "Msg 207: Invalid column name 'SpatialKey'.", hint: 'Use a column dbo.Atom has, or add the column in the migration.' }]);
+    // SQL Server's Msg 207 (the binder); the hint names the table.
+    expect(found).toMatchObject([{ rule: 'binding', code: 207, line: 4, col: 8, message: "Msg 207: Invalid column name 'SpatialKey'.", hint: 'Use a column dbo.Atom has, or add the column where the table is defined.' }]);
   });
 
   it('a payload loaded for plan (order only) orders the same, and check on it still finds a missing column', async () => {

@@ -1,7 +1,7 @@
 // The T-SQL front end over a payload: every batch parsed (syntax errors as SQL Server reports them,
 // rule `syntax`), then bound against the schema the whole payload defines (binder errors with SQL
 // Server's message numbers, rule `binding`). Statements the grammar keeps opaque are notes.
-import { parseBatch } from './parser/index.js';
+import { takeParsed } from './parsed.js';
 import type { ParsedBatch } from './parser/ast.js';
 import { bindScript, buildSchema, type ParsedScriptInput, type SchemaCatalog } from './binder/index.js';
 import type { Batch, Diagnostic, Script } from './types.js';
@@ -17,16 +17,12 @@ export interface FrontEndOptions {
 }
 
 /**
- * Every batch of the script parsed, once per call: nothing is cached. The trees of a large payload
- * take about 1 KiB per line (800 MiB for 764k lines); kept alive together they cost the garbage
- * collector more than parsing them (measured: 2 s of CPU to parse the 16× payload and drop each
- * tree, 7.8 s to parse it keeping all of them). Consumers that need a script's trees take them from
- * here and let go of them when done with the script.
+ * Every batch of the script parsed: the trees the payload load kept for this script (parsed.ts,
+ * handed over once), else parsed now. The trees of a large payload take about 1 KiB per line;
+ * consumers hold a script's trees only while they work on that script.
  */
 export function parseScript(script: Script): ParsedScript {
-  const parsed: ParsedBatch[] = [];
-  for (const b of script.batches) parsed.push(parseBatch(b.text));
-  return { script, parsed };
+  return { script, parsed: takeParsed(script) };
 }
 
 /** Case-sensitive name comparison: SQL Server's _CS_ collations and the binary ones (_BIN, _BIN2). */

@@ -14,18 +14,19 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { Reference, ScriptAnalysis } from './analysis-types.js';
-import { analyzeBatches, emptyAnalysis, type AnalysisOptions } from './analyze.js';
 import { Catalog } from './catalog.js';
 import { orderScripts } from './order.js';
 import { AnalysisWorker, claimJob, type LoadJob, type Loaded, type OrderSummary } from './parallel.js';
+import { parsedBatches } from './parsed.js';
 import { readScriptSync } from './reader.js';
+import { emptySummary, summarizeScript } from './summary.js';
 import type { Diagnostic, PayloadPlan, Script, ScriptKind } from './types.js';
 
 export interface PayloadOptions {
   variables: Record<string, string>;
   /** Batch.file and Diagnostic.file are relative to it; default: the payload folder. */
   root?: string;
-  /** Analyse for the deploy order only (`plan`), see AnalysisOptions. */
+  /** Summarise for the deploy order only (`plan`), see AnalysisOptions. */
   orderOnly?: boolean;
   /** Read and analyse a large payload on two threads (see parallel.ts): `plan` and `check` do. */
   parallel?: boolean;
@@ -79,10 +80,18 @@ function summaryAnalysis(summary: OrderSummary): ScriptAnalysis {
     if (module !== undefined) ref.module = module;
     return ref;
   });
-  return { ...emptyAnalysis(), definitions: summary.definitions, references, renamedColumns: summary.renamedColumns, drops: summary.drops };
+  return { ...emptySummary(), definitions: summary.definitions, references, renamedColumns: summary.renamedColumns, drops: summary.drops };
 }
 
-/** The analysis of a script (computed once per Script object and options). */
+export interface AnalysisOptions {
+  /** For the deploy order only (`plan`): no positions of references, and the trees are not kept for binding. */
+  orderOnly?: boolean;
+}
+
+/**
+ * The summary of a script (summary.ts), computed once per Script object and options from its syntax
+ * trees; a full one keeps the trees for the front end (parsed.ts).
+ */
 export function analysisOf(script: Script, options: AnalysisOptions = {}): ScriptAnalysis {
   const full = analyses.get(script);
   if (full !== undefined) return full;
@@ -90,7 +99,7 @@ export function analysisOf(script: Script, options: AnalysisOptions = {}): Scrip
   const cache = orderOnly ? orderOnlyAnalyses : analyses;
   let a = cache.get(script);
   if (a === undefined) {
-    a = analyzeBatches(script.batches, emptyAnalysis(), { orderOnly });
+    a = summarizeScript(script.batches, parsedBatches(script, !orderOnly), { orderOnly });
     cache.set(script, a);
   }
   return a;
@@ -188,7 +197,10 @@ async function loadEntries(c: Collected, options: PayloadOptions): Promise<Diagn
   const jobs = c.entries.flatMap((e) => ('job' in e ? [e.job] : []));
   const results = new Array<{ script: Script; diagnostics: Diagnostic[] } | undefined>(jobs.length);
   const orderOnly = options.orderOnly === true;
-  const worker = options.parallel !== true || jobs.length < PARALLEL_MIN_FILES ? undefined : jobs.length >= WORKER_START_FILES ? AnalysisWorker.get() : AnalysisWorker.running();
+  // A full load (for `check`) keeps each script's trees for the front end, which binds on this thread:
+  // trees parsed in the worker would be parsed here again, so only an order-only load is shared.
+  const shared = options.parallel === true && orderOnly && jobs.length >= PARALLEL_MIN_FILES;
+  const worker = !shared ? undefined : jobs.length >= WORKER_START_FILES ? AnalysisWorker.get() : AnalysisWorker.running();
   if (worker === undefined) {
     for (let k = 0; k < jobs.length; k++) results[k] = loadScript(jobs[k] as LoadJob, options.variables);
   } else {

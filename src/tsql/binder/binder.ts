@@ -26,6 +26,7 @@ interface Pending {
   code: number;
   message: string;
   offset: number;
+  hint?: string;
 }
 
 interface Frame {
@@ -137,10 +138,16 @@ export class BatchBinder {
 
   // ---- frames ---------------------------------------------------------------------------------
 
-  private report(code: number, message: string, offset: number): void {
+  private report(code: number, message: string, offset: number, hint?: string): void {
     const frame = this.frames[this.frames.length - 1];
-    if (frame === undefined) this.findings.error(code, message, offset);
-    else frame.pending.push({ code, message, offset });
+    if (frame === undefined) this.findings.error(code, message, offset, hint);
+    else frame.pending.push(hint === undefined ? { code, message, offset } : { code, message, offset, hint });
+  }
+
+  /** Msg 207 for a column of a known table: the hint names the table. */
+  private missingColumn(column: string, table: Source | undefined, offset: number): void {
+    const name = table?.written;
+    this.report(207, msg.invalidColumn(column), offset, name === undefined ? undefined : `Use a column ${name} has, or add the column where the table is defined.`);
   }
 
   private markUnresolved(): void {
@@ -163,7 +170,7 @@ export class BatchBinder {
       this.frames.pop();
     }
     if (frame.unresolved) return;
-    for (const p of frame.pending) this.findings.add(p.code, frame.moduleTemp ? 'warning' : 'error', p.message, p.offset);
+    for (const p of frame.pending) this.findings.add(p.code, frame.moduleTemp ? 'warning' : 'error', p.message, p.offset, p.hint);
   }
 
   // ---- the walk -------------------------------------------------------------------------------
@@ -403,7 +410,7 @@ export class BatchBinder {
     const src = findSource(scope, this.key(q));
     if (src !== undefined) {
       this.markModuleTemp(src);
-      if (src.columns !== null && !src.columns.has(this.key(c)) && !PSEUDO_COLUMNS.has(c.toUpperCase())) this.report(207, msg.invalidColumn(c), n.start);
+      if (src.columns !== null && !src.columns.has(this.key(c)) && !PSEUDO_COLUMNS.has(c.toUpperCase())) this.missingColumn(c, src, n.start);
       return;
     }
     // `col.Property` of a CLR-typed (geography, hierarchyid …) column.
@@ -416,7 +423,7 @@ export class BatchBinder {
     const table = findSchemaTable(scope, this.key(a), this.key(b));
     if (table !== undefined) {
       this.markModuleTemp(table);
-      if (table.columns !== null && !table.columns.has(this.key(c))) this.report(207, msg.invalidColumn(c), n.start);
+      if (table.columns !== null && !table.columns.has(this.key(c))) this.missingColumn(c, table, n.start);
       return;
     }
     // alias.column.property, column.property.property
@@ -941,7 +948,7 @@ export class BatchBinder {
         return;
       }
     } else if (names.length > 2) return;
-    if (src.columns !== null && !src.columns.has(this.key(column))) this.report(207, msg.invalidColumn(column), ref.start);
+    if (src.columns !== null && !src.columns.has(this.key(column))) this.missingColumn(column, src, ref.start);
   }
 
   private output(out: NodeBase | undefined, sources: readonly Source[]): void {

@@ -50,15 +50,15 @@ export class Findings {
   readonly list: BinderDiagnostic[] = [];
   batch = 0;
 
-  error(code: number, message: string, offset: number): void {
-    this.list.push({ code, severity: 'error', message, offset, batch: this.batch });
+  error(code: number, message: string, offset: number, hint?: string): void {
+    this.add(code, 'error', message, offset, hint);
   }
 
   warning(code: number, message: string, offset: number): void {
     this.list.push({ code, severity: 'warning', message, offset, batch: this.batch });
   }
 
-  add(code: number, severity: 'error' | 'warning', message: string, offset: number): void {
-    this.list.push({ code, severity, message, offset, batch: this.batch });
+  add(code: number, severity: 'error' | 'warning', message: string, offset: number, hint?: string): void {
+    this.list.push(hint === undefined ? { code, severity, message, offset, batch: this.batch } : { code, severity, message, offset, batch: this.batch, hint });
   }
 }
