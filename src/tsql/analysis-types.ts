@@ -56,35 +56,6 @@ export interface Reference {
   ordering: boolean;
 }
 
-export type AliasBinding = { type: 'table'; parts: string[] } | { type: 'opaque' };
-
-/**
- * The column uses of a module body: one per spelling (a body writes the same `a.Col` in statement
- * after statement), each with the positions of all its uses, read by number. A large payload has
- * hundreds of thousands of them, kept until the checks run: they are stored as parallel arrays, and
- * reading them builds nothing.
- */
-export interface ColumnUses {
-  readonly count: number;
-  /** alias.column (alias resolved through the module's aliases) or schema.table.column. */
-  qualifier(k: number): readonly string[];
-  column(k: number): string;
-  /** Written as an INSERT column list of this table: no alias involved. */
-  direct(k: number): boolean;
-  /** Where each use of spelling k is, in the order the body makes them. */
-  locs(k: number): Located[];
-}
-
-export interface ModuleScope {
-  module: Definition;
-  /** Lower-cased alias or exposed table name → what it stands for (all bindings in the body; none in an order-only analysis). */
-  aliases: Map<string, AliasBinding[]>;
-  /** Lower-cased CTE names. */
-  ctes: Set<string>;
-  /** The column uses of the body, one per spelling, in order of first use. */
-  columnUses: ColumnUses;
-}
-
 export interface PrincipalRef {
   name: string;
   loc: Located;
@@ -113,7 +84,6 @@ export interface ScriptAnalysis {
   definitions: Definition[];
   references: Reference[];
   principals: PrincipalRef[];
-  scopes: ModuleScope[];
   drops: Drop[];
   creates: CreateStatement[];
   /** Column renames (sp_rename … 'COLUMN'): table key → new column names. */

@@ -1,19 +1,20 @@
 // Static checks of a payload: every finding as file:line:col, severity, rule, message and hint.
 //
 // Rules: syntax and binding (the T-SQL front end, front-end.ts: SQL Server's message number in `code`),
-// not-modelled (a note), duplicate-definition, ddl-in-module, missing-reference, missing-column,
-// missing-principal, not-rerunnable, module-not-first, go-in-body, go-semicolon, go-trailing-text,
+// not-modelled (a note), duplicate-definition, ddl-in-module, missing-reference, missing-principal,
+// not-rerunnable, module-not-first, go-in-body, go-semicolon, go-trailing-text,
 // go-count, sqlcmd-undefined-variable, sqlcmd-include-cycle, sqlcmd-include-missing, sqlcmd-syntax,
 // sqlcmd-unsupported, unterminated, dependency-cycle, file-unreadable.
 // Callers add their own findings (e.g. the CLR bindings against the built DLL) through
 // `extraDiagnostics` or `providers`, which receive the loaded plan and its catalog.
-import type { ModuleScope, ScriptAnalysis } from './analysis-types.js';
+import type { ScriptAnalysis } from './analysis-types.js';
 import { Catalog } from './catalog.js';
 import { frontEndDiagnostics } from './front-end.js';
 import { keyOf } from './names.js';
-import type { AnalysisWorker, CatalogEntry, CheckPhase } from './parallel.js';
-import { analysisOf, catalogAnalysisOf, releaseRemote, remoteScript } from './payload.js';
+import { analysisOf, catalogAnalysisOf } from './payload.js';
 import type { Diagnostic, PayloadPlan, Script } from './types.js';
+
+export type CheckPhase = 'clr-deploy' | 'migration' | 'broker' | 'programmability';
 
 export interface CheckContext {
   plan: PayloadPlan;
@@ -70,40 +71,7 @@ export async function checkPayload(plan: PayloadPlan, options: CheckOptions = {}
     out.push({ file: loc.file, line: loc.line, col: loc.col, severity, rule, message, hint });
   };
 
-  // Scripts a worker analysed are checked there, at the same time as the rest here (parallel.ts).
-  const perScript = new Array<Diagnostic[] | undefined>(scripts.length);
-  const remote = new Map<AnalysisWorker, { index: number; id: number; phase: CheckPhase }[]>();
-  scripts.forEach(({ script, phase }, index) => {
-    const r = remoteScript(script);
-    if (r === undefined) return;
-    const list = remote.get(r.worker) ?? [];
-    list.push({ index, id: r.id, phase });
-    remote.set(r.worker, list);
-  });
-  const remoteChecks = [...remote].map(async ([worker, list]) => {
-    const entries: CatalogEntry[] = cataloged.map(({ script }) => {
-      const r = remoteScript(script);
-      if (r !== undefined && r.worker === worker) return { id: r.id };
-      const a = catalogAnalysisOf(script);
-      return { path: script.path, definitions: a.definitions, renamedColumns: a.renamedColumns };
-    });
-    try {
-      const found = await worker.check(entries, list.map(({ id, phase }) => ({ id, phase })));
-      list.forEach(({ index }, k) => (perScript[index] = found[k]));
-    } catch {
-      // Checked here instead (below).
-    }
-  });
-  for (let k = 0; k < scripts.length; k++) {
-    const { script, phase } = scripts[k] as PhasedScript;
-    if (remoteScript(script) === undefined) perScript[k] = checkScript(script, phase, analysisOf(script), catalog);
-  }
-  await Promise.all(remoteChecks);
-  releaseRemote(scripts.map((s) => s.script));
-  for (let k = 0; k < scripts.length; k++) {
-    const { script, phase } = scripts[k] as PhasedScript;
-    out.push(...(perScript[k] ?? checkScript(script, phase, analysisOf(script), catalog)));
-  }
+  for (const { script, phase } of scripts) out.push(...checkScript(script, phase, analysisOf(script), catalog));
   checkDuplicates(cataloged.map((s) => ({ script: s.script, own: own.has(s.script.file) })), push);
   const frontEnd = frontEndDiagnostics(cataloged.map((s) => ({ script: s.script, own: own.has(s.script.file) })), options.collation === undefined ? {} : { collation: options.collation });
   out.splice(0, out.length, ...mergeFrontEnd(out, frontEnd));
@@ -115,10 +83,10 @@ export async function checkPayload(plan: PayloadPlan, options: CheckOptions = {}
 }
 
 /**
- * The token-pattern rules that the front end now reports with SQL Server's message number: where both
+ * The payload rules (summary.ts) that the binder also reports, with SQL Server's message number: where both
  * find the same spot, the front end's finding stays (with the older rule's more specific hint).
  */
-const SUPERSEDED: Record<string, true> = { 'missing-column': true, 'module-not-first': true, 'duplicate-definition': true };
+const SUPERSEDED: Record<string, true> = { 'module-not-first': true, 'duplicate-definition': true };
 
 function mergeFrontEnd(older: readonly Diagnostic[], frontEnd: readonly Diagnostic[]): Diagnostic[] {
   const at = (d: Diagnostic): string => `${d.file}\u0000${d.line}\u0000${d.col}`;
@@ -133,7 +101,7 @@ function mergeFrontEnd(older: readonly Diagnostic[], frontEnd: readonly Diagnost
   return [...kept, ...frontEnd];
 }
 
-/** The checks of one script against the catalog: its own findings, references, columns, principals, re-runnability. */
+/** The checks of one script against the catalog: its own findings, references, principals, re-runnability. */
 export function checkScript(script: Script, phase: CheckPhase, a: ScriptAnalysis, catalog: Catalog): Diagnostic[] {
   const out: Diagnostic[] = [];
   const push: Push = (loc, rule, message, hint, severity = 'error') => {
@@ -141,7 +109,6 @@ export function checkScript(script: Script, phase: CheckPhase, a: ScriptAnalysis
   };
   for (const f of a.findings) push(f.loc, f.rule, f.message, f.hint, f.severity);
   checkReferences(a, catalog, push);
-  checkColumns(a.scopes, catalog, push);
   for (const p of a.principals) {
     if (!catalog.hasPrincipal(p.name)) {
       push(p.loc, 'missing-principal', `${p.context} names the user or role "${p.name}", which no script creates`, `Create it first (CREATE USER [${p.name}] WITHOUT LOGIN or CREATE ROLE [${p.name}]) or fix the name.`);
@@ -159,15 +126,7 @@ const KIND_WORDS: Record<string, string> = {
 };
 
 function checkReferences(a: ScriptAnalysis, catalog: Catalog, push: Push): void {
-  const scopeOf = new Map(a.scopes.map((s) => [s.module, s]));
   for (const ref of a.references) {
-    const scope = ref.module === undefined ? undefined : scopeOf.get(ref.module);
-    const last = (ref.parts[ref.parts.length - 1] ?? '').toLowerCase();
-    if (scope !== undefined && ref.parts.length === 1 && (ref.kind === 'object' || ref.kind === 'function') && (scope.ctes.has(last) || scope.aliases.has(last))) {
-      // An alias (UPDATE a … FROM dbo.T a) or a CTE name, not an object.
-      const bindings = scope.aliases.get(last) ?? [];
-      if (scope.ctes.has(last) || bindings.some((b) => b.type === 'opaque' || b.parts.length !== 1 || b.parts[0]?.toLowerCase() !== last)) continue;
-    }
     if (catalog.resolve(ref) !== 'missing') continue;
     const name = ref.parts.length === 1 && ref.kind !== 'schema' && ref.kind !== 'message-type' && ref.kind !== 'contract' && ref.kind !== 'service' ? `dbo.${ref.parts[0] ?? ''}` : ref.parts.join('.');
     const who = ref.module === undefined ? 'This statement' : ref.module.name;
@@ -175,104 +134,6 @@ function checkReferences(a: ScriptAnalysis, catalog: Catalog, push: Push): void 
     const message = `${who} references the ${what} ${name}, which no script defines`;
     const hint = ref.kind === 'object' ? 'Define it (tables belong in the migration) or fix the name; SQL Server would accept the module and fail only when it runs.' : 'Define it in the payload or fix the name.';
     for (const loc of ref.locs) push(loc, 'missing-reference', message, hint);
-  }
-}
-
-/** The tables a column qualifier may stand for, each table once, with their column sets. */
-interface QualifierTables {
-  /** The first table as written: the one a finding names. */
-  first: readonly string[];
-  /** Column set of each distinct table (undefined: columns unknown, so no finding). */
-  sets: (Set<string> | undefined)[];
-}
-
-/**
- * Resolves a list of table names to their distinct column sets. An alias is often bound many times
- * in one body (`FROM dbo.T a` in every statement): its bindings collapse to one table here, so a
- * column reference costs one lookup per distinct table instead of one per binding.
- */
-function qualifierTables(tables: readonly (readonly string[])[], catalog: Catalog): QualifierTables | undefined {
-  const first = tables[0];
-  if (first === undefined) return undefined;
-  const seen = new Set<string>();
-  const sets: (Set<string> | undefined)[] = [];
-  for (const t of tables) {
-    // Catalog.columnsOf depends only on this key, so tables with equal keys have equal columns.
-    const key = keyOf('table', t);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    sets.push(catalog.columnsOf(t));
-  }
-  return { first, sets };
-}
-
-function checkColumns(scopes: readonly ModuleScope[], catalog: Catalog, push: Push): void {
-  // Lower-cased spellings, computed once per distinct spelling: a script names the same few
-  // aliases and columns in every statement.
-  const lowered = new Map<string, string>();
-  const lower = (text: string): string => {
-    let l = lowered.get(text);
-    if (l === undefined) {
-      l = text.toLowerCase();
-      lowered.set(text, l);
-    }
-    return l;
-  };
-  // One table as written (INSERT INTO dbo.T (…), schema.table.column): its columns, once per spelling.
-  const byTable = new Map<string, QualifierTables | undefined>();
-  const tablesOf = (parts: readonly string[]): QualifierTables | undefined => {
-    const key = JSON.stringify(parts);
-    if (!byTable.has(key)) byTable.set(key, qualifierTables([parts], catalog));
-    return byTable.get(key);
-  };
-  for (const scope of scopes) {
-    // What each alias (or exposed table name) stands for, resolved once per module body and
-    // keyed by the alias as written, so a repeated `a.column` costs one lookup.
-    const byAlias = new Map<string, QualifierTables | 'skip'>();
-    const aliasTables = (written: string): QualifierTables | 'skip' => {
-      let resolved = byAlias.get(written);
-      if (resolved === undefined) {
-        const bindings = scope.aliases.get(lower(written));
-        // No binding: not an alias, and a one-part qualifier names nothing else to check.
-        if (bindings === undefined || bindings.some((b) => b.type === 'opaque')) resolved = 'skip';
-        else resolved = qualifierTables(bindings.flatMap((b) => (b.type === 'table' ? [b.parts] : [])), catalog) ?? 'skip';
-        byAlias.set(written, resolved);
-      }
-      return resolved;
-    };
-    const uses = scope.columnUses;
-    for (let k = 0; k < uses.count; k++) {
-      const written = uses.column(k);
-      const qualifier = uses.qualifier(k);
-      const direct = uses.direct(k);
-      const column = lower(written);
-      if (column === '*' || column === '') continue;
-      let tables: QualifierTables | undefined;
-      if (direct) tables = tablesOf(qualifier);
-      else if (qualifier.length === 1) {
-        const resolved = aliasTables(qualifier[0] ?? '');
-        if (resolved === 'skip') continue;
-        tables = resolved;
-      } else if (qualifier.length === 2) {
-        // alias.column.property, or schema.table.column.
-        if (scope.aliases.has(lower(qualifier[0] ?? ''))) continue;
-        if (catalog.object(qualifier) === undefined) continue;
-        tables = tablesOf(qualifier);
-      } else continue;
-      if (tables === undefined) continue;
-      let known = true;
-      let found = false;
-      for (const cols of tables.sets) {
-        if (cols === undefined) known = false;
-        else if (cols.has(column)) found = true;
-      }
-      if (!known || found) continue;
-      const table = tables.first;
-      const tableName = table.length === 1 ? `dbo.${table[0] ?? ''}` : table.join('.');
-      const shown = direct ? written : `${qualifier.join('.')}.${written}`;
-      const message = `${scope.module.name} uses ${shown}, but ${tableName} has no column ${written}`;
-      for (const loc of uses.locs(k)) push(loc, 'missing-column', message, `Use a column ${tableName} has, or add the column in the migration.`);
-    }
   }
 }
 

@@ -2,10 +2,9 @@
 // of their time and each script is analysed on its own, so this thread and one worker per process
 // each take the next file from a shared counter until none is left. What comes back is small on
 // purpose: the script (its batches) and the summary the deploy order and the catalog need
-// (definitions, ordering references, column renames, drops). The analysis itself, hundreds of
-// thousands of objects, stays in the worker, which runs the per-script checks of its scripts against
-// the catalog it is sent (see check.ts). Copying the analyses between threads cost more than
-// computing them.
+// (definitions, ordering references, column renames, drops). Only `plan` (an order-only load) uses
+// it: `check` keeps each script's syntax trees on this thread for binding (parsed.ts), and trees
+// parsed in a worker would have to be parsed here again.
 //
 // The worker is the compiled analysis-worker.js next to this module; running from the TypeScript
 // sources (the unit tests), or on a single core, there is none and everything runs on this thread.
@@ -39,20 +38,12 @@ export interface RemoteLoaded {
   summary: OrderSummary;
 }
 
-/** A script's definitions for the worker's catalog: its own scripts by number, others written out. */
-export type CatalogEntry = { id: number } | { path: string; definitions: Definition[]; renamedColumns: ScriptAnalysis['renamedColumns'] };
+export type WorkerRequest = { type: 'load'; jobs: LoadJob[]; next: Int32Array; variables: Record<string, string> };
 
-export type CheckPhase = 'clr-deploy' | 'migration' | 'broker' | 'programmability';
+/** What the worker loaded, with the job's index. */
+export type Loaded = RemoteLoaded & { index: number };
 
-export type WorkerRequest =
-  | { type: 'load'; jobs: LoadJob[]; next: Int32Array; variables: Record<string, string>; orderOnly: boolean }
-  | { type: 'check'; catalog: CatalogEntry[]; scripts: { id: number; phase: CheckPhase }[] }
-  | { type: 'release'; ids: number[] };
-
-/** What the worker loaded: the job's index, and the id it keeps the script by (-1 when it keeps nothing). */
-export type Loaded = RemoteLoaded & { index: number; id: number };
-
-export type WorkerReply = { type: 'loaded'; loaded: Loaded[] } | { type: 'checked'; diagnostics: Diagnostic[][] } | { type: 'released' } | { type: 'error'; message: string };
+export type WorkerReply = { type: 'loaded'; loaded: Loaded[] } | { type: 'error'; message: string };
 
 /** Sent while a load runs, before its reply: scripts loaded so far (see AnalysisWorker.load). */
 export type WorkerProgress = { type: 'progress'; loaded: Loaded[] };
@@ -118,22 +109,10 @@ export class AnalysisWorker {
    * `progress` a few scripts at a time while it works (whenever this thread lets messages in), so
    * that copying the results between threads overlaps with the loading; the rest with the reply.
    */
-  async load(jobs: LoadJob[], next: Int32Array, variables: Record<string, string>, orderOnly: boolean, progress: (loaded: Loaded[]) => void): Promise<void> {
-    const reply = await this.request({ type: 'load', jobs, next, variables, orderOnly }, progress);
+  async load(jobs: LoadJob[], next: Int32Array, variables: Record<string, string>, progress: (loaded: Loaded[]) => void): Promise<void> {
+    const reply = await this.request({ type: 'load', jobs, next, variables }, progress);
     if (reply.type !== 'loaded') throw new Error(reply.type === 'error' ? reply.message : 'unexpected reply');
     progress(reply.loaded);
-  }
-
-  /** The diagnostics of the per-script checks of the worker's scripts `scripts`, against the catalog of `catalog`. */
-  async check(catalog: CatalogEntry[], scripts: { id: number; phase: CheckPhase }[]): Promise<Diagnostic[][]> {
-    const reply = await this.request({ type: 'check', catalog, scripts });
-    if (reply.type !== 'checked') throw new Error(reply.type === 'error' ? reply.message : 'unexpected reply');
-    return reply.diagnostics;
-  }
-
-  /** Lets the worker drop the analyses of scripts nobody will check there. */
-  release(ids: number[]): void {
-    if (ids.length > 0) this.request({ type: 'release', ids }).catch(() => undefined);
   }
 
   private request(request: WorkerRequest, progress?: (loaded: Loaded[]) => void): Promise<WorkerReply> {

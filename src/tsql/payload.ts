@@ -36,36 +36,8 @@ const analyses = new WeakMap<Script, ScriptAnalysis>();
 /** Analyses for the order only: never handed to a caller that asks for the full analysis. */
 const orderOnlyAnalyses = new WeakMap<Script, ScriptAnalysis>();
 
-/**
- * Scripts a worker read and analysed (see parallel.ts): the summary this thread orders and catalogs
- * by, and, while the worker keeps its analysis for a check, the worker and the script's id there.
- * Anything else asked of such a script (its full analysis) is computed here.
- */
+/** Scripts a worker read and summarised (see parallel.ts): the summary this thread orders and catalogs by. */
 const remoteSummaries = new WeakMap<Script, ScriptAnalysis>();
-const remoteHandles = new WeakMap<Script, { worker: AnalysisWorker; id: number }>();
-/** A script the worker keeps that nobody holds any more: the worker may drop it. */
-const unreachable = new FinalizationRegistry<{ worker: AnalysisWorker; id: number }>((h) => h.worker.release([h.id]));
-
-/** The worker that holds a script's analysis, while it is there to ask. */
-export function remoteScript(script: Script): { worker: AnalysisWorker; id: number } | undefined {
-  const r = remoteHandles.get(script);
-  return r !== undefined && r.worker.open ? r : undefined;
-}
-
-/** After the check the worker ran: the scripts are no longer asked about there. */
-export function releaseRemote(scripts: readonly Script[]): void {
-  const byWorker = new Map<AnalysisWorker, number[]>();
-  for (const s of scripts) {
-    const r = remoteHandles.get(s);
-    if (r === undefined) continue;
-    remoteHandles.delete(s);
-    unreachable.unregister(s);
-    const ids = byWorker.get(r.worker);
-    if (ids === undefined) byWorker.set(r.worker, [r.id]);
-    else ids.push(r.id);
-  }
-  for (const [worker, ids] of byWorker) worker.release(ids);
-}
 
 /** What the catalog and the duplicate check read of a script (definitions, renames, drops): its analysis here, or a worker's summary. */
 export function catalogAnalysisOf(script: Script): ScriptAnalysis {
@@ -209,14 +181,9 @@ async function loadEntries(c: Collected, options: PayloadOptions): Promise<Diagn
       for (const r of loaded) {
         results[r.index] = { script: r.script, diagnostics: r.diagnostics };
         remoteSummaries.set(r.script, summaryAnalysis(r.summary));
-        if (r.id >= 0) {
-          const handle = { worker, id: r.id };
-          remoteHandles.set(r.script, handle);
-          unreachable.register(r.script, handle, r.script);
-        }
       }
     };
-    const remote = worker.load(jobs, next, options.variables, orderOnly, delivered);
+    const remote = worker.load(jobs, next, options.variables, delivered);
     let mine = 0;
     for (let k = claimJob(next); k < jobs.length; k = claimJob(next)) {
       const loaded = loadScript(jobs[k] as LoadJob, options.variables);

@@ -66,7 +66,7 @@ class SummaryReference implements Reference {
 }
 
 export function emptySummary(): ScriptAnalysis {
-  return { definitions: [], references: [], principals: [], scopes: [], drops: [], creates: [], renamedColumns: [], findings: [] };
+  return { definitions: [], references: [], principals: [], drops: [], creates: [], renamedColumns: [], findings: [] };
 }
 
 /** The summary of a script from its parsed batches (parseBatch of each batch, in order). */
