@@ -642,18 +642,21 @@ export class BatchBinder {
     }
     const r = this.resolveTable(parts);
     if (!r.exists) this.markUnresolved();
-    const src: Source = { exposed: this.key(alias ?? parts.name), columns: r.columns, tableKey: objectKey(parts, this.cs), offset: n.start };
-    src.written = parts.schema === undefined ? parts.name : `${parts.schema}.${parts.name}`;
-    if (alias !== undefined) {
-      src.aliased = true;
-      src.alias = alias;
-    }
-    if (parts.schema !== undefined) src.schema = this.key(parts.schema);
-    if (r.moduleTemp === true) {
-      src.moduleTemp = true;
-      this.markModuleTemp(src);
-    }
-    if (r.system === true) src.system = true;
+    // One object literal with every field: adding fields one by one made each Source walk V8's
+    // shape transitions (measured: a quarter of the binder's time on a large payload).
+    const src: Source = {
+      exposed: this.key(alias ?? parts.name),
+      schema: parts.schema === undefined ? undefined : this.key(parts.schema),
+      tableKey: objectKey(parts, this.cs),
+      aliased: alias !== undefined,
+      alias,
+      written: parts.schema === undefined ? parts.name : `${parts.schema}.${parts.name}`,
+      offset: n.start,
+      system: r.system === true,
+      columns: r.columns,
+      moduleTemp: r.moduleTemp === true,
+    };
+    if (src.moduleTemp === true) this.markModuleTemp(src);
     return src;
   }
 
