@@ -14,7 +14,7 @@ import { displayName, keyOf, type ObjectKind } from './names.js';
 import type { NodeBase, ParsedBatch } from './parser/ast.js';
 import { parseBatch } from './parser/index.js';
 import { isReserved } from './parser/keywords.js';
-import { child, children, eachChild, field, nameText, str } from './binder/nodes.js';
+import { child, children, eachChild, field, isNode, nameText, str } from './binder/nodes.js';
 
 export interface SummaryOptions {
   /** For the deploy order only (`plan`): references keep no positions. */
@@ -37,6 +37,22 @@ const INDEX_PREFIX = /^(?:UNIQUE|CLUSTERED|NONCLUSTERED|COLUMNSTORE|SPATIAL|PRIM
 /** In a batch that did not parse: the kinds of CREATE / ALTER other scripts reference. */
 const WORD_KINDS: Record<string, ObjectKind> = { TABLE: 'table', VIEW: 'view', FUNCTION: 'function', TYPE: 'type', PROC: 'procedure', PROCEDURE: 'procedure', TRIGGER: 'trigger', SCHEMA: 'schema' };
 const MAX_DYNAMIC_DEPTH = 4;
+/**
+ * Nodes that reference nothing and hold nothing that does (names are read by the node that holds
+ * them): not walked. Nearly half the nodes of a module body are Idents.
+ */
+const NO_REFERENCES = new Set(['Ident', 'ObjectName', 'ColumnRef', 'Variable', 'GlobalVariable', 'Literal']);
+/** Table sources whose alias a module body binds (a one-part name equal to one is no object). */
+const ALIASED_SOURCES = new Set(['NamedTable', 'DerivedTable', 'FunctionTable', 'VariableTable', 'ValuesTable', 'Pivot', 'Unpivot', 'RowsetFunction', 'ChangeTable']);
+
+interface PendingReference {
+  kind: ReferenceKind;
+  parts: string[];
+  at: NodeBase;
+  unit: Unit;
+  ordering: boolean;
+  localName: string | undefined;
+}
 
 /** Where a unit's offsets are in the files: a batch, or a string literal run as its own batch. */
 type Locator = (offset: number) => Located;
@@ -180,8 +196,12 @@ class Summarizer {
   readonly out: ScriptAnalysis = emptySummary();
   private seq = 0;
   private module: Definition | undefined;
-  /** One-part names the current module binds as CTEs or aliases: not objects (see reference). */
-  private local: Set<string> | undefined;
+  /**
+   * The current module's references, in the order its body makes them, and the lower-cased names it
+   * binds as CTEs or table aliases (gathered on the same walk): a one-part name among those is no
+   * object, so the references are recorded once the module's body has been read (see flushModule).
+   */
+  private local: { names: Set<string>; refs: PendingReference[] } | undefined;
   private readonly refs = new Map<Definition | undefined, Map<string, SummaryReference>>();
   private readonly positions: boolean;
 
@@ -212,7 +232,20 @@ class Summarizer {
     this.out.creates.push(c);
   }
 
-  private reference(kind: ReferenceKind, parts: string[], at: NodeBase, unit: Unit, ordering = true): void {
+  /** A reference the module makes unless `localName` turns out to be one of its CTEs or aliases. */
+  private reference(kind: ReferenceKind, parts: string[], at: NodeBase, unit: Unit, ordering = true, localName?: string): void {
+    if (this.local !== undefined) this.local.refs.push({ kind, parts, at, unit, ordering, localName });
+    else this.recordReference(kind, parts, at, unit, ordering);
+  }
+
+  private flushModule(local: { names: Set<string>; refs: PendingReference[] }): void {
+    for (const r of local.refs) {
+      if (r.localName !== undefined && local.names.has(r.localName.toLowerCase())) continue;
+      this.recordReference(r.kind, r.parts, r.at, r.unit, r.ordering);
+    }
+  }
+
+  private recordReference(kind: ReferenceKind, parts: string[], at: NodeBase, unit: Unit, ordering: boolean): void {
     const module = this.module;
     let byKey = this.refs.get(module);
     if (byKey === undefined) {
@@ -318,17 +351,27 @@ class Summarizer {
         this.permission(s, unit);
         return;
       default:
-        if (/^CREATE\b/i.test(unit.text.slice(s.start, s.start + 7))) this.createOther(s, unit);
+        if (startsWithCreate(unit.text, s.start)) this.createOther(s, unit);
     }
     if (this.record(s, unit)) this.inner(s, unit);
   }
 
   /** The parts of a node: statements as statements, the rest as clauses and expressions. */
   private inner(n: NodeBase, unit: Unit): void {
-    eachChild(n, (c) => {
-      if (isStatement(c)) this.statement(c, unit, false);
-      else this.body(c, unit);
-    });
+    // eachChild's loop, written out: a closure per node costs more than the visit on a large payload.
+    const rec = n as unknown as Record<string, unknown>;
+    for (const key in rec) {
+      const v = rec[key];
+      if (Array.isArray(v)) {
+        for (const item of v) if (isNode(item)) this.child(item, unit);
+      } else if (isNode(v)) this.child(v, unit);
+    }
+  }
+
+  private child(c: NodeBase, unit: Unit): void {
+    if (NO_REFERENCES.has(c.kind)) return;
+    if (isStatement(c)) this.statement(c, unit, false);
+    else this.body(c, unit);
   }
 
   private defineModule(s: NodeBase, kind: ObjectKind, unit: Unit, first: boolean): void {
@@ -353,7 +396,8 @@ class Summarizer {
     }
     const outer = { module: this.module, local: this.local };
     this.module = this.define(kind, parts, nameNode, unit, extra);
-    this.local = localNames(s);
+    const local = { names: new Set<string>(), refs: [] };
+    this.local = local;
     try {
       if (parts.length === 2) this.reference('schema', [parts[0] ?? ''], nameNode, unit);
       for (const p of children(s, 'parameters')) this.typeReference(child(p, 'dataType'), unit);
@@ -363,6 +407,8 @@ class Summarizer {
       for (const b of children(s, 'body')) this.statement(b, unit, false);
       const query = child(s, 'query');
       if (query !== undefined) this.body(query, unit);
+      this.local = undefined;
+      this.flushModule(local);
     } finally {
       this.module = outer.module;
       this.local = outer.local;
@@ -655,6 +701,7 @@ class Summarizer {
    */
   private record(n: NodeBase, unit: Unit): boolean {
     if (this.module === undefined) return true;
+    this.bindsName(n);
     switch (n.kind) {
       case 'NamedTable': {
         const nameNode = child(n, 'name');
@@ -667,9 +714,7 @@ class Summarizer {
         if (call?.kind === 'FunctionCall') {
           const parts = identParts(call);
           const last = parts[parts.length - 1] ?? '';
-          if (parts.length === 2 ? !this.isLocal(parts[0] ?? '') : parts.length === 1 && !BUILTIN_ROWSET.test(last) && !this.isLocal(last)) {
-            this.reference('function', parts, call, unit);
-          }
+          if (parts.length === 2 || (parts.length === 1 && !BUILTIN_ROWSET.test(last))) this.reference('function', parts, call, unit, true, parts[0]);
           for (const a of children(call, 'args')) this.body(a, unit);
           for (const c of children(n, 'withColumns')) this.body(c, unit);
           return false;
@@ -678,7 +723,7 @@ class Summarizer {
       }
       case 'FunctionCall': {
         const parts = identParts(n);
-        if (parts.length === 2 && !this.isLocal(parts[0] ?? '')) this.reference('function', parts, n, unit);
+        if (parts.length === 2) this.reference('function', parts, n, unit, true, parts[0]);
         break;
       }
       case 'NextValueFor': {
@@ -723,12 +768,20 @@ class Summarizer {
 
   private objectReference(parts: string[], at: NodeBase, unit: Unit): void {
     // A one-part name the module binds as a CTE or alias (UPDATE a … FROM dbo.T a) is no object.
-    if (parts.length === 1 && this.isLocal(parts[0] ?? '')) return;
-    this.reference('object', parts, at, unit);
+    this.reference('object', parts, at, unit, true, parts.length === 1 ? parts[0] : undefined);
   }
 
-  private isLocal(name: string): boolean {
-    return this.local?.has(name.toLowerCase()) === true;
+  /** A CTE name or table alias the module binds (see `local`). */
+  private bindsName(n: NodeBase): void {
+    if (this.local === undefined) return;
+    if (n.kind === 'Cte') {
+      const name = nameText(field(n, 'name'));
+      if (name !== undefined) this.local.names.add(name.toLowerCase());
+    } else if (ALIASED_SOURCES.has(n.kind)) {
+      const alias = field(n, 'alias');
+      const text = alias === undefined ? undefined : nameText(alias);
+      if (text !== undefined) this.local.names.add(text.toLowerCase());
+    }
   }
 
   private typeReference(n: NodeBase | undefined, unit: Unit): void {
@@ -802,6 +855,15 @@ function tokenName(tokens: readonly Token[], k: number): { parts: string[]; star
   return { parts, start: first.start };
 }
 
+/** Whether the text at `at` is the word CREATE (any case). */
+function startsWithCreate(text: string, at: number): boolean {
+  if (text.length < at + 6 || (text.charCodeAt(at) | 32) !== 99 /* c */) return false;
+  if (text.slice(at, at + 6).toUpperCase() !== 'CREATE') return false;
+  const next = text.charCodeAt(at + 6);
+  // \b after CREATE: the end of the text or a character that is no word character.
+  return Number.isNaN(next) || !((next >= 48 && next <= 57) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 95);
+}
+
 /** Whether a node is a statement (as opposed to a clause or an expression). */
 function isStatement(n: NodeBase): boolean {
   return STATEMENT_KINDS.has(n.kind) || n.kind.startsWith('Create') || n.kind.startsWith('Alter') || n.kind.startsWith('Drop');
@@ -831,25 +893,6 @@ function identParts(call: NodeBase): string[] {
   const parts: string[] = [];
   for (const p of children(call, 'name')) parts.push(nameText(p) ?? '');
   return parts;
-}
-
-/** Lower-cased names a module binds as CTEs or table aliases. */
-function localNames(module: NodeBase): Set<string> {
-  const names = new Set<string>();
-  const visit = (n: NodeBase): void => {
-    if (n.kind === 'Cte') {
-      const name = nameText(field(n, 'name'));
-      if (name !== undefined) names.add(name.toLowerCase());
-    }
-    const alias = field(n, 'alias');
-    if (alias !== undefined && (n.kind === 'NamedTable' || n.kind === 'DerivedTable' || n.kind === 'FunctionTable' || n.kind === 'VariableTable' || n.kind === 'ValuesTable' || n.kind === 'Pivot' || n.kind === 'Unpivot' || n.kind === 'RowsetFunction' || n.kind === 'ChangeTable')) {
-      const text = nameText(alias);
-      if (text !== undefined) names.add(text.toLowerCase());
-    }
-    eachChild(n, visit);
-  };
-  visit(module);
-  return names;
 }
 
 /** Splits "[dbo].[T].[Col]" or "dbo.T.Col" (an sp_rename argument, a name in an unparsed batch) into its parts. */
