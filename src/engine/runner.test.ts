@@ -171,6 +171,27 @@ describe('selectPhases', () => {
     expect(ids({ only: ['database'], skip: ['preflight'] })).toEqual(['containers', 'database']);
   });
 
+  it('a skipped phase hands its needs on to its dependants, transitively', () => {
+    const needs = (selection: Parameters<typeof selectPhases>[1]) => Object.fromEntries(selectPhases(plan, selection).map((p) => [p.id, p.needs.join(',')]));
+    expect(needs({ skip: ['containers'] })).toEqual({ preflight: '', 'clr-build': 'preflight', database: 'preflight', migration: 'database,clr-build', 'neo4j-schema': 'preflight' });
+    expect(needs({ only: ['migration'], skip: ['containers', 'database'] })).toEqual({ preflight: '', 'clr-build': 'preflight', migration: 'preflight,clr-build' });
+    // Skipping preflight itself is the user's explicit choice: nothing is left to wait for.
+    expect(needs({ only: ['database'], skip: ['preflight', 'containers'] })).toEqual({ database: '' });
+  });
+
+  it('with containers skipped and a failing preflight, no later phase runs', async () => {
+    const ran: string[] = [];
+    const track = (id: string): Phase<unknown>['run'] => async () => {
+      ran.push(id);
+      if (id === 'preflight') throw new Error('Docker is not reachable');
+      return done();
+    };
+    const full = plan.map((p) => phase(p.id, [...p.needs], track(p.id)));
+    const { finished } = await run(selectPhases(full, { only: ['neo4j-schema'], skip: ['containers'] }));
+    expect(ran).toEqual(['preflight']);
+    expect(finished).toEqual({ preflight: 'failed', 'neo4j-schema': 'cancelled: needs preflight, which did not finish' });
+  });
+
   it('rejects an unknown phase id with the list of known ones (usage error, exit 2)', () => {
     expect(() => ids({ only: ['databse'] })).toThrow('Unknown phase "databse"');
     const error = (() => {
