@@ -111,6 +111,19 @@ describe('reset and seed commands on the graph (real Neo4j, external mode)', () 
     expect(await counts()).toEqual(expectedGraphCounts(SETTINGS, 5));
   });
 
+  it('with containers skipped, a failed preflight (Docker unreachable) stops reset before the graph is touched', async () => {
+    await driver.executeQuery('UNWIND range(1, 25) AS i CREATE (:Scratch {i: i})');
+    const run = command();
+    // A local SQL Server container (no HART_SQL_URL) on a Docker engine nobody listens for.
+    delete run.io.env.HART_SQL_URL;
+    run.io.env.DOCKER_HOST = 'tcp://127.0.0.1:1';
+    expect(await reset(['--yes', '--json', '--only', 'neo4j-reset', '--skip', 'containers'], run.io)).not.toBe(0);
+    const finished = outcomes(run.events());
+    expect(finished.filter((line) => line.startsWith('preflight: failed'))).toHaveLength(1);
+    expect(finished.some((line) => line.startsWith('neo4j-reset: done'))).toBe(false);
+    expect(await scalar('MATCH (n:Scratch) RETURN count(n)')).toBe(25);
+  });
+
   it('reset --no-seed leaves an empty graph with its schema', async () => {
     const seeded = command();
     expect(await reset(['--yes', '--json', '--only', 'neo4j-seed', ...GRAPH_ONLY], seeded.io)).toBe(0);
