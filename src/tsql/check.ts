@@ -9,12 +9,13 @@
 // `extraDiagnostics` or `providers`, which receive the loaded plan and its catalog.
 import type { ScriptAnalysis } from './analysis-types.js';
 import { Catalog } from './catalog.js';
-import { frontEndDiagnostics } from './front-end.js';
+import { isCaseSensitiveCollation, parseScript, payloadSchema, schemaInput, scriptFrontEnd } from './front-end.js';
 import { keyOf } from './names.js';
-import { analysisOf, catalogAnalysisOf } from './payload.js';
+import type { AnalysisWorker, CatalogEntry, CheckPhase } from './parallel.js';
+import { analysisOf, catalogAnalysisOf, releaseRemote, remoteScript, remoteSkeleton } from './payload.js';
 import type { Diagnostic, PayloadPlan, Script } from './types.js';
 
-export type CheckPhase = 'clr-deploy' | 'migration' | 'broker' | 'programmability';
+export type { CheckPhase };
 
 export interface CheckContext {
   plan: PayloadPlan;
@@ -71,9 +72,63 @@ export async function checkPayload(plan: PayloadPlan, options: CheckOptions = {}
     out.push({ file: loc.file, line: loc.line, col: loc.col, severity, rule, message, hint });
   };
 
-  for (const { script, phase } of scripts) out.push(...checkScript(script, phase, analysisOf(script), catalog));
+  const caseSensitive = isCaseSensitiveCollation(options.collation);
+  // The schema every script defines: from the trees kept here, or a worker's skeleton of its scripts.
+  const local = cataloged.map(({ script }) => (remoteScript(script) === undefined ? parseScript(script) : undefined));
+  const schema = payloadSchema(
+    cataloged.map(({ script }, k) => {
+      const parsed = local[k];
+      return schemaInput(script, parsed === undefined ? (remoteSkeleton(script) ?? []) : parsed.parsed);
+    }),
+    caseSensitive,
+  );
+
+  // A worker's scripts are checked there, at the same time as the rest here (parallel.ts).
+  const checks = new Array<Diagnostic[] | undefined>(scripts.length);
+  const frontEnds = new Array<Diagnostic[] | undefined>(cataloged.length);
+  const remote = new Map<AnalysisWorker, { index: number; id: number; phase: CheckPhase }[]>();
+  scripts.forEach(({ script, phase }, index) => {
+    const r = remoteScript(script);
+    if (r === undefined) return;
+    const list = remote.get(r.worker) ?? [];
+    list.push({ index, id: r.id, phase });
+    remote.set(r.worker, list);
+  });
+  const remoteChecks = [...remote].map(async ([worker, list]) => {
+    const entries: CatalogEntry[] = cataloged.map(({ script }) => {
+      const r = remoteScript(script);
+      if (r !== undefined && r.worker === worker) return { id: r.id };
+      const a = catalogAnalysisOf(script);
+      return { path: script.path, definitions: a.definitions, renamedColumns: a.renamedColumns };
+    });
+    try {
+      const found = await worker.check({ catalog: entries, schema, caseSensitive, scripts: list.map(({ id, phase }) => ({ id, phase })) });
+      list.forEach(({ index }, k) => {
+        checks[index] = found[k]?.checks;
+        frontEnds[contextScripts.length + index] = found[k]?.frontEnd;
+      });
+    } catch {
+      // Checked here instead (below).
+    }
+  });
+  for (let k = 0; k < cataloged.length; k++) {
+    const parsed = local[k];
+    // Each script's trees are let go once it is bound.
+    local[k] = undefined;
+    if (parsed === undefined || k < contextScripts.length) continue;
+    const { script, phase } = cataloged[k] as PhasedScript;
+    checks[k - contextScripts.length] = checkScript(script, phase, analysisOf(script), catalog);
+    frontEnds[k] = scriptFrontEnd(parsed, schema, caseSensitive);
+  }
+  await Promise.all(remoteChecks);
+  releaseRemote(cataloged.map((s) => s.script));
+  scripts.forEach(({ script, phase }, k) => out.push(...(checks[k] ?? checkScript(script, phase, analysisOf(script), catalog))));
   checkDuplicates(cataloged.map((s) => ({ script: s.script, own: own.has(s.script.file) })), push);
-  const frontEnd = frontEndDiagnostics(cataloged.map((s) => ({ script: s.script, own: own.has(s.script.file) })), options.collation === undefined ? {} : { collation: options.collation });
+  const frontEnd: Diagnostic[] = [];
+  for (let k = contextScripts.length; k < cataloged.length; k++) {
+    // A worker that failed: its scripts are parsed and bound here.
+    frontEnd.push(...(frontEnds[k] ?? scriptFrontEnd(parseScript((cataloged[k] as PhasedScript).script), schema, caseSensitive)));
+  }
   out.splice(0, out.length, ...mergeFrontEnd(out, frontEnd));
 
   out.push(...(options.extraDiagnostics ?? []));

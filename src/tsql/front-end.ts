@@ -124,7 +124,22 @@ const BINDING_HINTS: Record<number, string> = {
 };
 
 function inputOf(parsed: ParsedScript): ParsedScriptInput {
-  return { path: parsed.script.path, batches: parsed.parsed, texts: parsed.script.batches.map((b) => b.text) };
+  return schemaInput(parsed.script, parsed.parsed);
+}
+
+/** What buildSchema reads of a script: its batches' trees (or their schema skeletons, binder/skeleton.ts). */
+export function schemaInput(script: Script, batches: ParsedBatch[]): ParsedScriptInput {
+  return { path: script.path, batches, texts: script.batches.map((b) => b.text) };
+}
+
+/** The schema every script defines, in payload order (each script's trees or schema skeleton). */
+export function payloadSchema(inputs: readonly ParsedScriptInput[], caseSensitive: boolean): SchemaCatalog {
+  return buildSchema(inputs, { caseSensitive });
+}
+
+/** The front end's findings for one script of the payload: syntax per batch, then binding against `schema`. */
+export function scriptFrontEnd(parsed: ParsedScript, schema: SchemaCatalog, caseSensitive: boolean): Diagnostic[] {
+  return [...syntaxDiagnostics(parsed), ...bindingDiagnostics(parsed, inputOf(parsed), schema, caseSensitive)];
 }
 
 /**
@@ -139,19 +154,14 @@ function inputOf(parsed: ParsedScript): ParsedScriptInput {
 export function frontEndDiagnostics(scripts: readonly { script: Script; own: boolean }[], options: FrontEndOptions = {}): Diagnostic[] {
   const caseSensitive = isCaseSensitiveCollation(options.collation);
   const parsed: (ParsedScript | undefined)[] = scripts.map(({ script }) => parseScript(script));
-  const inputs: (ParsedScriptInput | undefined)[] = [];
-  for (const p of parsed) if (p !== undefined) inputs.push(inputOf(p));
-  const schema = buildSchema(inputs.filter((x) => x !== undefined), { caseSensitive });
+  const schema = payloadSchema(parsed.map((p) => inputOf(p as ParsedScript)), caseSensitive);
   const out: Diagnostic[] = [];
   for (let k = 0; k < scripts.length; k++) {
     const p = parsed[k];
-    const input = inputs[k];
     // Each script's trees are let go once it is bound.
     parsed[k] = undefined;
-    inputs[k] = undefined;
-    if (p === undefined || input === undefined || scripts[k]?.own !== true) continue;
-    out.push(...syntaxDiagnostics(p));
-    out.push(...bindingDiagnostics(p, input, schema, caseSensitive));
+    if (p === undefined || scripts[k]?.own !== true) continue;
+    out.push(...scriptFrontEnd(p, schema, caseSensitive));
   }
   return out;
 }

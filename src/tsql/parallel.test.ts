@@ -67,23 +67,25 @@ function payload(): string {
 
 describe.skipIf(!built)('plan and check on two threads (the build)', () => {
   it('order, batches, hashes and every diagnostic are those of one thread, for plan and for check', { timeout: 60_000 }, async () => {
-    const { loadPayloadPlan, loadPathsPlan } = await load<PayloadModule>('tsql/payload.js');
+    const { loadPayloadPlan, loadPathsPlan, remoteScript } = await load<PayloadModule>('tsql/payload.js');
     const { checkPayload } = await load<CheckModule>('tsql/check.js');
     const { AnalysisWorker } = await load<ParallelModule>('tsql/parallel.js');
     const dir = payload();
     // A payload this size does not start the worker (see WORKER_START_FILES), but a running one
-    // takes its share; once the first load has let it warm up, it takes files of every order-only load (plan).
+    // takes its share; once the first load has let it warm up, it takes files of every load.
     expect(AnalysisWorker.get()).toBeDefined();
-    await loadPayloadPlan(dir, { variables: {}, parallel: true, orderOnly: true });
+    await checkPayload(await loadPayloadPlan(dir, { variables: {}, parallel: true }));
 
     const one = await loadPayloadPlan(dir, { variables: {} });
     const two = await loadPayloadPlan(dir, { variables: {}, parallel: true });
+    // The worker took its share of the files and keeps them (their trees) for the check.
+    expect([...two.migrations, ...two.broker, ...two.programmability].filter((s) => remoteScript(s) !== undefined).length).toBeGreaterThan(0);
     expect(plannedBatches(two)).toEqual(plannedBatches(one));
     expect(two.diagnostics).toEqual(one.diagnostics);
     const found = await checkPayload(one);
     expect(found.length).toBeGreaterThan(100);
     expect(await checkPayload(two)).toEqual(found);
-    // Checked again (the trees kept by the load were handed over the first time): still the same.
+    // Checked again (the worker let go of its scripts, which are now parsed and checked here): still the same.
     expect(await checkPayload(two)).toEqual(found);
 
     for (const options of [{ orderOnly: true }, { orderOnly: true, root: join(dir, '..') }]) {

@@ -2,9 +2,12 @@
 // of their time and each script is analysed on its own, so this thread and one worker per process
 // each take the next file from a shared counter until none is left. What comes back is small on
 // purpose: the script (its batches) and the summary the deploy order and the catalog need
-// (definitions, ordering references, column renames, drops). Only `plan` (an order-only load) uses
-// it: `check` keeps each script's syntax trees on this thread for binding (parsed.ts), and trees
-// parsed in a worker would have to be parsed here again.
+// (definitions, ordering references, column renames, drops) and, for `check`, the schema skeleton of
+// its batches (binder/skeleton.ts: the statements that define tables, views, procedures …). The
+// syntax trees themselves, millions of objects, stay in the worker: once this thread has built the
+// payload's schema (from its own trees and the worker's skeletons), the worker runs the per-script
+// checks, syntax and binding of its scripts against the catalog and schema it is sent (see check.ts).
+// Copying trees between threads costs more than parsing them.
 //
 // The worker is the compiled analysis-worker.js next to this module; running from the TypeScript
 // sources (the unit tests), or on a single core, there is none and everything runs on this thread.
@@ -13,6 +16,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Definition, Drop, ReferenceKind, ScriptAnalysis } from './analysis-types.js';
+import type { SchemaCatalog } from './binder/index.js';
+import type { ParsedBatch } from './parser/ast.js';
 import type { Diagnostic, Script, ScriptKind } from './types.js';
 
 /** A file to load as a script: Script.path is relative to pathBase, Batch.file to root. */
@@ -36,14 +41,38 @@ export interface RemoteLoaded {
   script: Script;
   diagnostics: Diagnostic[];
   summary: OrderSummary;
+  /** For a check: each batch's schema skeleton (the worker keeps the trees). */
+  skeleton?: ParsedBatch[];
 }
 
-export type WorkerRequest = { type: 'load'; jobs: LoadJob[]; next: Int32Array; variables: Record<string, string> };
+/** A script's definitions for the worker's catalog: its own scripts by number, others written out. */
+export type CatalogEntry = { id: number } | { path: string; definitions: Definition[]; renamedColumns: ScriptAnalysis['renamedColumns'] };
 
-/** What the worker loaded, with the job's index. */
-export type Loaded = RemoteLoaded & { index: number };
+export type CheckPhase = 'clr-deploy' | 'migration' | 'broker' | 'programmability';
 
-export type WorkerReply = { type: 'loaded'; loaded: Loaded[] } | { type: 'error'; message: string };
+/** What the worker checks: its scripts by number, against the payload's catalog and schema. */
+export interface CheckRequest {
+  catalog: CatalogEntry[];
+  schema: SchemaCatalog;
+  caseSensitive: boolean;
+  scripts: { id: number; phase: CheckPhase }[];
+}
+
+/** Per script of a CheckRequest: the per-script checks' findings and the front end's (syntax, binding). */
+export interface CheckedScript {
+  checks: Diagnostic[];
+  frontEnd: Diagnostic[];
+}
+
+export type WorkerRequest =
+  | { type: 'load'; jobs: LoadJob[]; next: Int32Array; variables: Record<string, string>; orderOnly: boolean }
+  | ({ type: 'check' } & CheckRequest)
+  | { type: 'release'; ids: number[] };
+
+/** What the worker loaded: the job's index, and the id it keeps the script by (-1 when it keeps nothing). */
+export type Loaded = RemoteLoaded & { index: number; id: number };
+
+export type WorkerReply = { type: 'loaded'; loaded: Loaded[] } | { type: 'checked'; scripts: CheckedScript[] } | { type: 'released' } | { type: 'error'; message: string };
 
 /** Sent while a load runs, before its reply: scripts loaded so far (see AnalysisWorker.load). */
 export type WorkerProgress = { type: 'progress'; loaded: Loaded[] };
@@ -109,10 +138,22 @@ export class AnalysisWorker {
    * `progress` a few scripts at a time while it works (whenever this thread lets messages in), so
    * that copying the results between threads overlaps with the loading; the rest with the reply.
    */
-  async load(jobs: LoadJob[], next: Int32Array, variables: Record<string, string>, progress: (loaded: Loaded[]) => void): Promise<void> {
-    const reply = await this.request({ type: 'load', jobs, next, variables }, progress);
+  async load(jobs: LoadJob[], next: Int32Array, variables: Record<string, string>, orderOnly: boolean, progress: (loaded: Loaded[]) => void): Promise<void> {
+    const reply = await this.request({ type: 'load', jobs, next, variables, orderOnly }, progress);
     if (reply.type !== 'loaded') throw new Error(reply.type === 'error' ? reply.message : 'unexpected reply');
     progress(reply.loaded);
+  }
+
+  /** The findings of the worker's scripts `request.scripts` (see CheckRequest). */
+  async check(request: CheckRequest): Promise<CheckedScript[]> {
+    const reply = await this.request({ type: 'check', ...request });
+    if (reply.type !== 'checked') throw new Error(reply.type === 'error' ? reply.message : 'unexpected reply');
+    return reply.scripts;
+  }
+
+  /** Lets the worker drop the scripts (and their trees) nobody will check there. */
+  release(ids: number[]): void {
+    if (ids.length > 0) this.request({ type: 'release', ids }).catch(() => undefined);
   }
 
   private request(request: WorkerRequest, progress?: (loaded: Loaded[]) => void): Promise<WorkerReply> {

@@ -14,6 +14,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { Reference, ScriptAnalysis } from './analysis-types.js';
+import type { ParsedBatch } from './parser/ast.js';
 import { Catalog } from './catalog.js';
 import { orderScripts } from './order.js';
 import { AnalysisWorker, claimJob, type LoadJob, type Loaded, type OrderSummary } from './parallel.js';
@@ -36,8 +37,44 @@ const analyses = new WeakMap<Script, ScriptAnalysis>();
 /** Analyses for the order only: never handed to a caller that asks for the full analysis. */
 const orderOnlyAnalyses = new WeakMap<Script, ScriptAnalysis>();
 
-/** Scripts a worker read and summarised (see parallel.ts): the summary this thread orders and catalogs by. */
+/**
+ * Scripts a worker read and summarised (see parallel.ts): the summary this thread orders and catalogs
+ * by; for a check, the schema skeleton of their batches and, while the worker keeps the script (its
+ * trees and analysis), the worker and the script's id there. Anything else asked of such a script
+ * (its full analysis, its trees) is computed here.
+ */
 const remoteSummaries = new WeakMap<Script, ScriptAnalysis>();
+const remoteSkeletons = new WeakMap<Script, ParsedBatch[]>();
+const remoteHandles = new WeakMap<Script, { worker: AnalysisWorker; id: number }>();
+/** A script the worker keeps that nobody holds any more: the worker may drop it. */
+const unreachable = new FinalizationRegistry<{ worker: AnalysisWorker; id: number }>((h) => h.worker.release([h.id]));
+
+/** The worker that holds a script (its trees and analysis), while it is there to ask. */
+export function remoteScript(script: Script): { worker: AnalysisWorker; id: number } | undefined {
+  const r = remoteHandles.get(script);
+  return r !== undefined && r.worker.open ? r : undefined;
+}
+
+/** The schema skeleton of a script the worker holds (see remoteScript). */
+export function remoteSkeleton(script: Script): ParsedBatch[] | undefined {
+  return remoteSkeletons.get(script);
+}
+
+/** After the check the worker ran: the scripts are no longer asked about there. */
+export function releaseRemote(scripts: readonly Script[]): void {
+  const byWorker = new Map<AnalysisWorker, number[]>();
+  for (const s of scripts) {
+    const r = remoteHandles.get(s);
+    if (r === undefined) continue;
+    remoteHandles.delete(s);
+    remoteSkeletons.delete(s);
+    unreachable.unregister(s);
+    const ids = byWorker.get(r.worker);
+    if (ids === undefined) byWorker.set(r.worker, [r.id]);
+    else ids.push(r.id);
+  }
+  for (const [worker, ids] of byWorker) worker.release(ids);
+}
 
 /** What the catalog and the duplicate check read of a script (definitions, renames, drops): its analysis here, or a worker's summary. */
 export function catalogAnalysisOf(script: Script): ScriptAnalysis {
@@ -169,10 +206,7 @@ async function loadEntries(c: Collected, options: PayloadOptions): Promise<Diagn
   const jobs = c.entries.flatMap((e) => ('job' in e ? [e.job] : []));
   const results = new Array<{ script: Script; diagnostics: Diagnostic[] } | undefined>(jobs.length);
   const orderOnly = options.orderOnly === true;
-  // A full load (for `check`) keeps each script's trees for the front end, which binds on this thread:
-  // trees parsed in the worker would be parsed here again, so only an order-only load is shared.
-  const shared = options.parallel === true && orderOnly && jobs.length >= PARALLEL_MIN_FILES;
-  const worker = !shared ? undefined : jobs.length >= WORKER_START_FILES ? AnalysisWorker.get() : AnalysisWorker.running();
+  const worker = options.parallel !== true || jobs.length < PARALLEL_MIN_FILES ? undefined : jobs.length >= WORKER_START_FILES ? AnalysisWorker.get() : AnalysisWorker.running();
   if (worker === undefined) {
     for (let k = 0; k < jobs.length; k++) results[k] = loadScript(jobs[k] as LoadJob, options.variables);
   } else {
@@ -181,9 +215,15 @@ async function loadEntries(c: Collected, options: PayloadOptions): Promise<Diagn
       for (const r of loaded) {
         results[r.index] = { script: r.script, diagnostics: r.diagnostics };
         remoteSummaries.set(r.script, summaryAnalysis(r.summary));
+        if (r.id >= 0 && r.skeleton !== undefined) {
+          const handle = { worker, id: r.id };
+          remoteHandles.set(r.script, handle);
+          remoteSkeletons.set(r.script, r.skeleton);
+          unreachable.register(r.script, handle, r.script);
+        }
       }
     };
-    const remote = worker.load(jobs, next, options.variables, delivered);
+    const remote = worker.load(jobs, next, options.variables, orderOnly, delivered);
     let mine = 0;
     for (let k = claimJob(next); k < jobs.length; k = claimJob(next)) {
       const loaded = loadScript(jobs[k] as LoadJob, options.variables);
