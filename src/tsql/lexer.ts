@@ -50,10 +50,30 @@ for (let c = 0; c < 128; c++) {
 const isWordStart = (c: number): boolean => (c > 127 ? !isWideSpace(c) : ((CLASS[c] ?? 0) & WORD_START) !== 0);
 const isWordPart = (c: number): boolean => (c > 127 ? !isWideSpace(c) : ((CLASS[c] ?? 0) & WORD_PART) !== 0);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-/** The Unicode space separators above U+2000 that separate tokens as a space does (en/em spaces, thin and narrow no-break spaces, the ideographic space). */
-const isUnicodeSpace = (c: number): boolean => (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
-/** The spaces above ASCII: no part of a word. */
-const isWideSpace = (c: number): boolean => c === 0xa0 || c === 0xfeff || (c >= 0x2000 && isUnicodeSpace(c));
+/**
+ * The Unicode spaces above U+2000 that separate tokens as a space does (en/em spaces, the zero-width
+ * space, the line and paragraph separators, thin and narrow no-break spaces, the ideographic space).
+ */
+const isUnicodeSpace = (c: number): boolean => (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+/** The spaces above ASCII (next line, no-break, Ogham, the byte order mark, isUnicodeSpace): no part of a word. */
+const isWideSpace = (c: number): boolean => c === 0xa0 || c === 0x85 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && isUnicodeSpace(c));
+
+/**
+ * The currency signs besides $ that may start a money constant (docs: "money and smallmoney
+ * (Transact-SQL)", the table of currency symbols): ¢ £ ¤ ¥, the Bengali rupee signs, ฿, ៛, U+20A0-U+20B1
+ * (€ included), ﷼, the small and full-width dollar, and the full-width cent, pound, yen and won signs.
+ */
+const isCurrencySign = (c: number): boolean =>
+  (c >= 0xa2 && c <= 0xa5) || c === 0x9f2 || c === 0x9f3 || c === 0xe3f || c === 0x17db || (c >= 0x20a0 && c <= 0x20b1) ||
+  c === 0xfdfc || c === 0xfe69 || c === 0xff04 || c === 0xffe0 || c === 0xffe1 || c === 0xffe5 || c === 0xffe6;
+
+/** Whether a money amount follows a currency sign at `from`: spaces, an optional sign touching the digits, a digit. */
+function startsAmount(codes: Uint16Array, from: number, n: number): boolean {
+  let j = from;
+  while (j < n && codes[j] === 32) j++;
+  if (codes[j] === 43 || codes[j] === 45) j++;
+  return j < n && isDigit(codes[j] as number);
+}
 
 /**
  * Canonical strings of the words seen so far, with their upper-cased form. A payload repeats the same
@@ -292,7 +312,8 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
       i++;
       continue;
     }
-    if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && isUnicodeSpace(c))) {
+    // Control characters separate tokens as spaces do, as tab and carriage return do.
+    if ((c <= 32 && c !== 0) || (c > 127 && isWideSpace(c))) {
       // Indentation comes in runs of spaces.
       i++;
       while (codes[i] === 32) i++;
@@ -375,6 +396,12 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
       const raw = text.slice(i, j);
       push('number', i, j, raw, raw, raw, tLine, tCol);
       i = j;
+      continue;
+    }
+    if (c > 127 && isCurrencySign(c) && startsAmount(codes, i + 1, n)) {
+      // £12.50, € 10, ¥-3: read as the $ of a money constant, which the parser takes as written with $.
+      push('punct', i, i + 1, '$', '$', '$', tLine, tCol);
+      i++;
       continue;
     }
     if (isWordStart(c)) {

@@ -493,6 +493,15 @@ describe('conformance with the 2022 grammar: forms Microsoft accepts', () => {
     expect(errorOf(parseExpression, '$.5')).toBe('102@1:2');
   });
 
+  it('reads money after the other currency signs the money type lists', () => {
+    expect(expr('\u00a310.00')).toMatchObject({ kind: 'Literal', type: 'money', value: '10.00' });
+    expect(expr('\u20ac 5')).toMatchObject({ kind: 'Literal', type: 'money', value: '5' });
+    expect(expr('-\uffe5-2.5')).toMatchObject({ kind: 'Unary', operand: { kind: 'Literal', type: 'money', value: '-2.5' } });
+    expect(errorIn('CREATE PROCEDURE p @m money = \u00a310.00, @n money = -\u20a91 AS SELECT @m, @n')).toBe('no error');
+    // As after $: the fraction needs a digit before the point.
+    expect(errorIn('SELECT \u00a3.5')).not.toBe('no error');
+  });
+
   it('reads a qualified star with parts left out', () => {
     expect(parseAll(parseExpressionOrStar, '..t.*')).toMatchObject({ kind: 'ColumnRef', star: true, parts: [{ value: '' }, { value: '' }, { value: 't' }] });
     expect(parseAll(parseExpressionOrStar, 'db..t.*')).toMatchObject({ star: true, parts: [{ value: 'db' }, { value: '' }, { value: 't' }] });
