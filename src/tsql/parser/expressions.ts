@@ -72,7 +72,7 @@ export function parseExpressionOrStar(p: Parser): Expr {
 }
 
 /** `a.*`, `dbo.t.*`, `..t.*`: name parts (some perhaps left out) separated by dots, then `.*`. */
-function isQualifiedStar(p: Parser): boolean {
+export function isQualifiedStar(p: Parser): boolean {
   let k = 0;
   for (let parts = 0; parts < 4; parts++) {
     // The part just before `.*` (the table) is named; parts before it may be left out.

@@ -608,6 +608,22 @@ describe('invalid T-SQL fails where SQL Server does', () => {
 });
 
 describe('forms the SQL Server 2022 grammar accepts', () => {
+  it('a select-list star qualified by a name with its database or schema left out', () => {
+    const s = one('SELECT a, ..t.*, db..t.* FROM db..t');
+    expect(s).toMatchObject({
+      query: {
+        items: [
+          { expr: col('a') },
+          { expr: { kind: 'ColumnRef', star: true, parts: [ident(''), ident(''), ident('t')] } },
+          { expr: { kind: 'ColumnRef', star: true, parts: [ident('db'), ident(''), ident('t')] } },
+        ],
+      },
+    });
+    // The table itself is named; a star takes no alias.
+    expect(errorOf('SELECT db..* FROM t')).toBe('102 1:12');
+    expect(errorOf('SELECT ..t.* AS x FROM t')).toBe('156 1:14');
+  });
+
   it('CHANGE_TRACKING_CONTEXT followed by CTEs', () => {
     expect(one('WITH CHANGE_TRACKING_CONTEXT (0x01), src (k) AS (SELECT k FROM s) UPDATE t SET v = 0')).toMatchObject({
       kind: 'Update',

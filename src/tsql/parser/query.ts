@@ -67,7 +67,7 @@ import type {
 } from './ast-query.js';
 import type { Parser } from './core.js';
 import { SyntaxFailure } from './core.js';
-import { parseCondition, parseExpression, parseOrderByItems, parseWindowSpecification } from './expressions.js';
+import { isQualifiedStar, parseCondition, parseExpression, parseExpressionOrStar, parseOrderByItems, parseWindowSpecification } from './expressions.js';
 import { parseUpdateStatistics } from './ddl-tables.js';
 import { parseExecuteBody } from './procedural.js';
 import { registerStatement } from './statements.js';
@@ -333,6 +333,11 @@ function parseSelectItem(p: Parser, allowAssign: boolean): SelectItem | SelectAs
     p.next(); // *
     const expr = columnRefOf(parts, true);
     expr.end = p.prev.end;
+    return { kind: 'SelectItem', expr, start, end: p.prev.end };
+  }
+  // `..t.*`, `db..t.*`: the database or schema left out, as in a column's name.
+  if (isQualifiedStar(p)) {
+    const expr = parseExpressionOrStar(p);
     return { kind: 'SelectItem', expr, start, end: p.prev.end };
   }
   // A local variable's name may itself start with @@ (`DECLARE @@v int`): `SELECT @@v = 1` assigns it.
