@@ -32,4 +32,11 @@ describe('lex', () => {
   it('reads variables, temp tables and the :: operator', () => {
     expect(kinds('@x #t geography::Point')).toEqual(['variable:@x', 'word:#t', 'word:geography', 'punct:::', 'word:Point']);
   });
+
+  it('ends a number where its digits, fraction and exponent end: a letter after it is the next token', () => {
+    expect(kinds('1AND 2.5e-3x 0x1Fg .5E2 2e 7.')).toEqual([
+      'number:1', 'word:AND', 'number:2.5e-3', 'word:x', 'number:0x1F', 'word:g', 'number:.5E2', 'number:2e', 'number:7.',
+    ]);
+    expect(kinds('10MB 1e+ 3-1')).toEqual(['number:10', 'word:MB', 'number:1e', 'punct:+', 'number:3', 'punct:-', 'number:1']);
+  });
 });

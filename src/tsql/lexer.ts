@@ -75,6 +75,33 @@ function startsAmount(codes: Uint16Array, from: number, n: number): boolean {
   return j < n && isDigit(codes[j] as number);
 }
 
+const isHexDigit = (c: number): boolean => isDigit(c) || ((c | 32) >= 97 && (c | 32) <= 102);
+
+/**
+ * The end of the number starting at `from`: `0x` and hex digits (binary), or digits with an optional
+ * fraction and an optional exponent (`12`, `1.5`, `.5`, `2.`, `1E10`, `1.5e-3`, `2e`). A letter after it
+ * starts the next token, as SQL Server reads `1AND` as 1 AND and `SELECT 1a` as 1 aliased a.
+ */
+function numberEnd(codes: Uint16Array, from: number, n: number): number {
+  let j = from;
+  if (codes[j] === 48 && ((codes[j + 1] as number) | 32) === 120) {
+    j += 2;
+    while (j < n && isHexDigit(codes[j] as number)) j++;
+    return j;
+  }
+  while (j < n && isDigit(codes[j] as number)) j++;
+  if (codes[j] === 46) {
+    j++;
+    while (j < n && isDigit(codes[j] as number)) j++;
+  }
+  if (((codes[j] as number) | 32) === 101) {
+    j++;
+    if ((codes[j] === 43 || codes[j] === 45) && isDigit(codes[j + 1] as number)) j++;
+    while (j < n && isDigit(codes[j] as number)) j++;
+  }
+  return j;
+}
+
 /**
  * Canonical strings of the words seen so far, with their upper-cased form. A payload repeats the same
  * few thousand keywords and names millions of times: looking a word up by a hash of its characters
@@ -384,15 +411,7 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
       continue;
     }
     if (isDigit(c) || (c === 46 && isDigit((codes[i + 1] as number)))) {
-      let j = i + 1;
-      // 0x… binary literals, decimals and exponents.
-      const hex = c === 48 && ((codes[i + 1] as number) | 32) === 120;
-      while (j < n) {
-        const d = codes[j] as number;
-        if (isDigit(d) || d === 46 || (d >= 65 && d <= 90) || (d >= 97 && d <= 122)) j++;
-        else if ((d === 43 || d === 45) && ((codes[j - 1] as number) | 32) === 101 && !hex) j++;
-        else break;
-      }
+      const j = numberEnd(codes, i, n);
       const raw = text.slice(i, j);
       push('number', i, j, raw, raw, raw, tLine, tCol);
       i = j;

@@ -14,6 +14,13 @@ describe('names and types', () => {
     expect(error('SELECT * FROM a.b.c.d.e')).toBe("117 1:22 The object name 'a.b.c.d.e' contains more than the maximum number of prefixes. The maximum is 3.");
   });
 
+  it('reads a keyword or alias written against a number', () => {
+    expect(error('SELECT 1a, 2.5b FROM t WHERE c=1AND d=2OR e IN(1,2)AND f=0x1FOR g=1')).toBeUndefined();
+    expect(error('CREATE DATABASE d ON (NAME = d, FILENAME = \'d.mdf\', SIZE = 10MB, FILEGROWTH = 5 MB)')).toBeUndefined();
+    // The word after the number is still read as what it is.
+    expect(error('SELECT 1FROM')).toBe("156 1:9 Incorrect syntax near the keyword 'FROM'.");
+  });
+
   it('separates tokens by Unicode spaces as by a space', () => {
     expect(error('SELECT\u2003GREATEST(1,\u202f2)\u3000AS\u2009g')).toBeUndefined();
     expect(error('SELECT\u200b1\u2028+\u16802\u0085AS\u2029g')).toBeUndefined();
