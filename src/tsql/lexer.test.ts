@@ -37,6 +37,7 @@ describe('lex', () => {
     expect(kinds('1AND 2.5e-3x 0x1Fg .5E2 2e 7.')).toEqual([
       'number:1', 'word:AND', 'number:2.5e-3', 'word:x', 'number:0x1F', 'word:g', 'number:.5E2', 'number:2e', 'number:7.',
     ]);
-    expect(kinds('10MB 1e+ 3-1')).toEqual(['number:10', 'word:MB', 'number:1e', 'punct:+', 'number:3', 'punct:-', 'number:1']);
+    // The exponent takes its sign even without digits; `2ELSE` is 2E and LSE.
+    expect(kinds('10MB 1e+ 3-1 2ELSE')).toEqual(['number:10', 'word:MB', 'number:1e+', 'number:3', 'punct:-', 'number:1', 'number:2E', 'word:LSE']);
   });
 });

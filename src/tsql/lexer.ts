@@ -79,7 +79,8 @@ const isHexDigit = (c: number): boolean => isDigit(c) || ((c | 32) >= 97 && (c |
 
 /**
  * The end of the number starting at `from`: `0x` and hex digits (binary), or digits with an optional
- * fraction and an optional exponent (`12`, `1.5`, `.5`, `2.`, `1E10`, `1.5e-3`, `2e`). A letter after it
+ * fraction and an optional exponent whose sign and digits may be left out (`12`, `1.5`, `.5`, `2.`, `1E10`,
+ * `1.5e-3`, `2e`, `2e+`), as SQL Server's lexer reads them. A letter after it
  * starts the next token, as SQL Server reads `1AND` as 1 AND and `SELECT 1a` as 1 aliased a.
  */
 function numberEnd(codes: Uint16Array, from: number, n: number): number {
@@ -96,7 +97,7 @@ function numberEnd(codes: Uint16Array, from: number, n: number): number {
   }
   if (((codes[j] as number) | 32) === 101) {
     j++;
-    if ((codes[j] === 43 || codes[j] === 45) && isDigit(codes[j + 1] as number)) j++;
+    if (codes[j] === 43 || codes[j] === 45) j++;
     while (j < n && isDigit(codes[j] as number)) j++;
   }
   return j;
