@@ -340,8 +340,8 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
       i++;
       continue;
     }
-    // Control characters separate tokens as spaces do, as tab and carriage return do.
-    if ((c <= 32 && c !== 0) || (c > 127 && isWideSpace(c))) {
+    // Every control character (NUL included) separates tokens as a space does, as tab and carriage return do.
+    if (c <= 32 || (c > 127 && isWideSpace(c))) {
       // Indentation comes in runs of spaces.
       i++;
       while (codes[i] === 32) i++;

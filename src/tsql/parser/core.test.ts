@@ -24,7 +24,7 @@ describe('names and types', () => {
   it('separates tokens by Unicode spaces as by a space', () => {
     expect(error('SELECT\u2003GREATEST(1,\u202f2)\u3000AS\u2009g')).toBeUndefined();
     expect(error('SELECT\u200b1\u2028+\u16802\u0085AS\u2029g')).toBeUndefined();
-    expect(error('SELECT\u0001\u001f1\u0008FROM\u000et')).toBeUndefined();
+    expect(error('SELECT\u0001\u001f1\u0008FROM\u000et\u0000')).toBeUndefined();
     expect(error('SELECT 1\u200bFROM')).toBe("156 1:10 Incorrect syntax near the keyword 'FROM'.");
   });
 
