@@ -127,7 +127,8 @@ function identList(p: Parser): Ident[] {
 
 /**
  * A column of an INSERT column list: `a`, a qualified `t.a` (the last part names the column), or an
- * edge table's pseudo-column `$from_id` / `$to_id`.
+ * edge table's pseudo-column `$from_id` / `$to_id`. Parts before the column may be left out
+ * (`..t.a`, `db...a`), as in a column's name in an expression.
  */
 function insertColumn(p: Parser): Ident {
   const t = p.tok;
@@ -136,8 +137,12 @@ function insertColumn(p: Parser): Ident {
     const word = p.next();
     return { kind: 'Ident', value: `$${word.value}`, quoted: false, start: t.start, end: word.end };
   }
-  const ref = columnName(p);
-  return ref.parts[ref.parts.length - 1] as Ident;
+  let name = p.isPunct('.') ? undefined : p.identifier();
+  for (let parts = 1; p.isPunct('.') && parts < 4; parts++) {
+    p.next();
+    name = p.isPunct('.') ? undefined : p.identifierOrKeyword();
+  }
+  return name ?? p.fail();
 }
 
 /** An index named in a hint: a name or a number (the index id). */
