@@ -477,6 +477,13 @@ describe('session and server statements', () => {
     expect(one('SETUSER')).toMatchObject({ kind: 'Setuser', noReset: false });
   });
 
+  it('takes WAIT_AT_LOW_PRIORITY after the shrink commands, with its abort choice', () => {
+    expect(one('DBCC SHRINKDATABASE (d, 10) WITH WAIT_AT_LOW_PRIORITY (ABORT_AFTER_WAIT = SELF)')).toMatchObject({ options: ['WAIT_AT_LOW_PRIORITY'] });
+    expect(one('DBCC SHRINKFILE (1, 10) WITH NO_INFOMSGS, WAIT_AT_LOW_PRIORITY')).toMatchObject({ options: ['NO_INFOMSGS', 'WAIT_AT_LOW_PRIORITY'] });
+    expect(err('DBCC SHRINKFILE (1) WITH WAIT_AT_LOW_PRIORITY (ABORT_AFTER_WAIT = NONE)')).toBe('102@1:67');
+    expect(err('DBCC SHRINKFILE (1) WITH WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1)')).toBe('102@1:48');
+  });
+
   it('rejects malformed session statements', () => {
     expect(err('USE')).toBe('156@1:1');
     expect(err('DBCC CHECKDB (')).toBe('102@1:14');

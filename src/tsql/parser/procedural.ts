@@ -1338,11 +1338,20 @@ function parseDbcc(p: Parser): Dbcc {
   return p.finish<Dbcc>({ kind: 'Dbcc', command, args, options }, start);
 }
 
-/** A DBCC option word, with a value for those that take one (`MAXDOP = 4`, documented for CHECKDB). */
+/**
+ * A DBCC option word, with a value for those that take one (`MAXDOP = 4`, documented for CHECKDB), or
+ * SHRINKDATABASE's and SHRINKFILE's `WAIT_AT_LOW_PRIORITY [(ABORT_AFTER_WAIT = SELF | BLOCKERS)]` (SQL Server 2022).
+ */
 function dbccOption(p: Parser): string {
   if (p.tok.kind !== 'word' || isReserved(p.tok.upper)) p.fail();
   const name = p.next().upper;
-  if (p.acceptPunct('=')) constantOrVariable(p);
+  if (name === 'WAIT_AT_LOW_PRIORITY' && p.acceptPunct('(')) {
+    p.expectWord('ABORT_AFTER_WAIT');
+    p.expectPunct('=');
+    if (!p.isWord('SELF') && !p.isWord('BLOCKERS')) p.fail();
+    p.next();
+    p.expectPunct(')');
+  } else if (p.acceptPunct('=')) constantOrVariable(p);
   return name;
 }
 
