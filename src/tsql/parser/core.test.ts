@@ -49,4 +49,12 @@ describe('statements the grammar keeps whole', () => {
     expect(kept.opaque.map((o) => o.what)).toEqual(['CREATE EVENT SESSION']);
     expect(error('CREATE EVENT SESSION s ON SERVER ADD EVENT sqlserver.sql_statement_completed (ACTION (sqlserver.sql_text))\nSET NOCOUNT ONN')).toBe("102 2:13 Incorrect syntax near 'ONN'.");
   });
+
+  it("keep an availability group's GRANT / DENY CREATE ANY DATABASE; a GRANT with TO is the next statement", () => {
+    const kept = parseBatch('ALTER AVAILABILITY GROUP [ag] GRANT CREATE ANY DATABASE;\nALTER AVAILABILITY GROUP ag DENY CREATE ANY DATABASE');
+    expect(kept.error).toBeUndefined();
+    expect(kept.opaque.map((o) => o.what)).toEqual(['ALTER AVAILABILITY', 'ALTER AVAILABILITY']);
+    expect(parseBatch('ALTER AVAILABILITY GROUP ag OFFLINE\nGRANT CREATE ANY DATABASE TO l').statements.map((s) => s.kind)).toEqual(['Opaque', 'Grant']);
+    expect(error('ALTER AVAILABILITY GROUP ag OFFLINE\nGRANT CREATE ANY DATABASE TO')).toBe("156 2:27 Incorrect syntax near the keyword 'TO'.");
+  });
 });
