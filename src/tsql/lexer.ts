@@ -67,14 +67,6 @@ const isCurrencySign = (c: number): boolean =>
   (c >= 0xa2 && c <= 0xa5) || c === 0x9f2 || c === 0x9f3 || c === 0xe3f || c === 0x17db || (c >= 0x20a0 && c <= 0x20b1) ||
   c === 0xfdfc || c === 0xfe69 || c === 0xff04 || c === 0xffe0 || c === 0xffe1 || c === 0xffe5 || c === 0xffe6;
 
-/** Whether a money amount follows a currency sign at `from`: spaces, an optional sign touching the digits, a digit. */
-function startsAmount(codes: Uint16Array, from: number, n: number): boolean {
-  let j = from;
-  while (j < n && codes[j] === 32) j++;
-  if (codes[j] === 43 || codes[j] === 45) j++;
-  return j < n && isDigit(codes[j] as number);
-}
-
 const isHexDigit = (c: number): boolean => isDigit(c) || ((c | 32) >= 97 && (c | 32) <= 102);
 
 /**
@@ -418,8 +410,9 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
       i = j;
       continue;
     }
-    if (c > 127 && isCurrencySign(c) && startsAmount(codes, i + 1, n)) {
-      // £12.50, € 10, ¥-3: read as the $ of a money constant, which the parser takes as written with $.
+    if (c > 127 && isCurrencySign(c)) {
+      // £12.50, € 10, ¥-3, £ alone: read as the $ of a money constant, which the parser takes as written
+      // with $. A currency sign is no letter: it starts no name.
       push('punct', i, i + 1, '$', '$', '$', tLine, tCol);
       i++;
       continue;
