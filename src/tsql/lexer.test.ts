@@ -32,4 +32,12 @@ describe('lex', () => {
   it('reads variables, temp tables and the :: operator', () => {
     expect(kinds('@x #t geography::Point')).toEqual(['variable:@x', 'word:#t', 'word:geography', 'punct:::', 'word:Point']);
   });
+
+  it('ends a number where its digits, fraction and exponent end: a letter after it is the next token', () => {
+    expect(kinds('1AND 2.5e-3x 0x1Fg .5E2 2e 7.')).toEqual([
+      'number:1', 'word:AND', 'number:2.5e-3', 'word:x', 'number:0x1F', 'word:g', 'number:.5E2', 'number:2e', 'number:7.',
+    ]);
+    // The exponent takes its sign even without digits; `2ELSE` is 2E and LSE.
+    expect(kinds('10MB 1e+ 3-1 2ELSE')).toEqual(['number:10', 'word:MB', 'number:1e+', 'number:3', 'punct:-', 'number:1', 'number:2E', 'word:LSE']);
+  });
 });

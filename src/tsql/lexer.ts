@@ -50,10 +50,50 @@ for (let c = 0; c < 128; c++) {
 const isWordStart = (c: number): boolean => (c > 127 ? !isWideSpace(c) : ((CLASS[c] ?? 0) & WORD_START) !== 0);
 const isWordPart = (c: number): boolean => (c > 127 ? !isWideSpace(c) : ((CLASS[c] ?? 0) & WORD_PART) !== 0);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-/** The Unicode space separators above U+2000 that separate tokens as a space does (en/em spaces, thin and narrow no-break spaces, the ideographic space). */
-const isUnicodeSpace = (c: number): boolean => (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
-/** The spaces above ASCII: no part of a word. */
-const isWideSpace = (c: number): boolean => c === 0xa0 || c === 0xfeff || (c >= 0x2000 && isUnicodeSpace(c));
+/**
+ * The Unicode spaces above U+2000 that separate tokens as a space does (en/em spaces, the zero-width
+ * space, the line and paragraph separators, thin and narrow no-break spaces, the ideographic space).
+ */
+const isUnicodeSpace = (c: number): boolean => (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+/** The spaces above ASCII (next line, no-break, Ogham, the byte order mark, isUnicodeSpace): no part of a word. */
+const isWideSpace = (c: number): boolean => c === 0xa0 || c === 0x85 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && isUnicodeSpace(c));
+
+/**
+ * The currency signs besides $ that may start a money constant (docs: "money and smallmoney
+ * (Transact-SQL)", the table of currency symbols): ¢ £ ¤ ¥, the Bengali rupee signs, ฿, ៛, U+20A0-U+20B1
+ * (€ included), ﷼, the small and full-width dollar, and the full-width cent, pound, yen and won signs.
+ */
+const isCurrencySign = (c: number): boolean =>
+  (c >= 0xa2 && c <= 0xa5) || c === 0x9f2 || c === 0x9f3 || c === 0xe3f || c === 0x17db || (c >= 0x20a0 && c <= 0x20b1) ||
+  c === 0xfdfc || c === 0xfe69 || c === 0xff04 || c === 0xffe0 || c === 0xffe1 || c === 0xffe5 || c === 0xffe6;
+
+const isHexDigit = (c: number): boolean => isDigit(c) || ((c | 32) >= 97 && (c | 32) <= 102);
+
+/**
+ * The end of the number starting at `from`: `0x` and hex digits (binary), or digits with an optional
+ * fraction and an optional exponent whose sign and digits may be left out (`12`, `1.5`, `.5`, `2.`, `1E10`,
+ * `1.5e-3`, `2e`, `2e+`), as SQL Server's lexer reads them. A letter after it
+ * starts the next token, as SQL Server reads `1AND` as 1 AND and `SELECT 1a` as 1 aliased a.
+ */
+function numberEnd(codes: Uint16Array, from: number, n: number): number {
+  let j = from;
+  if (codes[j] === 48 && ((codes[j + 1] as number) | 32) === 120) {
+    j += 2;
+    while (j < n && isHexDigit(codes[j] as number)) j++;
+    return j;
+  }
+  while (j < n && isDigit(codes[j] as number)) j++;
+  if (codes[j] === 46) {
+    j++;
+    while (j < n && isDigit(codes[j] as number)) j++;
+  }
+  if (((codes[j] as number) | 32) === 101) {
+    j++;
+    if (codes[j] === 43 || codes[j] === 45) j++;
+    while (j < n && isDigit(codes[j] as number)) j++;
+  }
+  return j;
+}
 
 /**
  * Canonical strings of the words seen so far, with their upper-cased form. A payload repeats the same
@@ -292,7 +332,8 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
       i++;
       continue;
     }
-    if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && isUnicodeSpace(c))) {
+    // Every control character (NUL included) separates tokens as a space does, as tab and carriage return do.
+    if (c <= 32 || (c > 127 && isWideSpace(c))) {
       // Indentation comes in runs of spaces.
       i++;
       while (codes[i] === 32) i++;
@@ -363,18 +404,17 @@ function scan(text: string, keepComments: boolean, tokens: Token[], reuse: boole
       continue;
     }
     if (isDigit(c) || (c === 46 && isDigit((codes[i + 1] as number)))) {
-      let j = i + 1;
-      // 0x… binary literals, decimals and exponents.
-      const hex = c === 48 && ((codes[i + 1] as number) | 32) === 120;
-      while (j < n) {
-        const d = codes[j] as number;
-        if (isDigit(d) || d === 46 || (d >= 65 && d <= 90) || (d >= 97 && d <= 122)) j++;
-        else if ((d === 43 || d === 45) && ((codes[j - 1] as number) | 32) === 101 && !hex) j++;
-        else break;
-      }
+      const j = numberEnd(codes, i, n);
       const raw = text.slice(i, j);
       push('number', i, j, raw, raw, raw, tLine, tCol);
       i = j;
+      continue;
+    }
+    if (c > 127 && isCurrencySign(c)) {
+      // £12.50, € 10, ¥-3, £ alone: read as the $ of a money constant, which the parser takes as written
+      // with $. A currency sign is no letter: it starts no name.
+      push('punct', i, i + 1, '$', '$', '$', tLine, tCol);
+      i++;
       continue;
     }
     if (isWordStart(c)) {

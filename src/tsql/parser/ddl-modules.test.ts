@@ -583,7 +583,9 @@ describe('false errors removed (round 2): modules, security, broker', () => {
     expect(first('CREATE PROCEDURE p (@m1 money = $23, @m2 money = -$   10.12, @m3 money = -$-23.00) AS SELECT 1')).toMatchObject({
       parameters: [{ default: { type: 'money', value: '$23' } }, { default: { type: 'money', value: '-$10.12' } }, { default: { type: 'money', value: '-$-23.00' } }],
     });
-    expect(errorOf('CREATE PROCEDURE p @m money = $ - 1 AS SELECT 1')).toEqual({ code: 102, at: '1:31' });
+    // `$` alone is the constant 0; a default is one constant, not `$ - 1`.
+    expect(first('CREATE PROCEDURE p @m money = $ AS SELECT 1')).toMatchObject({ parameters: [{ default: { type: 'money', value: '$0' } }] });
+    expect(errorOf('CREATE PROCEDURE p @m money = $ - 1 AS SELECT 1')).toEqual({ code: 102, at: '1:33' });
   });
 
   it('rejects columns named both after a permission and after the object', () => {

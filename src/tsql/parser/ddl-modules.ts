@@ -218,10 +218,12 @@ function parameterDefault(p: Parser): Literal | GlobalVariable | Variable | Defa
     value = t.value;
     type = t.text.startsWith('N') || t.text.startsWith('n') ? 'nstring' : 'string';
     p.next();
-  } else if (atMoneyLiteral(p)) {
-    // `$23`, `$ 10.12`, `$-23.00` (the money constant's own sign).
-    const money = parseMoneyLiteral(p);
-    value = `$${money.value}`;
+  } else if (p.isPunct('$')) {
+    // `$23`, `$ 10.12`, `$-23.00` (the money constant's own sign); `$` alone is the money constant 0.
+    let money = '0';
+    if (atMoneyLiteral(p)) money = parseMoneyLiteral(p).value;
+    else p.next();
+    value = `$${money}`;
     type = 'money';
   } else if (t.kind === 'variable' && t.text.startsWith('@@')) {
     // Accepted by SQL Server (the First Responder Kit has `@Servername NVARCHAR(128) = @@SERVERNAME`).

@@ -179,7 +179,7 @@ function parseOptionValue(p: Parser, node: DdlOption): void {
   if (t.kind === 'number' || p.isPunct('-') || p.isPunct('+')) {
     node.value = signedNumber(p);
     if (p.isPunct('%')) node.value += p.next().text;
-    else if (p.isAnyWord(UNIT_WORDS)) node.value += ` ${p.next().upper}`;
+    else if (p.isAnyWord(UNIT_WORDS)) node.value += `${p.tok.start === p.prev.end ? '' : ' '}${p.next().upper}`;
   } else if (t.kind === 'string') node.value = p.next().text;
   else if (t.kind === 'word' || t.kind === 'quoted') {
     if (p.isPunct('.', 1)) {

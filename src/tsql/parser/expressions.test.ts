@@ -76,7 +76,8 @@ describe('literals and names', () => {
     expect(expr('$node_id')).toMatchObject({ kind: 'PseudoColumn', name: '$NODE_ID' });
     // CURRENT_DATE is SQL Server 2025 / Azure only.
     expect(errorOf(parseExpression, 'CURRENT_DATE')).toBe('156@1:1');
-    expect(errorOf(parseExpression, '$ foo')).toBe('102@1:1');
+    // `$` apart from the word is the money constant 0, the word after it is not part of it.
+    expect(errorOf(parseExpression, '$ foo')).toBe("stopped at 'foo' (offset 2)");
     expect(errorOf(parseExpression, '$bogus')).toBe('102@1:2');
   });
 
@@ -488,9 +489,27 @@ describe('conformance with the 2022 grammar: forms Microsoft accepts', () => {
     expect(expr('$   10.12')).toMatchObject({ kind: 'Literal', type: 'money', value: '10.12' });
     expect(expr('-$-23.00')).toMatchObject({ kind: 'Unary', operand: { kind: 'Literal', type: 'money', value: '-23.00' } });
     expect(expr('$+1')).toMatchObject({ type: 'money', value: '+1' });
-    // The sign must touch the digits, and a fraction needs a digit before the point.
-    expect(errorOf(parseExpression, '$ - 1')).toBe('102@1:1');
-    expect(errorOf(parseExpression, '$.5')).toBe('102@1:2');
+    // The sign must touch the digits: `$ - 1` is the constant $ (0) minus 1. A fraction needs a digit before the point.
+    expect(expr('$ - 1')).toMatchObject({ kind: 'Binary', left: { kind: 'Literal', type: 'money', value: '0' }, right: { kind: 'Literal', type: 'number' } });
+    expect(errorIn('SELECT $.5')).toBe('102@1:9');
+  });
+
+  it('reads money after the other currency signs the money type lists', () => {
+    expect(expr('\u00a310.00')).toMatchObject({ kind: 'Literal', type: 'money', value: '10.00' });
+    expect(expr('\u20ac 5')).toMatchObject({ kind: 'Literal', type: 'money', value: '5' });
+    expect(expr('-\uffe5-2.5')).toMatchObject({ kind: 'Unary', operand: { kind: 'Literal', type: 'money', value: '-2.5' } });
+    expect(errorIn('CREATE PROCEDURE p @m money = \u00a310.00, @n money = -\u20a91 AS SELECT @m, @n')).toBe('no error');
+    // As after $: the fraction needs a digit before the point.
+    expect(errorIn('SELECT \u00a3.5')).not.toBe('no error');
+  });
+
+  it('reads a currency sign alone as the money constant 0', () => {
+    expect(expr('$')).toMatchObject({ kind: 'Literal', type: 'money', value: '0' });
+    expect(errorIn('SELECT n FROM (VALUES ($), ($), (\u00a3)) AS t (n)')).toBe('no error');
+    expect(errorIn('SELECT $, -$, $ + 1, \u20ac AS e')).toBe('no error');
+    // `$` against a word is a pseudo-column, which must be one SQL Server has.
+    expect(errorIn('SELECT $nothing FROM t')).toBe('102@1:9');
+    expect(errorIn('SELECT $ FROM')).toBe('156@1:10');
   });
 
   it('reads a qualified star with parts left out', () => {

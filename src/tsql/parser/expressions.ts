@@ -72,7 +72,7 @@ export function parseExpressionOrStar(p: Parser): Expr {
 }
 
 /** `a.*`, `dbo.t.*`, `..t.*`: name parts (some perhaps left out) separated by dots, then `.*`. */
-function isQualifiedStar(p: Parser): boolean {
+export function isQualifiedStar(p: Parser): boolean {
   let k = 0;
   for (let parts = 0; parts < 4; parts++) {
     // The part just before `.*` (the table) is named; parts before it may be left out.
@@ -844,7 +844,7 @@ function objectNameFrom(parts: Ident[], start: number): ObjectName {
 }
 
 /**
- * `$` adjacent to a number (money: `$12.50`) or to a word: `$action`, `$IDENTITY`, `$ROWGUID`,
+ * `$` alone or before a number (money: `$`, `$12.50`) or adjacent to a word: `$action`, `$IDENTITY`, `$ROWGUID`,
  * the graph pseudo-columns (`$node_id`, `$edge_id`, `$from_id`, `$to_id`), and
  * `[database.]$PARTITION.function(expr)` (docs: "$PARTITION (Transact-SQL)").
  */
@@ -853,6 +853,8 @@ function parseDollar(p: Parser, qualifier: Ident[]): Expr {
   const start = qualifier[0]?.start ?? dollar.start;
   if (qualifier.length === 0 && moneyAfter(p, dollar, 0)) return parseMoney(p, dollar);
   const t = p.tok;
+  // A currency sign alone is the money constant 0 (`VALUES ($), ($)`, `SELECT £`).
+  if (qualifier.length === 0 && (t.kind !== 'word' || t.start !== dollar.end)) return { kind: 'Literal', type: 'money', value: '0', start: dollar.start, end: dollar.end };
   if (t.start !== dollar.end) return p.fail(dollar);
   if (t.kind !== 'word') return p.fail();
   if (t.upper === 'PARTITION') {

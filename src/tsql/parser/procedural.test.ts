@@ -477,6 +477,18 @@ describe('session and server statements', () => {
     expect(one('SETUSER')).toMatchObject({ kind: 'Setuser', noReset: false });
   });
 
+  it('takes money constants as procedure arguments: spaces or a sign after the currency sign, or the sign alone', () => {
+    expect(one('EXEC p $ 10.5, -$-2, $, @m = $')).toMatchObject({ kind: 'Execute' });
+    expect(err('EXEC p $ - 1')).toBe('102@1:10');
+  });
+
+  it('takes WAIT_AT_LOW_PRIORITY after the shrink commands, with its abort choice', () => {
+    expect(one('DBCC SHRINKDATABASE (d, 10) WITH WAIT_AT_LOW_PRIORITY (ABORT_AFTER_WAIT = SELF)')).toMatchObject({ options: ['WAIT_AT_LOW_PRIORITY'] });
+    expect(one('DBCC SHRINKFILE (1, 10) WITH NO_INFOMSGS, WAIT_AT_LOW_PRIORITY')).toMatchObject({ options: ['NO_INFOMSGS', 'WAIT_AT_LOW_PRIORITY'] });
+    expect(err('DBCC SHRINKFILE (1) WITH WAIT_AT_LOW_PRIORITY (ABORT_AFTER_WAIT = NONE)')).toBe('102@1:67');
+    expect(err('DBCC SHRINKFILE (1) WITH WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1)')).toBe('102@1:48');
+  });
+
   it('rejects malformed session statements', () => {
     expect(err('USE')).toBe('156@1:1');
     expect(err('DBCC CHECKDB (')).toBe('102@1:14');

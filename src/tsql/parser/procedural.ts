@@ -63,7 +63,7 @@ import type {
 import type { Token } from '../lexer.js';
 import type { Parser } from './core.js';
 import { SyntaxFailure } from './core.js';
-import { parseCondition, parseExpression, parseExpressionOrDefault, startsExpression } from './expressions.js';
+import { atMoneyLiteral, parseCondition, parseExpression, parseExpressionOrDefault, parseMoneyLiteral, startsExpression } from './expressions.js';
 import { parseSelectStatement } from './query.js';
 import { parseTableElements } from './ddl-tables.js';
 import { isReserved } from './keywords.js';
@@ -105,8 +105,8 @@ function literalToken(p: Parser): Literal {
 function startsConstant(p: Parser): boolean {
   const t = p.tok;
   if (t.kind === 'string' || t.kind === 'number' || p.isWord('NULL')) return true;
-  if (p.isPunct('$')) return p.peek().kind === 'number';
-  if (p.isPunct('-') || p.isPunct('+')) return p.peek().kind === 'number' || (p.isPunct('$', 1) && p.peek(2).kind === 'number');
+  if (p.isPunct('$')) return true;
+  if (p.isPunct('-') || p.isPunct('+')) return p.peek().kind === 'number' || p.isPunct('$', 1);
   return false;
 }
 
@@ -128,10 +128,10 @@ function unsignedConstant(p: Parser): Literal {
     return { kind: 'Literal', type: 'null', value: 'NULL', start, end: p.prev.end };
   }
   if (p.isPunct('$')) {
+    // `$12.50`, `$ 10`, `$-1`; a currency sign alone is the money constant 0.
+    if (atMoneyLiteral(p)) return parseMoneyLiteral(p);
     p.next();
-    if (p.tok.kind !== 'number') p.fail();
-    const n = p.next();
-    return { kind: 'Literal', type: 'money', value: n.text, start, end: n.end };
+    return { kind: 'Literal', type: 'money', value: '0', start, end: p.prev.end };
   }
   return literalToken(p);
 }
@@ -1338,11 +1338,20 @@ function parseDbcc(p: Parser): Dbcc {
   return p.finish<Dbcc>({ kind: 'Dbcc', command, args, options }, start);
 }
 
-/** A DBCC option word, with a value for those that take one (`MAXDOP = 4`, documented for CHECKDB). */
+/**
+ * A DBCC option word, with a value for those that take one (`MAXDOP = 4`, documented for CHECKDB), or
+ * SHRINKDATABASE's and SHRINKFILE's `WAIT_AT_LOW_PRIORITY [(ABORT_AFTER_WAIT = SELF | BLOCKERS)]` (SQL Server 2022).
+ */
 function dbccOption(p: Parser): string {
   if (p.tok.kind !== 'word' || isReserved(p.tok.upper)) p.fail();
   const name = p.next().upper;
-  if (p.acceptPunct('=')) constantOrVariable(p);
+  if (name === 'WAIT_AT_LOW_PRIORITY' && p.acceptPunct('(')) {
+    p.expectWord('ABORT_AFTER_WAIT');
+    p.expectPunct('=');
+    if (!p.isWord('SELF') && !p.isWord('BLOCKERS')) p.fail();
+    p.next();
+    p.expectPunct(')');
+  } else if (p.acceptPunct('=')) constantOrVariable(p);
   return name;
 }
 

@@ -608,6 +608,33 @@ describe('invalid T-SQL fails where SQL Server does', () => {
 });
 
 describe('forms the SQL Server 2022 grammar accepts', () => {
+  it('an INSERT column named with its table, and with parts before the column left out', () => {
+    expect(one('INSERT INTO db..t (t.a, dbo.t.b, ..t.c, db...d, .t.e) VALUES (1, 2, 3, 4, 5)')).toMatchObject({
+      kind: 'Insert',
+      columns: [ident('a'), ident('b'), ident('c'), ident('d'), ident('e')],
+    });
+    // The column itself is named, and a name has four parts at most.
+    expect(errorOf('INSERT INTO t (t.) VALUES (1)')).toBe('102 1:18');
+    expect(errorOf('INSERT INTO t (..) VALUES (1)')).toBe('102 1:18');
+    expect(errorOf('INSERT INTO t (a.b.c.d.e) VALUES (1)')).toBe('102 1:23');
+  });
+
+  it('a select-list star qualified by a name with its database or schema left out', () => {
+    const s = one('SELECT a, ..t.*, db..t.* FROM db..t');
+    expect(s).toMatchObject({
+      query: {
+        items: [
+          { expr: col('a') },
+          { expr: { kind: 'ColumnRef', star: true, parts: [ident(''), ident(''), ident('t')] } },
+          { expr: { kind: 'ColumnRef', star: true, parts: [ident('db'), ident(''), ident('t')] } },
+        ],
+      },
+    });
+    // The table itself is named; a star takes no alias.
+    expect(errorOf('SELECT db..* FROM t')).toBe('102 1:12');
+    expect(errorOf('SELECT ..t.* AS x FROM t')).toBe('156 1:14');
+  });
+
   it('CHANGE_TRACKING_CONTEXT followed by CTEs', () => {
     expect(one('WITH CHANGE_TRACKING_CONTEXT (0x01), src (k) AS (SELECT k FROM s) UPDATE t SET v = 0')).toMatchObject({
       kind: 'Update',

@@ -67,7 +67,7 @@ import type {
 } from './ast-query.js';
 import type { Parser } from './core.js';
 import { SyntaxFailure } from './core.js';
-import { parseCondition, parseExpression, parseOrderByItems, parseWindowSpecification } from './expressions.js';
+import { isQualifiedStar, parseCondition, parseExpression, parseExpressionOrStar, parseOrderByItems, parseWindowSpecification } from './expressions.js';
 import { parseUpdateStatistics } from './ddl-tables.js';
 import { parseExecuteBody } from './procedural.js';
 import { registerStatement } from './statements.js';
@@ -127,7 +127,8 @@ function identList(p: Parser): Ident[] {
 
 /**
  * A column of an INSERT column list: `a`, a qualified `t.a` (the last part names the column), or an
- * edge table's pseudo-column `$from_id` / `$to_id`.
+ * edge table's pseudo-column `$from_id` / `$to_id`. Parts before the column may be left out
+ * (`..t.a`, `db...a`), as in a column's name in an expression.
  */
 function insertColumn(p: Parser): Ident {
   const t = p.tok;
@@ -136,8 +137,12 @@ function insertColumn(p: Parser): Ident {
     const word = p.next();
     return { kind: 'Ident', value: `$${word.value}`, quoted: false, start: t.start, end: word.end };
   }
-  const ref = columnName(p);
-  return ref.parts[ref.parts.length - 1] as Ident;
+  let name = p.isPunct('.') ? undefined : p.identifier();
+  for (let parts = 1; p.isPunct('.') && parts < 4; parts++) {
+    p.next();
+    name = p.isPunct('.') ? undefined : p.identifierOrKeyword();
+  }
+  return name ?? p.fail();
 }
 
 /** An index named in a hint: a name or a number (the index id). */
@@ -333,6 +338,11 @@ function parseSelectItem(p: Parser, allowAssign: boolean): SelectItem | SelectAs
     p.next(); // *
     const expr = columnRefOf(parts, true);
     expr.end = p.prev.end;
+    return { kind: 'SelectItem', expr, start, end: p.prev.end };
+  }
+  // `..t.*`, `db..t.*`: the database or schema left out, as in a column's name.
+  if (isQualifiedStar(p)) {
+    const expr = parseExpressionOrStar(p);
     return { kind: 'SelectItem', expr, start, end: p.prev.end };
   }
   // A local variable's name may itself start with @@ (`DECLARE @@v int`): `SELECT @@v = 1` assigns it.

@@ -150,7 +150,8 @@ export function opaque(p: Parser, start: number, what: string): OpaqueStatement 
 
 /**
  * Words of OPAQUE_STOP that continue a statement rather than start one, right after a name or keyword
- * or a comma (`ALTER AVAILABILITY GROUP ag SET (…)`, `ON SERVER DROP EVENT e, DROP EVENT f`). After `)` they start the next
+ * or a comma (`ALTER AVAILABILITY GROUP ag SET (…)`, `ON SERVER DROP EVENT e, DROP EVENT f`, an
+ * availability group's `GRANT CREATE ANY DATABASE`). After `)` they start the next
  * statement, which is then checked (`CREATE EVENT SESSION … (ACTION (x))` then `SET NOCOUNT ON`).
  */
 function isContinuation(p: Parser): boolean {
@@ -158,5 +159,10 @@ function isContinuation(p: Parser): boolean {
   const before = p.prev;
   // No statement starts after a comma either (`… DROP TARGET a.b, DROP TARGET b.c`).
   if (t.upper === 'SET' || t.upper === 'DROP' || t.upper === 'ALTER') return before.kind === 'word' || before.kind === 'quoted' || (before.kind === 'punct' && before.text === ',');
+  // `ALTER AVAILABILITY GROUP ag GRANT | DENY CREATE ANY DATABASE`: without TO, no GRANT statement.
+  if (t.upper === 'GRANT' || t.upper === 'DENY') {
+    return (before.kind === 'word' || before.kind === 'quoted') && p.isWord('CREATE', 1) && p.isWord('ANY', 2) && p.isWord('DATABASE', 3) && !p.isWord('TO', 4);
+  }
+  if (t.upper === 'CREATE') return before.kind === 'word' && (before.upper === 'GRANT' || before.upper === 'DENY');
   return false;
 }
