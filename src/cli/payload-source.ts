@@ -17,7 +17,7 @@ export interface PayloadSource {
 }
 
 export interface PayloadSourceOptions {
-  /** true for `plan`: the deploy order needs no column uses or reference positions (see AnalysisOptions). */
+  /** true for `plan`: the deploy order needs no reference positions, and no syntax trees are kept (see AnalysisOptions). */
   orderOnly?: boolean;
 }
 
