@@ -9,6 +9,7 @@ import { containerName, SERVICES, type ServiceName } from '../docker/service-spe
 import { HartError, UsageError } from '../engine/errors.js';
 import { createRedactor } from '../engine/redact.js';
 import { writeLine, type CommandIo } from './io.js';
+import { joinNegativeValues } from './negative-values.js';
 
 export const LOGS_HELP = [
   'Usage: hart-dev logs <sqlserver|neo4j> [-f] [--tail N]',
@@ -28,7 +29,8 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-      args,
+      // `--tail -1` is the value -1 (refused below for its range), not an unknown option.
+      args: joinNegativeValues(args, new Set(['--tail'])),
       options: { follow: { type: 'boolean', short: 'f' }, tail: { type: 'string' }, help: { type: 'boolean', short: 'h' }, project: { type: 'string' } },
       strict: true,
       allowPositionals: true,
@@ -49,7 +51,8 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
   let tail: number | undefined;
   if (values.tail !== undefined) {
-    if (!/^\d+$/.test(values.tail)) throw new UsageError(`--tail "${values.tail}" is not a number of lines`, { hint: 'e.g. --tail 100' });
+    if (!/^-?\d+$/.test(values.tail)) throw new UsageError(`--tail "${values.tail}" is not a number of lines`, { hint: 'e.g. --tail 100' });
+    if (values.tail.startsWith('-')) throw new UsageError(`--tail ${values.tail} is out of range: give 0 or more lines`, { hint: 'e.g. --tail 100' });
     tail = Number(values.tail);
   }
   const config = loadConfig({ cwd: io.cwd, env: io.env, flags: { project: values.project } });

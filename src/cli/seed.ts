@@ -11,12 +11,14 @@ import { runPhases } from '../engine/runner.js';
 import { selectPhases } from '../engine/select.js';
 import type { UpContext } from '../phases/context.js';
 import { seedPhases } from '../phases/reset-seed-plan.js';
+import { seedFlagRange, seedFlagValue } from '../seed/settings.js';
 import type { EmbeddingSettings } from '../seed/types.js';
 import { defaultDeployDeps } from '../sqlserver/default-deps.js';
 import { setDeployOptions, type SqlDeployDeps } from '../sqlserver/deploy-run.js';
 import { parseTarget } from '../sqlserver/target.js';
 import { renderRun } from '../ui/render-run.js';
 import { isInteractive, writeLine, type CommandIo } from './io.js';
+import { joinNegativeValues } from './negative-values.js';
 
 export function seedHelp(): string {
   return [
@@ -27,9 +29,9 @@ export function seedHelp(): string {
     'With --target only that SQL Server is seeded: the local database and the Neo4j graph are left alone.',
     '',
     'Options:',
-    '  --embeddings N       number of sample atoms (seeds/embeddings.json: count)',
-    '  --dim D              vector dimension (default 1536; the graph\'s vector index follows it)',
-    '  --topics K           topic clusters',
+    `  --embeddings N       number of sample atoms, ${seedFlagRange('count')} (seeds/embeddings.json: count)`,
+    `  --dim D              vector dimension, ${seedFlagRange('dim')} (default 1536; the graph's vector index follows it)`,
+    `  --topics K           topic clusters, ${seedFlagRange('topics')}`,
     '  --seed S             generator seed (same seed, same vectors on every machine)',
     '  --target CONNECTION  seed only another SQL Server: sqlserver://user:pass@host:1433/db or Server=…;Database=…',
     '  --auth sql|entra     entra: sign in with DefaultAzureCredential (az login, managed identity), no password',
@@ -47,11 +49,8 @@ function list(value: unknown): string[] {
   return typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter((s) => s !== '') : [];
 }
 
-function intFlag(value: unknown, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError(`--${flag} "${String(value)}" is not a whole number`, { hint: `e.g. --${flag} 1000` });
-  return Number(value);
-}
+/** The flags that take a number: `--dim -5` is read as the value -5 and refused for its range. */
+const NUMERIC_FLAGS: ReadonlySet<string> = new Set(['--embeddings', '--dim', '--topics', '--seed']);
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
   const options: Record<string, { type: 'string' } | { type: 'boolean'; short?: string }> = {
@@ -63,7 +62,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   let values: Record<string, string | boolean | undefined>;
   try {
     values = {};
-    for (const [key, value] of Object.entries(parseArgs({ args, strict: true, allowPositionals: false, options }).values)) {
+    for (const [key, value] of Object.entries(parseArgs({ args: joinNegativeValues(args, NUMERIC_FLAGS), strict: true, allowPositionals: false, options }).values)) {
       if (!Array.isArray(value)) values[key] = value;
     }
   } catch (error) {
@@ -78,8 +77,8 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   if (auth === 'entra' && values.target === undefined) throw new UsageError('--auth entra needs a --target', { hint: 'The local container uses its sa login; pass --target for an Azure SQL database.' });
   const overrides: Partial<EmbeddingSettings> = {};
   const set = (key: keyof EmbeddingSettings, flag: string): void => {
-    const n = intFlag(values[flag], flag);
-    if (n !== undefined) overrides[key] = n;
+    const written = values[flag];
+    if (typeof written === 'string') overrides[key] = seedFlagValue(key, written);
   };
   set('count', 'embeddings');
   set('dim', 'dim');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HartError } from '../engine/errors.js';
-import { DEFAULT_EMBEDDING_SETTINGS, loadEmbeddingSettings } from './settings.js';
+import { DEFAULT_EMBEDDING_SETTINGS, loadEmbeddingSettings, seedFlagValue } from './settings.js';
 
 function seedsDir(json?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'hart-seeds-'));
@@ -66,5 +66,20 @@ describe('loadEmbeddingSettings', () => {
 
   it('refuses more topics than atoms', () => {
     expect(() => loadEmbeddingSettings(seedsDir(), { count: 3, topics: 4 })).toThrow('Embedding settings ask for 4 topics but only 3 atoms');
+  });
+});
+
+describe('seedFlagValue (hart-dev seed flags, checked before anything runs)', () => {
+  it('takes a whole number within the range', () => {
+    expect(seedFlagValue('dim', '16')).toBe(16);
+    expect(seedFlagValue('seed', '0')).toBe(0);
+  });
+
+  it('refuses 0, negative numbers and words with the flag and the range, as a usage error (exit 2)', () => {
+    expect(() => seedFlagValue('dim', '0')).toThrow('--dim 0 is out of range: the vector dimension (at most 4096 for AtomEmbeddings; two or more so that topics can differ) takes 2 to 4096');
+    expect(() => seedFlagValue('topics', '0')).toThrow('--topics 0 is out of range');
+    expect(() => seedFlagValue('count', '-5')).toThrow('--embeddings -5 is out of range: the number of sample atoms takes 1 to 1000000');
+    expect(() => seedFlagValue('count', 'ten')).toThrow('--embeddings ten is not a whole number');
+    expect(() => seedFlagValue('dim', '0')).toThrow(expect.objectContaining({ exitCode: 2, hint: 'e.g. --dim 1536 (the default).' }));
   });
 });

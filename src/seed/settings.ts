@@ -3,7 +3,7 @@
 // a typo stops the run with the file or flag to fix, before any server sees the data.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HartError } from '../engine/errors.js';
+import { HartError, UsageError } from '../engine/errors.js';
 import type { EmbeddingSettings } from './types.js';
 
 export const EMBEDDING_SETTINGS_FILE = 'embeddings.json';
@@ -27,7 +27,7 @@ interface Limit {
 // 6,144 bytes and stays in-row. seed is a 32-bit unsigned integer because the PRNG state is one.
 const LIMITS: Record<keyof EmbeddingSettings, Limit> = {
   count: { min: 1, max: 1_000_000, flag: '--embeddings', why: 'the number of sample atoms' },
-  dim: { min: 2, max: 4096, flag: '--dim', why: 'the vector dimension (AtomEmbeddings allows 1–4096)' },
+  dim: { min: 2, max: 4096, flag: '--dim', why: 'the vector dimension (at most 4096 for AtomEmbeddings; two or more so that topics can differ)' },
   topics: { min: 1, max: 1000, flag: '--topics', why: 'the number of topic clusters' },
   seed: { min: 0, max: 0xffff_ffff, flag: '--seed', why: 'the generator seed (a 32-bit unsigned integer)' },
 };
@@ -36,6 +36,28 @@ const FIELDS: readonly (keyof EmbeddingSettings)[] = ['count', 'dim', 'topics', 
 
 function isField(name: string): name is keyof EmbeddingSettings {
   return FIELDS.some((field) => field === name);
+}
+
+/**
+ * A `hart-dev seed` flag's value, checked before anything runs: a whole number (negative ones
+ * included, so that the message is about the range) within the setting's limits, else a usage error
+ * (exit 2) naming the flag and the range.
+ */
+export function seedFlagValue(field: keyof EmbeddingSettings, written: string): number {
+  const limit = LIMITS[field];
+  const value = /^-?\d+$/.test(written) ? Number(written) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < limit.min || value > limit.max) {
+    const what = Number.isNaN(value) ? 'is not a whole number' : 'is out of range';
+    throw new UsageError(`${limit.flag} ${written} ${what}: ${limit.why} takes ${limit.min} to ${limit.max}`, {
+      hint: `e.g. ${limit.flag} ${DEFAULT_EMBEDDING_SETTINGS[field]} (the default).`,
+    });
+  }
+  return value;
+}
+
+/** The flag and range of each setting, for help texts. */
+export function seedFlagRange(field: keyof EmbeddingSettings): string {
+  return `${LIMITS[field].min}–${LIMITS[field].max}`;
 }
 
 function checkValue(field: keyof EmbeddingSettings, value: unknown, source: string): number {
