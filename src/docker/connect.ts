@@ -87,7 +87,12 @@ export function resolveDockerTarget(env: NodeJS.ProcessEnv): DockerTarget {
 export function modemOptions(host: string, env: NodeJS.ProcessEnv = {}): Dockerode.DockerOptions {
   if (host.startsWith('unix://')) return { socketPath: host.slice('unix://'.length) };
   if (host.startsWith('npipe://')) return { socketPath: host.slice('npipe://'.length).replace(/\//g, '\\') };
-  const url = new URL(host);
+  let url: URL;
+  try {
+    url = new URL(host);
+  } catch {
+    url = new URL('invalid:');
+  }
   if (url.protocol === 'tcp:' || url.protocol === 'http:' || url.protocol === 'https:') {
     const tls = url.protocol === 'https:' || (env.DOCKER_TLS_VERIFY !== undefined && env.DOCKER_TLS_VERIFY !== '' && env.DOCKER_TLS_VERIFY !== '0');
     const options: Dockerode.DockerOptions = { host: url.hostname, port: url.port === '' ? (tls ? 2376 : 2375) : Number(url.port), protocol: tls ? 'https' : 'http' };
@@ -112,6 +117,8 @@ export function modemOptions(host: string, env: NodeJS.ProcessEnv = {}): Dockero
   throw new HartError(`Can't use Docker host "${host}"`, {
     hint: 'DOCKER_HOST takes unix:///path, tcp://host:port or ssh://user@host.',
     code: 'docker-host',
+    // A configuration mistake, as a bad HART_* value is.
+    exitCode: 2,
   });
 }
 

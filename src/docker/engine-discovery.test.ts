@@ -74,5 +74,7 @@ describe('modemOptions', () => {
 
   it('refuses a host it cannot use, saying which forms work', () => {
     expect(() => modemOptions('ftp://x')).toThrow(/Can't use Docker host "ftp:\/\/x"/);
+    // Not a URL at all (DOCKER_HOST=bogus): the same error, exit 2 as for other configuration mistakes.
+    expect(() => modemOptions('bogus')).toThrow(expect.objectContaining({ message: 'Can\'t use Docker host "bogus"', exitCode: 2 }));
   });
 });

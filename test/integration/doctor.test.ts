@@ -138,6 +138,14 @@ describe('hart-dev doctor', () => {
     expect(weak.code).toBe(1);
   });
 
+  it('fails the configuration when HART_SQL_DIR names a folder that is not there, and warns when there is no sql/ here', async () => {
+    const missing = await doctorJson({ ...env, HART_SQL_DIR: join(cwd, 'nope') }, cwd);
+    expect(missing.checks.get('configuration')).toMatchObject({ verdict: 'fail', message: `The SQL payload folder ${join(cwd, 'nope')} does not exist (HART_SQL_DIR)` });
+    expect(missing.code).toBe(1);
+    const here = await doctorJson(env, cwd);
+    expect(here.checks.get('configuration')).toMatchObject({ verdict: 'warn', message: `Configuration is valid, but there is no SQL payload folder here (${join(cwd, 'sql')})` });
+  });
+
   it('does not need Docker when both servers are external', async () => {
     const { checks } = await doctorJson({ ...env, DOCKER_HOST: 'tcp://127.0.0.1:9', HART_SQL_URL: 'sqlserver://db.example:1433', HART_NEO4J_URL: 'bolt://graph.example:7687' }, cwd);
     expect(checks.get('docker')).toMatchObject({ verdict: 'ok', message: 'Not needed: HART_SQL_URL and HART_NEO4J_URL point to existing servers' });
