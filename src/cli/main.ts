@@ -1,6 +1,7 @@
 // argv → command. Flags only, no logic: each command lives in its own file.
 import { readFileSync } from 'node:fs';
 import { HartError } from '../engine/errors.js';
+import { nearestName } from '../engine/nearest-name.js';
 import { COMMANDS } from './registry.js';
 import { writeLine, type CommandIo } from './io.js';
 
@@ -30,6 +31,22 @@ export function helpText(): string {
   ].join('\n');
 }
 
+/** A warning on stderr for each HART_* name no setting has (a typo keeps the default silently). */
+async function warnUnknownVariables(io: CommandIo): Promise<void> {
+  // Loaded here, not at start-up: --help and --version need no configuration.
+  const { unknownVariables } = await import('../config/load.js');
+  let unknown: ReturnType<typeof unknownVariables>;
+  try {
+    unknown = unknownVariables(io.cwd, io.env);
+  } catch {
+    // An unreadable .env is reported by the command that loads the configuration.
+    return;
+  }
+  for (const u of unknown) {
+    writeLine(io.stderr, `⚠ ${u.name} (${u.where}) is not a hart-dev setting${u.near === undefined ? '' : `: did you mean ${u.near}?`}`);
+  }
+}
+
 export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
@@ -43,10 +60,12 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   if (first === 'help' && rest[0] !== undefined) return runCli([rest[0], '--help'], io);
   const entry = COMMANDS.find((c) => c.name === first);
   if (entry === undefined) {
-    writeLine(io.stderr, `Unknown command "${first}".`);
+    const near = nearestName(first, COMMANDS.map((c) => c.name));
+    writeLine(io.stderr, `Unknown command "${first}".${near === undefined ? '' : ` Did you mean "${near}"?`}`);
     writeLine(io.stderr, `Commands: ${COMMANDS.map((c) => c.name).join(', ')}. Run 'hart-dev --help' for details.`);
     return 2;
   }
+  await warnUnknownVariables(io);
   const command = await entry.load();
   try {
     return await command.run(rest, io);

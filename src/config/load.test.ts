@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../engine/errors.js';
 import { saveEulaConsent } from './consent.js';
-import { ConfigError, loadConfig } from './load.js';
+import { ConfigError, loadConfig, unknownVariables } from './load.js';
 import { neo4jPasswordProblem, sqlPasswordProblem } from './passwords.js';
 
 function project(files: Record<string, string> = {}): string {
@@ -172,5 +172,16 @@ describe('passwords inside service URLs', () => {
     const error = loadError(() => loadConfig({ cwd: project(), env: { HART_SQL_URL: 'http://sa:Hidden.Pass1@db.example' } }));
     expect(error.message).toContain('HART_SQL_URL');
     expect(error.message).not.toContain('Hidden.Pass1');
+  });
+});
+
+describe('unknownVariables', () => {
+  it('names HART_* settings no variable has, where they are, and the known one they most likely mean', () => {
+    const dir = project({ '.env': 'HART_NEO4J_PASWORD=x\nOTHER=1\n', '.env.local': 'HART_SQL_PORT=1433\n' });
+    expect(unknownVariables(dir, { HART_SQL_PROT: '1444', HART_TEST_PHASES: 'slow', PATH: '/bin', HART_WHATEVER_ELSE: '1' })).toEqual([
+      { name: 'HART_SQL_PROT', where: 'environment', near: 'HART_SQL_PORT' },
+      { name: 'HART_WHATEVER_ELSE', where: 'environment' },
+      { name: 'HART_NEO4J_PASWORD', where: '.env', near: 'HART_NEO4J_PASSWORD' },
+    ]);
   });
 });

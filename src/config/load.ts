@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'dotenv';
+import { nearestName } from '../engine/nearest-name.js';
 import { UsageError } from '../engine/errors.js';
 import { generatePassword, neo4jPasswordProblem, sqlPasswordProblem } from './passwords.js';
 import { hasSavedEulaConsent } from './consent.js';
@@ -143,6 +144,39 @@ function describeSource(source: ValueSource, cwd: string, spec: VariableSpec): s
     default:
       return source;
   }
+}
+
+/** HART_* names read elsewhere than the configuration table (test-only phases, see README). */
+const OTHER_KNOWN = ['HART_TEST_PHASES'];
+
+export interface UnknownVariable {
+  name: string;
+  /** 'environment', '.env' or '.env.local'. */
+  where: string;
+  /** The known variable it most likely means. */
+  near?: string;
+}
+
+/**
+ * HART_* names in the environment, .env or .env.local that no setting has: most often a typo that
+ * would silently leave the default in force (HART_SQL_PROT for HART_SQL_PORT).
+ */
+export function unknownVariables(cwd: string, env: NodeJS.ProcessEnv): UnknownVariable[] {
+  const known = [...VARIABLES.map((v) => v.name as string), ...OTHER_KNOWN];
+  const out: UnknownVariable[] = [];
+  const sources: [string, Record<string, unknown>][] = [
+    ['environment', env],
+    ['.env.local', readEnvFile(join(resolve(cwd), '.env.local'))],
+    ['.env', readEnvFile(join(resolve(cwd), '.env'))],
+  ];
+  for (const [where, values] of sources) {
+    for (const name of Object.keys(values)) {
+      if (!name.startsWith('HART_') || known.includes(name)) continue;
+      const near = nearestName(name, known);
+      out.push(near === undefined ? { name, where } : { name, where, near });
+    }
+  }
+  return out;
 }
 
 export function loadConfig(options: LoadOptions): Config {
