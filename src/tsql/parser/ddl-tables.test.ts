@@ -604,7 +604,23 @@ const INVALID: [string, string][] = [
   ['CREATE TABLE t (a int GENERATED ALWAYS AS ROW BEGIN)', '156@1:47'],
   ['ALTER TABLE t ALTER COLUMN c ADD', '156@1:30'],
   ['CREATE TABLE t (a int) ON fg WITH (MEMORY_OPTIMIZED = ON) ON fg2', '156@1:59'],
+  // DEFAULT, CHECK and a computed column are scalar: no subquery (Msg 1046).
+  ['CREATE TABLE t (a int CHECK (a IN (SELECT id FROM u)))', '1046@1:30'],
+  ['CREATE TABLE t (a int, CONSTRAINT ck CHECK (EXISTS (SELECT * FROM u WHERE u.id = a)))', '1046@1:45'],
+  ['CREATE TABLE t (a int CHECK (a > ALL (SELECT id FROM u)))', '1046@1:30'],
+  ['CREATE TABLE t (a int DEFAULT (SELECT MAX(id) FROM u))', '1046@1:31'],
+  ['CREATE TABLE t (a int, b AS (SELECT COUNT(*) FROM u) + a)', '1046@1:29'],
+  ['ALTER TABLE t ADD CONSTRAINT df DEFAULT (SELECT 1) FOR a', '1046@1:41'],
+  ['ALTER TABLE t ADD CONSTRAINT ck CHECK (a < COALESCE((SELECT MAX(id) FROM u), 0))', '1046@1:53'],
+  ['DECLARE @t TABLE (a int DEFAULT (SELECT 1))', '1046@1:33'],
 ];
+
+describe('scalar-only expressions in table definitions', () => {
+  it('still accepts functions, CASE and IN lists in DEFAULT, CHECK and computed columns', () => {
+    expect(errorOf("CREATE TABLE t (a int CHECK (a IN (1, 2) AND CASE WHEN a > 1 THEN 1 ELSE 0 END = 1) DEFAULT (ABS(-1)), b AS ISNULL(a, 0) * 2 PERSISTED)")).toBe('no error');
+    expect(errorOf('ALTER TABLE t ADD CONSTRAINT df DEFAULT (NEXT VALUE FOR dbo.s) FOR a')).toBe('no error');
+  });
+});
 
 describe('invalid statements', () => {
   it.each(INVALID)('%s → %s', (sql, expected) => {

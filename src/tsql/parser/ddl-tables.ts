@@ -62,6 +62,7 @@ import { SyntaxFailure, type Parser } from './core.js';
 import { parseAuditSpecification, parseDatabaseScopedCredential } from './ddl-security.js';
 import { parseCondition, parseExpression } from './expressions.js';
 import { isReserved } from './keywords.js';
+import { walk } from './walk.js';
 import { atStatementStart, opaque, registerDdl, type DdlContext } from './statements.js';
 
 // ==== small shared pieces ==========================================================================
@@ -504,7 +505,7 @@ export function parseColumnDefinition(p: Parser, context: TableContext = 'CREATE
   const name = p.identifier();
   const node: ColumnDefinition = { kind: 'ColumnDefinition', name, constraints: [], start, end: start };
   if (p.acceptWord('AS')) {
-    node.computed = parseExpression(p);
+    node.computed = scalarOnly(p, parseExpression(p));
     if (p.acceptWord('PERSISTED')) node.persisted = true;
     while (isColumnConstraintStart(p)) addColumnConstraint(node, parseColumnConstraint(p, context));
   } else {
@@ -701,7 +702,7 @@ function parseColumnConstraint(p: Parser, context: TableContext): ColumnConstrai
   } else if (p.isWord('CHECK')) parseCheck(p, node, context);
   else if (p.acceptWord('DEFAULT')) {
     node.constraintType = 'DEFAULT';
-    node.default = parseExpression(p);
+    node.default = scalarOnly(p, parseExpression(p));
     if (p.isWord('WITH') && p.isWord('VALUES', 1)) {
       p.next();
       p.next();
@@ -759,9 +760,24 @@ function parseCheck(p: Parser, node: { constraintType: ConstraintType; check?: E
   if (parseReplicationClause(p, context)) node.notForReplication = true;
   p.expectPunct('(');
   p.enter();
-  node.check = parseCondition(p);
+  node.check = scalarOnly(p, parseCondition(p));
   p.expectPunct(')');
   p.leave();
+}
+
+/** The expression nodes that hold a query. */
+const QUERY_HOLDERS: ReadonlySet<string> = new Set(['Subquery', 'Exists', 'InSubquery', 'QuantifiedComparison']);
+
+/**
+ * A DEFAULT, a CHECK condition and a computed column are scalar expressions: SQL Server's parser
+ * rejects a subquery in them (Msg 1046; docs "CREATE TABLE": a computed column's expression "can't be
+ * a subquery", CHECK constraints "can't contain subqueries").
+ */
+function scalarOnly<T extends Expression>(p: Parser, e: T): T {
+  walk(e, (n) => {
+    if (QUERY_HOLDERS.has(n.kind)) throw new SyntaxFailure(1046, 'Subqueries are not allowed in this context. Only scalar expressions are allowed.', p.tokenAt(n.start));
+  });
+  return e;
 }
 
 /** `REFERENCES t [(cols)] [ON DELETE action] [ON UPDATE action [ON DELETE action]] [NOT FOR REPLICATION]` */
@@ -823,7 +839,7 @@ function parseTableConstraint(p: Parser, context: TableContext): TableConstraint
   } else if (p.isWord('CHECK')) parseCheck(p, node, context);
   else if (context === 'ALTER TABLE' && p.acceptWord('DEFAULT')) {
     node.constraintType = 'DEFAULT';
-    node.default = parseExpression(p);
+    node.default = scalarOnly(p, parseExpression(p));
     p.expectWord('FOR');
     node.columns = [p.identifier()];
     if (p.isWord('WITH') && p.isWord('VALUES', 1)) {

@@ -1149,7 +1149,11 @@ function parseCallSuffix(p: Parser, node: Omit<FunctionCall, 'start' | 'end'>): 
     node.nulls = p.next().upper === 'IGNORE' ? 'IGNORE' : 'RESPECT';
     p.next();
   }
-  if (p.isWord('OVER')) node.over = parseOverClause(p);
+  if (p.isWord('OVER')) {
+    // An aggregate over a window takes no DISTINCT (Msg 10759; docs "SELECT - OVER clause").
+    if (node.distinct === true) throw new SyntaxFailure(10759, 'Use of DISTINCT is not allowed with the OVER clause.', p.tok);
+    node.over = parseOverClause(p);
+  }
 }
 
 /**

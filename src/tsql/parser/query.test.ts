@@ -747,6 +747,10 @@ describe('what the SQL Server 2022 grammar rejects, at the token where it fails'
     ['UPDATE t WITH (ROWLOCK, FORCESEEK (ix (a))) SET a = 1', '1069 1:25'],
     // CONTAINSTABLE: at most one LANGUAGE and one top_n after the search condition.
     ["SELECT * FROM CONTAINSTABLE(t, c, 'x', 5, 6) AS k", '102 1:43'],
+    // An aggregate with OVER takes no DISTINCT (Msg 10759); without OVER it may.
+    ['SELECT COUNT(DISTINCT a) OVER (PARTITION BY b) FROM t', '10759 1:26'],
+    ['SELECT SUM(DISTINCT a) OVER () FROM t', '10759 1:24'],
+    ['SELECT COUNT(DISTINCT a), SUM(ALL a) OVER (), COUNT(*) OVER () FROM t', 'none'],
   ];
   for (const [sql, expected] of cases) it(sql, () => expect(errorOf(sql)).toBe(expected));
 });
