@@ -613,12 +613,26 @@ const INVALID: [string, string][] = [
   ['ALTER TABLE t ADD CONSTRAINT df DEFAULT (SELECT 1) FOR a', '1046@1:41'],
   ['ALTER TABLE t ADD CONSTRAINT ck CHECK (a < COALESCE((SELECT MAX(id) FROM u), 0))', '1046@1:53'],
   ['DECLARE @t TABLE (a int DEFAULT (SELECT 1))', '1046@1:33'],
+  // One way to sample and one set of statistics per statement; each option once.
+  ['UPDATE STATISTICS t WITH FULLSCAN, SAMPLE 10 PERCENT', '1052@1:36'],
+  ['UPDATE STATISTICS t s WITH RESAMPLE, NORECOMPUTE, FULLSCAN', '1052@1:51'],
+  ['UPDATE STATISTICS t WITH ALL, COLUMNS', '1052@1:31'],
+  ['CREATE STATISTICS s ON t (a, b) WITH SAMPLE 1000 ROWS, NORECOMPUTE, FULLSCAN', '1052@1:69'],
+  ['UPDATE STATISTICS t WITH NORECOMPUTE, NORECOMPUTE', '1039@1:39'],
 ];
 
 describe('scalar-only expressions in table definitions', () => {
   it('still accepts functions, CASE and IN lists in DEFAULT, CHECK and computed columns', () => {
     expect(errorOf("CREATE TABLE t (a int CHECK (a IN (1, 2) AND CASE WHEN a > 1 THEN 1 ELSE 0 END = 1) DEFAULT (ABS(-1)), b AS ISNULL(a, 0) * 2 PERSISTED)")).toBe('no error');
     expect(errorOf('ALTER TABLE t ADD CONSTRAINT df DEFAULT (NEXT VALUE FOR dbo.s) FOR a')).toBe('no error');
+  });
+});
+
+describe('statistics options', () => {
+  it('accepts one sampling choice with the options that combine with it', () => {
+    expect(errorOf('UPDATE STATISTICS dbo.t (s1, s2) WITH FULLSCAN, PERSIST_SAMPLE_PERCENT = ON, ALL, NORECOMPUTE, MAXDOP = 4')).toBe('no error');
+    expect(errorOf('UPDATE STATISTICS t WITH RESAMPLE ON PARTITIONS (1, 3 TO 5), INDEX')).toBe('no error');
+    expect(errorOf('CREATE STATISTICS s ON t (a) WHERE a > 0 WITH SAMPLE 50 PERCENT, INCREMENTAL = OFF, AUTO_DROP = ON')).toBe('no error');
   });
 });
 

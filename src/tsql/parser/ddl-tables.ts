@@ -1723,7 +1723,7 @@ function parseCreateStatistics(p: Parser, ctx: DdlContext): CreateStatistics {
   const columns = identList(p);
   const node: CreateStatistics = { kind: 'CreateStatistics', name, table, columns, options: [], start: ctx.start, end: ctx.start };
   if (p.acceptWord('WHERE')) node.where = parseCondition(p);
-  if (p.acceptWord('WITH')) node.options = p.commaList(parseStatisticsOption);
+  if (p.acceptWord('WITH')) node.options = checkStatisticsOptions(p, 'CREATE STATISTICS', p.commaList(parseStatisticsOption));
   node.end = p.prev.end;
   return node;
 }
@@ -1741,7 +1741,7 @@ export function parseUpdateStatistics(p: Parser, start: number): UpdateStatistic
   if (p.isPunct('(')) names = identList(p);
   else if (p.isIdentifier() && !atStatementStart(p)) names = [p.identifier()];
   let options: DdlOption[] = [];
-  if (p.acceptWord('WITH')) options = p.commaList(parseStatisticsOption);
+  if (p.acceptWord('WITH')) options = checkStatisticsOptions(p, 'UPDATE STATISTICS', p.commaList(parseStatisticsOption));
   return p.finish<UpdateStatistics>({ kind: 'UpdateStatistics', table, names, options }, start);
 }
 
@@ -1767,6 +1767,42 @@ function parseStatisticsOption(p: Parser): DdlOption {
   }
   node.end = p.prev.end;
   return node;
+}
+
+/**
+ * The options that exclude each other, each group in the order SQL Server names a conflicting pair:
+ * one way to sample (SAMPLE n PERCENT | SAMPLE n ROWS | RESAMPLE | FULLSCAN) and one set of statistics
+ * (ALL | COLUMNS | INDEX). Docs "UPDATE STATISTICS", "CREATE STATISTICS": the choices of one bracket.
+ */
+const EXCLUSIVE_STATISTICS_OPTIONS: readonly (readonly string[])[] = [
+  ['PERCENT', 'ROWS', 'RESAMPLE', 'FULLSCAN'],
+  ['ALL', 'COLUMNS', 'INDEX'],
+];
+
+/** A statistics option's name as SQL Server names it in a conflict: SAMPLE by its unit. */
+function statisticsOptionWord(o: DdlOption): string {
+  return o.name === 'SAMPLE' ? (o.value?.endsWith('ROWS') === true ? 'ROWS' : 'PERCENT') : o.name;
+}
+
+/**
+ * Each statistics option at most once (Msg 1039) and no two of one exclusive group (Msg 1052,
+ * "Conflicting UPDATE STATISTICS options "PERCENT" and "FULLSCAN".").
+ */
+function checkStatisticsOptions(p: Parser, statement: string, options: DdlOption[]): DdlOption[] {
+  for (let i = 1; i < options.length; i++) {
+    const o = options[i] as DdlOption;
+    const word = statisticsOptionWord(o);
+    for (let j = 0; j < i; j++) {
+      const before = options[j] as DdlOption;
+      if (before.name === o.name) throw new SyntaxFailure(1039, `Option '${o.name}' is specified more than once.`, p.tokenAt(o.start));
+      const other = statisticsOptionWord(before);
+      const group = EXCLUSIVE_STATISTICS_OPTIONS.find((g) => g.includes(word));
+      if (group === undefined || !group.includes(other)) continue;
+      const [first, second] = group.indexOf(word) < group.indexOf(other) ? [word, other] : [other, word];
+      throw new SyntaxFailure(1052, `Conflicting ${statement} options "${first}" and "${second}".`, p.tokenAt(o.start));
+    }
+  }
+  return options;
 }
 
 // ==== legacy defaults and rules ====================================================================
