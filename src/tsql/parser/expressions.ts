@@ -1123,7 +1123,43 @@ function parseCall(p: Parser, name: Ident[], start: number): Expr {
   p.expectPunct(')');
   p.leave();
   parseCallSuffix(p, node);
+  if (only !== undefined && !only.quoted) checkWindowOnly(p, node, only, start);
   return p.finish<FunctionCall>(node, start);
+}
+
+/**
+ * The ranking, distribution and offset functions exist only over a window ordered by ORDER BY (docs
+ * "ROW_NUMBER", "RANK", "DENSE_RANK", "NTILE", "PERCENT_RANK", "CUME_DIST", "LAG", "LEAD",
+ * "FIRST_VALUE", "LAST_VALUE": `OVER ( [partition_by_clause] order_by_clause [rows_range_clause] )`,
+ * the frame only for FIRST_VALUE and LAST_VALUE). Keyed by name: whether a ROWS/RANGE frame is allowed.
+ */
+const WINDOW_ONLY_FUNCTIONS: ReadonlyMap<string, boolean> = new Map([
+  ['ROW_NUMBER', false],
+  ['RANK', false],
+  ['DENSE_RANK', false],
+  ['NTILE', false],
+  ['PERCENT_RANK', false],
+  ['CUME_DIST', false],
+  ['LAG', false],
+  ['LEAD', false],
+  ['FIRST_VALUE', true],
+  ['LAST_VALUE', true],
+]);
+
+/**
+ * Msg 10753 without OVER, Msg 4112 without ORDER BY in it, Msg 10752 for a frame where none is
+ * allowed. A named window (`OVER w`, `OVER (w …)`) may bring its ORDER BY from the WINDOW clause; a
+ * graph path aggregate (`LAST_VALUE(x) WITHIN GROUP (GRAPH PATH)`) has no OVER.
+ */
+function checkWindowOnly(p: Parser, node: Omit<FunctionCall, 'start' | 'end'>, name: Ident, start: number): void {
+  const upper = name.value.toUpperCase();
+  const frameAllowed = WINDOW_ONLY_FUNCTIONS.get(upper);
+  if (frameAllowed === undefined || node.graphPath === true) return;
+  const over = node.over;
+  if (over === undefined) throw new SyntaxFailure(10753, `The function '${upper}' must have an OVER clause.`, p.tokenAt(start));
+  if (over.window !== undefined) return;
+  if (over.orderBy.length === 0) throw new SyntaxFailure(4112, `The function '${upper}' must have an OVER clause with ORDER BY.`, p.tokenAt(start));
+  if (over.frame !== undefined && !frameAllowed) throw new SyntaxFailure(10752, `The function '${upper}' may not have a window frame.`, p.tokenAt(start));
 }
 
 /** WITHIN GROUP (ORDER BY …), IGNORE NULLS / RESPECT NULLS, OVER (…) after a call's parentheses. */

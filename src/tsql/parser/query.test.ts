@@ -751,6 +751,18 @@ describe('what the SQL Server 2022 grammar rejects, at the token where it fails'
     ['SELECT COUNT(DISTINCT a) OVER (PARTITION BY b) FROM t', '10759 1:26'],
     ['SELECT SUM(DISTINCT a) OVER () FROM t', '10759 1:24'],
     ['SELECT COUNT(DISTINCT a), SUM(ALL a) OVER (), COUNT(*) OVER () FROM t', 'none'],
+    // Ranking, distribution and offset functions: OVER with ORDER BY (10753, 4112); a frame only for
+    // FIRST_VALUE and LAST_VALUE (10752).
+    ['SELECT ROW_NUMBER() FROM t', '10753 1:8'],
+    ['SELECT a, lag(a, 1) FROM t', '10753 1:11'],
+    ['SELECT ROW_NUMBER() OVER (PARTITION BY a) FROM t', '4112 1:8'],
+    ['SELECT RANK() OVER () FROM t', '4112 1:8'],
+    ['SELECT FIRST_VALUE(a) OVER (PARTITION BY b) FROM t', '4112 1:8'],
+    ['SELECT LEAD(a) OVER (ORDER BY b ROWS UNBOUNDED PRECEDING) FROM t', '10752 1:8'],
+    ['SELECT NTILE(4) OVER (ORDER BY a ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM t', '10752 1:8'],
+    ['SELECT LAST_VALUE(a) OVER (ORDER BY b ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING), CUME_DIST() OVER (PARTITION BY c ORDER BY b) FROM t', 'none'],
+    ['SELECT ROW_NUMBER() OVER w, LAG(a) OVER (p ORDER BY a) FROM t WINDOW w AS (ORDER BY a), p AS (PARTITION BY c)', 'none'],
+    ['SELECT dbo.ROW_NUMBER(), [RANK]() FROM t', 'none'],
   ];
   for (const [sql, expected] of cases) it(sql, () => expect(errorOf(sql)).toBe(expected));
 });
