@@ -374,6 +374,7 @@ function parseSelect(p: Parser, into: IntoMode): Select {
   const node: Select = { kind: 'Select', distinct, items: [], from: [], start, end: start };
   if (p.isWord('TOP')) node.top = parseTop(p, true, true);
   node.items = p.commaList((q) => parseSelectItem(q, true));
+  rejectMixedAssignment(p, node.items);
   if (p.isWord('INTO')) {
     if (into === 'union') throw new SyntaxFailure(196, 'SELECT INTO must be the first query in a statement containing a UNION, INTERSECT or EXCEPT operator.', p.tok);
     if (into === 'no') p.fail();
@@ -397,6 +398,19 @@ function parseSelect(p: Parser, into: IntoMode): Select {
   }
   node.end = p.prev.end;
   return node;
+}
+
+/**
+ * A select list either assigns variables (`@v = e`) or returns columns, never both (Msg 141; docs
+ * "SELECT @local_variable": a SELECT with a variable assignment can't also retrieve a result set).
+ */
+function rejectMixedAssignment(p: Parser, items: readonly (SelectItem | SelectAssign)[]): void {
+  const first = items[0];
+  if (first === undefined) return;
+  for (let k = 1; k < items.length; k++) {
+    const item = items[k] as SelectItem | SelectAssign;
+    if (item.kind !== first.kind) throw new SyntaxFailure(141, 'A SELECT statement that assigns a value to a variable must not be combined with data-retrieval operations.', p.tokenAt(item.start));
+  }
 }
 
 /**
