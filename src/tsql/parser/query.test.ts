@@ -745,6 +745,12 @@ describe('what the SQL Server 2022 grammar rejects, at the token where it fails'
     // INSERT, UPDATE and DELETE targets take only the limited hints.
     ['INSERT INTO t WITH (INDEX(ix)) (a) VALUES (1)', '1069 1:21'],
     ['UPDATE t WITH (ROWLOCK, FORCESEEK (ix (a))) SET a = 1', '1069 1:25'],
+    // … and no NOLOCK or READUNCOMMITTED (Msg 1065); in the FROM clause they stay allowed.
+    ['UPDATE t WITH (NOLOCK) SET a = 1', '1065 1:16'],
+    ['DELETE FROM t WITH (ROWLOCK, READUNCOMMITTED) WHERE a = 1', '1065 1:30'],
+    ['INSERT INTO t WITH (NOLOCK) (a) VALUES (1)', '1065 1:21'],
+    ['MERGE t WITH (NOLOCK) AS x USING s ON x.a = s.a WHEN MATCHED THEN DELETE;', '1065 1:15'],
+    ['UPDATE x SET a = 1 FROM t AS x WITH (NOLOCK) JOIN u WITH (READUNCOMMITTED) ON u.a = x.a', 'none'],
     // CONTAINSTABLE: at most one LANGUAGE and one top_n after the search condition.
     ["SELECT * FROM CONTAINSTABLE(t, c, 'x', 5, 6) AS k", '102 1:43'],
     // An aggregate with OVER takes no DISTINCT (Msg 10759); without OVER it may.

@@ -1886,6 +1886,7 @@ function parseDmlTarget(p: Parser, allowAlias: boolean): TableSource {
     if (atWithHints(p)) {
       p.next();
       node.hints = parseHintList(p);
+      rejectReadUncommitted(p, node.hints);
     }
     const alias = tableAlias(p);
     if (alias !== undefined) node.alias = alias;
@@ -1893,6 +1894,7 @@ function parseDmlTarget(p: Parser, allowAlias: boolean): TableSource {
     p.next();
     node.hints = parseHintList(p);
     rejectIndexHints(p, node.hints);
+    rejectReadUncommitted(p, node.hints);
   }
   node.end = p.prev.end;
   return node;
@@ -1906,6 +1908,19 @@ function rejectIndexHints(p: Parser, hints: readonly TableHint[]): void {
   for (const h of hints) {
     if (h.name === 'INDEX' || (h.name === 'FORCESEEK' && h.indexes !== undefined)) {
       throw new SyntaxFailure(1069, 'Index hints are only allowed in a FROM or OPTION clause.', p.tokenAt(h.start));
+    }
+  }
+}
+
+/**
+ * The table an INSERT, UPDATE, DELETE or MERGE changes is not read dirty: NOLOCK and READUNCOMMITTED
+ * are not allowed on it (Msg 1065; docs "Table hints": they "can't be specified for tables modified
+ * by insert, update, or delete operations").
+ */
+function rejectReadUncommitted(p: Parser, hints: readonly TableHint[]): void {
+  for (const h of hints) {
+    if (h.name === 'NOLOCK' || h.name === 'READUNCOMMITTED') {
+      throw new SyntaxFailure(1065, 'The NOLOCK and READUNCOMMITTED lock hints are not allowed for target tables of INSERT, UPDATE, DELETE or MERGE statements.', p.tokenAt(h.start));
     }
   }
 }
