@@ -750,6 +750,11 @@ describe('what the SQL Server 2022 grammar rejects, at the token where it fails'
     ['DELETE FROM t WITH (ROWLOCK, READUNCOMMITTED) WHERE a = 1', '1065 1:30'],
     ['INSERT INTO t WITH (NOLOCK) (a) VALUES (1)', '1065 1:21'],
     ['MERGE t WITH (NOLOCK) AS x USING s ON x.a = s.a WHEN MATCHED THEN DELETE;', '1065 1:15'],
+    // MERGE: each kind of WHEN clause takes an action once (Msg 10714).
+    ['MERGE t USING s ON t.a = s.a WHEN MATCHED AND s.b = 1 THEN DELETE WHEN MATCHED THEN DELETE;', '10714 1:67'],
+    ['MERGE t USING s ON t.a = s.a WHEN NOT MATCHED THEN INSERT (a) VALUES (s.a) WHEN NOT MATCHED BY TARGET AND s.b = 1 THEN INSERT (a) VALUES (1);', '10714 1:76'],
+    ['MERGE t USING s ON t.a = s.a WHEN NOT MATCHED BY SOURCE AND t.b = 1 THEN UPDATE SET b = 0 WHEN NOT MATCHED BY SOURCE THEN UPDATE SET b = 2;', '10714 1:91'],
+    ['MERGE t USING s ON t.a = s.a WHEN MATCHED AND s.b = 1 THEN UPDATE SET a = s.a WHEN MATCHED THEN DELETE WHEN NOT MATCHED THEN INSERT (a) VALUES (s.a) WHEN NOT MATCHED BY SOURCE AND t.b = 1 THEN DELETE WHEN NOT MATCHED BY SOURCE THEN UPDATE SET b = 0;', 'none'],
     ['UPDATE x SET a = 1 FROM t AS x WITH (NOLOCK) JOIN u WITH (READUNCOMMITTED) ON u.a = x.a', 'none'],
     // CONTAINSTABLE: at most one LANGUAGE and one top_n after the search condition.
     ["SELECT * FROM CONTAINSTABLE(t, c, 'x', 5, 6) AS k", '102 1:43'],

@@ -2159,7 +2159,7 @@ function parseMerge(p: Parser, start: number, prefix: WithPrefix, nested = false
   const on = parseCondition(p);
   if (!p.isWord('WHEN')) p.fail();
   const clauses: MergeClause[] = [];
-  while (p.isWord('WHEN')) clauses.push(parseMergeClause(p));
+  while (p.isWord('WHEN')) clauses.push(checkMergeAction(p, clauses, parseMergeClause(p)));
   const output = optionalOutput(p);
   const node: Merge = { kind: 'Merge', ctes: prefix.ctes, target, source, on, clauses, start, end: start };
   applyCommon(node, prefix, top, output);
@@ -2170,6 +2170,21 @@ function parseMerge(p: Parser, start: number, prefix: WithPrefix, nested = false
     throw new SyntaxFailure(10713, 'A MERGE statement must be terminated by a semi-colon (;).', at);
   }
   return node;
+}
+
+/**
+ * Each kind of WHEN clause takes an action at most once (Msg 10714; docs "MERGE": at most two WHEN
+ * MATCHED and two WHEN NOT MATCHED BY SOURCE clauses, one UPDATE and one DELETE, and one WHEN NOT
+ * MATCHED [BY TARGET]).
+ */
+function checkMergeAction(p: Parser, before: readonly MergeClause[], clause: MergeClause): MergeClause {
+  for (const b of before) {
+    if (b.when === clause.when && b.action === clause.action) {
+      const when = clause.when === 'NOT MATCHED BY SOURCE' ? 'WHEN NOT MATCHED BY SOURCE' : `WHEN ${clause.when}`;
+      throw new SyntaxFailure(10714, `An action of type '${when}' cannot appear more than once in a '${clause.action}' clause of a MERGE statement.`, p.tokenAt(clause.start));
+    }
+  }
+  return clause;
 }
 
 /**
