@@ -1148,19 +1148,25 @@ const WINDOW_ONLY_FUNCTIONS: ReadonlyMap<string, boolean> = new Map([
 
 /**
  * Msg 10753 without OVER, Msg 4112 without ORDER BY in it, Msg 10752 for a frame where none is
- * allowed. A named window (`OVER w`, `OVER (w …)`) may bring its ORDER BY from the WINDOW clause; a
+ * allowed, Msg 4113 for OVER after an aggregate that has no window form; each names the function as written. A named window (`OVER w`, `OVER (w …)`) may bring its ORDER BY from the WINDOW clause; a
  * graph path aggregate (`LAST_VALUE(x) WITHIN GROUP (GRAPH PATH)`) has no OVER.
  */
 function checkWindowOnly(p: Parser, node: Omit<FunctionCall, 'start' | 'end'>, name: Ident, start: number): void {
   const upper = name.value.toUpperCase();
+  const over = node.over;
+  if (over !== undefined && NO_WINDOW_AGGREGATES.has(upper)) {
+    throw new SyntaxFailure(4113, `The function '${name.value}' is not a valid windowing function, and cannot be used with the OVER clause.`, p.tokenAt(over.start));
+  }
   const frameAllowed = WINDOW_ONLY_FUNCTIONS.get(upper);
   if (frameAllowed === undefined || node.graphPath === true) return;
-  const over = node.over;
-  if (over === undefined) throw new SyntaxFailure(10753, `The function '${upper}' must have an OVER clause.`, p.tokenAt(start));
+  if (over === undefined) throw new SyntaxFailure(10753, `The function '${name.value}' must have an OVER clause.`, p.tokenAt(start));
   if (over.window !== undefined) return;
-  if (over.orderBy.length === 0) throw new SyntaxFailure(4112, `The function '${upper}' must have an OVER clause with ORDER BY.`, p.tokenAt(start));
-  if (over.frame !== undefined && !frameAllowed) throw new SyntaxFailure(10752, `The function '${upper}' may not have a window frame.`, p.tokenAt(start));
+  if (over.orderBy.length === 0) throw new SyntaxFailure(4112, `The function '${name.value}' must have an OVER clause with ORDER BY.`, p.tokenAt(start));
+  if (over.frame !== undefined && !frameAllowed) throw new SyntaxFailure(10752, `The function '${name.value}' may not have a window frame.`, p.tokenAt(start));
 }
+
+/** The aggregates OVER may not follow (Msg 4113; docs "Aggregate functions": all but STRING_AGG, GROUPING, GROUPING_ID). */
+const NO_WINDOW_AGGREGATES: ReadonlySet<string> = new Set(['STRING_AGG', 'GROUPING', 'GROUPING_ID']);
 
 /** WITHIN GROUP (ORDER BY …), IGNORE NULLS / RESPECT NULLS, OVER (…) after a call's parentheses. */
 function parseCallSuffix(p: Parser, node: Omit<FunctionCall, 'start' | 'end'>): void {

@@ -774,6 +774,8 @@ describe('what the SQL Server 2022 grammar rejects, at the token where it fails'
     ['SELECT LAST_VALUE(a) OVER (ORDER BY b ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING), CUME_DIST() OVER (PARTITION BY c ORDER BY b) FROM t', 'none'],
     ['SELECT ROW_NUMBER() OVER w, LAG(a) OVER (p ORDER BY a) FROM t WINDOW w AS (ORDER BY a), p AS (PARTITION BY c)', 'none'],
     ['SELECT dbo.ROW_NUMBER(), [RANK]() FROM t', 'none'],
+    ["SELECT STRING_AGG(a, ',') OVER (PARTITION BY b) FROM t", '4113 1:27'],
+    ['SELECT GROUPING(a) OVER () FROM t GROUP BY a', '4113 1:20'],
     // A select list assigns variables or returns columns (Msg 141).
     ['SELECT @a = a, b FROM t', '141 1:16'],
     ['SELECT a, @b = b FROM t', '141 1:11'],
