@@ -1109,6 +1109,8 @@ const SPECIAL_CALLS: ReadonlyMap<string, (p: Parser) => Expr> = new Map<string, 
  */
 function parseCall(p: Parser, name: Ident[], start: number): Expr {
   const node: Omit<FunctionCall, 'start' | 'end'> = { kind: 'FunctionCall', name, args: [] };
+  // The name's last token, upper-cased by the lexer: a one-part name's upper case without a new string.
+  const nameToken = p.prev;
   p.expectPunct('(');
   p.enter();
   const only = name.length === 1 ? (name[0] as Ident) : undefined;
@@ -1123,7 +1125,7 @@ function parseCall(p: Parser, name: Ident[], start: number): Expr {
   p.expectPunct(')');
   p.leave();
   parseCallSuffix(p, node);
-  if (only !== undefined && !only.quoted) checkWindowOnly(p, node, only, start);
+  if (only !== undefined && !only.quoted) checkWindowOnly(p, node, only, nameToken.upper, start);
   return p.finish<FunctionCall>(node, start);
 }
 
@@ -1151,8 +1153,7 @@ const WINDOW_ONLY_FUNCTIONS: ReadonlyMap<string, boolean> = new Map([
  * allowed, Msg 4113 for OVER after an aggregate that has no window form; each names the function as written. A named window (`OVER w`, `OVER (w …)`) may bring its ORDER BY from the WINDOW clause; a
  * graph path aggregate (`LAST_VALUE(x) WITHIN GROUP (GRAPH PATH)`) has no OVER.
  */
-function checkWindowOnly(p: Parser, node: Omit<FunctionCall, 'start' | 'end'>, name: Ident, start: number): void {
-  const upper = name.value.toUpperCase();
+function checkWindowOnly(p: Parser, node: Omit<FunctionCall, 'start' | 'end'>, name: Ident, upper: string, start: number): void {
   const over = node.over;
   if (over !== undefined && NO_WINDOW_AGGREGATES.has(upper)) {
     throw new SyntaxFailure(4113, `The function '${name.value}' is not a valid windowing function, and cannot be used with the OVER clause.`, p.tokenAt(over.start));
