@@ -619,12 +619,24 @@ const INVALID: [string, string][] = [
   ['UPDATE STATISTICS t WITH ALL, COLUMNS', '1052@1:31'],
   ['CREATE STATISTICS s ON t (a, b) WITH SAMPLE 1000 ROWS, NORECOMPUTE, FULLSCAN', '1052@1:69'],
   ['UPDATE STATISTICS t WITH NORECOMPUTE, NORECOMPUTE', '1039@1:39'],
+  // A file's options are the documented ones, FILENAME a string ("x" is an identifier).
+  ['CREATE DATABASE d ON (NAME = d1, FILENAME = "d1.mdf")', '102@1:45'],
+  ["ALTER DATABASE d ADD FILE (NAME = d2, FILENAME = 'd2.ndf', SIZ = 5MB)", '102@1:60'],
+  ["ALTER DATABASE d MODIFY FILE (NAME = d2, FILENAME = d2)", '102@1:53'],
 ];
 
 describe('scalar-only expressions in table definitions', () => {
   it('still accepts functions, CASE and IN lists in DEFAULT, CHECK and computed columns', () => {
     expect(errorOf("CREATE TABLE t (a int CHECK (a IN (1, 2) AND CASE WHEN a > 1 THEN 1 ELSE 0 END = 1) DEFAULT (ABS(-1)), b AS ISNULL(a, 0) * 2 PERSISTED)")).toBe('no error');
     expect(errorOf('ALTER TABLE t ADD CONSTRAINT df DEFAULT (NEXT VALUE FOR dbo.s) FOR a')).toBe('no error');
+  });
+});
+
+describe('database files', () => {
+  it('accepts the documented file options', () => {
+    expect(errorOf("CREATE DATABASE d ON PRIMARY (NAME = N'd1', FILENAME = N'C:\\d1.mdf', SIZE = 100MB, MAXSIZE = UNLIMITED, FILEGROWTH = 10%) LOG ON (NAME = d1_log, FILENAME = 'C:\\d1.ldf', SIZE = 1GB, FILEGROWTH = 64MB)")).toBe('no error');
+    expect(errorOf("ALTER DATABASE d MODIFY FILE (NAME = d1, NEWNAME = d1_new, FILENAME = 'E:\\d1.mdf')")).toBe('no error');
+    expect(errorOf('ALTER DATABASE d MODIFY FILE (NAME = d2, OFFLINE)')).toBe('no error');
   });
 });
 

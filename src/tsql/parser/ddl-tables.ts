@@ -2130,7 +2130,23 @@ function parseDatabaseFiles(p: Parser): FileGroupSpec[] {
 function parseFileSpec(p: Parser): FileSpec {
   const start = p.tok.start;
   const options = parseOptionList(p);
+  for (const o of options) checkFileOption(p, o);
   return p.finish<FileSpec>({ kind: 'FileSpec', options }, start);
+}
+
+/**
+ * The options of a file (docs "CREATE DATABASE" <filespec>, "ALTER DATABASE File and Filegroup
+ * Options": NAME, NEWNAME, FILENAME, SIZE, MAXSIZE, FILEGROWTH, OFFLINE). FILENAME is a string
+ * ('os_file_name'): a double-quoted name is an identifier (QUOTED_IDENTIFIER ON) and fails there.
+ */
+const FILE_OPTIONS: ReadonlySet<string> = new Set(['NAME', 'NEWNAME', 'FILENAME', 'SIZE', 'MAXSIZE', 'FILEGROWTH', 'OFFLINE']);
+
+function checkFileOption(p: Parser, o: DdlOption): void {
+  if (!FILE_OPTIONS.has(o.name)) p.fail(p.tokenAt(o.start));
+  if (o.name === 'FILENAME' && o.valueStart !== undefined) {
+    const value = p.tokenAt(o.valueStart);
+    if (value.kind !== 'string') p.fail(value);
+  }
 }
 
 /**
