@@ -406,7 +406,11 @@ function parseFunction(p: Parser, ctx: DdlContext): Statement {
   } else if (returns.kind === 'ClrTableReturns') {
     // RETURNS TABLE (…) is only for CLR functions: EXTERNAL NAME must follow.
     p.fail();
-  } else node.body = functionBody(p);
+  } else {
+    p.returnValueRequired = returns.kind !== 'TableVariableReturns';
+    node.body = functionBody(p);
+    p.returnValueRequired = false;
+  }
   node.end = p.prev.end;
   return node;
 }

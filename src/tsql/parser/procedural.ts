@@ -568,8 +568,12 @@ function valueFollows(p: Parser): boolean {
 }
 
 function parseReturn(p: Parser): Statement {
-  const start = p.next().start;
-  if (!valueFollows(p)) return p.finish<Return>({ kind: 'Return' }, start);
+  const word = p.next();
+  const start = word.start;
+  if (!valueFollows(p)) {
+    if (p.returnValueRequired) throw new SyntaxFailure(1075, 'RETURN statements in scalar valued functions must include an argument.', word);
+    return p.finish<Return>({ kind: 'Return' }, start);
+  }
   return p.finish<Return>({ kind: 'Return', value: parseExpression(p) }, start);
 }
 
