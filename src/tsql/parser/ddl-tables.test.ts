@@ -623,6 +623,8 @@ const INVALID: [string, string][] = [
   ['CREATE DATABASE d ON (NAME = d1, FILENAME = "d1.mdf")', '102@1:45'],
   ["ALTER DATABASE d ADD FILE (NAME = d2, FILENAME = 'd2.ndf', SIZ = 5MB)", '102@1:60'],
   ["ALTER DATABASE d MODIFY FILE (NAME = d2, FILENAME = d2)", '102@1:53'],
+  ["CREATE DATABASE d ON (NAME = d1, NEWNAME = d2, FILENAME = 'd1.mdf')", '153@1:34'],
+  ["ALTER DATABASE d ADD LOG FILE (NAME = l2, FILENAME = 'l2.ldf', OFFLINE)", '153@1:64'],
 ];
 
 describe('scalar-only expressions in table definitions', () => {

@@ -2128,9 +2128,18 @@ function parseDatabaseFiles(p: Parser): FileGroupSpec[] {
 
 /** `( NAME = n, FILENAME = 'path', SIZE = 10MB, MAXSIZE = UNLIMITED, FILEGROWTH = 10% )` */
 function parseFileSpec(p: Parser): FileSpec {
+  return fileSpec(p, false);
+}
+
+/** The file of ALTER DATABASE … MODIFY FILE: the one place NEWNAME and OFFLINE are allowed. */
+function parseModifiedFileSpec(p: Parser): FileSpec {
+  return fileSpec(p, true);
+}
+
+function fileSpec(p: Parser, modify: boolean): FileSpec {
   const start = p.tok.start;
   const options = parseOptionList(p);
-  for (const o of options) checkFileOption(p, o);
+  for (const o of options) checkFileOption(p, o, modify);
   return p.finish<FileSpec>({ kind: 'FileSpec', options }, start);
 }
 
@@ -2141,8 +2150,12 @@ function parseFileSpec(p: Parser): FileSpec {
  */
 const FILE_OPTIONS: ReadonlySet<string> = new Set(['NAME', 'NEWNAME', 'FILENAME', 'SIZE', 'MAXSIZE', 'FILEGROWTH', 'OFFLINE']);
 
-function checkFileOption(p: Parser, o: DdlOption): void {
+function checkFileOption(p: Parser, o: DdlOption, modify: boolean): void {
   if (!FILE_OPTIONS.has(o.name)) p.fail(p.tokenAt(o.start));
+  // NEWNAME renames and OFFLINE takes offline an existing file: MODIFY FILE only (Msg 153).
+  if (!modify && (o.name === 'NEWNAME' || o.name === 'OFFLINE')) {
+    throw new SyntaxFailure(153, `Invalid usage of the option ${o.name} in the CREATE/ALTER DATABASE statement.`, p.tokenAt(o.start));
+  }
   if (o.name === 'FILENAME' && o.valueStart !== undefined) {
     const value = p.tokenAt(o.valueStart);
     if (value.kind !== 'string') p.fail(value);
@@ -2355,7 +2368,7 @@ function parseAlterDatabaseModify(p: Parser, node: AlterDatabase): void {
   p.next();
   if (p.acceptWord('FILE')) {
     node.action = 'MODIFY FILE';
-    node.files = [parseFileSpec(p)];
+    node.files = [parseModifiedFileSpec(p)];
   } else if (p.acceptWord('FILEGROUP')) {
     node.action = 'MODIFY FILEGROUP';
     node.filegroup = filegroupName(p);
