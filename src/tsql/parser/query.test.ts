@@ -776,6 +776,10 @@ describe('what the SQL Server 2022 grammar rejects, at the token where it fails'
     ['SELECT dbo.ROW_NUMBER(), [RANK]() FROM t', 'none'],
     ["SELECT STRING_AGG(a, ',') OVER (PARTITION BY b) FROM t", '4113 1:27'],
     ['SELECT GROUPING(a) OVER () FROM t GROUP BY a', '4113 1:20'],
+    // No name is empty: `[]` as an alias, a table or a column (Msg 1038); '[]' in a string is text.
+    ['SELECT a AS [] FROM t', '1038 1:13'],
+    ['SELECT * FROM dbo.[]', '1038 1:19'],
+    ["SELECT '[]' AS [x] FROM t WHERE a LIKE '[[]]'", 'none'],
     // A select list assigns variables or returns columns (Msg 141).
     ['SELECT @a = a, b FROM t', '141 1:16'],
     ['SELECT a, @b = b FROM t', '141 1:11'],
