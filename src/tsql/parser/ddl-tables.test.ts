@@ -625,12 +625,25 @@ const INVALID: [string, string][] = [
   ["ALTER DATABASE d MODIFY FILE (NAME = d2, FILENAME = d2)", '102@1:53'],
   ["CREATE DATABASE d ON (NAME = d1, NEWNAME = d2, FILENAME = 'd1.mdf')", '153@1:34'],
   ["ALTER DATABASE d ADD LOG FILE (NAME = l2, FILENAME = 'l2.ldf', OFFLINE)", '153@1:64'],
+  // A filtered index compares columns with constants, joined by AND (Msg 10735).
+  ['CREATE INDEX ix ON dbo.t (a) WHERE a IS NOT NULL OR b IS NOT NULL', '10735@1:36'],
+  ['CREATE INDEX ix ON t (a) WHERE d > GETDATE()', '10735@1:32'],
+  ['CREATE INDEX ix ON t (a) WHERE a <> b', '10735@1:32'],
+  ['CREATE INDEX ix ON t (a) WHERE a NOT IN (1, 2)', '10735@1:32'],
+  ['CREATE INDEX ix ON t (a) WHERE a IN (SELECT 1)', '10735@1:32'],
 ];
 
 describe('scalar-only expressions in table definitions', () => {
   it('still accepts functions, CASE and IN lists in DEFAULT, CHECK and computed columns', () => {
     expect(errorOf("CREATE TABLE t (a int CHECK (a IN (1, 2) AND CASE WHEN a > 1 THEN 1 ELSE 0 END = 1) DEFAULT (ABS(-1)), b AS ISNULL(a, 0) * 2 PERSISTED)")).toBe('no error');
     expect(errorOf('ALTER TABLE t ADD CONSTRAINT df DEFAULT (NEXT VALUE FOR dbo.s) FOR a')).toBe('no error');
+  });
+});
+
+describe('filtered indexes', () => {
+  it('accepts comparisons of a column with a constant joined by AND', () => {
+    expect(errorOf("CREATE NONCLUSTERED INDEX ix ON t (a) INCLUDE (b) WHERE a IS NOT NULL AND (b = 1) AND c IN (1, -2, N'x') AND d >= '20200101' AND e = CONVERT(varbinary(4), 1) AND 0 < f WITH (ONLINE = ON)")).toBe('no error');
+    expect(errorOf('CREATE UNIQUE INDEX ix ON t (a) WHERE IDENTITYCOL > 10 AND c IS NOT DISTINCT FROM NULL')).toBe('no error');
   });
 });
 

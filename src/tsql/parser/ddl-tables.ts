@@ -1316,10 +1316,61 @@ function parseCreateIndex(p: Parser, ctx: DdlContext): CreateIndex {
   if (!columnstore && p.acceptWord('INCLUDE')) node.include = identList(p);
   if (columnstore && p.acceptWord('ORDER')) node.order = identList(p);
   // A filtered index is nonclustered: a clustered index takes no WHERE.
-  if (clustered !== true && p.acceptWord('WHERE')) node.where = parseCondition(p);
+  if (clustered !== true && p.acceptWord('WHERE')) {
+    node.where = parseCondition(p);
+    if (!isFilterPredicate(node.where)) {
+      throw new SyntaxFailure(10735, `Incorrect WHERE clause for filtered index '${name.value}' on table '${table.name.value}'.`, p.tokenAt(node.where.start));
+    }
+  }
   parseIndexTail(p, node, 'CREATE INDEX');
   node.end = p.prev.end;
   return node;
+}
+
+/**
+ * A filtered index's WHERE (docs "CREATE INDEX" <filter_predicate>): comparisons of a column with a
+ * constant (`=`, `<>`, `>`, `IS [NOT] NULL`, `IS [NOT] DISTINCT FROM`, …) and `column IN (constants)`, joined by AND. OR, NOT,
+ * NOT IN, LIKE, functions and comparisons of two columns are Msg 10735. A constant may be converted
+ * (`b = CONVERT(varbinary(4), 1)`, as the docs advise); BETWEEN is let through.
+ */
+function isFilterPredicate(e: Expression): boolean {
+  switch (e.kind) {
+    case 'Paren':
+      return isFilterPredicate(e.expr);
+    case 'Logical':
+      return e.op === 'AND' && isFilterPredicate(e.left) && isFilterPredicate(e.right);
+    case 'Comparison':
+    case 'IsDistinct':
+      return (isFilterColumn(e.left) && isFilterConstant(e.right)) || (isFilterConstant(e.left) && isFilterColumn(e.right));
+    case 'IsNull':
+      return isFilterColumn(e.expr);
+    case 'InList':
+      return !e.not && isFilterColumn(e.expr) && e.items.every(isFilterConstant);
+    case 'Between':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** A column, or a pseudo-column standing for one (IDENTITYCOL, ROWGUIDCOL, $IDENTITY, …). */
+function isFilterColumn(e: Expression): boolean {
+  return e.kind === 'ColumnRef' || e.kind === 'PseudoColumn';
+}
+
+function isFilterConstant(e: Expression): boolean {
+  switch (e.kind) {
+    case 'Literal':
+      return true;
+    case 'Unary':
+    case 'Paren':
+      return isFilterConstant(e.kind === 'Unary' ? e.operand : e.expr);
+    case 'Cast':
+    case 'Convert':
+      return isFilterConstant(e.expr);
+    default:
+      return false;
+  }
 }
 
 /** `[WITH (options)] [ON storage] [FILESTREAM_ON fg]` */
