@@ -38,6 +38,8 @@ export class Parser {
    */
   cteAllowed = true;
   cteAllowedHere = true;
+  /** Whether a RETURN here must have a value: in a scalar function's body (else Msg 1075). */
+  returnValueRequired = false;
   /** The statements kept opaque so far (statements.ts `opaque`): the batch's notes. */
   readonly opaque: OpaqueStatement[] = [];
   /** Tokens consumed, re-reads after a backtrack included: tests bound it to keep parsing linear. */

@@ -122,6 +122,19 @@ END`)).toMatchObject({ returns: { kind: 'TableVariableReturns', name: '@t', elem
     expect(first('DROP FUNCTION IF EXISTS dbo.f')).toMatchObject({ kind: 'DropObjects', objectType: 'FUNCTION', ifExists: true });
   });
 
+  it('takes each DDL event once (Msg 1095), and LOGON only on ALL SERVER (Msg 1098)', () => {
+    expect(errorOf('CREATE TRIGGER t ON DATABASE FOR CREATE_TABLE, DROP_TABLE, CREATE_TABLE AS PRINT 1')).toEqual({ code: 1095, at: '1:60' });
+    expect(errorOf('CREATE TRIGGER t ON DATABASE AFTER LOGON AS PRINT 1')).toEqual({ code: 1098, at: '1:36' });
+    expect(errorOf('CREATE TRIGGER t ON ALL SERVER FOR LOGON, CREATE_LOGIN AS PRINT 1')).toBeUndefined();
+  });
+
+  it('takes a value in every RETURN of a scalar function (Msg 1075)', () => {
+    expect(errorOf('CREATE FUNCTION f() RETURNS int AS BEGIN IF 1 = 1 RETURN; RETURN 1 END')).toEqual({ code: 1075, at: '1:51' });
+    expect(errorOf('CREATE FUNCTION f() RETURNS @t TABLE (a int) AS BEGIN IF 1 = 0 RETURN; INSERT @t VALUES (1); RETURN END')).toBeUndefined();
+    expect(errorOf('CREATE FUNCTION f(@a int) RETURNS int AS BEGIN IF @a > 0 RETURN (SELECT 1); RETURN -1 END')).toBeUndefined();
+    expect(errorOf('CREATE PROCEDURE p AS BEGIN IF 1 = 1 RETURN; RETURN 5 END')).toBeUndefined();
+  });
+
   it('needs RETURN as the last statement (Msg 455) and the grammar elsewhere', () => {
     expect(errorOf('CREATE FUNCTION f() RETURNS int AS BEGIN DECLARE @a int = 1 END')).toEqual({ code: 455, at: '1:61' });
     expect(errorOf('CREATE FUNCTION f() RETURNS int AS BEGIN IF 1 = 1 RETURN 1 ELSE RETURN 2 END')?.code).toBe(455);

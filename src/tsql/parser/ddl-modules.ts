@@ -408,7 +408,11 @@ function parseFunction(p: Parser, ctx: DdlContext): Statement {
   } else if (returns.kind === 'ClrTableReturns') {
     // RETURNS TABLE (…) is only for CLR functions: EXTERNAL NAME must follow.
     p.fail();
-  } else node.body = functionBody(p);
+  } else {
+    p.returnValueRequired = returns.kind !== 'TableVariableReturns';
+    node.body = functionBody(p);
+    p.returnValueRequired = false;
+  }
   node.end = p.prev.end;
   return node;
 }
@@ -514,7 +518,7 @@ function parseTrigger(p: Parser, ctx: DdlContext): Statement {
     p.expectWord('OF');
     node.timing = 'INSTEAD OF';
   } else p.fail();
-  node.events = dml ? dmlEvents(p) : p.commaList(ddlEvent);
+  node.events = dml ? dmlEvents(p) : ddlEvents(p, target === 'DATABASE');
   if (dml && p.isWord('WITH') && p.isWord('APPEND', 1)) {
     p.next();
     p.next();
@@ -550,6 +554,22 @@ function dmlEvents(p: Parser): string[] {
   do {
     if (!p.isAnyWord(DML_EVENTS) || events.includes(p.tok.upper)) p.fail();
     events.push(p.next().upper);
+  } while (p.acceptPunct(','));
+  return events;
+}
+
+/**
+ * The events of a DDL or logon trigger, each once (Msg 1095). LOGON is a server event: a trigger ON
+ * DATABASE cannot fire on it (Msg 1098; docs "CREATE TRIGGER": logon triggers are ON ALL SERVER).
+ */
+function ddlEvents(p: Parser, onDatabase: boolean): string[] {
+  const events: string[] = [];
+  do {
+    const t = p.tok;
+    const event = ddlEvent(p);
+    if (events.includes(event)) throw new SyntaxFailure(1095, `${event} has already been specified as an event type.`, t);
+    if (onDatabase && event === 'LOGON') throw new SyntaxFailure(1098, 'The specified event type(s) is/are not valid on the specified target object.', t);
+    events.push(event);
   } while (p.acceptPunct(','));
   return events;
 }

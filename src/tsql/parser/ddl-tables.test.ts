@@ -604,7 +604,64 @@ const INVALID: [string, string][] = [
   ['CREATE TABLE t (a int GENERATED ALWAYS AS ROW BEGIN)', '156@1:47'],
   ['ALTER TABLE t ALTER COLUMN c ADD', '156@1:30'],
   ['CREATE TABLE t (a int) ON fg WITH (MEMORY_OPTIMIZED = ON) ON fg2', '156@1:59'],
+  // DEFAULT, CHECK and a computed column are scalar: no subquery (Msg 1046).
+  ['CREATE TABLE t (a int CHECK (a IN (SELECT id FROM u)))', '1046@1:30'],
+  ['CREATE TABLE t (a int, CONSTRAINT ck CHECK (EXISTS (SELECT * FROM u WHERE u.id = a)))', '1046@1:45'],
+  ['CREATE TABLE t (a int CHECK (a > ALL (SELECT id FROM u)))', '1046@1:30'],
+  ['CREATE TABLE t (a int DEFAULT (SELECT MAX(id) FROM u))', '1046@1:31'],
+  ['CREATE TABLE t (a int, b AS (SELECT COUNT(*) FROM u) + a)', '1046@1:29'],
+  ['ALTER TABLE t ADD CONSTRAINT df DEFAULT (SELECT 1) FOR a', '1046@1:41'],
+  ['ALTER TABLE t ADD CONSTRAINT ck CHECK (a < COALESCE((SELECT MAX(id) FROM u), 0))', '1046@1:53'],
+  ['DECLARE @t TABLE (a int DEFAULT (SELECT 1))', '1046@1:33'],
+  // One way to sample and one set of statistics per statement; each option once.
+  ['UPDATE STATISTICS t WITH FULLSCAN, SAMPLE 10 PERCENT', '1052@1:36'],
+  ['UPDATE STATISTICS t s WITH RESAMPLE, NORECOMPUTE, FULLSCAN', '1052@1:51'],
+  ['UPDATE STATISTICS t WITH ALL, COLUMNS', '1052@1:31'],
+  ['CREATE STATISTICS s ON t (a, b) WITH SAMPLE 1000 ROWS, NORECOMPUTE, FULLSCAN', '1052@1:69'],
+  ['UPDATE STATISTICS t WITH NORECOMPUTE, NORECOMPUTE', '1039@1:39'],
+  // A file's options are the documented ones, FILENAME a string ("x" is an identifier).
+  ['CREATE DATABASE d ON (NAME = d1, FILENAME = "d1.mdf")', '102@1:45'],
+  ["ALTER DATABASE d ADD FILE (NAME = d2, FILENAME = 'd2.ndf', SIZ = 5MB)", '102@1:60'],
+  ["ALTER DATABASE d MODIFY FILE (NAME = d2, FILENAME = d2)", '102@1:53'],
+  ["CREATE DATABASE d ON (NAME = d1, NEWNAME = d2, FILENAME = 'd1.mdf')", '153@1:34'],
+  ["ALTER DATABASE d ADD LOG FILE (NAME = l2, FILENAME = 'l2.ldf', OFFLINE)", '153@1:64'],
+  // A filtered index compares columns with constants, joined by AND (Msg 10735).
+  ['CREATE INDEX ix ON dbo.t (a) WHERE a IS NOT NULL OR b IS NOT NULL', '10735@1:36'],
+  ['CREATE INDEX ix ON t (a) WHERE d > GETDATE()', '10735@1:32'],
+  ['CREATE INDEX ix ON t (a) WHERE a <> b', '10735@1:32'],
+  ['CREATE INDEX ix ON t (a) WHERE a NOT IN (1, 2)', '10735@1:32'],
+  ['CREATE INDEX ix ON t (a) WHERE a IN (SELECT 1)', '10735@1:32'],
 ];
+
+describe('scalar-only expressions in table definitions', () => {
+  it('still accepts functions, CASE and IN lists in DEFAULT, CHECK and computed columns', () => {
+    expect(errorOf("CREATE TABLE t (a int CHECK (a IN (1, 2) AND CASE WHEN a > 1 THEN 1 ELSE 0 END = 1) DEFAULT (ABS(-1)), b AS ISNULL(a, 0) * 2 PERSISTED)")).toBe('no error');
+    expect(errorOf('ALTER TABLE t ADD CONSTRAINT df DEFAULT (NEXT VALUE FOR dbo.s) FOR a')).toBe('no error');
+  });
+});
+
+describe('filtered indexes', () => {
+  it('accepts comparisons of a column with a constant joined by AND', () => {
+    expect(errorOf("CREATE NONCLUSTERED INDEX ix ON t (a) INCLUDE (b) WHERE a IS NOT NULL AND (b = 1) AND c IN (1, -2, N'x') AND d >= '20200101' AND e = CONVERT(varbinary(4), 1) AND 0 < f WITH (ONLINE = ON)")).toBe('no error');
+    expect(errorOf('CREATE UNIQUE INDEX ix ON t (a) WHERE IDENTITYCOL > 10 AND c IS NOT DISTINCT FROM NULL')).toBe('no error');
+  });
+});
+
+describe('database files', () => {
+  it('accepts the documented file options', () => {
+    expect(errorOf("CREATE DATABASE d ON PRIMARY (NAME = N'd1', FILENAME = N'C:\\d1.mdf', SIZE = 100MB, MAXSIZE = UNLIMITED, FILEGROWTH = 10%) LOG ON (NAME = d1_log, FILENAME = 'C:\\d1.ldf', SIZE = 1GB, FILEGROWTH = 64MB)")).toBe('no error');
+    expect(errorOf("ALTER DATABASE d MODIFY FILE (NAME = d1, NEWNAME = d1_new, FILENAME = 'E:\\d1.mdf')")).toBe('no error');
+    expect(errorOf('ALTER DATABASE d MODIFY FILE (NAME = d2, OFFLINE)')).toBe('no error');
+  });
+});
+
+describe('statistics options', () => {
+  it('accepts one sampling choice with the options that combine with it', () => {
+    expect(errorOf('UPDATE STATISTICS dbo.t (s1, s2) WITH FULLSCAN, PERSIST_SAMPLE_PERCENT = ON, ALL, NORECOMPUTE, MAXDOP = 4')).toBe('no error');
+    expect(errorOf('UPDATE STATISTICS t WITH RESAMPLE ON PARTITIONS (1, 3 TO 5), INDEX')).toBe('no error');
+    expect(errorOf('CREATE STATISTICS s ON t (a) WHERE a > 0 WITH SAMPLE 50 PERCENT, INCREMENTAL = OFF, AUTO_DROP = ON')).toBe('no error');
+  });
+});
 
 describe('invalid statements', () => {
   it.each(INVALID)('%s → %s', (sql, expected) => {

@@ -62,6 +62,7 @@ import { SyntaxFailure, type Parser } from './core.js';
 import { parseAuditSpecification, parseDatabaseScopedCredential } from './ddl-security.js';
 import { parseCondition, parseExpression } from './expressions.js';
 import { isReserved } from './keywords.js';
+import { walk } from './walk.js';
 import { atStatementStart, opaque, registerDdl, type DdlContext } from './statements.js';
 
 // ==== small shared pieces ==========================================================================
@@ -504,7 +505,7 @@ export function parseColumnDefinition(p: Parser, context: TableContext = 'CREATE
   const name = p.identifier();
   const node: ColumnDefinition = { kind: 'ColumnDefinition', name, constraints: [], start, end: start };
   if (p.acceptWord('AS')) {
-    node.computed = parseExpression(p);
+    node.computed = scalarOnly(p, parseExpression(p));
     if (p.acceptWord('PERSISTED')) node.persisted = true;
     while (isColumnConstraintStart(p)) addColumnConstraint(node, parseColumnConstraint(p, context));
   } else {
@@ -701,7 +702,7 @@ function parseColumnConstraint(p: Parser, context: TableContext): ColumnConstrai
   } else if (p.isWord('CHECK')) parseCheck(p, node, context);
   else if (p.acceptWord('DEFAULT')) {
     node.constraintType = 'DEFAULT';
-    node.default = parseExpression(p);
+    node.default = scalarOnly(p, parseExpression(p));
     if (p.isWord('WITH') && p.isWord('VALUES', 1)) {
       p.next();
       p.next();
@@ -759,9 +760,24 @@ function parseCheck(p: Parser, node: { constraintType: ConstraintType; check?: E
   if (parseReplicationClause(p, context)) node.notForReplication = true;
   p.expectPunct('(');
   p.enter();
-  node.check = parseCondition(p);
+  node.check = scalarOnly(p, parseCondition(p));
   p.expectPunct(')');
   p.leave();
+}
+
+/** The expression nodes that hold a query. */
+const QUERY_HOLDERS: ReadonlySet<string> = new Set(['Subquery', 'Exists', 'InSubquery', 'QuantifiedComparison']);
+
+/**
+ * A DEFAULT, a CHECK condition and a computed column are scalar expressions: SQL Server's parser
+ * rejects a subquery in them (Msg 1046; docs "CREATE TABLE": a computed column's expression "can't be
+ * a subquery", CHECK constraints "can't contain subqueries").
+ */
+function scalarOnly<T extends Expression>(p: Parser, e: T): T {
+  walk(e, (n) => {
+    if (QUERY_HOLDERS.has(n.kind)) throw new SyntaxFailure(1046, 'Subqueries are not allowed in this context. Only scalar expressions are allowed.', p.tokenAt(n.start));
+  });
+  return e;
 }
 
 /** `REFERENCES t [(cols)] [ON DELETE action] [ON UPDATE action [ON DELETE action]] [NOT FOR REPLICATION]` */
@@ -823,7 +839,7 @@ function parseTableConstraint(p: Parser, context: TableContext): TableConstraint
   } else if (p.isWord('CHECK')) parseCheck(p, node, context);
   else if (context === 'ALTER TABLE' && p.acceptWord('DEFAULT')) {
     node.constraintType = 'DEFAULT';
-    node.default = parseExpression(p);
+    node.default = scalarOnly(p, parseExpression(p));
     p.expectWord('FOR');
     node.columns = [p.identifier()];
     if (p.isWord('WITH') && p.isWord('VALUES', 1)) {
@@ -1300,10 +1316,61 @@ function parseCreateIndex(p: Parser, ctx: DdlContext): CreateIndex {
   if (!columnstore && p.acceptWord('INCLUDE')) node.include = identList(p);
   if (columnstore && p.acceptWord('ORDER')) node.order = identList(p);
   // A filtered index is nonclustered: a clustered index takes no WHERE.
-  if (clustered !== true && p.acceptWord('WHERE')) node.where = parseCondition(p);
+  if (clustered !== true && p.acceptWord('WHERE')) {
+    node.where = parseCondition(p);
+    if (!isFilterPredicate(node.where)) {
+      throw new SyntaxFailure(10735, `Incorrect WHERE clause for filtered index '${name.value}' on table '${table.name.value}'.`, p.tokenAt(node.where.start));
+    }
+  }
   parseIndexTail(p, node, 'CREATE INDEX');
   node.end = p.prev.end;
   return node;
+}
+
+/**
+ * A filtered index's WHERE (docs "CREATE INDEX" <filter_predicate>): comparisons of a column with a
+ * constant (`=`, `<>`, `>`, `IS [NOT] NULL`, `IS [NOT] DISTINCT FROM`, …) and `column IN (constants)`, joined by AND. OR, NOT,
+ * NOT IN, LIKE, functions and comparisons of two columns are Msg 10735. A constant may be converted
+ * (`b = CONVERT(varbinary(4), 1)`, as the docs advise); BETWEEN is let through.
+ */
+function isFilterPredicate(e: Expression): boolean {
+  switch (e.kind) {
+    case 'Paren':
+      return isFilterPredicate(e.expr);
+    case 'Logical':
+      return e.op === 'AND' && isFilterPredicate(e.left) && isFilterPredicate(e.right);
+    case 'Comparison':
+    case 'IsDistinct':
+      return (isFilterColumn(e.left) && isFilterConstant(e.right)) || (isFilterConstant(e.left) && isFilterColumn(e.right));
+    case 'IsNull':
+      return isFilterColumn(e.expr);
+    case 'InList':
+      return !e.not && isFilterColumn(e.expr) && e.items.every(isFilterConstant);
+    case 'Between':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** A column, or a pseudo-column standing for one (IDENTITYCOL, ROWGUIDCOL, $IDENTITY, …). */
+function isFilterColumn(e: Expression): boolean {
+  return e.kind === 'ColumnRef' || e.kind === 'PseudoColumn';
+}
+
+function isFilterConstant(e: Expression): boolean {
+  switch (e.kind) {
+    case 'Literal':
+      return true;
+    case 'Unary':
+    case 'Paren':
+      return isFilterConstant(e.kind === 'Unary' ? e.operand : e.expr);
+    case 'Cast':
+    case 'Convert':
+      return isFilterConstant(e.expr);
+    default:
+      return false;
+  }
 }
 
 /** `[WITH (options)] [ON storage] [FILESTREAM_ON fg]` */
@@ -1707,7 +1774,7 @@ function parseCreateStatistics(p: Parser, ctx: DdlContext): CreateStatistics {
   const columns = identList(p);
   const node: CreateStatistics = { kind: 'CreateStatistics', name, table, columns, options: [], start: ctx.start, end: ctx.start };
   if (p.acceptWord('WHERE')) node.where = parseCondition(p);
-  if (p.acceptWord('WITH')) node.options = p.commaList(parseStatisticsOption);
+  if (p.acceptWord('WITH')) node.options = checkStatisticsOptions(p, 'CREATE STATISTICS', p.commaList(parseStatisticsOption));
   node.end = p.prev.end;
   return node;
 }
@@ -1725,7 +1792,7 @@ export function parseUpdateStatistics(p: Parser, start: number): UpdateStatistic
   if (p.isPunct('(')) names = identList(p);
   else if (p.isIdentifier() && !atStatementStart(p)) names = [p.identifier()];
   let options: DdlOption[] = [];
-  if (p.acceptWord('WITH')) options = p.commaList(parseStatisticsOption);
+  if (p.acceptWord('WITH')) options = checkStatisticsOptions(p, 'UPDATE STATISTICS', p.commaList(parseStatisticsOption));
   return p.finish<UpdateStatistics>({ kind: 'UpdateStatistics', table, names, options }, start);
 }
 
@@ -1751,6 +1818,42 @@ function parseStatisticsOption(p: Parser): DdlOption {
   }
   node.end = p.prev.end;
   return node;
+}
+
+/**
+ * The options that exclude each other, each group in the order SQL Server names a conflicting pair:
+ * one way to sample (SAMPLE n PERCENT | SAMPLE n ROWS | RESAMPLE | FULLSCAN) and one set of statistics
+ * (ALL | COLUMNS | INDEX). Docs "UPDATE STATISTICS", "CREATE STATISTICS": the choices of one bracket.
+ */
+const EXCLUSIVE_STATISTICS_OPTIONS: readonly (readonly string[])[] = [
+  ['PERCENT', 'ROWS', 'RESAMPLE', 'FULLSCAN'],
+  ['ALL', 'COLUMNS', 'INDEX'],
+];
+
+/** A statistics option's name as SQL Server names it in a conflict: SAMPLE by its unit. */
+function statisticsOptionWord(o: DdlOption): string {
+  return o.name === 'SAMPLE' ? (o.value?.endsWith('ROWS') === true ? 'ROWS' : 'PERCENT') : o.name;
+}
+
+/**
+ * Each statistics option at most once (Msg 1039) and no two of one exclusive group (Msg 1052,
+ * "Conflicting UPDATE STATISTICS options "PERCENT" and "FULLSCAN".").
+ */
+function checkStatisticsOptions(p: Parser, statement: string, options: DdlOption[]): DdlOption[] {
+  for (let i = 1; i < options.length; i++) {
+    const o = options[i] as DdlOption;
+    const word = statisticsOptionWord(o);
+    for (let j = 0; j < i; j++) {
+      const before = options[j] as DdlOption;
+      if (before.name === o.name) throw new SyntaxFailure(1039, `Option '${o.name}' is specified more than once.`, p.tokenAt(o.start));
+      const other = statisticsOptionWord(before);
+      const group = EXCLUSIVE_STATISTICS_OPTIONS.find((g) => g.includes(word));
+      if (group === undefined || !group.includes(other)) continue;
+      const [first, second] = group.indexOf(word) < group.indexOf(other) ? [word, other] : [other, word];
+      throw new SyntaxFailure(1052, `Conflicting ${statement} options "${first}" and "${second}".`, p.tokenAt(o.start));
+    }
+  }
+  return options;
 }
 
 // ==== legacy defaults and rules ====================================================================
@@ -2076,9 +2179,38 @@ function parseDatabaseFiles(p: Parser): FileGroupSpec[] {
 
 /** `( NAME = n, FILENAME = 'path', SIZE = 10MB, MAXSIZE = UNLIMITED, FILEGROWTH = 10% )` */
 function parseFileSpec(p: Parser): FileSpec {
+  return fileSpec(p, false);
+}
+
+/** The file of ALTER DATABASE … MODIFY FILE: the one place NEWNAME and OFFLINE are allowed. */
+function parseModifiedFileSpec(p: Parser): FileSpec {
+  return fileSpec(p, true);
+}
+
+function fileSpec(p: Parser, modify: boolean): FileSpec {
   const start = p.tok.start;
   const options = parseOptionList(p);
+  for (const o of options) checkFileOption(p, o, modify);
   return p.finish<FileSpec>({ kind: 'FileSpec', options }, start);
+}
+
+/**
+ * The options of a file (docs "CREATE DATABASE" <filespec>, "ALTER DATABASE File and Filegroup
+ * Options": NAME, NEWNAME, FILENAME, SIZE, MAXSIZE, FILEGROWTH, OFFLINE). FILENAME is a string
+ * ('os_file_name'): a double-quoted name is an identifier (QUOTED_IDENTIFIER ON) and fails there.
+ */
+const FILE_OPTIONS: ReadonlySet<string> = new Set(['NAME', 'NEWNAME', 'FILENAME', 'SIZE', 'MAXSIZE', 'FILEGROWTH', 'OFFLINE']);
+
+function checkFileOption(p: Parser, o: DdlOption, modify: boolean): void {
+  if (!FILE_OPTIONS.has(o.name)) p.fail(p.tokenAt(o.start));
+  // NEWNAME renames and OFFLINE takes offline an existing file: MODIFY FILE only (Msg 153).
+  if (!modify && (o.name === 'NEWNAME' || o.name === 'OFFLINE')) {
+    throw new SyntaxFailure(153, `Invalid usage of the option ${o.name} in the CREATE/ALTER DATABASE statement.`, p.tokenAt(o.start));
+  }
+  if (o.name === 'FILENAME' && o.valueStart !== undefined) {
+    const value = p.tokenAt(o.valueStart);
+    if (value.kind !== 'string') p.fail(value);
+  }
 }
 
 /**
@@ -2287,7 +2419,7 @@ function parseAlterDatabaseModify(p: Parser, node: AlterDatabase): void {
   p.next();
   if (p.acceptWord('FILE')) {
     node.action = 'MODIFY FILE';
-    node.files = [parseFileSpec(p)];
+    node.files = [parseModifiedFileSpec(p)];
   } else if (p.acceptWord('FILEGROUP')) {
     node.action = 'MODIFY FILEGROUP';
     node.filegroup = filegroupName(p);

@@ -1111,6 +1111,8 @@ const SPECIAL_CALLS: ReadonlyMap<string, (p: Parser) => Expr> = new Map<string, 
  */
 function parseCall(p: Parser, name: Ident[], start: number): Expr {
   const node: Omit<FunctionCall, 'start' | 'end'> = { kind: 'FunctionCall', name, args: [] };
+  // The name's last token, upper-cased by the lexer: a one-part name's upper case without a new string.
+  const nameToken = p.prev;
   p.expectPunct('(');
   p.enter();
   const only = name.length === 1 ? (name[0] as Ident) : undefined;
@@ -1125,8 +1127,49 @@ function parseCall(p: Parser, name: Ident[], start: number): Expr {
   p.expectPunct(')');
   p.leave();
   parseCallSuffix(p, node);
+  if (only !== undefined && !only.quoted) checkWindowOnly(p, node, only, nameToken.upper, start);
   return p.finish<FunctionCall>(node, start);
 }
+
+/**
+ * The ranking, distribution and offset functions exist only over a window ordered by ORDER BY (docs
+ * "ROW_NUMBER", "RANK", "DENSE_RANK", "NTILE", "PERCENT_RANK", "CUME_DIST", "LAG", "LEAD",
+ * "FIRST_VALUE", "LAST_VALUE": `OVER ( [partition_by_clause] order_by_clause [rows_range_clause] )`,
+ * the frame only for FIRST_VALUE and LAST_VALUE). Keyed by name: whether a ROWS/RANGE frame is allowed.
+ */
+const WINDOW_ONLY_FUNCTIONS: ReadonlyMap<string, boolean> = new Map([
+  ['ROW_NUMBER', false],
+  ['RANK', false],
+  ['DENSE_RANK', false],
+  ['NTILE', false],
+  ['PERCENT_RANK', false],
+  ['CUME_DIST', false],
+  ['LAG', false],
+  ['LEAD', false],
+  ['FIRST_VALUE', true],
+  ['LAST_VALUE', true],
+]);
+
+/**
+ * Msg 10753 without OVER, Msg 4112 without ORDER BY in it, Msg 10752 for a frame where none is
+ * allowed, Msg 4113 for OVER after an aggregate that has no window form; each names the function as written. A named window (`OVER w`, `OVER (w …)`) may bring its ORDER BY from the WINDOW clause; a
+ * graph path aggregate (`LAST_VALUE(x) WITHIN GROUP (GRAPH PATH)`) has no OVER.
+ */
+function checkWindowOnly(p: Parser, node: Omit<FunctionCall, 'start' | 'end'>, name: Ident, upper: string, start: number): void {
+  const over = node.over;
+  if (over !== undefined && NO_WINDOW_AGGREGATES.has(upper)) {
+    throw new SyntaxFailure(4113, `The function '${name.value}' is not a valid windowing function, and cannot be used with the OVER clause.`, p.tokenAt(over.start));
+  }
+  const frameAllowed = WINDOW_ONLY_FUNCTIONS.get(upper);
+  if (frameAllowed === undefined || node.graphPath === true) return;
+  if (over === undefined) throw new SyntaxFailure(10753, `The function '${name.value}' must have an OVER clause.`, p.tokenAt(start));
+  if (over.window !== undefined) return;
+  if (over.orderBy.length === 0) throw new SyntaxFailure(4112, `The function '${name.value}' must have an OVER clause with ORDER BY.`, p.tokenAt(start));
+  if (over.frame !== undefined && !frameAllowed) throw new SyntaxFailure(10752, `The function '${name.value}' may not have a window frame.`, p.tokenAt(start));
+}
+
+/** The aggregates OVER may not follow (Msg 4113; docs "Aggregate functions": all but STRING_AGG, GROUPING, GROUPING_ID). */
+const NO_WINDOW_AGGREGATES: ReadonlySet<string> = new Set(['STRING_AGG', 'GROUPING', 'GROUPING_ID']);
 
 /** WITHIN GROUP (ORDER BY …), IGNORE NULLS / RESPECT NULLS, OVER (…) after a call's parentheses. */
 function parseCallSuffix(p: Parser, node: Omit<FunctionCall, 'start' | 'end'>): void {
@@ -1151,7 +1194,11 @@ function parseCallSuffix(p: Parser, node: Omit<FunctionCall, 'start' | 'end'>): 
     node.nulls = p.next().upper === 'IGNORE' ? 'IGNORE' : 'RESPECT';
     p.next();
   }
-  if (p.isWord('OVER')) node.over = parseOverClause(p);
+  if (p.isWord('OVER')) {
+    // An aggregate over a window takes no DISTINCT (Msg 10759; docs "SELECT - OVER clause").
+    if (node.distinct === true) throw new SyntaxFailure(10759, 'Use of DISTINCT is not allowed with the OVER clause.', p.tok);
+    node.over = parseOverClause(p);
+  }
 }
 
 /**

@@ -38,8 +38,19 @@ export function parseBatch(text: string): ParsedBatch {
   }
 }
 
+const EMPTY_NAME =
+  'An object or column name is missing or empty. For SELECT INTO statements, verify each column has a name. For other statements, look for empty alias names. Aliases defined as "" or [] are not allowed. Change the alias to a valid name.';
+
 function parseTokens(text: string, tokens: Token[], comment: LexInfo['unclosedComment']): ParsedBatch {
-  const unclosed = tokens.find((t) => t.unterminated === true);
+  let unclosed: Token | undefined;
+  let empty: Token | undefined;
+  for (const t of tokens) {
+    if (t.unterminated === true) {
+      unclosed = t;
+      break;
+    }
+    if (empty === undefined && t.kind === 'quoted' && t.text === '[]') empty = t;
+  }
   const p = new Parser(text, tokens);
   const statements: Statement[] = [];
   let error: SyntaxDiagnostic | undefined;
@@ -57,6 +68,10 @@ function parseTokens(text: string, tokens: Token[], comment: LexInfo['unclosedCo
       const t = p.tok;
       error = { code: 191, message: 'Some part of your SQL statement is nested too deeply. Rewrite the query or break it up into smaller queries.', offset: t.start, line: t.line, col: t.col };
     } else throw e;
+  }
+  // An empty name `[]` (Msg 1038) unless the parse failed before it: no object, column or alias has one.
+  if (empty !== undefined && (error === undefined || error.offset >= empty.start)) {
+    error = { code: 1038, message: EMPTY_NAME, offset: empty.start, line: empty.line, col: empty.col };
   }
   // An unclosed string or quoted identifier (Msg 105) is reported unless the parse failed before it:
   // everything after the quote is inside it, so a later failure is a consequence of it.

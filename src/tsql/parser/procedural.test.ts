@@ -375,6 +375,13 @@ describe('EXEC', () => {
 });
 
 describe('cursors', () => {
+  it('takes one option of each bracket, and FAST_FORWARD without SCROLL (Msg 1048)', () => {
+    expect(err('DECLARE c CURSOR LOCAL GLOBAL FOR SELECT 1')).toBe('1048@1:24');
+    expect(err('DECLARE c CURSOR FAST_FORWARD SCROLL FOR SELECT 1')).toBe('1048@1:31');
+    expect(err('DECLARE c CURSOR FORWARD_ONLY STATIC READ_ONLY OPTIMISTIC FOR SELECT a FROM t')).toBe('1048@1:48');
+    expect(err('SET @c = CURSOR STATIC KEYSET FOR SELECT 1')).toBe('1048@1:24');
+    expect(one('DECLARE c CURSOR LOCAL FORWARD_ONLY FAST_FORWARD READ_ONLY TYPE_WARNING FOR SELECT a FROM t')).toMatchObject({ options: ['LOCAL', 'FORWARD_ONLY', 'FAST_FORWARD', 'READ_ONLY', 'TYPE_WARNING'] });
+  });
   it('opens, fetches, closes and deallocates', () => {
     expect(parse('OPEN c\nFETCH NEXT FROM c INTO @a, @b\nCLOSE c\nDEALLOCATE c')).toMatchObject([
       { kind: 'OpenCursor', cursor: { kind: 'Ident', value: 'c' }, global: false },

@@ -235,6 +235,36 @@ function cursorQuery(p: Parser): Statement {
 const CURSOR_OPTIONS = wordSet('LOCAL GLOBAL FORWARD_ONLY SCROLL STATIC KEYSET DYNAMIC FAST_FORWARD READ_ONLY SCROLL_LOCKS OPTIMISTIC TYPE_WARNING');
 const ISO_CURSOR_OPTIONS = wordSet('INSENSITIVE SCROLL');
 
+/**
+ * The T-SQL cursor options choose at most one of each bracket (docs "DECLARE CURSOR": LOCAL | GLOBAL,
+ * FORWARD_ONLY | SCROLL, STATIC | KEYSET | DYNAMIC | FAST_FORWARD, READ_ONLY | SCROLL_LOCKS | OPTIMISTIC),
+ * and FAST_FORWARD excludes SCROLL: Msg 1048 names the pair.
+ */
+const CURSOR_OPTION_GROUP: ReadonlyMap<string, number> = new Map([
+  ['LOCAL', 1], ['GLOBAL', 1],
+  ['FORWARD_ONLY', 2], ['SCROLL', 2],
+  ['STATIC', 3], ['KEYSET', 3], ['DYNAMIC', 3], ['FAST_FORWARD', 3],
+  ['READ_ONLY', 4], ['SCROLL_LOCKS', 4], ['OPTIMISTIC', 4],
+]);
+
+function cursorOptionsConflict(a: string, b: string): boolean {
+  if (a === b) return false;
+  if ((a === 'FAST_FORWARD' && b === 'SCROLL') || (a === 'SCROLL' && b === 'FAST_FORWARD')) return true;
+  const group = CURSOR_OPTION_GROUP.get(a);
+  return group !== undefined && group === CURSOR_OPTION_GROUP.get(b);
+}
+
+/** Reads the T-SQL options after CURSOR into `options` (which may hold the ISO ones before CURSOR). */
+function cursorOptions(p: Parser, options: string[]): void {
+  while (p.isAnyWord(CURSOR_OPTIONS)) {
+    const t = p.next();
+    for (const o of options) {
+      if (cursorOptionsConflict(o, t.upper)) throw new SyntaxFailure(1048, `Conflicting cursor options ${o} and ${t.upper}.`, t);
+    }
+    options.push(t.upper);
+  }
+}
+
 function parseDeclare(p: Parser): Statement {
   const start = p.next().start;
   if (!p.isVariable()) return parseDeclareCursor(p, start);
@@ -274,7 +304,7 @@ function parseDeclareCursor(p: Parser, start: number): DeclareCursor {
   while (p.isAnyWord(ISO_CURSOR_OPTIONS)) options.push(p.next().upper);
   p.expectWord('CURSOR');
   // The T-SQL options come after CURSOR (the SQL Server 2022 parser accepts both lists together).
-  while (p.isAnyWord(CURSOR_OPTIONS)) options.push(p.next().upper);
+  cursorOptions(p, options);
   const body = cursorBody(p, start, options);
   const node: DeclareCursor = { kind: 'DeclareCursor', name, options, query: body.query, start, end: p.prev.end };
   if (body.forUpdate !== undefined) node.forUpdate = body.forUpdate;
@@ -445,7 +475,7 @@ function parseSetVariable(p: Parser, start: number): SetVariable {
   if (op === '=' && p.isWord('CURSOR')) {
     const cursorStart = p.next().start;
     const options: string[] = [];
-    while (p.isAnyWord(CURSOR_OPTIONS)) options.push(p.next().upper);
+    cursorOptions(p, options);
     const cursor = cursorBody(p, cursorStart, options);
     return p.finish<SetVariable>({ kind: 'SetVariable', target, op, cursor }, start);
   }
@@ -568,8 +598,12 @@ function valueFollows(p: Parser): boolean {
 }
 
 function parseReturn(p: Parser): Statement {
-  const start = p.next().start;
-  if (!valueFollows(p)) return p.finish<Return>({ kind: 'Return' }, start);
+  const word = p.next();
+  const start = word.start;
+  if (!valueFollows(p)) {
+    if (p.returnValueRequired) throw new SyntaxFailure(1075, 'RETURN statements in scalar valued functions must include an argument.', word);
+    return p.finish<Return>({ kind: 'Return' }, start);
+  }
   return p.finish<Return>({ kind: 'Return', value: parseExpression(p) }, start);
 }
 

@@ -772,8 +772,46 @@ describe('what the SQL Server 2022 grammar rejects, at the token where it fails'
     // INSERT, UPDATE and DELETE targets take only the limited hints.
     ['INSERT INTO t WITH (INDEX(ix)) (a) VALUES (1)', '1069 1:21'],
     ['UPDATE t WITH (ROWLOCK, FORCESEEK (ix (a))) SET a = 1', '1069 1:25'],
+    // … and no NOLOCK or READUNCOMMITTED (Msg 1065); in the FROM clause they stay allowed.
+    ['UPDATE t WITH (NOLOCK) SET a = 1', '1065 1:16'],
+    ['DELETE FROM t WITH (ROWLOCK, READUNCOMMITTED) WHERE a = 1', '1065 1:30'],
+    ['INSERT INTO t WITH (NOLOCK) (a) VALUES (1)', '1065 1:21'],
+    ['MERGE t WITH (NOLOCK) AS x USING s ON x.a = s.a WHEN MATCHED THEN DELETE;', '1065 1:15'],
+    // MERGE: each kind of WHEN clause takes an action once (Msg 10714).
+    ['MERGE t USING s ON t.a = s.a WHEN MATCHED AND s.b = 1 THEN DELETE WHEN MATCHED THEN DELETE;', '10714 1:67'],
+    ['MERGE t USING s ON t.a = s.a WHEN NOT MATCHED THEN INSERT (a) VALUES (s.a) WHEN NOT MATCHED BY TARGET AND s.b = 1 THEN INSERT (a) VALUES (1);', '10714 1:76'],
+    ['MERGE t USING s ON t.a = s.a WHEN NOT MATCHED BY SOURCE AND t.b = 1 THEN UPDATE SET b = 0 WHEN NOT MATCHED BY SOURCE THEN UPDATE SET b = 2;', '10714 1:91'],
+    ['MERGE t USING s ON t.a = s.a WHEN MATCHED AND s.b = 1 THEN UPDATE SET a = s.a WHEN MATCHED THEN DELETE WHEN NOT MATCHED THEN INSERT (a) VALUES (s.a) WHEN NOT MATCHED BY SOURCE AND t.b = 1 THEN DELETE WHEN NOT MATCHED BY SOURCE THEN UPDATE SET b = 0;', 'none'],
+    ['UPDATE x SET a = 1 FROM t AS x WITH (NOLOCK) JOIN u WITH (READUNCOMMITTED) ON u.a = x.a', 'none'],
     // CONTAINSTABLE: at most one LANGUAGE and one top_n after the search condition.
     ["SELECT * FROM CONTAINSTABLE(t, c, 'x', 5, 6) AS k", '102 1:43'],
+    // An aggregate with OVER takes no DISTINCT (Msg 10759); without OVER it may.
+    ['SELECT COUNT(DISTINCT a) OVER (PARTITION BY b) FROM t', '10759 1:26'],
+    ['SELECT SUM(DISTINCT a) OVER () FROM t', '10759 1:24'],
+    ['SELECT COUNT(DISTINCT a), SUM(ALL a) OVER (), COUNT(*) OVER () FROM t', 'none'],
+    // Ranking, distribution and offset functions: OVER with ORDER BY (10753, 4112); a frame only for
+    // FIRST_VALUE and LAST_VALUE (10752).
+    ['SELECT ROW_NUMBER() FROM t', '10753 1:8'],
+    ['SELECT a, lag(a, 1) FROM t', '10753 1:11'],
+    ['SELECT ROW_NUMBER() OVER (PARTITION BY a) FROM t', '4112 1:8'],
+    ['SELECT RANK() OVER () FROM t', '4112 1:8'],
+    ['SELECT FIRST_VALUE(a) OVER (PARTITION BY b) FROM t', '4112 1:8'],
+    ['SELECT LEAD(a) OVER (ORDER BY b ROWS UNBOUNDED PRECEDING) FROM t', '10752 1:8'],
+    ['SELECT NTILE(4) OVER (ORDER BY a ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM t', '10752 1:8'],
+    ['SELECT LAST_VALUE(a) OVER (ORDER BY b ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING), CUME_DIST() OVER (PARTITION BY c ORDER BY b) FROM t', 'none'],
+    ['SELECT ROW_NUMBER() OVER w, LAG(a) OVER (p ORDER BY a) FROM t WINDOW w AS (ORDER BY a), p AS (PARTITION BY c)', 'none'],
+    ['SELECT dbo.ROW_NUMBER(), [RANK]() FROM t', 'none'],
+    ["SELECT STRING_AGG(a, ',') OVER (PARTITION BY b) FROM t", '4113 1:27'],
+    ['SELECT GROUPING(a) OVER () FROM t GROUP BY a', '4113 1:20'],
+    // No name is empty: `[]` as an alias, a table or a column (Msg 1038); '[]' in a string is text.
+    ['SELECT a AS [] FROM t', '1038 1:13'],
+    ['SELECT * FROM dbo.[]', '1038 1:19'],
+    ["SELECT '[]' AS [x] FROM t WHERE a LIKE '[[]]'", 'none'],
+    // A select list assigns variables or returns columns (Msg 141).
+    ['SELECT @a = a, b FROM t', '141 1:16'],
+    ['SELECT a, @b = b FROM t', '141 1:11'],
+    ['SELECT *, @n += 1 FROM t', '141 1:11'],
+    ['SELECT @a = a, @b = b + 1 FROM t WHERE c IN (SELECT c FROM u)', 'none'],
   ];
   for (const [sql, expected] of cases) it(sql, () => expect(errorOf(sql)).toBe(expected));
 });

@@ -384,6 +384,7 @@ function parseSelect(p: Parser, into: IntoMode): Select {
   const node: Select = { kind: 'Select', distinct, items: [], from: [], start, end: start };
   if (p.isWord('TOP')) node.top = parseTop(p, true, true);
   node.items = p.commaList((q) => parseSelectItem(q, true));
+  rejectMixedAssignment(p, node.items);
   if (p.isWord('INTO')) {
     if (into === 'union') throw new SyntaxFailure(196, 'SELECT INTO must be the first query in a statement containing a UNION, INTERSECT or EXCEPT operator.', p.tok);
     if (into === 'no') p.fail();
@@ -407,6 +408,19 @@ function parseSelect(p: Parser, into: IntoMode): Select {
   }
   node.end = p.prev.end;
   return node;
+}
+
+/**
+ * A select list either assigns variables (`@v = e`) or returns columns, never both (Msg 141; docs
+ * "SELECT @local_variable": a SELECT with a variable assignment can't also retrieve a result set).
+ */
+function rejectMixedAssignment(p: Parser, items: readonly (SelectItem | SelectAssign)[]): void {
+  const first = items[0];
+  if (first === undefined) return;
+  for (let k = 1; k < items.length; k++) {
+    const item = items[k] as SelectItem | SelectAssign;
+    if (item.kind !== first.kind) throw new SyntaxFailure(141, 'A SELECT statement that assigns a value to a variable must not be combined with data-retrieval operations.', p.tokenAt(item.start));
+  }
 }
 
 /**
@@ -1882,6 +1896,7 @@ function parseDmlTarget(p: Parser, allowAlias: boolean): TableSource {
     if (atWithHints(p)) {
       p.next();
       node.hints = parseHintList(p);
+      rejectReadUncommitted(p, node.hints);
     }
     const alias = tableAlias(p);
     if (alias !== undefined) node.alias = alias;
@@ -1889,6 +1904,7 @@ function parseDmlTarget(p: Parser, allowAlias: boolean): TableSource {
     p.next();
     node.hints = parseHintList(p);
     rejectIndexHints(p, node.hints);
+    rejectReadUncommitted(p, node.hints);
   }
   node.end = p.prev.end;
   return node;
@@ -1902,6 +1918,19 @@ function rejectIndexHints(p: Parser, hints: readonly TableHint[]): void {
   for (const h of hints) {
     if (h.name === 'INDEX' || (h.name === 'FORCESEEK' && h.indexes !== undefined)) {
       throw new SyntaxFailure(1069, 'Index hints are only allowed in a FROM or OPTION clause.', p.tokenAt(h.start));
+    }
+  }
+}
+
+/**
+ * The table an INSERT, UPDATE, DELETE or MERGE changes is not read dirty: NOLOCK and READUNCOMMITTED
+ * are not allowed on it (Msg 1065; docs "Table hints": they "can't be specified for tables modified
+ * by insert, update, or delete operations").
+ */
+function rejectReadUncommitted(p: Parser, hints: readonly TableHint[]): void {
+  for (const h of hints) {
+    if (h.name === 'NOLOCK' || h.name === 'READUNCOMMITTED') {
+      throw new SyntaxFailure(1065, 'The NOLOCK and READUNCOMMITTED lock hints are not allowed for target tables of INSERT, UPDATE, DELETE or MERGE statements.', p.tokenAt(h.start));
     }
   }
 }
@@ -2140,7 +2169,7 @@ function parseMerge(p: Parser, start: number, prefix: WithPrefix, nested = false
   const on = parseCondition(p);
   if (!p.isWord('WHEN')) p.fail();
   const clauses: MergeClause[] = [];
-  while (p.isWord('WHEN')) clauses.push(parseMergeClause(p));
+  while (p.isWord('WHEN')) clauses.push(checkMergeAction(p, clauses, parseMergeClause(p)));
   const output = optionalOutput(p);
   const node: Merge = { kind: 'Merge', ctes: prefix.ctes, target, source, on, clauses, start, end: start };
   applyCommon(node, prefix, top, output);
@@ -2151,6 +2180,21 @@ function parseMerge(p: Parser, start: number, prefix: WithPrefix, nested = false
     throw new SyntaxFailure(10713, 'A MERGE statement must be terminated by a semi-colon (;).', at);
   }
   return node;
+}
+
+/**
+ * Each kind of WHEN clause takes an action at most once (Msg 10714; docs "MERGE": at most two WHEN
+ * MATCHED and two WHEN NOT MATCHED BY SOURCE clauses, one UPDATE and one DELETE, and one WHEN NOT
+ * MATCHED [BY TARGET]).
+ */
+function checkMergeAction(p: Parser, before: readonly MergeClause[], clause: MergeClause): MergeClause {
+  for (const b of before) {
+    if (b.when === clause.when && b.action === clause.action) {
+      const when = clause.when === 'NOT MATCHED BY SOURCE' ? 'WHEN NOT MATCHED BY SOURCE' : `WHEN ${clause.when}`;
+      throw new SyntaxFailure(10714, `An action of type '${when}' cannot appear more than once in a '${clause.action}' clause of a MERGE statement.`, p.tokenAt(clause.start));
+    }
+  }
+  return clause;
 }
 
 /**
