@@ -16,7 +16,7 @@ import { checkFunctionCall } from './functions.js';
 import type { Findings } from './messages.js';
 import { msg } from './messages.js';
 import { bool, child, children, eachChild, field, isNode, nameOf, nameText, namesOf, num, objectParts, str, type NameParts } from './nodes.js';
-import { outputNames } from './query-shape.js';
+import { outputNames, type StarExpansion } from './query-shape.js';
 import { checkDerivedNames, checkModuleColumns, checkScalarSubquery, checkSelectClauses, checkValuesRows } from './query-rules.js';
 import { findSchemaTable, findSource, mayBeColumn, resolveColumn, Scope, type Source } from './scope.js';
 import type { ColumnSet, SchemaCatalog, TableInfo } from './types.js';
@@ -96,6 +96,16 @@ function bareIndex(catalog: SchemaCatalog): Map<string, TableInfo | null> {
   return index;
 }
 
+/**
+ * What OUTPUT sees beside inserted / deleted: the FROM (or USING) sources. A column of the modified
+ * table is written `inserted.c` / `deleted.c` (OUTPUT clause: "any reference to columns in the table
+ * being modified must be qualified with the INSERTED or DELETED prefix"), so an unqualified name
+ * never binds to the target itself: it is the inserted (DELETE: deleted) column.
+ */
+function outputSources(sources: readonly Source[], target: Source): Source[] {
+  return sources.map((s) => (s === target ? { ...s, qualifierOnly: true } : s));
+}
+
 export class BatchBinder {
   private readonly cs: boolean;
   private readonly vars: VariableTracker;
@@ -113,6 +123,24 @@ export class BatchBinder {
   private readonly catalog: SchemaCatalog;
   private readonly findings: Findings;
   private readonly state: ScriptState;
+
+  /** The FROM sources of each bound SELECT whose list has a `*` (what the star stands for). */
+  private readonly starSources = new Map<NodeBase, readonly Source[]>();
+
+  /** `*` is every column of every FROM source, `t.*` every column of t; unknown when one source's columns are. */
+  private readonly expandStar: StarExpansion = (select, star) => {
+    const sources = this.starSources.get(select);
+    if (sources === undefined) return undefined;
+    const parts = namesOf(star, 'parts');
+    const qualifier = parts[parts.length - 1];
+    const out: string[] = [];
+    for (const src of sources) {
+      if (qualifier !== undefined && src.exposed !== this.key(qualifier)) continue;
+      if (src.columns === null) return undefined;
+      for (const name of src.columns.values()) out.push(name);
+    }
+    return out.length > 0 ? out : undefined;
+  };
 
   /** `report` as a function value (made once per batch) for the rule helpers. */
   private readonly reportFn = (code: number, message: string, offset: number): void => this.report(code, message, offset);
@@ -350,7 +378,7 @@ export class BatchBinder {
       this.vars.declare(name, start, 'table');
       this.tableVars.set(this.key(name), columns);
     }
-    this.visitAll(elements, undefined);
+    this.tableExpressions(elements, name ?? '', columns);
   }
 
   private parameters(n: NodeBase): void {
@@ -450,7 +478,7 @@ export class BatchBinder {
       const query = child(cte, 'query');
       if (query !== undefined) this.query(query, undefined);
       const listed = namesOf(cte, 'columns');
-      map.set(key, this.columnSet(listed.length > 0 ? listed : outputNames(query)));
+      map.set(key, this.columnSet(listed.length > 0 ? listed : outputNames(query, this.expandStar)));
     }
     return saved;
   }
@@ -507,6 +535,8 @@ export class BatchBinder {
     checkSelectClauses(n, outer === undefined, this.reportFn);
     for (const item of children(n, 'items')) {
       if (item.kind === 'SelectAssign') this.visitField(item, 'target', undefined);
+      const expr = child(item, 'expr');
+      if (expr?.kind === 'ColumnRef' && field(expr, 'star') === true) this.starSources.set(n, scope.sources);
       this.visitField(item, 'expr', scope);
     }
     this.visitField(n, 'where', scope);
@@ -521,13 +551,24 @@ export class BatchBinder {
         const alias = nameOf(item, 'alias');
         if (alias !== undefined) aliases.add(this.key(alias));
       }
-      scope.aliases = aliases;
-      this.visitAll(own, scope);
-      this.visitAll(extraOrderBy, scope);
-      scope.aliases = undefined;
+      for (const item of own) this.orderByItem(item, scope, aliases);
+      for (const item of extraOrderBy) this.orderByItem(item, scope, aliases);
     }
     this.visitField(n, 'offset', undefined);
     this.selectInto(n);
+  }
+
+  /**
+   * An ORDER BY item: a select-list alias names a result column only as the whole item (`ORDER BY
+   * Amount`); inside an expression (`ORDER BY Amount + 1`, a CASE, a function) only the FROM sources'
+   * columns are visible, so the alias there is Msg 207.
+   */
+  private orderByItem(item: NodeBase, scope: Scope, aliases: Set<string>): void {
+    const expr = item.kind === 'OrderByItem' ? child(item, 'expr') : item;
+    const bare = expr?.kind === 'ColumnRef' && children(expr, 'parts').length === 1;
+    if (bare) scope.aliases = aliases;
+    this.visit(item, scope);
+    scope.aliases = undefined;
   }
 
   /** Two sources of one FROM with the same exposed name: Msg 1013 (tables without alias) or 1011 (aliases). */
@@ -552,7 +593,7 @@ export class BatchBinder {
   private selectInto(n: NodeBase): void {
     const parts = objectParts(child(n, 'into'));
     if (parts === undefined || !parts.name.startsWith('#')) return;
-    this.addTemp(parts.name, this.columnSet(outputNames(n)));
+    this.addTemp(parts.name, this.columnSet(outputNames(n, this.expandStar)));
   }
 
   /**
@@ -606,7 +647,7 @@ export class BatchBinder {
         if (query !== undefined) this.query(query, outer);
         const listed = namesOf(n, 'columns');
         if (listed.length === 0) checkDerivedNames(query, alias ?? '', n.start, this.reportFn);
-        return [{ exposed: this.key(alias ?? ''), columns: this.columnSet(listed.length > 0 ? listed : outputNames(query)) }];
+        return [{ exposed: this.key(alias ?? ''), columns: this.columnSet(listed.length > 0 ? listed : outputNames(query, this.expandStar)) }];
       }
       case 'ValuesTable': {
         this.visitField(n, 'rows', lateral);
@@ -880,7 +921,7 @@ export class BatchBinder {
     this.visitField(n, 'where', scope);
     this.visitField(n, 'currentOf', undefined);
     this.visitField(n, 'top', undefined);
-    this.output(child(n, 'output'), [{ exposed: 'inserted', columns: target.columns }, { exposed: 'deleted', columns: target.columns }, ...scope.sources]);
+    this.output(child(n, 'output'), [{ exposed: 'inserted', columns: target.columns }, { exposed: 'deleted', columns: target.columns, qualifierOnly: true }, ...outputSources(scope.sources, target)]);
     this.env = saved;
   }
 
@@ -892,7 +933,7 @@ export class BatchBinder {
     this.visitField(n, 'where', scope);
     this.visitField(n, 'currentOf', undefined);
     this.visitField(n, 'top', undefined);
-    this.output(child(n, 'output'), [{ exposed: 'deleted', columns: target.columns }, ...scope.sources]);
+    this.output(child(n, 'output'), [{ exposed: 'deleted', columns: target.columns }, ...outputSources(scope.sources, target)]);
     this.env = saved;
   }
 
@@ -912,7 +953,7 @@ export class BatchBinder {
       this.visitField(clause, 'values', scope);
     }
     this.visitField(n, 'top', undefined);
-    this.output(child(n, 'output'), [{ exposed: 'inserted', columns: target.columns }, { exposed: 'deleted', columns: target.columns }, ...scope.sources]);
+    this.output(child(n, 'output'), [{ exposed: 'inserted', columns: target.columns }, { exposed: 'deleted', columns: target.columns, qualifierOnly: true }, ...outputSources(scope.sources, target)]);
     this.env = saved;
   }
 
@@ -1003,7 +1044,8 @@ export class BatchBinder {
     const elements = children(n, 'elements');
     const table = parts?.name ?? '';
     const added = checkTableElements({ table, elements, existing: new Map() }, this.ddl);
-    this.visitAll(elements, undefined);
+    // A temporary table of a module is created at run time: its definition is not bound at CREATE.
+    this.tableExpressions(elements, table, table.startsWith('#') && this.module !== 'batch' ? null : added);
     if (parts === undefined) return;
     if (table.startsWith('#')) this.createTemp(table, added, child(n, 'name')?.start ?? n.start);
     else if (this.sequential()) this.state.tables.set(objectKey(parts, this.cs), new Set(added.keys()));
@@ -1018,8 +1060,9 @@ export class BatchBinder {
     if (action.kind === 'AlterTableAdd') {
       const elements = children(action, 'elements');
       // A column the table already has is Msg 2705 of the deploy-order pass (objects.ts).
-      const added = checkTableElements({ table: parts.name, elements, existing: this.knownColumns(parts) }, this.ddl);
-      this.visitAll(elements, undefined);
+      const existing = this.knownColumns(parts);
+      const added = checkTableElements({ table: parts.name, elements, existing }, this.ddl);
+      this.tableExpressions(elements, parts.name, existing === null || parts.name.startsWith('#') ? null : new Map([...existing, ...added]));
       if (tracked !== undefined) for (const k of added.keys()) tracked.add(k);
       if (parts.name.startsWith('#')) this.addTemp(parts.name, added);
       return;
@@ -1035,15 +1078,39 @@ export class BatchBinder {
 
   private createIndex(n: NodeBase): void {
     const parts = objectParts(child(n, 'table'));
-    if (parts !== undefined && str(n, 'indexType') !== 'FULLTEXT') checkIndexColumns(n, this.knownColumns(parts), this.ddl);
-    this.visitField(n, 'where', undefined);
+    const columns = parts === undefined || parts.name.startsWith('#') ? null : this.knownColumns(parts);
+    if (parts !== undefined && str(n, 'indexType') !== 'FULLTEXT') checkIndexColumns(n, parts.name.startsWith('#') ? this.knownColumns(parts) : columns, this.ddl);
+    // A filtered index's WHERE names columns of its table (Msg 207 for one it lacks).
+    this.visitField(n, 'where', columns === null ? undefined : this.tableScope(parts?.name ?? '', columns));
   }
 
   private createType(n: NodeBase): void {
     const elements = children(n, 'elements');
     if (elements.length === 0) return;
-    checkTableElements({ table: nameOf(n, 'name') ?? '', elements, existing: new Map() }, this.ddl);
-    this.visitAll(elements, undefined);
+    const table = nameOf(n, 'name') ?? '';
+    this.tableExpressions(elements, table, checkTableElements({ table, elements, existing: new Map() }, this.ddl));
+  }
+
+  private tableScope(table: string, columns: ColumnSet): Scope {
+    const scope = new Scope(undefined);
+    scope.sources.push({ exposed: this.key(table), columns });
+    return scope;
+  }
+
+  /**
+   * A table definition's elements. A computed column's expression and a table-level CHECK name
+   * columns of the table itself: one it does not have is Msg 207 (columns null: not known, not bound).
+   */
+  private tableExpressions(elements: readonly NodeBase[], table: string, columns: ColumnSet | null): void {
+    const scope = columns === null ? undefined : this.tableScope(table, columns);
+    for (const e of elements) {
+      if (scope !== undefined && e.kind === 'ColumnDefinition') {
+        this.visitField(e, 'computed', scope);
+        for (const c of children(e, 'constraints')) this.visit(c, undefined);
+        this.visitField(e, 'index', undefined);
+      } else if (scope !== undefined && e.kind === 'TableConstraint' && str(e, 'constraintType') === 'CHECK') this.visitField(e, 'check', scope);
+      else this.visit(e, undefined);
+    }
   }
 
   private dropObjects(n: NodeBase): void {

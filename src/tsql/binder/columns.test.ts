@@ -50,6 +50,24 @@ describe('columns: 207 / 209 / 4104', () => {
     expect(codes(`${T}SELECT Total AS Amount FROM dbo.Orders WHERE Amount > 1`)).toEqual([207]);
     expect(codes(`${T}SELECT Total AS Amount FROM dbo.Orders GROUP BY Amount`)).toEqual([207]);
   });
+  it('a select-list alias in an ORDER BY expression is no column', () => {
+    expect(codes(`${T}SELECT Total AS Amount FROM dbo.Orders ORDER BY Amount DESC, Id OFFSET 0 ROWS`)).toEqual([]);
+    expect(codes(`${T}SELECT Total AS Amount FROM dbo.Orders ORDER BY Amount + 1`)).toEqual([207]);
+    expect(codes(`${T}SELECT Total AS Amount FROM dbo.Orders ORDER BY CASE WHEN Amount > 0 THEN 0 END`)).toEqual([207]);
+    expect(codes(`${T}SELECT Total AS CustomerId FROM dbo.Orders ORDER BY CustomerId * 2`)).toEqual([]);
+  });
+  it('derived tables, CTEs and SELECT INTO of a star have the columns it stands for', () => {
+    expect(codes(`${T}SELECT d.Placed FROM (SELECT * FROM dbo.Orders) d`)).toEqual([]);
+    expect(codes(`${T}SELECT d.Nope FROM (SELECT * FROM dbo.Orders) d`)).toEqual([207]);
+    expect(codes(`${T}SELECT d.Name, d.Total FROM (SELECT c.*, o.Total FROM dbo.Customers c JOIN dbo.Orders o ON o.CustomerId = c.Id) d`)).toEqual([]);
+    expect(codes(`${T}SELECT d.Placed FROM (SELECT c.*, o.Total FROM dbo.Customers c JOIN dbo.Orders o ON o.CustomerId = c.Id) d`)).toEqual([207]);
+    expect(codes(`${T}WITH a AS (SELECT * FROM dbo.Customers) SELECT Total FROM a`)).toEqual([207]);
+    expect(codes(`${T}SELECT * INTO #o FROM dbo.Orders; SELECT Placed, Nope FROM #o`)).toEqual([207]);
+    expect(codes(`${T}SELECT y.Total FROM (SELECT * FROM (SELECT * FROM dbo.Orders) x) y`)).toEqual([]);
+  });
+  it('a star over a source of unknown columns leaves the columns unknown', () => {
+    expect(codes(`${T}SELECT d.anything FROM (SELECT * FROM dbo.Orders o CROSS JOIN sys.objects s) d`)).toEqual([]);
+  });
   it('correlated subqueries see the outer query', () => {
     expect(codes(`${T}SELECT c.Name FROM dbo.Customers c WHERE EXISTS (SELECT 1 FROM dbo.Orders o WHERE o.CustomerId = c.Id AND Name IS NOT NULL)`)).toEqual([]);
     expect(codes(`${T}SELECT (SELECT MAX(Total) FROM dbo.Orders o WHERE o.CustomerId = c.Id) FROM dbo.Customers c`)).toEqual([]);
@@ -155,6 +173,12 @@ describe('columns in data modification', () => {
     expect(codes(`${T}DECLARE @ids TABLE (Id int); UPDATE dbo.Orders SET Total = 0 OUTPUT inserted.Id, deleted.Total INTO @ids (Id) WHERE Id = 1`)).toEqual([]);
     expect(codes(`${T}INSERT dbo.Orders (Id) OUTPUT inserted.Nope VALUES (1)`)).toEqual([207]);
     expect(codes(`${T}DECLARE @ids TABLE (Id int); DELETE dbo.Orders OUTPUT deleted.Id INTO @ids (Idx)`)).toEqual([207]);
+  });
+  it('OUTPUT: an unqualified name is the inserted (DELETE: deleted) column, or one of FROM', () => {
+    expect(codes(`${T}DELETE dbo.Orders OUTPUT Id WHERE Id = 1`)).toEqual([]);
+    expect(codes(`${T}UPDATE dbo.Orders SET Total = 0 OUTPUT Total, deleted.Total WHERE Id = 1`)).toEqual([]);
+    expect(codes(`${T}UPDATE o SET Total = 0 OUTPUT Name, inserted.Total FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId`)).toEqual([]);
+    expect(codes(`${T}DELETE dbo.Orders OUTPUT Nope WHERE Id = 1`)).toEqual([207]);
   });
   it('MERGE: ON / WHEN / SET see target and source', () => {
     const m = `${T}MERGE dbo.Orders AS t USING (SELECT Id, Name FROM dbo.Customers) AS s ON t.CustomerId = s.Id
