@@ -330,14 +330,17 @@ export class BatchBinder {
     }
   }
 
-  /** A call's arguments; ISJSON's second one is a JSON type keyword (VALUE, ARRAY, OBJECT, SCALAR), not a column. */
+  /** A call's arguments; ISJSON's second one is a JSON type keyword (VALUE, ARRAY, OBJECT, SCALAR), not a column, nor an ODBC interval (SQL_TSI_…). */
   private functionArguments(n: NodeBase, scope: Scope | undefined): void {
     const name = children(n, 'name');
     const first = name.length === 1 ? name[0] : undefined;
     const text = first === undefined ? undefined : nameText(first);
     const isJson = text !== undefined && text.length === 6 && text.toUpperCase() === 'ISJSON';
+    const odbc = field(n, 'odbc') === true;
     eachChild(n, (c) => {
       if (isJson && c.kind === 'ColumnRef' && children(n, 'args')[1] === c) return;
+      // `{fn TIMESTAMPADD(SQL_TSI_DAY, …)}`: the ODBC interval keyword is no column.
+      if (odbc && c.kind === 'ColumnRef' && namesOf(c, 'parts')[0]?.toUpperCase().startsWith('SQL_TSI_') === true) return;
       this.visit(c, scope);
     });
   }
@@ -589,11 +592,12 @@ export class BatchBinder {
     }
   }
 
-  /** SELECT … INTO #t creates the temporary table with the select list's columns. */
+  /** SELECT … INTO #t creates the temporary table with the select list's columns (a second one in the batch or module: Msg 2714). */
   private selectInto(n: NodeBase): void {
-    const parts = objectParts(child(n, 'into'));
-    if (parts === undefined || !parts.name.startsWith('#')) return;
-    this.addTemp(parts.name, this.columnSet(outputNames(n, this.expandStar)));
+    const into = child(n, 'into');
+    const parts = objectParts(into);
+    if (into === undefined || parts === undefined || !parts.name.startsWith('#')) return;
+    this.createTemp(parts.name, this.columnSet(outputNames(n, this.expandStar)), into.start);
   }
 
   /**

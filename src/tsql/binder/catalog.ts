@@ -316,6 +316,7 @@ class CatalogBuilder {
     if (pieces.length === 0) {
       if (child(n, 'procedureVariable') !== undefined) this.tracker.unknownChange();
       const proc = objectParts(child(n, 'procedure'));
+      if (proc !== undefined && proc.name.toLowerCase() === 'sp_rename') this.renamed(n, text);
       if (proc === undefined || proc.name.toLowerCase() !== 'sp_executesql') return;
       const first = children(n, 'args')[0];
       const value = first === undefined ? undefined : child(first, 'value');
@@ -343,6 +344,19 @@ class CatalogBuilder {
       this.dynamicDepth--;
       this.tracker.leaveDynamic();
     }
+  }
+
+  /**
+   * `sp_rename 'dbo.T.c', 'd', 'COLUMN'` (or an object, an index): the table's columns are no longer
+   * what its definition says. Both last name parts are uncertain (the table, or the table of the column).
+   */
+  private renamed(n: NodeBase, text: string): void {
+    const first = children(n, 'args')[0];
+    const value = first === undefined ? undefined : child(first, 'value');
+    const name = value === undefined ? undefined : literalText(value, text);
+    if (name === undefined) return;
+    const parts = name.split('.').map((p) => p.trim().replace(/^[["]|[\]"]$/g, ''));
+    for (const part of parts.slice(-2)) if (part !== '') this.catalog.uncertainNames.add(norm(part, this.cs));
   }
 
   /**

@@ -122,6 +122,10 @@ describe('columns: 207 / 209 / 4104', () => {
     expect(codes(`${T}SELECT Id, Name INTO #c FROM dbo.Customers; SELECT Name, Nope FROM #c`)).toEqual([207]);
     expect(codes('SELECT b FROM #notCreatedHere')).toEqual([]);
   });
+  it('SELECT INTO a temporary table twice in one batch or module is Msg 2714, whatever IF branch', () => {
+    expect(codes(`${T}CREATE PROCEDURE dbo.p @a int AS IF @a = 1 SELECT Id INTO #x FROM dbo.Orders; ELSE SELECT Id INTO #x FROM dbo.Customers;`)).toEqual([2714]);
+    expect(codes(`${T}SELECT Id INTO #x FROM dbo.Orders; DROP TABLE #x; SELECT Id INTO #x FROM dbo.Customers;`)).toEqual([]);
+  });
   it('in a module, temporary-table findings are warnings', () => {
     expect(codes('CREATE PROCEDURE dbo.p AS CREATE TABLE #t (a int); SELECT b FROM #t;')).toEqual(['w207']);
   });
@@ -206,6 +210,12 @@ describe('columns: what is never reported', () => {
   });
   it('a table whose definition did not parse has unknown columns', () => {
     expect(codes('SELECT Anything FROM dbo.Broken', ['CREATE TABLE dbo.Broken (a int NOT NULL NOT NULL NOT)'])).toEqual([]);
+  });
+  it('a table sp_rename renames (or renames a column of) has unknown columns', () => {
+    const t = 'CREATE TABLE dbo.A (a int, b int)\nGO\n';
+    expect(codes(`${t}EXEC sp_rename 'dbo.A.b', 'c', 'COLUMN'\nGO\nCREATE PROCEDURE dbo.p AS SELECT c FROM dbo.A;`)).toEqual([]);
+    expect(codes(`${t}EXEC sys.sp_rename N'[dbo].[A].[b]', N'c', N'COLUMN'\nGO\nSELECT c FROM dbo.A`)).toEqual([]);
+    expect(codes(`${t}EXEC sp_rename 'dbo.A', 'B'\nGO\nSELECT x FROM dbo.B`)).toEqual([]);
   });
   it('a table only altered (created elsewhere) has unknown columns', () => {
     expect(codes('SELECT Anything FROM dbo.Elsewhere', ['ALTER TABLE dbo.Elsewhere ADD b int'])).toEqual([]);

@@ -17,6 +17,9 @@ describe('built-in functions: 195 / 174 / 189', () => {
       FROM sys.objects`;
     expect(codes(sql)).toEqual([]);
   });
+  it('ODBC scalar functions are not built-ins of T-SQL', () => {
+    expect(codes('SELECT {fn CURDATE()}, {fn UCASE(N\'a\')}, {fn TIMESTAMPADD(SQL_TSI_DAY, 1, GETDATE())}')).toEqual([]);
+  });
   it('schema-qualified calls are user functions or methods', () => {
     expect(codes('SELECT dbo.MyFunc(1), x.y.z()')).toEqual([]);
   });
