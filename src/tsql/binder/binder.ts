@@ -106,6 +106,18 @@ function outputSources(sources: readonly Source[], target: Source): Source[] {
   return sources.map((s) => (s === target ? { ...s, qualifierOnly: true } : s));
 }
 
+/**
+ * What a WHEN NOT MATCHED [BY TARGET] clause sees (the source: there is no target row) or a WHEN NOT
+ * MATCHED BY SOURCE clause (the target): an unqualified name binds to that side only; a name of the
+ * other side is not bound here (SQL Server rejects it with a message of its own).
+ */
+function mergeSideScope(hidden: readonly Source[], visible: readonly Source[]): Scope {
+  const scope = new Scope(undefined);
+  for (const s of hidden) scope.sources.push({ ...s, columns: null, qualifierOnly: true });
+  scope.sources.push(...visible);
+  return scope;
+}
+
 export class BatchBinder {
   private readonly cs: boolean;
   private readonly vars: VariableTracker;
@@ -948,13 +960,20 @@ export class BatchBinder {
     const target = (targetNode === undefined ? undefined : this.tableSource(targetNode, undefined, undefined)[0]) ?? { exposed: '', columns: null };
     const scope = new Scope(undefined);
     scope.sources.push(target);
-    if (sourceNode !== undefined) scope.sources.push(...this.tableSource(sourceNode, undefined, undefined));
+    const sources = sourceNode === undefined ? [] : this.tableSource(sourceNode, undefined, undefined);
+    scope.sources.push(...sources);
     this.visitField(n, 'on', scope);
+    let sourceOnly: Scope | undefined;
+    let targetOnly: Scope | undefined;
     for (const clause of children(n, 'clauses')) {
-      this.visitField(clause, 'condition', scope);
-      for (const set of children(clause, 'sets')) this.setClause(set, target, scope);
+      const when = str(clause, 'when');
+      let sees = scope;
+      if (when === 'NOT MATCHED') sees = sourceOnly ??= mergeSideScope([target], sources);
+      else if (when === 'NOT MATCHED BY SOURCE') sees = targetOnly ??= mergeSideScope(sources, [target]);
+      this.visitField(clause, 'condition', sees);
+      for (const set of children(clause, 'sets')) this.setClause(set, target, sees);
       if (target.columns !== null) this.checkTargetColumns(children(clause, 'columns'), target.columns);
-      this.visitField(clause, 'values', scope);
+      this.visitField(clause, 'values', sees);
     }
     this.visitField(n, 'top', undefined);
     this.output(child(n, 'output'), [{ exposed: 'inserted', columns: target.columns }, { exposed: 'deleted', columns: target.columns, qualifierOnly: true }, ...outputSources(scope.sources, target)]);

@@ -194,6 +194,14 @@ OUTPUT $action, inserted.Id, deleted.Id, s.Name;`;
     expect(codes(`${T}MERGE dbo.Orders AS t USING dbo.Customers AS s ON t.CustomerId = s.Idx WHEN MATCHED THEN DELETE;`)).toEqual([207]);
     expect(codes(`${T}MERGE dbo.Orders AS t USING dbo.Customers AS s ON t.CustomerId = s.Id WHEN NOT MATCHED THEN INSERT (Idd) VALUES (s.Id);`)).toEqual([207]);
   });
+  it('MERGE: WHEN NOT MATCHED sees only the source, WHEN NOT MATCHED BY SOURCE only the target', () => {
+    const head = `${T}MERGE dbo.Customers AS t USING (SELECT Id, Name FROM dbo.Customers) AS s (Id, Name) ON t.Id = s.Id`;
+    expect(codes(`${head} WHEN NOT MATCHED THEN INSERT (Id, Name) VALUES (Id, Name);`)).toEqual([]);
+    expect(codes(`${head} WHEN NOT MATCHED BY TARGET AND Name IS NOT NULL THEN INSERT (Id) VALUES (Id);`)).toEqual([]);
+    expect(codes(`${head} WHEN NOT MATCHED BY SOURCE AND Location IS NULL THEN UPDATE SET Name = NULL;`)).toEqual([]);
+    expect(codes(`${head} WHEN MATCHED THEN UPDATE SET Name = Id;`)).toEqual([209]);
+    expect(codes(`${head} WHEN NOT MATCHED THEN INSERT (Id) VALUES (Nope);`)).toEqual([207]);
+  });
   it('triggers: inserted and deleted are the table', () => {
     expect(codes(`${T}CREATE TRIGGER dbo.tr ON dbo.Orders AFTER UPDATE AS SELECT i.Total, d.Total FROM inserted i JOIN deleted d ON d.Id = i.Id`)).toEqual([]);
     expect(codes(`${T}CREATE TRIGGER dbo.tr ON dbo.Orders AFTER INSERT AS SELECT Nope FROM inserted`)).toEqual([207]);
