@@ -116,6 +116,18 @@ describe('columns: 207 / 209 / 4104', () => {
     expect(codes('SELECT Name FROM dbo.V', defs)).toEqual([207]);
     expect(codes('SELECT f.Name FROM dbo.F(1) AS f', defs)).toEqual([207]);
   });
+  it('a view or inline function over `*` has the columns of its payload tables and views', () => {
+    const defs = [`${T}CREATE VIEW dbo.V2 AS SELECT * FROM dbo.V1`, 'CREATE VIEW dbo.V1 AS SELECT c.*, o.Total FROM dbo.Customers c JOIN dbo.Orders o ON o.CustomerId = c.Id', 'CREATE FUNCTION dbo.F () RETURNS TABLE AS RETURN SELECT o.* FROM dbo.Orders AS o'];
+    expect(codes('SELECT Name, Location, Total FROM dbo.V2; SELECT Placed FROM dbo.F()', defs)).toEqual([]);
+    expect(codes('SELECT Placed FROM dbo.V2', defs)).toEqual([207]);
+    expect(codes('SELECT Name FROM dbo.F()', defs)).toEqual([207]);
+  });
+  it('a view over `*` of something else has unknown columns', () => {
+    expect(codes('SELECT anything FROM dbo.V', [`${T}CREATE VIEW dbo.V AS SELECT * FROM dbo.Orders o CROSS JOIN sys.objects s`])).toEqual([]);
+    expect(codes('SELECT anything FROM dbo.V', ['CREATE VIEW dbo.V AS SELECT * FROM dbo.NotDefined'])).toEqual([]);
+    expect(codes('SELECT anything FROM dbo.V', ['CREATE VIEW dbo.V AS SELECT * FROM dbo.W\nGO\nCREATE VIEW dbo.W AS SELECT * FROM dbo.V'])).toEqual([]);
+    expect(codes('SELECT Extra FROM dbo.V', [`${T}CREATE VIEW dbo.V AS SELECT * FROM dbo.Orders`, 'ALTER TABLE dbo.Orders ADD Extra int'])).toEqual([]);
+  });
   it('temporary tables created earlier in the batch or script', () => {
     expect(codes('CREATE TABLE #t (a int); SELECT a, b FROM #t')).toEqual([207]);
     expect(codes('CREATE TABLE #t (a int)\nGO\nSELECT b FROM #t')).toEqual([207]);
