@@ -1141,10 +1141,9 @@ export class BatchBinder {
     for (const name of children(n, 'names')) {
       const parts = objectParts(name);
       if (parts === undefined) continue;
-      if (parts.name.startsWith('#')) {
-        this.temps.delete(this.key(parts.name));
-        this.tempCreates.delete(this.key(parts.name));
-      }
+      // A DROP between two CREATEs of one temporary table does not help: the batch or module is compiled
+      // whole, and the second CREATE is still Msg 2714 (tempCreates keeps the name).
+      if (parts.name.startsWith('#')) this.temps.delete(this.key(parts.name));
       else if (this.sequential()) this.state.tables.delete(objectKey(parts, this.cs));
     }
   }

@@ -260,7 +260,8 @@ class CatalogBuilder {
   /** A view's or inline function's columns: its select list's names, a `*` expanded at the end. */
   private setQueryColumns(info: TableInfo, query: NodeBase | undefined): void {
     const names = outputNames(query);
-    if (names === undefined && query !== undefined) this.starred.push({ info, query });
+    // With a WITH clause a name in FROM may be a CTE's: the star is not expanded.
+    if (names === undefined && query !== undefined && children(query, 'ctes').length === 0) this.starred.push({ info, query });
     else this.setColumns(info, names);
   }
 
@@ -271,13 +272,22 @@ class CatalogBuilder {
    */
   private expandStarred(): void {
     let pending = this.starred;
+    if (pending.length === 0) return;
     const waiting = new Set(pending.map((p) => p.info));
+    // An unqualified name two schemas define may mean either (the module's schema is searched first).
+    const bare = new Map<string, number>();
+    for (const map of [this.catalog.tables, this.catalog.views]) {
+      for (const key of map.keys()) {
+        const name = key.slice(key.indexOf('.') + 1);
+        bare.set(name, (bare.get(name) ?? 0) + 1);
+      }
+    }
     while (pending.length > 0) {
       const next: typeof pending = [];
       for (const p of pending) {
         let blocked = false;
         const expand: StarExpansion = (select, star) => {
-          const sources = this.starSources(select, waiting);
+          const sources = this.starSources(select, waiting, bare);
           if (sources === 'waiting') blocked = true;
           return sources === undefined || sources === 'waiting' ? undefined : starNames(sources, star, this.cs);
         };
@@ -297,7 +307,7 @@ class CatalogBuilder {
   }
 
   /** A SELECT's FROM as named payload tables and views (joins of them); undefined for anything else. */
-  private starSources(select: NodeBase, waiting: ReadonlySet<TableInfo>): { exposed: string; info: TableInfo }[] | 'waiting' | undefined {
+  private starSources(select: NodeBase, waiting: ReadonlySet<TableInfo>, bare: ReadonlyMap<string, number>): { exposed: string; info: TableInfo }[] | 'waiting' | undefined {
     const out: { exposed: string; info: TableInfo }[] = [];
     const stack = [...children(select, 'from')];
     let wait = false;
@@ -312,6 +322,7 @@ class CatalogBuilder {
       if (n.kind !== 'NamedTable') return undefined;
       const parts = objectParts(child(n, 'name'));
       if (parts === undefined || parts.database !== undefined || parts.server !== undefined || isTempName(parts.name)) return undefined;
+      if (parts.schema === undefined && (bare.get(norm(parts.name, this.cs)) ?? 0) > 1) return undefined;
       const key = objectKey(parts, this.cs);
       const info = this.catalog.tables.get(key) ?? this.catalog.views.get(key);
       if (info === undefined || (this.catalog.tables.has(key) && this.catalog.views.has(key))) return undefined;

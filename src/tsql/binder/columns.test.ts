@@ -125,6 +125,7 @@ describe('columns: 207 / 209 / 4104', () => {
   it('a view over `*` of something else has unknown columns', () => {
     expect(codes('SELECT anything FROM dbo.V', [`${T}CREATE VIEW dbo.V AS SELECT * FROM dbo.Orders o CROSS JOIN sys.objects s`])).toEqual([]);
     expect(codes('SELECT anything FROM dbo.V', ['CREATE VIEW dbo.V AS SELECT * FROM dbo.NotDefined'])).toEqual([]);
+    expect(codes('SELECT n, Total FROM dbo.F()', [`${T}CREATE FUNCTION dbo.F () RETURNS TABLE AS RETURN WITH Customers (n) AS (SELECT 1) SELECT * FROM Customers`])).toEqual([]);
     expect(codes('SELECT anything FROM dbo.V', ['CREATE VIEW dbo.V AS SELECT * FROM dbo.W\nGO\nCREATE VIEW dbo.W AS SELECT * FROM dbo.V'])).toEqual([]);
     expect(codes('SELECT Extra FROM dbo.V', [`${T}CREATE VIEW dbo.V AS SELECT * FROM dbo.Orders`, 'ALTER TABLE dbo.Orders ADD Extra int'])).toEqual([]);
   });
@@ -134,9 +135,9 @@ describe('columns: 207 / 209 / 4104', () => {
     expect(codes(`${T}SELECT Id, Name INTO #c FROM dbo.Customers; SELECT Name, Nope FROM #c`)).toEqual([207]);
     expect(codes('SELECT b FROM #notCreatedHere')).toEqual([]);
   });
-  it('SELECT INTO a temporary table twice in one batch or module is Msg 2714, whatever IF branch', () => {
+  it('SELECT INTO a temporary table twice in one batch or module is Msg 2714, whatever IF branch or DROP between', () => {
     expect(codes(`${T}CREATE PROCEDURE dbo.p @a int AS IF @a = 1 SELECT Id INTO #x FROM dbo.Orders; ELSE SELECT Id INTO #x FROM dbo.Customers;`)).toEqual([2714]);
-    expect(codes(`${T}SELECT Id INTO #x FROM dbo.Orders; DROP TABLE #x; SELECT Id INTO #x FROM dbo.Customers;`)).toEqual([]);
+    expect(codes(`${T}SELECT Id INTO #x FROM dbo.Orders; DROP TABLE #x; SELECT Id INTO #x FROM dbo.Customers;`)).toEqual([2714]);
   });
   it('in a module, temporary-table findings are warnings', () => {
     expect(codes('CREATE PROCEDURE dbo.p AS CREATE TABLE #t (a int); SELECT b FROM #t;')).toEqual(['w207']);
