@@ -575,8 +575,9 @@ export class BatchBinder {
 
   /**
    * An ORDER BY item: a select-list alias names a result column only as the whole item (`ORDER BY
-   * Amount`); inside an expression (`ORDER BY Amount + 1`, a CASE, a function) only the FROM sources'
-   * columns are visible, so the alias there is Msg 207.
+   * Amount`); "the column alias must be used standalone, and not as a part of some expression in ORDER
+   * BY clause" (SELECT - ORDER BY Clause), so inside one (`Amount + 1`, a CASE, a function) only the
+   * FROM sources' columns are visible and the alias is Msg 207.
    */
   private orderByItem(item: NodeBase, scope: Scope, aliases: Set<string>): void {
     const expr = item.kind === 'OrderByItem' ? child(item, 'expr') : item;
