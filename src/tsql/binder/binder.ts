@@ -1068,8 +1068,8 @@ export class BatchBinder {
     const elements = children(n, 'elements');
     const table = parts?.name ?? '';
     const added = checkTableElements({ table, elements, existing: new Map() }, this.ddl);
-    // A temporary table of a module is created at run time: its definition is not bound at CREATE.
-    this.tableExpressions(elements, table, table.startsWith('#') && this.module !== 'batch' ? null : added);
+    // A table a module creates is created when it runs: its definition is not bound at CREATE.
+    this.tableExpressions(elements, table, this.module !== 'batch' ? null : added);
     if (parts === undefined) return;
     if (table.startsWith('#')) this.createTemp(table, added, child(n, 'name')?.start ?? n.start);
     else if (this.sequential()) this.state.tables.set(objectKey(parts, this.cs), new Set(added.keys()));
@@ -1086,7 +1086,8 @@ export class BatchBinder {
       // A column the table already has is Msg 2705 of the deploy-order pass (objects.ts).
       const existing = this.knownColumns(parts);
       const added = checkTableElements({ table: parts.name, elements, existing }, this.ddl);
-      this.tableExpressions(elements, parts.name, existing === null || parts.name.startsWith('#') ? null : new Map([...existing, ...added]));
+      const bound = existing !== null && !parts.name.startsWith('#') && this.module === 'batch';
+      this.tableExpressions(elements, parts.name, bound ? new Map([...existing, ...added]) : null);
       if (tracked !== undefined) for (const k of added.keys()) tracked.add(k);
       if (parts.name.startsWith('#')) this.addTemp(parts.name, added);
       return;
@@ -1102,7 +1103,7 @@ export class BatchBinder {
 
   private createIndex(n: NodeBase): void {
     const parts = objectParts(child(n, 'table'));
-    const columns = parts === undefined || parts.name.startsWith('#') ? null : this.knownColumns(parts);
+    const columns = parts === undefined || parts.name.startsWith('#') || this.module !== 'batch' ? null : this.knownColumns(parts);
     if (parts !== undefined && str(n, 'indexType') !== 'FULLTEXT') checkIndexColumns(n, parts.name.startsWith('#') ? this.knownColumns(parts) : columns, this.ddl);
     // A filtered index's WHERE names columns of its table (Msg 207 for one it lacks).
     this.visitField(n, 'where', columns === null ? undefined : this.tableScope(parts?.name ?? '', columns));

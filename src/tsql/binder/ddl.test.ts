@@ -118,7 +118,9 @@ describe('expressions of a table definition: 207', () => {
     expect(codes('CREATE TABLE dbo.T (a int, b int)\nGO\nCREATE INDEX ix ON dbo.T (a) WHERE c IS NOT NULL')).toEqual([207]);
     expect(codes('CREATE TABLE dbo.T (a int, b int)\nGO\nCREATE INDEX ix ON dbo.T (a) WHERE b IS NOT NULL')).toEqual([]);
   });
-  it('a temporary table of a module is not bound at CREATE', () => {
+  it('a table a module creates or alters is not bound at CREATE (it is created when the module runs)', () => {
     expect(codes('CREATE PROCEDURE dbo.p AS CREATE TABLE #t (a int, b AS a * 2, CHECK (a > 0)); SELECT b FROM #t;')).toEqual([]);
+    expect(codes('CREATE PROCEDURE dbo.p AS CREATE TABLE dbo.Later (a int, b AS a * zz);')).toEqual([]);
+    expect(codes('CREATE TABLE dbo.T (a int)\nGO\nCREATE PROCEDURE dbo.p AS ALTER TABLE dbo.T ADD CONSTRAINT ck CHECK (zz > 0); CREATE INDEX ix ON dbo.T (a) WHERE zz > 0;')).toEqual([]);
   });
 });
