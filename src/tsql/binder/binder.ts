@@ -1104,7 +1104,7 @@ export class BatchBinder {
   private createIndex(n: NodeBase): void {
     const parts = objectParts(child(n, 'table'));
     const columns = parts === undefined || parts.name.startsWith('#') || this.module !== 'batch' ? null : this.knownColumns(parts);
-    if (parts !== undefined && str(n, 'indexType') !== 'FULLTEXT') checkIndexColumns(n, parts.name.startsWith('#') ? this.knownColumns(parts) : columns, this.ddl);
+    if (parts !== undefined && str(n, 'indexType') !== 'FULLTEXT') checkIndexColumns(n, this.knownColumns(parts), this.ddl);
     // A filtered index's WHERE names columns of its table (Msg 207 for one it lacks).
     this.visitField(n, 'where', columns === null ? undefined : this.tableScope(parts?.name ?? '', columns));
   }
