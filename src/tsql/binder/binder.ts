@@ -16,7 +16,7 @@ import { checkFunctionCall } from './functions.js';
 import type { Findings } from './messages.js';
 import { msg } from './messages.js';
 import { bool, child, children, eachChild, field, isNode, nameOf, nameText, namesOf, num, objectParts, str, type NameParts } from './nodes.js';
-import { outputNames } from './query-shape.js';
+import { outputNames, type StarExpansion } from './query-shape.js';
 import { checkDerivedNames, checkModuleColumns, checkScalarSubquery, checkSelectClauses, checkValuesRows } from './query-rules.js';
 import { findSchemaTable, findSource, mayBeColumn, resolveColumn, Scope, type Source } from './scope.js';
 import type { ColumnSet, SchemaCatalog, TableInfo } from './types.js';
@@ -96,6 +96,28 @@ function bareIndex(catalog: SchemaCatalog): Map<string, TableInfo | null> {
   return index;
 }
 
+/**
+ * What OUTPUT sees beside inserted / deleted: the FROM (or USING) sources. A column of the modified
+ * table is written `inserted.c` / `deleted.c` (OUTPUT clause: "any reference to columns in the table
+ * being modified must be qualified with the INSERTED or DELETED prefix"), so an unqualified name
+ * never binds to the target itself: it is the inserted (DELETE: deleted) column.
+ */
+function outputSources(sources: readonly Source[], target: Source): Source[] {
+  return sources.map((s) => (s === target ? { ...s, qualifierOnly: true } : s));
+}
+
+/**
+ * What a WHEN NOT MATCHED [BY TARGET] clause sees (the source: there is no target row) or a WHEN NOT
+ * MATCHED BY SOURCE clause (the target): an unqualified name binds to that side only; a name of the
+ * other side is not bound here (SQL Server rejects it with a message of its own).
+ */
+function mergeSideScope(hidden: readonly Source[], visible: readonly Source[]): Scope {
+  const scope = new Scope(undefined);
+  for (const s of hidden) scope.sources.push({ ...s, columns: null, qualifierOnly: true });
+  scope.sources.push(...visible);
+  return scope;
+}
+
 export class BatchBinder {
   private readonly cs: boolean;
   private readonly vars: VariableTracker;
@@ -113,6 +135,24 @@ export class BatchBinder {
   private readonly catalog: SchemaCatalog;
   private readonly findings: Findings;
   private readonly state: ScriptState;
+
+  /** The FROM sources of each bound SELECT whose list has a `*` (what the star stands for). */
+  private readonly starSources = new Map<NodeBase, readonly Source[]>();
+
+  /** `*` is every column of every FROM source, `t.*` every column of t; unknown when one source's columns are. */
+  private readonly expandStar: StarExpansion = (select, star) => {
+    const sources = this.starSources.get(select);
+    if (sources === undefined) return undefined;
+    const parts = namesOf(star, 'parts');
+    const qualifier = parts[parts.length - 1];
+    const out: string[] = [];
+    for (const src of sources) {
+      if (qualifier !== undefined && src.exposed !== this.key(qualifier)) continue;
+      if (src.columns === null) return undefined;
+      for (const name of src.columns.values()) out.push(name);
+    }
+    return out.length > 0 ? out : undefined;
+  };
 
   /** `report` as a function value (made once per batch) for the rule helpers. */
   private readonly reportFn = (code: number, message: string, offset: number): void => this.report(code, message, offset);
@@ -302,14 +342,17 @@ export class BatchBinder {
     }
   }
 
-  /** A call's arguments; ISJSON's second one is a JSON type keyword (VALUE, ARRAY, OBJECT, SCALAR), not a column. */
+  /** A call's arguments; ISJSON's second one is a JSON type keyword (VALUE, ARRAY, OBJECT, SCALAR), not a column, nor an ODBC interval (SQL_TSI_…). */
   private functionArguments(n: NodeBase, scope: Scope | undefined): void {
     const name = children(n, 'name');
     const first = name.length === 1 ? name[0] : undefined;
     const text = first === undefined ? undefined : nameText(first);
     const isJson = text !== undefined && text.length === 6 && text.toUpperCase() === 'ISJSON';
+    const odbc = field(n, 'odbc') === true;
     eachChild(n, (c) => {
       if (isJson && c.kind === 'ColumnRef' && children(n, 'args')[1] === c) return;
+      // `{fn TIMESTAMPADD(SQL_TSI_DAY, …)}`: the ODBC interval keyword is no column.
+      if (odbc && c.kind === 'ColumnRef' && namesOf(c, 'parts')[0]?.toUpperCase().startsWith('SQL_TSI_') === true) return;
       this.visit(c, scope);
     });
   }
@@ -350,7 +393,7 @@ export class BatchBinder {
       this.vars.declare(name, start, 'table');
       this.tableVars.set(this.key(name), columns);
     }
-    this.visitAll(elements, undefined);
+    this.tableExpressions(elements, name ?? '', columns);
   }
 
   private parameters(n: NodeBase): void {
@@ -450,7 +493,7 @@ export class BatchBinder {
       const query = child(cte, 'query');
       if (query !== undefined) this.query(query, undefined);
       const listed = namesOf(cte, 'columns');
-      map.set(key, this.columnSet(listed.length > 0 ? listed : outputNames(query)));
+      map.set(key, this.columnSet(listed.length > 0 ? listed : outputNames(query, this.expandStar)));
     }
     return saved;
   }
@@ -507,6 +550,8 @@ export class BatchBinder {
     checkSelectClauses(n, outer === undefined, this.reportFn);
     for (const item of children(n, 'items')) {
       if (item.kind === 'SelectAssign') this.visitField(item, 'target', undefined);
+      const expr = child(item, 'expr');
+      if (expr?.kind === 'ColumnRef' && field(expr, 'star') === true) this.starSources.set(n, scope.sources);
       this.visitField(item, 'expr', scope);
     }
     this.visitField(n, 'where', scope);
@@ -521,13 +566,25 @@ export class BatchBinder {
         const alias = nameOf(item, 'alias');
         if (alias !== undefined) aliases.add(this.key(alias));
       }
-      scope.aliases = aliases;
-      this.visitAll(own, scope);
-      this.visitAll(extraOrderBy, scope);
-      scope.aliases = undefined;
+      for (const item of own) this.orderByItem(item, scope, aliases);
+      for (const item of extraOrderBy) this.orderByItem(item, scope, aliases);
     }
     this.visitField(n, 'offset', undefined);
     this.selectInto(n);
+  }
+
+  /**
+   * An ORDER BY item: a select-list alias names a result column only as the whole item (`ORDER BY
+   * Amount`); "the column alias must be used standalone, and not as a part of some expression in ORDER
+   * BY clause" (SELECT - ORDER BY Clause), so inside one (`Amount + 1`, a CASE, a function) only the
+   * FROM sources' columns are visible and the alias is Msg 207.
+   */
+  private orderByItem(item: NodeBase, scope: Scope, aliases: Set<string>): void {
+    const expr = item.kind === 'OrderByItem' ? child(item, 'expr') : item;
+    const bare = expr?.kind === 'ColumnRef' && children(expr, 'parts').length === 1;
+    if (bare) scope.aliases = aliases;
+    this.visit(item, scope);
+    scope.aliases = undefined;
   }
 
   /** Two sources of one FROM with the same exposed name: Msg 1013 (tables without alias) or 1011 (aliases). */
@@ -548,11 +605,12 @@ export class BatchBinder {
     }
   }
 
-  /** SELECT … INTO #t creates the temporary table with the select list's columns. */
+  /** SELECT … INTO #t creates the temporary table with the select list's columns (a second one in the batch or module: Msg 2714). */
   private selectInto(n: NodeBase): void {
-    const parts = objectParts(child(n, 'into'));
-    if (parts === undefined || !parts.name.startsWith('#')) return;
-    this.addTemp(parts.name, this.columnSet(outputNames(n)));
+    const into = child(n, 'into');
+    const parts = objectParts(into);
+    if (into === undefined || parts === undefined || !parts.name.startsWith('#')) return;
+    this.createTemp(parts.name, this.columnSet(outputNames(n, this.expandStar)), into.start);
   }
 
   /**
@@ -606,7 +664,7 @@ export class BatchBinder {
         if (query !== undefined) this.query(query, outer);
         const listed = namesOf(n, 'columns');
         if (listed.length === 0) checkDerivedNames(query, alias ?? '', n.start, this.reportFn);
-        return [{ exposed: this.key(alias ?? ''), columns: this.columnSet(listed.length > 0 ? listed : outputNames(query)) }];
+        return [{ exposed: this.key(alias ?? ''), columns: this.columnSet(listed.length > 0 ? listed : outputNames(query, this.expandStar)) }];
       }
       case 'ValuesTable': {
         this.visitField(n, 'rows', lateral);
@@ -883,7 +941,7 @@ export class BatchBinder {
     this.visitField(n, 'where', scope);
     this.visitField(n, 'currentOf', undefined);
     this.visitField(n, 'top', undefined);
-    this.output(child(n, 'output'), [{ exposed: 'inserted', columns: target.columns }, { exposed: 'deleted', columns: target.columns }, ...scope.sources]);
+    this.output(child(n, 'output'), [{ exposed: 'inserted', columns: target.columns }, { exposed: 'deleted', columns: target.columns, qualifierOnly: true }, ...outputSources(scope.sources, target)]);
     this.env = saved;
   }
 
@@ -895,7 +953,7 @@ export class BatchBinder {
     this.visitField(n, 'where', scope);
     this.visitField(n, 'currentOf', undefined);
     this.visitField(n, 'top', undefined);
-    this.output(child(n, 'output'), [{ exposed: 'deleted', columns: target.columns }, ...scope.sources]);
+    this.output(child(n, 'output'), [{ exposed: 'deleted', columns: target.columns }, ...outputSources(scope.sources, target)]);
     this.env = saved;
   }
 
@@ -906,16 +964,23 @@ export class BatchBinder {
     const target = (targetNode === undefined ? undefined : this.tableSource(targetNode, undefined, undefined)[0]) ?? { exposed: '', columns: null };
     const scope = new Scope(undefined);
     scope.sources.push(target);
-    if (sourceNode !== undefined) scope.sources.push(...this.tableSource(sourceNode, undefined, undefined));
+    const sources = sourceNode === undefined ? [] : this.tableSource(sourceNode, undefined, undefined);
+    scope.sources.push(...sources);
     this.visitField(n, 'on', scope);
+    let sourceOnly: Scope | undefined;
+    let targetOnly: Scope | undefined;
     for (const clause of children(n, 'clauses')) {
-      this.visitField(clause, 'condition', scope);
-      for (const set of children(clause, 'sets')) this.setClause(set, target, scope);
+      const when = str(clause, 'when');
+      let sees = scope;
+      if (when === 'NOT MATCHED') sees = sourceOnly ??= mergeSideScope([target], sources);
+      else if (when === 'NOT MATCHED BY SOURCE') sees = targetOnly ??= mergeSideScope(sources, [target]);
+      this.visitField(clause, 'condition', sees);
+      for (const set of children(clause, 'sets')) this.setClause(set, target, sees);
       if (target.columns !== null) this.checkTargetColumns(children(clause, 'columns'), target.columns);
-      this.visitField(clause, 'values', scope);
+      this.visitField(clause, 'values', sees);
     }
     this.visitField(n, 'top', undefined);
-    this.output(child(n, 'output'), [{ exposed: 'inserted', columns: target.columns }, { exposed: 'deleted', columns: target.columns }, ...scope.sources]);
+    this.output(child(n, 'output'), [{ exposed: 'inserted', columns: target.columns }, { exposed: 'deleted', columns: target.columns, qualifierOnly: true }, ...outputSources(scope.sources, target)]);
     this.env = saved;
   }
 
@@ -1006,7 +1071,8 @@ export class BatchBinder {
     const elements = children(n, 'elements');
     const table = parts?.name ?? '';
     const added = checkTableElements({ table, elements, existing: new Map() }, this.ddl);
-    this.visitAll(elements, undefined);
+    // A table a module creates is created when it runs: its definition is not bound at CREATE.
+    this.tableExpressions(elements, table, this.module !== 'batch' ? null : added);
     if (parts === undefined) return;
     if (table.startsWith('#')) this.createTemp(table, added, child(n, 'name')?.start ?? n.start);
     else if (this.sequential()) this.state.tables.set(objectKey(parts, this.cs), new Set(added.keys()));
@@ -1021,8 +1087,10 @@ export class BatchBinder {
     if (action.kind === 'AlterTableAdd') {
       const elements = children(action, 'elements');
       // A column the table already has is Msg 2705 of the deploy-order pass (objects.ts).
-      const added = checkTableElements({ table: parts.name, elements, existing: this.knownColumns(parts) }, this.ddl);
-      this.visitAll(elements, undefined);
+      const existing = this.knownColumns(parts);
+      const added = checkTableElements({ table: parts.name, elements, existing }, this.ddl);
+      const bound = existing !== null && !parts.name.startsWith('#') && this.module === 'batch';
+      this.tableExpressions(elements, parts.name, bound ? new Map([...existing, ...added]) : null);
       if (tracked !== undefined) for (const k of added.keys()) tracked.add(k);
       if (parts.name.startsWith('#')) this.addTemp(parts.name, added);
       return;
@@ -1038,15 +1106,39 @@ export class BatchBinder {
 
   private createIndex(n: NodeBase): void {
     const parts = objectParts(child(n, 'table'));
+    const columns = parts === undefined || parts.name.startsWith('#') || this.module !== 'batch' ? null : this.knownColumns(parts);
     if (parts !== undefined && str(n, 'indexType') !== 'FULLTEXT') checkIndexColumns(n, this.knownColumns(parts), this.ddl);
-    this.visitField(n, 'where', undefined);
+    // A filtered index's WHERE names columns of its table (Msg 207 for one it lacks).
+    this.visitField(n, 'where', columns === null ? undefined : this.tableScope(parts?.name ?? '', columns));
   }
 
   private createType(n: NodeBase): void {
     const elements = children(n, 'elements');
     if (elements.length === 0) return;
-    checkTableElements({ table: nameOf(n, 'name') ?? '', elements, existing: new Map() }, this.ddl);
-    this.visitAll(elements, undefined);
+    const table = nameOf(n, 'name') ?? '';
+    this.tableExpressions(elements, table, checkTableElements({ table, elements, existing: new Map() }, this.ddl));
+  }
+
+  private tableScope(table: string, columns: ColumnSet): Scope {
+    const scope = new Scope(undefined);
+    scope.sources.push({ exposed: this.key(table), columns });
+    return scope;
+  }
+
+  /**
+   * A table definition's elements. A computed column's expression and a table-level CHECK name
+   * columns of the table itself: one it does not have is Msg 207 (columns null: not known, not bound).
+   */
+  private tableExpressions(elements: readonly NodeBase[], table: string, columns: ColumnSet | null): void {
+    const scope = columns === null ? undefined : this.tableScope(table, columns);
+    for (const e of elements) {
+      if (scope !== undefined && e.kind === 'ColumnDefinition') {
+        this.visitField(e, 'computed', scope);
+        for (const c of children(e, 'constraints')) this.visit(c, undefined);
+        this.visitField(e, 'index', undefined);
+      } else if (scope !== undefined && e.kind === 'TableConstraint' && str(e, 'constraintType') === 'CHECK') this.visitField(e, 'check', scope);
+      else this.visit(e, undefined);
+    }
   }
 
   private dropObjects(n: NodeBase): void {
@@ -1054,10 +1146,9 @@ export class BatchBinder {
     for (const name of children(n, 'names')) {
       const parts = objectParts(name);
       if (parts === undefined) continue;
-      if (parts.name.startsWith('#')) {
-        this.temps.delete(this.key(parts.name));
-        this.tempCreates.delete(this.key(parts.name));
-      }
+      // A DROP between two CREATEs of one temporary table does not help: the batch or module is compiled
+      // whole, and the second CREATE is still Msg 2714 (tempCreates keeps the name).
+      if (parts.name.startsWith('#')) this.temps.delete(this.key(parts.name));
       else if (this.sequential()) this.state.tables.delete(objectKey(parts, this.cs));
     }
   }

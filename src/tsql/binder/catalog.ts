@@ -6,7 +6,7 @@ import type { NodeBase, ParsedBatch } from '../parser/ast.js';
 import { parseBatch } from '../parser/index.js';
 import { child, children, columnIdent, eachChild, field, nameOf, nameText, objectParts, str, type NameParts } from './nodes.js';
 import { DeployTracker } from './objects.js';
-import { outputNames } from './query-shape.js';
+import { outputNames, type StarExpansion } from './query-shape.js';
 import type { BindOptions, ParsedScriptInput, ProcedureInfo, ProcedureParameter, SchemaCatalog, TableInfo, TableKeys } from './types.js';
 
 export function emptyCatalog(options: BindOptions): SchemaCatalog {
@@ -64,6 +64,8 @@ class CatalogBuilder {
   private readonly added = new Map<string, { parts: NameParts; columns: Map<string, string> }>();
   /** Tables some ALTER TABLE changes: their INSERT value count is not known. */
   private readonly altered = new Set<string>();
+  /** Views and inline functions whose select list has a `*`: read once every table is known (scripts come in any order). */
+  private readonly starred: { info: TableInfo; query: NodeBase }[] = [];
 
   private readonly catalog: SchemaCatalog;
   readonly tracker: DeployTracker;
@@ -233,6 +235,7 @@ class CatalogBuilder {
     for (const map of [this.catalog.tables, this.catalog.views]) {
       for (const [key, info] of map) if (this.catalog.uncertainNames.has(key.slice(key.indexOf('.') + 1))) info.complete = false;
     }
+    this.expandStarred();
   }
 
   private createType(n: NodeBase): void {
@@ -250,8 +253,84 @@ class CatalogBuilder {
     if (parts === undefined) return;
     const info = this.tableInfo(this.catalog.views, parts);
     const columns = children(n, 'columns');
-    const names = columns.length > 0 ? columns.map((c) => nameOf(c, 'value') ?? '') : outputNames(child(n, 'query'));
-    this.setColumns(info, names);
+    if (columns.length > 0) this.setColumns(info, columns.map((c) => nameOf(c, 'value') ?? ''));
+    else this.setQueryColumns(info, child(n, 'query'));
+  }
+
+  /** A view's or inline function's columns: its select list's names, a `*` expanded at the end. */
+  private setQueryColumns(info: TableInfo, query: NodeBase | undefined): void {
+    const names = outputNames(query);
+    // With a WITH clause a name in FROM may be a CTE's: the star is not expanded.
+    if (names === undefined && query !== undefined && children(query, 'ctes').length === 0) this.starred.push({ info, query });
+    else this.setColumns(info, names);
+  }
+
+  /**
+   * The `*` of views and inline functions over payload tables and views (`SELECT * FROM dbo.T`,
+   * `SELECT a.*, b.x FROM dbo.A a JOIN dbo.B b …`): what it stands for once every definition is read.
+   * A view over a view waits for that one; a source of unknown columns leaves them unknown.
+   */
+  private expandStarred(): void {
+    let pending = this.starred;
+    if (pending.length === 0) return;
+    const waiting = new Set(pending.map((p) => p.info));
+    // An unqualified name two schemas define may mean either (the module's schema is searched first).
+    const bare = new Map<string, number>();
+    for (const map of [this.catalog.tables, this.catalog.views]) {
+      for (const key of map.keys()) {
+        const name = key.slice(key.indexOf('.') + 1);
+        bare.set(name, (bare.get(name) ?? 0) + 1);
+      }
+    }
+    while (pending.length > 0) {
+      const next: typeof pending = [];
+      for (const p of pending) {
+        let blocked = false;
+        const expand: StarExpansion = (select, star) => {
+          const sources = this.starSources(select, waiting, bare);
+          if (sources === 'waiting') blocked = true;
+          return sources === undefined || sources === 'waiting' ? undefined : starNames(sources, star, this.cs);
+        };
+        const names = outputNames(p.query, expand);
+        if (blocked) next.push(p);
+        else {
+          this.setColumns(p.info, names);
+          waiting.delete(p.info);
+        }
+      }
+      if (next.length === pending.length) {
+        for (const p of next) this.setColumns(p.info, undefined);
+        return;
+      }
+      pending = next;
+    }
+  }
+
+  /** A SELECT's FROM as named payload tables and views (joins of them); undefined for anything else. */
+  private starSources(select: NodeBase, waiting: ReadonlySet<TableInfo>, bare: ReadonlyMap<string, number>): { exposed: string; info: TableInfo }[] | 'waiting' | undefined {
+    const out: { exposed: string; info: TableInfo }[] = [];
+    const stack = [...children(select, 'from')];
+    let wait = false;
+    for (let n = stack.shift(); n !== undefined; n = stack.shift()) {
+      if (n.kind === 'Join') {
+        const left = child(n, 'left');
+        const right = child(n, 'right');
+        if (left === undefined || right === undefined) return undefined;
+        stack.unshift(left, right);
+        continue;
+      }
+      if (n.kind !== 'NamedTable') return undefined;
+      const parts = objectParts(child(n, 'name'));
+      if (parts === undefined || parts.database !== undefined || parts.server !== undefined || isTempName(parts.name)) return undefined;
+      if (parts.schema === undefined && (bare.get(norm(parts.name, this.cs)) ?? 0) > 1) return undefined;
+      const key = objectKey(parts, this.cs);
+      const info = this.catalog.tables.get(key) ?? this.catalog.views.get(key);
+      if (info === undefined || (this.catalog.tables.has(key) && this.catalog.views.has(key))) return undefined;
+      if (waiting.has(info)) wait = true;
+      else if (!info.complete) return undefined;
+      out.push({ exposed: norm(nameOf(n, 'alias') ?? parts.name, this.cs), info });
+    }
+    return wait ? 'waiting' : out;
   }
 
   private setColumns(info: TableInfo, names: readonly string[] | undefined): void {
@@ -270,7 +349,7 @@ class CatalogBuilder {
     if (parts === undefined) return;
     const returns = child(n, 'returns');
     if (returns?.kind === 'TableVariableReturns') this.addColumns(this.tableInfo(this.catalog.views, parts), children(returns, 'elements'));
-    else if (returns?.kind === 'InlineTableReturns') this.setColumns(this.tableInfo(this.catalog.views, parts), outputNames(child(n, 'query')));
+    else if (returns?.kind === 'InlineTableReturns') this.setQueryColumns(this.tableInfo(this.catalog.views, parts), child(n, 'query'));
     else this.catalog.otherObjects.add(objectKey(parts, this.cs));
   }
 
@@ -316,6 +395,7 @@ class CatalogBuilder {
     if (pieces.length === 0) {
       if (child(n, 'procedureVariable') !== undefined) this.tracker.unknownChange();
       const proc = objectParts(child(n, 'procedure'));
+      if (proc !== undefined && proc.name.toLowerCase() === 'sp_rename') this.renamed(n, text);
       if (proc === undefined || proc.name.toLowerCase() !== 'sp_executesql') return;
       const first = children(n, 'args')[0];
       const value = first === undefined ? undefined : child(first, 'value');
@@ -346,6 +426,19 @@ class CatalogBuilder {
   }
 
   /**
+   * `sp_rename 'dbo.T.c', 'd', 'COLUMN'` (or an object, an index): the table's columns are no longer
+   * what its definition says. Both last name parts are uncertain (the table, or the table of the column).
+   */
+  private renamed(n: NodeBase, text: string): void {
+    const first = children(n, 'args')[0];
+    const value = first === undefined ? undefined : child(first, 'value');
+    const name = value === undefined ? undefined : literalText(value, text);
+    if (name === undefined) return;
+    const parts = name.split('.').map((p) => p.trim().replace(/^[["]|[\]"]$/g, ''));
+    for (const part of parts.slice(-2)) if (part !== '') this.catalog.uncertainNames.add(norm(part, this.cs));
+  }
+
+  /**
    * A batch that failed to parse may still define objects: the names after CREATE|ALTER TABLE|VIEW|
    * FUNCTION|TYPE|PROCEDURE are recorded as uncertain, so nothing about them is reported.
    */
@@ -359,6 +452,19 @@ class CatalogBuilder {
       this.catalog.uncertainNames.add(norm(last, this.cs));
     }
   }
+}
+
+/** The columns `*` (every source) or `t.*` (the source exposed as t) stands for. */
+function starNames(sources: readonly { exposed: string; info: TableInfo }[], star: NodeBase, cs: boolean): string[] | undefined {
+  const parts = children(star, 'parts');
+  const last = parts[parts.length - 1];
+  const qualifier = last === undefined ? undefined : nameText(last);
+  const out: string[] = [];
+  for (const src of sources) {
+    if (qualifier !== undefined && src.exposed !== norm(qualifier, cs)) continue;
+    for (const name of src.info.columns.values()) out.push(name);
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 /** A key as the catalog stores it: its normalized column names, sorted, joined by ','. */

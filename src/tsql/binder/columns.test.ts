@@ -50,6 +50,24 @@ describe('columns: 207 / 209 / 4104', () => {
     expect(codes(`${T}SELECT Total AS Amount FROM dbo.Orders WHERE Amount > 1`)).toEqual([207]);
     expect(codes(`${T}SELECT Total AS Amount FROM dbo.Orders GROUP BY Amount`)).toEqual([207]);
   });
+  it('a select-list alias in an ORDER BY expression is no column', () => {
+    expect(codes(`${T}SELECT Total AS Amount FROM dbo.Orders ORDER BY Amount DESC, Id OFFSET 0 ROWS`)).toEqual([]);
+    expect(codes(`${T}SELECT Total AS Amount FROM dbo.Orders ORDER BY Amount + 1`)).toEqual([207]);
+    expect(codes(`${T}SELECT Total AS Amount FROM dbo.Orders ORDER BY CASE WHEN Amount > 0 THEN 0 END`)).toEqual([207]);
+    expect(codes(`${T}SELECT Total AS CustomerId FROM dbo.Orders ORDER BY CustomerId * 2`)).toEqual([]);
+  });
+  it('derived tables, CTEs and SELECT INTO of a star have the columns it stands for', () => {
+    expect(codes(`${T}SELECT d.Placed FROM (SELECT * FROM dbo.Orders) d`)).toEqual([]);
+    expect(codes(`${T}SELECT d.Nope FROM (SELECT * FROM dbo.Orders) d`)).toEqual([207]);
+    expect(codes(`${T}SELECT d.Name, d.Total FROM (SELECT c.*, o.Total FROM dbo.Customers c JOIN dbo.Orders o ON o.CustomerId = c.Id) d`)).toEqual([]);
+    expect(codes(`${T}SELECT d.Placed FROM (SELECT c.*, o.Total FROM dbo.Customers c JOIN dbo.Orders o ON o.CustomerId = c.Id) d`)).toEqual([207]);
+    expect(codes(`${T}WITH a AS (SELECT * FROM dbo.Customers) SELECT Total FROM a`)).toEqual([207]);
+    expect(codes(`${T}SELECT * INTO #o FROM dbo.Orders; SELECT Placed, Nope FROM #o`)).toEqual([207]);
+    expect(codes(`${T}SELECT y.Total FROM (SELECT * FROM (SELECT * FROM dbo.Orders) x) y`)).toEqual([]);
+  });
+  it('a star over a source of unknown columns leaves the columns unknown', () => {
+    expect(codes(`${T}SELECT d.anything FROM (SELECT * FROM dbo.Orders o CROSS JOIN sys.objects s) d`)).toEqual([]);
+  });
   it('correlated subqueries see the outer query', () => {
     expect(codes(`${T}SELECT c.Name FROM dbo.Customers c WHERE EXISTS (SELECT 1 FROM dbo.Orders o WHERE o.CustomerId = c.Id AND Name IS NOT NULL)`)).toEqual([]);
     expect(codes(`${T}SELECT (SELECT MAX(Total) FROM dbo.Orders o WHERE o.CustomerId = c.Id) FROM dbo.Customers c`)).toEqual([]);
@@ -98,11 +116,28 @@ describe('columns: 207 / 209 / 4104', () => {
     expect(codes('SELECT Name FROM dbo.V', defs)).toEqual([207]);
     expect(codes('SELECT f.Name FROM dbo.F(1) AS f', defs)).toEqual([207]);
   });
+  it('a view or inline function over `*` has the columns of its payload tables and views', () => {
+    const defs = [`${T}CREATE VIEW dbo.V2 AS SELECT * FROM dbo.V1`, 'CREATE VIEW dbo.V1 AS SELECT c.*, o.Total FROM dbo.Customers c JOIN dbo.Orders o ON o.CustomerId = c.Id', 'CREATE FUNCTION dbo.F () RETURNS TABLE AS RETURN SELECT o.* FROM dbo.Orders AS o'];
+    expect(codes('SELECT Name, Location, Total FROM dbo.V2; SELECT Placed FROM dbo.F()', defs)).toEqual([]);
+    expect(codes('SELECT Placed FROM dbo.V2', defs)).toEqual([207]);
+    expect(codes('SELECT Name FROM dbo.F()', defs)).toEqual([207]);
+  });
+  it('a view over `*` of something else has unknown columns', () => {
+    expect(codes('SELECT anything FROM dbo.V', [`${T}CREATE VIEW dbo.V AS SELECT * FROM dbo.Orders o CROSS JOIN sys.objects s`])).toEqual([]);
+    expect(codes('SELECT anything FROM dbo.V', ['CREATE VIEW dbo.V AS SELECT * FROM dbo.NotDefined'])).toEqual([]);
+    expect(codes('SELECT n, Total FROM dbo.F()', [`${T}CREATE FUNCTION dbo.F () RETURNS TABLE AS RETURN WITH Customers (n) AS (SELECT 1) SELECT * FROM Customers`])).toEqual([]);
+    expect(codes('SELECT anything FROM dbo.V', ['CREATE VIEW dbo.V AS SELECT * FROM dbo.W\nGO\nCREATE VIEW dbo.W AS SELECT * FROM dbo.V'])).toEqual([]);
+    expect(codes('SELECT Extra FROM dbo.V', [`${T}CREATE VIEW dbo.V AS SELECT * FROM dbo.Orders`, 'ALTER TABLE dbo.Orders ADD Extra int'])).toEqual([]);
+  });
   it('temporary tables created earlier in the batch or script', () => {
     expect(codes('CREATE TABLE #t (a int); SELECT a, b FROM #t')).toEqual([207]);
     expect(codes('CREATE TABLE #t (a int)\nGO\nSELECT b FROM #t')).toEqual([207]);
     expect(codes(`${T}SELECT Id, Name INTO #c FROM dbo.Customers; SELECT Name, Nope FROM #c`)).toEqual([207]);
     expect(codes('SELECT b FROM #notCreatedHere')).toEqual([]);
+  });
+  it('SELECT INTO a temporary table twice in one batch or module is Msg 2714, whatever IF branch or DROP between', () => {
+    expect(codes(`${T}CREATE PROCEDURE dbo.p @a int AS IF @a = 1 SELECT Id INTO #x FROM dbo.Orders; ELSE SELECT Id INTO #x FROM dbo.Customers;`)).toEqual([2714]);
+    expect(codes(`${T}SELECT Id INTO #x FROM dbo.Orders; DROP TABLE #x; SELECT Id INTO #x FROM dbo.Customers;`)).toEqual([2714]);
   });
   it('in a module, temporary-table findings are warnings', () => {
     expect(codes('CREATE PROCEDURE dbo.p AS CREATE TABLE #t (a int); SELECT b FROM #t;')).toEqual(['w207']);
@@ -156,6 +191,12 @@ describe('columns in data modification', () => {
     expect(codes(`${T}INSERT dbo.Orders (Id) OUTPUT inserted.Nope VALUES (1)`)).toEqual([207]);
     expect(codes(`${T}DECLARE @ids TABLE (Id int); DELETE dbo.Orders OUTPUT deleted.Id INTO @ids (Idx)`)).toEqual([207]);
   });
+  it('OUTPUT: an unqualified name is the inserted (DELETE: deleted) column, or one of FROM', () => {
+    expect(codes(`${T}DELETE dbo.Orders OUTPUT Id WHERE Id = 1`)).toEqual([]);
+    expect(codes(`${T}UPDATE dbo.Orders SET Total = 0 OUTPUT Total, deleted.Total WHERE Id = 1`)).toEqual([]);
+    expect(codes(`${T}UPDATE o SET Total = 0 OUTPUT Name, inserted.Total FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId`)).toEqual([]);
+    expect(codes(`${T}DELETE dbo.Orders OUTPUT Nope WHERE Id = 1`)).toEqual([207]);
+  });
   it('MERGE: ON / WHEN / SET see target and source', () => {
     const m = `${T}MERGE dbo.Orders AS t USING (SELECT Id, Name FROM dbo.Customers) AS s ON t.CustomerId = s.Id
 WHEN MATCHED AND s.Name IS NULL THEN UPDATE SET Total = 0
@@ -165,6 +206,14 @@ OUTPUT $action, inserted.Id, deleted.Id, s.Name;`;
     expect(codes(m)).toEqual([]);
     expect(codes(`${T}MERGE dbo.Orders AS t USING dbo.Customers AS s ON t.CustomerId = s.Idx WHEN MATCHED THEN DELETE;`)).toEqual([207]);
     expect(codes(`${T}MERGE dbo.Orders AS t USING dbo.Customers AS s ON t.CustomerId = s.Id WHEN NOT MATCHED THEN INSERT (Idd) VALUES (s.Id);`)).toEqual([207]);
+  });
+  it('MERGE: WHEN NOT MATCHED sees only the source, WHEN NOT MATCHED BY SOURCE only the target', () => {
+    const head = `${T}MERGE dbo.Customers AS t USING (SELECT Id, Name FROM dbo.Customers) AS s (Id, Name) ON t.Id = s.Id`;
+    expect(codes(`${head} WHEN NOT MATCHED THEN INSERT (Id, Name) VALUES (Id, Name);`)).toEqual([]);
+    expect(codes(`${head} WHEN NOT MATCHED BY TARGET AND Name IS NOT NULL THEN INSERT (Id) VALUES (Id);`)).toEqual([]);
+    expect(codes(`${head} WHEN NOT MATCHED BY SOURCE AND Location IS NULL THEN UPDATE SET Name = NULL;`)).toEqual([]);
+    expect(codes(`${head} WHEN MATCHED THEN UPDATE SET Name = Id;`)).toEqual([209]);
+    expect(codes(`${head} WHEN NOT MATCHED THEN INSERT (Id) VALUES (Nope);`)).toEqual([207]);
   });
   it('triggers: inserted and deleted are the table', () => {
     expect(codes(`${T}CREATE TRIGGER dbo.tr ON dbo.Orders AFTER UPDATE AS SELECT i.Total, d.Total FROM inserted i JOIN deleted d ON d.Id = i.Id`)).toEqual([]);
@@ -182,6 +231,12 @@ describe('columns: what is never reported', () => {
   });
   it('a table whose definition did not parse has unknown columns', () => {
     expect(codes('SELECT Anything FROM dbo.Broken', ['CREATE TABLE dbo.Broken (a int NOT NULL NOT NULL NOT)'])).toEqual([]);
+  });
+  it('a table sp_rename renames (or renames a column of) has unknown columns', () => {
+    const t = 'CREATE TABLE dbo.A (a int, b int)\nGO\n';
+    expect(codes(`${t}EXEC sp_rename 'dbo.A.b', 'c', 'COLUMN'\nGO\nCREATE PROCEDURE dbo.p AS SELECT c FROM dbo.A;`)).toEqual([]);
+    expect(codes(`${t}EXEC sys.sp_rename N'[dbo].[A].[b]', N'c', N'COLUMN'\nGO\nSELECT c FROM dbo.A`)).toEqual([]);
+    expect(codes(`${t}EXEC sp_rename 'dbo.A', 'B'\nGO\nSELECT x FROM dbo.B`)).toEqual([]);
   });
   it('a table only altered (created elsewhere) has unknown columns', () => {
     expect(codes('SELECT Anything FROM dbo.Elsewhere', ['ALTER TABLE dbo.Elsewhere ADD b int'])).toEqual([]);

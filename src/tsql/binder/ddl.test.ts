@@ -17,6 +17,9 @@ describe('built-in functions: 195 / 174 / 189', () => {
       FROM sys.objects`;
     expect(codes(sql)).toEqual([]);
   });
+  it('ODBC scalar functions are not built-ins of T-SQL', () => {
+    expect(codes('SELECT {fn CURDATE()}, {fn UCASE(N\'a\')}, {fn TIMESTAMPADD(SQL_TSI_DAY, 1, GETDATE())}')).toEqual([]);
+  });
   it('schema-qualified calls are user functions or methods', () => {
     expect(codes('SELECT dbo.MyFunc(1), x.y.z()')).toEqual([]);
   });
@@ -95,5 +98,29 @@ describe('EXEC of payload procedures (warnings)', () => {
   it('valid calls, unknown procedures', () => {
     expect(codes('EXEC dbo.SaveItem 1; EXEC dbo.SaveItem @id = 1, @out = @o OUTPUT; EXECUTE SaveItem 1, DEFAULT', [proc])).toEqual([137]);
     expect(codes('EXEC dbo.Other 1, 2, 3; EXEC sp_executesql N\'SELECT 1\'', [proc])).toEqual([]);
+  });
+});
+
+describe('expressions of a table definition: 207', () => {
+  it('computed columns and table CHECK constraints name the table\'s own columns', () => {
+    expect(bind('CREATE TABLE dbo.C (a int, c AS a + zz)')).toMatchObject([{ code: 207, message: "Invalid column name 'zz'." }]);
+    expect(codes('CREATE TABLE dbo.C (a int, CHECK (b > 0))')).toEqual([207]);
+    expect(codes('CREATE TABLE dbo.C (a int, b nvarchar(9), c AS CONCAT(a, b) PERSISTED, CONSTRAINT ck CHECK (a < LEN(b)))')).toEqual([]);
+    expect(codes('DECLARE @t TABLE (a int, CHECK (a > 0), d AS a * 2); SELECT d FROM @t')).toEqual([]);
+  });
+  it('ALTER TABLE ADD CHECK sees the table\'s columns and the ones added with it', () => {
+    const t = 'CREATE TABLE dbo.T (a int)\nGO\n';
+    expect(codes(`${t}ALTER TABLE dbo.T ADD CONSTRAINT ck CHECK (b > 0)`)).toEqual([207]);
+    expect(codes(`${t}ALTER TABLE dbo.T ADD b int NULL, CONSTRAINT ck CHECK (b > a)`)).toEqual([]);
+    expect(codes('ALTER TABLE dbo.Elsewhere ADD CONSTRAINT ck CHECK (x > 0)')).toEqual([]);
+  });
+  it('a filtered index names columns of its table', () => {
+    expect(codes('CREATE TABLE dbo.T (a int, b int)\nGO\nCREATE INDEX ix ON dbo.T (a) WHERE c IS NOT NULL')).toEqual([207]);
+    expect(codes('CREATE TABLE dbo.T (a int, b int)\nGO\nCREATE INDEX ix ON dbo.T (a) WHERE b IS NOT NULL')).toEqual([]);
+  });
+  it('a table a module creates or alters is not bound at CREATE (it is created when the module runs)', () => {
+    expect(codes('CREATE PROCEDURE dbo.p AS CREATE TABLE #t (a int, b AS a * 2, CHECK (a > 0)); SELECT b FROM #t;')).toEqual([]);
+    expect(codes('CREATE PROCEDURE dbo.p AS CREATE TABLE dbo.Later (a int, b AS a * zz);')).toEqual([]);
+    expect(codes('CREATE TABLE dbo.T (a int)\nGO\nCREATE PROCEDURE dbo.p AS ALTER TABLE dbo.T ADD CONSTRAINT ck CHECK (zz > 0); CREATE INDEX ix ON dbo.T (a) WHERE zz > 0;')).toEqual([]);
   });
 });

@@ -8,7 +8,8 @@ import { children, field, nameText } from './nodes.js';
 
 export function checkFunctionCall(call: NodeBase, findings: Findings): void {
   const name = children(call, 'name');
-  if (name.length !== 1) return;
+  // `{fn UCASE(x)}`: an ODBC scalar function (docs: ODBC Scalar Functions), not a built-in of T-SQL.
+  if (name.length !== 1 || field(call, 'odbc') === true) return;
   const ident = name[0];
   const written = ident === undefined ? undefined : nameText(ident);
   if (ident === undefined || written === undefined) return;

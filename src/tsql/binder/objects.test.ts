@@ -36,10 +36,11 @@ describe('2714 / 219 / 1913: objects created twice in deploy order', () => {
     expect(codes('CREATE TABLE dbo.T (a int)\nCREATE TABLE dbo.U (a int)\nCREATE INDEX IX ON dbo.T (a)\nCREATE INDEX IX ON dbo.U (a)')).toEqual([]);
     expect(codes('CREATE TABLE dbo.T (a int)\nCREATE INDEX IX ON dbo.T (a)\nDROP INDEX IX ON dbo.T\nCREATE INDEX IX ON dbo.T (a)')).toEqual([]);
   });
-  it('2714 for a temporary table created twice in one batch or module', () => {
+  it('2714 for a temporary table created twice in one batch or module, even dropped in between', () => {
     expect(codes('CREATE TABLE #t (a int)\nCREATE TABLE #t (b int)')).toEqual([2714]);
     expect(codes('CREATE PROCEDURE dbo.p AS\nIF 1 = 1 CREATE TABLE #t (a int) ELSE CREATE TABLE #t (b int)')).toEqual([2714]);
-    expect(codes('CREATE TABLE #t (a int)\nDROP TABLE #t\nCREATE TABLE #t (b int)')).toEqual([]);
+    expect(codes('CREATE TABLE #t (a int)\nDROP TABLE #t\nCREATE TABLE #t (b int)')).toEqual([2714]);
+    expect(codes('CREATE TABLE #t (a int)\nGO\nDROP TABLE #t\nCREATE TABLE #t (b int)')).toEqual([]);
     expect(codes('CREATE TABLE #t (a int)\nGO\nCREATE PROCEDURE dbo.p AS CREATE TABLE #t (b int)')).toEqual([]);
   });
   it('no 2714 when something makes the second CREATE legal', () => {

@@ -6,10 +6,10 @@ import { child, children, field, nameOf, nameText } from './nodes.js';
  * The output column names of a query (SelectStatement, Select, SetOperation, ParenQuery): '' for an
  * unnamed expression, undefined when they cannot be known (a `*`, an unknown node).
  */
-export function outputNames(q: NodeBase | undefined): string[] | undefined {
+export function outputNames(q: NodeBase | undefined, expandStar?: StarExpansion): string[] | undefined {
   let n = q;
   for (let guard = 0; n !== undefined && guard < 256; guard++) {
-    if (n.kind === 'Select') return selectOutput(n);
+    if (n.kind === 'Select') return selectOutput(n, expandStar);
     if (n.kind === 'SetOperation') n = child(n, 'left');
     else if (n.kind === 'ParenQuery' || n.kind === 'SelectStatement') n = child(n, 'query');
     else return undefined;
@@ -17,7 +17,10 @@ export function outputNames(q: NodeBase | undefined): string[] | undefined {
   return undefined;
 }
 
-function selectOutput(select: NodeBase): string[] | undefined {
+/** The columns a `*` or `alias.*` of a SELECT stands for (undefined: not known). */
+export type StarExpansion = (select: NodeBase, star: NodeBase) => readonly string[] | undefined;
+
+function selectOutput(select: NodeBase, expandStar: StarExpansion | undefined): string[] | undefined {
   const out: string[] = [];
   for (const item of children(select, 'items')) {
     if (item.kind === 'SelectAssign') continue;
@@ -30,7 +33,12 @@ function selectOutput(select: NodeBase): string[] | undefined {
     const expr = child(item, 'expr');
     if (expr === undefined) return undefined;
     if (expr.kind === 'ColumnRef') {
-      if (field(expr, 'star') === true) return undefined;
+      if (field(expr, 'star') === true) {
+        const expanded = expandStar?.(select, expr);
+        if (expanded === undefined) return undefined;
+        out.push(...expanded);
+        continue;
+      }
       const parts = children(expr, 'parts');
       const last = parts[parts.length - 1];
       out.push(last === undefined ? '' : (nameText(last) ?? ''));

@@ -26,6 +26,8 @@ export interface Source {
   columns: ColumnSet | null;
   /** A temporary table created in the current module: findings about it are warnings. */
   moduleTemp?: boolean;
+  /** Named only by its qualifier: an unqualified column never binds to it (OUTPUT's deleted beside inserted, the modified table). */
+  qualifierOnly?: boolean;
 }
 
 export class Scope {
@@ -63,6 +65,7 @@ export function resolveColumn(scope: Scope | undefined, key: string): ColumnReso
     let matches = 0;
     let unknown = false;
     for (const src of s.sources) {
+      if (src.qualifierOnly === true) continue;
       if (src.columns === null) unknown = true;
       else if (src.columns.has(key)) {
         matches++;
