@@ -9,7 +9,7 @@
 // about temporary tables created inside a module are warnings (the table exists only at run time).
 import type { NodeBase } from '../parser/ast.js';
 import { SCALAR_TYPES, SYSTEM_SCHEMAS, SYSTEM_TABLES } from './builtins.js';
-import { norm, objectKey } from './catalog.js';
+import { emptyCatalog, norm, objectKey } from './catalog.js';
 import { checkIndexColumns, checkTableElements, type DdlCheckContext, type TableLookup } from './ddl-checks.js';
 import { checkExecute } from './exec-checks.js';
 import { checkFunctionCall } from './functions.js';
@@ -57,6 +57,11 @@ interface Resolved {
 export interface ScriptState {
   temps: Map<string, TempTable>;
   tables: Map<string, Set<string>>;
+  /**
+   * A USE came before (in this batch or an earlier one of the script): the connection is in another
+   * database from there on, whose objects the payload does not describe, so nothing is looked up.
+   */
+  otherDatabase?: boolean;
 }
 
 type ModuleKind = 'batch' | 'procedure' | 'function' | 'view' | 'trigger';
@@ -132,7 +137,8 @@ export class BatchBinder {
   private conditional = 0;
   /** Temporary tables CREATEd in this batch or module (Msg 2714 for a second one). */
   private tempCreates = new Set<string>();
-  private readonly catalog: SchemaCatalog;
+  /** The payload's schema; after a USE (ScriptState.otherDatabase), an empty one. */
+  private catalog: SchemaCatalog;
   private readonly findings: Findings;
   private readonly state: ScriptState;
 
@@ -158,7 +164,7 @@ export class BatchBinder {
   private readonly reportFn = (code: number, message: string, offset: number): void => this.report(code, message, offset);
 
   constructor(catalog: SchemaCatalog, findings: Findings, state: ScriptState) {
-    this.catalog = catalog;
+    this.catalog = state.otherDatabase === true ? emptyCatalog({ caseSensitive: catalog.caseSensitive }) : catalog;
     this.findings = findings;
     this.state = state;
     this.cs = catalog.caseSensitive;
@@ -216,6 +222,11 @@ export class BatchBinder {
   // ---- the walk -------------------------------------------------------------------------------
 
   private visit(n: NodeBase, scope: Scope | undefined): void {
+    if (n.kind === 'Use') {
+      this.state.otherDatabase = true;
+      this.catalog = emptyCatalog({ caseSensitive: this.cs });
+      return;
+    }
     if (LEAVES.has(n.kind)) return;
     if (STATEMENT_KINDS.has(n.kind)) this.statement(n);
     else this.dispatch(n, scope);

@@ -277,3 +277,15 @@ OUTPUT inserted.*, $action;`;
     expect(codes(sql)).toEqual([]);
   });
 });
+
+describe('USE: another database', () => {
+  const TABLES = 'CREATE TABLE dbo.T (a int);';
+  it('after USE, names are those of another database: nothing is looked up in the payload, in this batch or the next', () => {
+    expect(codes('SELECT b FROM dbo.T;\nUSE OtherDb;\nSELECT b FROM dbo.T;', [TABLES])).toEqual([207]);
+    expect(codes('USE OtherDb;\nGO\nSELECT b FROM dbo.T;\nEXEC dbo.p 1, 2, 3;', [TABLES, 'CREATE PROCEDURE dbo.p AS SELECT 1;'])).toEqual([]);
+  });
+
+  it('variables declared before the USE stay declared after it (the batch is one scope)', () => {
+    expect(codes('DECLARE @x int = 1;\nUSE OtherDb;\nSELECT @x;\nSELECT @y;', [TABLES])).toEqual([137]);
+  });
+});
