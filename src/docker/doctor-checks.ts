@@ -46,16 +46,13 @@ function gigabytes(bytes: number): string {
 
 /**
  * The configuration, and the SQL payload folder it names: a folder set with HART_SQL_DIR or --sql-dir
- * that is not there fails (up would find nothing to deploy); the default sql/ missing only warns
- * (doctor run outside the project's root).
+ * that is not there fails (up would find nothing to deploy). Left at its default, a project without
+ * its own sql/ uses the payload that ships with the kit (config/load.ts).
  */
 function payloadFolderCheck(config: Config): CheckResult {
   if (existsSync(config.paths.sqlDir)) return check('configuration', 'Configuration', 'ok', 'Configuration is valid');
-  const source = config.sources.HART_SQL_DIR;
-  const from = source === 'flag' ? '--sql-dir' : 'HART_SQL_DIR';
-  const hint = `Give ${from} the folder that holds migrations/ and programmability/ (default: sql), or run from the project's root.`;
-  if (source === undefined || source === 'default') return check('configuration', 'Configuration', 'warn', `Configuration is valid, but there is no SQL payload folder here (${config.paths.sqlDir})`, hint);
-  return check('configuration', 'Configuration', 'fail', `The SQL payload folder ${config.paths.sqlDir} does not exist (${from})`, hint);
+  const from = config.sources.HART_SQL_DIR === 'flag' ? '--sql-dir' : 'HART_SQL_DIR';
+  return check('configuration', 'Configuration', 'fail', `The SQL payload folder ${config.paths.sqlDir} does not exist (${from})`, `Give ${from} the folder that holds migrations/ and programmability/ (default: sql), or run from the project's root.`);
 }
 
 function configChecks(config: Config | HartError): CheckResult[] {
