@@ -8,7 +8,7 @@ import { createSeedPhase } from './seed.js';
 import { createVerifyPhase } from './verify.js';
 import { generateSampleAtoms } from '../seed/embeddings.js';
 import { setDeployOptions } from '../sqlserver/deploy-run.js';
-import { fakeDeploy, fakePlan, fakeScript, outcomes, type FakeDeploy } from './fake-deploy-fixture.js';
+import { fakeDeploy, fakePlan, fakeScript, outcomes, type FakeDeploy } from '../../test/support/fake-deploy-fixture.js';
 import type { SeedDeployDeps, SeedSource } from '../sqlserver/seed-program.js';
 
 const fn = fakeScript('programmability/functions/fn_A.sql', 'anytime', 'CREATE OR ALTER FUNCTION dbo.fn_A() RETURNS int AS BEGIN RETURN 1 END;');

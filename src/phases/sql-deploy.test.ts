@@ -4,8 +4,8 @@ import { createDatabasePhase } from './database.js';
 import { createMigrationPhase } from './migration.js';
 import { createProgrammabilityPhase } from './programmability.js';
 import { setDeployOptions } from '../sqlserver/deploy-run.js';
-import { fakeDeploy, fakePlan, fakeScript, outcomes, type FakeDeploy } from './fake-deploy-fixture.js';
-import { fakeSqlError } from '../sqlserver/recording-fake-session.js';
+import { fakeDeploy, fakePlan, fakeScript, outcomes, type FakeDeploy } from '../../test/support/fake-deploy-fixture.js';
+import { fakeSqlError } from '../../test/support/recording-fake-session.js';
 
 const migration = fakeScript('migrations/20240101_InitialCreate.sql', 'run-once', 'CREATE TABLE dbo.Atoms (Id int);\nGO\nINSERT INTO [__EFMigrationsHistory] VALUES (N\'1\', N\'8\');');
 const queue = fakeScript('broker/queues.sql', 'anytime', "IF NOT EXISTS (SELECT 1 FROM sys.service_queues WHERE name = N'AtomQueue')\n  CREATE QUEUE dbo.AtomQueue;");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HartError } from '../engine/errors.js';
-import { fakeSqlError } from './recording-fake-session.js';
+import { fakeSqlError } from '../../test/support/recording-fake-session.js';
 import { locateInBatch, toSqlHartError } from './sql-error.js';
 
 describe('SQL error mapping (NOTES: Scripts — file line = batch start line + lineNumber − 1)', () => {

@@ -12,7 +12,7 @@ import { readBindingsFile } from '../../src/clr/bindings-check.js';
 import { readBindingsText, type BindingsFile } from '../../src/clr/bindings-file.js';
 import { deployClr } from '../../src/clr/deploy-clr.js';
 import { HartError } from '../../src/engine/errors.js';
-import { fakeSqlError, RecordingFakeServer } from '../../src/sqlserver/recording-fake-session.js';
+import { fakeSqlError, RecordingFakeServer } from '../support/recording-fake-session.js';
 
 const repo = resolve(import.meta.dirname, '../..');
 let work: string;

@@ -3,16 +3,16 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../config/load.js';
-import type { HartEvent } from '../engine/events.js';
-import { done, type Phase } from '../engine/phase.js';
-import { runPhases, type RunResult } from '../engine/runner.js';
-import type { UpContext } from './context.js';
-import { scriptHash } from '../tsql/hash.js';
-import type { Batch, PayloadPlan, Script, ScriptKind } from '../tsql/types.js';
-import type { SqlDeployDeps } from '../sqlserver/deploy-run.js';
-import type { SqlEndpoint } from '../sqlserver/endpoint.js';
-import { RecordingFakeServer, SimulatedDatabase } from '../sqlserver/recording-fake-session.js';
+import { loadConfig } from '../../src/config/load.js';
+import type { HartEvent } from '../../src/engine/events.js';
+import { done, type Phase } from '../../src/engine/phase.js';
+import { runPhases, type RunResult } from '../../src/engine/runner.js';
+import type { UpContext } from '../../src/phases/context.js';
+import { scriptHash } from '../../src/tsql/hash.js';
+import type { Batch, PayloadPlan, Script, ScriptKind } from '../../src/tsql/types.js';
+import type { SqlDeployDeps } from '../../src/sqlserver/deploy-run.js';
+import type { SqlEndpoint } from '../../src/sqlserver/endpoint.js';
+import { RecordingFakeServer, SimulatedDatabase } from './recording-fake-session.js';
 
 export const FAKE_ENDPOINT: SqlEndpoint = { host: '127.0.0.1', port: 14330, user: 'sa', password: 'Str0ng.Passw0rd!', database: 'Hartonomous', external: false, container: 'hart-sqlserver' };
 

@@ -1,7 +1,7 @@
 // A recording fake of SqlSession for tests (SQL Server cannot run on the build machines). It records
 // every call in order and answers from rules: the first rule whose pattern matches the text wins.
 // Not used by the product: only tests import it.
-import type { BatchResult, BulkTable, Row, SqlParams, SqlSession } from './session.js';
+import type { BatchResult, BulkTable, Row, SqlParams, SqlSession } from '../../src/sqlserver/session.js';
 
 export type FakeCall =
   | { kind: 'batch'; text: string; params?: SqlParams; database: string }
