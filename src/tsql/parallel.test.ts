@@ -1,6 +1,7 @@
 // plan and check on two threads give what one thread gives. The worker is the compiled
 // dist/tsql/analysis-worker.js (npm test builds first), so this suite drives the build: from the
 // TypeScript sources there is no worker and everything runs on one thread (the other suites).
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -99,5 +100,11 @@ describe.skipIf(!built)('plan and check on two threads (the build)', () => {
     const b = await loadPathsPlan(paths, { variables: { Z: 'z' }, root: dir, parallel: true });
     expect(plannedBatches(b)).toEqual(plannedBatches(a));
     expect(await checkPayload(b, { context: one })).toEqual(await checkPayload(a, { context: one }));
+  });
+
+  it('a process that started the worker and sent it nothing still exits', () => {
+    const url = pathToFileURL(join(DIST, 'tsql', 'parallel.js')).href;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', `const { AnalysisWorker } = await import(${JSON.stringify(url)}); AnalysisWorker.get();`], { timeout: 20_000 });
+    expect(run.status).toBe(0);
   });
 });

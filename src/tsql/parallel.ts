@@ -128,9 +128,10 @@ export class AnalysisWorker {
     // A larger young generation: the worker's parse garbage dies young, and fewer scavenges promote
     // less of it (measured on the 16x bench payload; the main thread keeps V8's default).
     const worker = new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-    // Idle, it never holds the process open.
-    worker.unref();
     shared = new AnalysisWorker(worker);
+    // Idle, it never holds the process open. After the listeners: adding a 'message' listener refs
+    // the worker's port again, and a script that started the worker and sent nothing would not exit.
+    worker.unref();
     return shared;
   }
 
