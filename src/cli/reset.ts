@@ -14,6 +14,7 @@ import { resetPhases } from '../phases/reset-seed-plan.js';
 import { RESET_PHASE_ID } from '../sqlserver/reset-database.js';
 import { renderRun } from '../ui/render-run.js';
 import { isInteractive, writeLine, type CommandIo } from './io.js';
+import { printStackNote } from './stack-note.js';
 import { upSummary } from './up.js';
 
 /** Destructive commands ask first when interactive, or need --yes. */
@@ -109,6 +110,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     return 1;
   }
   const ctx: UpContext = { config, interactive, yes, state: {}, env: io.env };
+  await printStackNote(io, config, 'reset', phases.some((p) => p.id === 'containers'));
   return renderRun(io, { command: 'reset', json, interactive }, async (session) => {
     session.addSecrets(config.secrets);
     const result = await runPhases({ command: 'reset', phases, ctx, signal: io.signal, emit: session.emit, summary: () => upSummary(config, ctx.state) });

@@ -18,6 +18,7 @@ import { setDeployOptions, type SqlDeployDeps } from '../sqlserver/deploy-run.js
 import { parseTarget } from '../sqlserver/target.js';
 import { renderRun } from '../ui/render-run.js';
 import { isInteractive, writeLine, type CommandIo } from './io.js';
+import { printStackNote } from './stack-note.js';
 import { joinNegativeValues } from './negative-values.js';
 
 export function seedHelp(): string {
@@ -111,6 +112,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     if (plan.length === 0) throw new UsageError('This build has no seed phase', { hint: 'Run hart-dev up first.' });
   }
   const phases = selectPhases(plan, { only: list(values.only), skip: list(values.skip) });
+  await printStackNote(io, ctx.config, 'seed', typeof values.target !== 'string' && phases.some((p) => p.id === 'containers'));
   return renderRun(io, { command: 'seed', json, interactive }, async (session) => {
     session.addSecrets(secrets);
     const result = await runPhases({ command: 'seed', phases, ctx, signal: io.signal, emit: session.emit });
