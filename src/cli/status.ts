@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load.js';
 import { dockerUnreachable, isConnectionError, openDocker } from '../docker/connect.js';
-import { dotnetSettings } from '../docker/dotnet-settings.js';
+import { shellExports } from '../docker/dotnet-settings.js';
 import { neo4jEndpoint, sqlEndpoint } from '../docker/external-endpoints.js';
 import { formatUptime, projectStates, type ServiceState } from '../docker/project-inventory.js';
 import { SERVICES } from '../docker/service-specs.js';
@@ -16,8 +16,8 @@ export const STATUS_HELP = [
   "Shows the project's SQL Server and Neo4j: state, health, image, ports, uptime, volume.",
   '',
   'Options:',
-  '  -o, --output text|json|env   env: settings for the Hartonomous services (.NET convention),',
-  '                               e.g. ConnectionStrings__Hartonomous=… and Neo4j__Uri=…',
+  '  -o, --output text|json|env   env: settings for the Hartonomous services (.NET convention) as',
+  "                               shell exports, e.g. export Neo4j__Uri='…' (eval \"$(hart-dev status -o env)\")",
   '  --show-secrets               print passwords instead of a placeholder',
 ].join('\n');
 
@@ -74,7 +74,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
 
   if (output === 'env') {
     // Settings follow from the configuration alone: no engine round trip needed.
-    for (const line of dotnetSettings(sql, neo4j, values['show-secrets'] === true)) writeLine(io.stdout, line);
+    const show = values['show-secrets'] === true;
+    for (const line of shellExports(sql, neo4j, show)) writeLine(io.stdout, line);
+    if (!show) writeLine(io.stderr, 'Passwords are masked: add --show-secrets to print them (eval "$(hart-dev status -o env --show-secrets)").');
     return 0;
   }
 

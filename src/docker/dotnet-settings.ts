@@ -22,12 +22,30 @@ export function sqlConnectionString(endpoint: SqlEndpoint, showSecrets: boolean)
   ].join(';');
 }
 
-/** NAME=value lines (no quoting: the format of .env files and `docker run --env-file`). */
+/** The settings as NAME=value pairs (values unquoted). */
 export function dotnetSettings(sql: SqlEndpoint, neo4j: Neo4jEndpoint, showSecrets: boolean): string[] {
+  return dotnetVariables(sql, neo4j, showSecrets).map(([name, value]) => `${name}=${value}`);
+}
+
+/** The settings as [name, value]. */
+export function dotnetVariables(sql: SqlEndpoint, neo4j: Neo4jEndpoint, showSecrets: boolean): [string, string][] {
   return [
-    `ConnectionStrings__Hartonomous=${sqlConnectionString(sql, showSecrets)}`,
-    `Neo4j__Uri=${neo4j.url}`,
-    `Neo4j__User=${neo4j.user}`,
-    `Neo4j__Password=${showSecrets ? neo4j.password : MASK}`,
+    ['ConnectionStrings__Hartonomous', sqlConnectionString(sql, showSecrets)],
+    ['Neo4j__Uri', neo4j.url],
+    ['Neo4j__User', neo4j.user],
+    ['Neo4j__Password', showSecrets ? neo4j.password : MASK],
   ];
+}
+
+/** A value in POSIX shell single quotes (a ' inside written as '\''): nothing in it is expanded. */
+export function shellQuoted(value: string): string {
+  return `'${value.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * `export NAME='value'` lines: `eval "$(hart-dev status -o env --show-secrets)"` sets them in the
+ * shell whatever the passwords hold (spaces, ;, $, quotes); dotenv reads the same lines.
+ */
+export function shellExports(sql: SqlEndpoint, neo4j: Neo4jEndpoint, showSecrets: boolean): string[] {
+  return dotnetVariables(sql, neo4j, showSecrets).map(([name, value]) => `export ${name}=${shellQuoted(value)}`);
 }

@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/load.js';
-import { dotnetSettings } from './dotnet-settings.js';
+import { dotnetSettings, shellExports } from './dotnet-settings.js';
 import { neo4jEndpointFromUrl, sqlEndpointFromUrl } from './external-endpoints.js';
 import { LayerProgress, pullFailure } from './image-pull.js';
 import { mssqlPid, neo4jSpec, specHash, sqlHostname, sqlServerSpec } from './service-specs.js';
@@ -65,6 +66,16 @@ describe('external servers and .NET settings', () => {
     expect(sqlEndpointFromUrl('sqlserver://app:p%40ss@db.example:14330/Other', config)).toEqual({ host: 'db.example', port: 14330, user: 'app', password: 'p@ss', database: 'Other', external: true });
     expect(sqlEndpointFromUrl('mssql://db.example', config)).toMatchObject({ port: 1433, user: 'sa', password: base.HART_SQL_SA_PASSWORD, database: 'Hartonomous' });
     expect(neo4jEndpointFromUrl('bolt://me:secret-pw@graph.example:7688', config)).toEqual({ url: 'bolt://graph.example:7688', user: 'me', password: 'secret-pw', external: true });
+  });
+
+  it('status -o env lines survive eval in a real shell whatever the password holds', () => {
+    const config = configOf();
+    const password = `a'b$c;d "e\\f`;
+    const sql = { ...sqlEndpointFromUrl('sqlserver://sa@localhost', config), password };
+    const neo = { ...neo4jEndpointFromUrl('bolt://localhost:7687', config), password };
+    const script = `${shellExports(sql, neo, true).join('\n')}\nprintf '%s\\n%s' "$Neo4j__Password" "$ConnectionStrings__Hartonomous"`;
+    const run = spawnSync('sh', ['-c', `eval "$(cat)"`], { input: script, encoding: 'utf8' });
+    expect(run.stdout).toBe(`${password}\nServer=localhost,1433;Database=Hartonomous;User Id=sa;Password="a'b$c;d ""e\\f"`);
   });
 
   it('quotes a password that would end the connection-string pair', () => {

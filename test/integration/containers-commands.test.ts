@@ -1,4 +1,5 @@
 // `hart-dev down`, `status` and `logs` against the real Docker engine with stand-in containers.
+import { shellQuoted } from '../../src/docker/dotnet-settings.js';
 import type Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as down } from '../../src/cli/down.js';
@@ -76,17 +77,17 @@ describe('down, status, logs (real Docker engine, stand-in images)', () => {
     await status(['-o', 'env'], masked);
     expect(masked.out.text).toBe(
       [
-        `ConnectionStrings__Hartonomous=Server=127.0.0.1,${config.sql.port};Database=Hartonomous;User Id=sa;Password=********;TrustServerCertificate=True`,
-        `Neo4j__Uri=bolt://127.0.0.1:${config.neo4j.boltPort}`,
-        'Neo4j__User=neo4j',
-        'Neo4j__Password=********',
+        `export ConnectionStrings__Hartonomous='Server=127.0.0.1,${config.sql.port};Database=Hartonomous;User Id=sa;Password=********;TrustServerCertificate=True'`,
+        `export Neo4j__Uri='bolt://127.0.0.1:${config.neo4j.boltPort}'`,
+        "export Neo4j__User='neo4j'",
+        "export Neo4j__Password='********'",
         '',
       ].join('\n'),
     );
     const shown = captureIo(project);
     await status(['-o', 'env', '--show-secrets'], shown);
     expect(shown.out.text).toContain(`Password=${config.sql.saPassword};`);
-    expect(shown.out.text).toContain(`Neo4j__Password=${config.neo4j.password}\n`);
+    expect(shown.out.text).toContain(`export Neo4j__Password=${shellQuoted(config.neo4j.password)}\n`);
   });
 
   it('logs prints the container output, --tail limits it', async () => {
