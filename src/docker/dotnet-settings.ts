@@ -22,11 +22,6 @@ export function sqlConnectionString(endpoint: SqlEndpoint, showSecrets: boolean)
   ].join(';');
 }
 
-/** The settings as NAME=value pairs (values unquoted). */
-export function dotnetSettings(sql: SqlEndpoint, neo4j: Neo4jEndpoint, showSecrets: boolean): string[] {
-  return dotnetVariables(sql, neo4j, showSecrets).map(([name, value]) => `${name}=${value}`);
-}
-
 /** The settings as [name, value]. */
 export function dotnetVariables(sql: SqlEndpoint, neo4j: Neo4jEndpoint, showSecrets: boolean): [string, string][] {
   return [

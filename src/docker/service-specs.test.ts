@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/load.js';
-import { dotnetSettings, shellExports } from './dotnet-settings.js';
+import { dotnetVariables, shellExports } from './dotnet-settings.js';
 import { neo4jEndpointFromUrl, sqlEndpointFromUrl } from './external-endpoints.js';
 import { LayerProgress, pullFailure } from './image-pull.js';
 import { mssqlPid, neo4jSpec, specHash, sqlHostname, sqlServerSpec } from './service-specs.js';
@@ -82,6 +82,6 @@ describe('external servers and .NET settings', () => {
     const config = configOf();
     const sql = { ...sqlEndpointFromUrl('sqlserver://sa@localhost', config), password: 'a;b"c' };
     const neo = neo4jEndpointFromUrl('bolt://localhost:7687', config);
-    expect(dotnetSettings(sql, neo, true)[0]).toBe('ConnectionStrings__Hartonomous=Server=localhost,1433;Database=Hartonomous;User Id=sa;Password="a;b""c"');
+    expect(dotnetVariables(sql, neo, true)[0]).toEqual(['ConnectionStrings__Hartonomous', 'Server=localhost,1433;Database=Hartonomous;User Id=sa;Password="a;b""c"']);
   });
 });
