@@ -438,7 +438,10 @@ export class BatchBinder {
   // ---- column references ----------------------------------------------------------------------
 
   private columnRef(n: NodeBase, scope: Scope): void {
-    if (field(n, 'star') === true) return;
+    if (field(n, 'star') === true) {
+      this.qualifiedStar(n, scope);
+      return;
+    }
     const parts = children(n, 'parts');
     const names: string[] = [];
     for (const p of parts) {
@@ -450,6 +453,19 @@ export class BatchBinder {
     if (names.length === 1) this.simpleColumn(n, first, scope);
     else if (names.length === 2) this.qualifiedColumn(n, first, second, scope);
     else if (names.length === 3) this.threePartColumn(n, names, scope);
+  }
+
+  /** `x.*` / `schema.table.*`: the prefix must name a table source of the query (Msg 107). */
+  private qualifiedStar(n: NodeBase, scope: Scope): void {
+    const names = namesOf(n, 'parts');
+    if (names.length === 0 || names.length > 2 || names.some((t) => t.startsWith('$'))) return;
+    const [a = '', b = ''] = names;
+    const src = names.length === 1 ? findSource(scope, this.key(a)) : findSchemaTable(scope, this.key(a), this.key(b));
+    if (src !== undefined) {
+      this.markModuleTemp(src);
+      return;
+    }
+    this.report(107, msg.columnPrefix(names.join('.')), n.start);
   }
 
   private simpleColumn(n: NodeBase, name: string, scope: Scope): void {

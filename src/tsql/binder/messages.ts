@@ -6,6 +6,7 @@ export const msg = {
   undeclaredScalar: (name: string) => `Must declare the scalar variable "${name}".`,
   undeclaredTable: (name: string) => `Must declare the table variable "${name}".`,
   multipartNotBound: (name: string) => `The multi-part identifier "${name}" could not be bound.`,
+  columnPrefix: (prefix: string) => `The column prefix '${prefix}' does not match with a table name or alias name used in the query.`,
   invalidColumn: (name: string) => `Invalid column name '${name}'.`,
   ambiguousColumn: (name: string) => `Ambiguous column name '${name}'.`,
   notBuiltin: (name: string) => `'${name}' is not a recognized built-in function name.`,
