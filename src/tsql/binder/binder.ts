@@ -13,6 +13,7 @@ import { emptyCatalog, norm, objectKey } from './catalog.js';
 import { checkIndexColumns, checkTableElements, type DdlCheckContext, type TableLookup } from './ddl-checks.js';
 import { checkExecute } from './exec-checks.js';
 import { checkFunctionCall } from './functions.js';
+import { checkTypeArguments } from './type-checks.js';
 import type { Findings } from './messages.js';
 import { msg } from './messages.js';
 import { bool, child, children, eachChild, field, isNode, nameOf, nameText, namesOf, num, objectParts, str, type NameParts } from './nodes.js';
@@ -161,6 +162,8 @@ export class BatchBinder {
   };
 
   /** `report` as a function value (made once per batch) for the rule helpers. */
+  /** The position of the variable being declared in its DECLARE. */
+  private declareOrdinal = 0;
   private readonly reportFn = (code: number, message: string, offset: number): void => this.report(code, message, offset);
 
   constructor(catalog: SchemaCatalog, findings: Findings, state: ScriptState) {
@@ -307,6 +310,11 @@ export class BatchBinder {
 
   private dispatchDeclarations(n: NodeBase, scope: Scope | undefined): void {
     switch (n.kind) {
+      case 'Declare':
+        // Msg 2716's #N counts the variables of one DECLARE.
+        this.declareOrdinal = 0;
+        this.visitChildren(n, scope);
+        return;
       case 'DeclareVariable':
         this.declareVariable(n);
         return;
@@ -387,6 +395,8 @@ export class BatchBinder {
   private declareVariable(n: NodeBase): void {
     const name = str(n, 'name');
     const start = num(n, 'nameStart') ?? n.start;
+    this.declareOrdinal++;
+    checkTypeArguments(child(n, 'dataType'), { what: 'variable', name: name ?? '', ordinal: this.declareOrdinal }, this.reportFn);
     if (name !== undefined) {
       const { kind, columns } = bool(n, 'cursor') ? { kind: 'scalar' as const, columns: null } : this.variableKind(child(n, 'dataType'));
       this.vars.declare(name, start, kind);
@@ -408,8 +418,10 @@ export class BatchBinder {
   }
 
   private parameters(n: NodeBase): void {
+    let ordinal = 0;
     for (const p of children(n, 'parameters')) {
       const name = str(p, 'name');
+      checkTypeArguments(child(p, 'dataType'), { what: 'parameter', name: name ?? '', ordinal: ++ordinal }, this.reportFn);
       if (name === undefined) continue;
       const start = num(p, 'nameStart') ?? p.start;
       const declared = this.variableKind(child(p, 'dataType'));

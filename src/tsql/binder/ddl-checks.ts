@@ -7,6 +7,7 @@ import type { Findings } from './messages.js';
 import { msg } from './messages.js';
 import { child, children, columnIdent, nameOf, nameText, objectParts } from './nodes.js';
 import { keyOfColumns } from './catalog.js';
+import { checkTypeArguments, type TypeReport } from './type-checks.js';
 import type { ColumnSet, TableKeys } from './types.js';
 
 /** What the catalog knows of a referenced table. */
@@ -42,12 +43,21 @@ export function checkTableElements(check: ElementsCheck, ctx: DdlCheckContext): 
     else added.set(key, name);
   }
   const columns: ColumnSet | null = check.existing === null ? null : new Map([...check.existing, ...added]);
+  let ordinal = 0;
   for (const e of check.elements) {
-    if (e.kind === 'ColumnDefinition') checkColumnDefinition(e, check.table, columns, ctx);
+    if (e.kind === 'ColumnDefinition') {
+      ordinal++;
+      checkTypeArguments(child(e, 'dataType'), { what: 'column', name: nameOf(e, 'name') ?? '', ordinal }, report(ctx));
+      checkColumnDefinition(e, check.table, columns, ctx);
+    }
     else if (e.kind === 'TableConstraint') checkTableConstraint(e, check.table, columns, ctx);
     else if (e.kind === 'InlineIndex') checkIndexColumns(e, columns, ctx);
   }
   return added;
+}
+
+function report(ctx: DdlCheckContext): TypeReport {
+  return (code, message, offset) => ctx.findings.error(code, message, offset);
 }
 
 function has(columns: ColumnSet, name: string, cs: boolean): boolean {
