@@ -22,6 +22,7 @@ export const msg = {
   precisionTooLarge: (n: number, precision: number, max: number) => `Column or parameter #${n}: Specified column precision ${precision} is greater than the maximum precision of ${max}.`,
   sizeAboveAnyType: (size: number, target: string, max: number) => `The size (${size}) given to the ${target} exceeds the maximum allowed for any data type (${max}).`,
   sizeAboveType: (size: number, target: string, max: number) => `The size (${size}) given to the ${target} exceeds the maximum allowed (${max}).`,
+  twoDefaults: (column: string, table: string) => `More than one column DEFAULT constraint specified for column '${column}', table '${table}'.`,
   objectExists: (name: string) => `There is already an object named '${name}' in the database.`,
   typeExists: (name: string) => `The type '${name}' already exists, or you do not have permission to create it.`,
   indexExists: (index: string, table: string) => `The operation failed because an index or statistics with name '${index}' already exists on table '${table}'.`,
