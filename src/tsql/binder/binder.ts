@@ -605,8 +605,9 @@ export class BatchBinder {
         const alias = nameOf(item, 'alias');
         if (alias !== undefined) aliases.add(this.key(alias));
       }
-      for (const item of own) this.orderByItem(item, scope, aliases);
-      for (const item of extraOrderBy) this.orderByItem(item, scope, aliases);
+      const ambiguous = this.ambiguousAliases(n, aliases);
+      for (const item of own) this.orderByItem(item, scope, aliases, ambiguous);
+      for (const item of extraOrderBy) this.orderByItem(item, scope, aliases, ambiguous);
     }
     this.visitField(n, 'offset', undefined);
     this.selectInto(n);
@@ -618,12 +619,45 @@ export class BatchBinder {
    * BY clause" (SELECT - ORDER BY Clause), so inside one (`Amount + 1`, a CASE, a function) only the
    * FROM sources' columns are visible and the alias is Msg 207.
    */
-  private orderByItem(item: NodeBase, scope: Scope, aliases: Set<string>): void {
+  private orderByItem(item: NodeBase, scope: Scope, aliases: Set<string>, ambiguous: ReadonlySet<string> | undefined): void {
     const expr = item.kind === 'OrderByItem' ? child(item, 'expr') : item;
     const bare = expr?.kind === 'ColumnRef' && children(expr, 'parts').length === 1;
+    if (bare && ambiguous !== undefined) {
+      const name = namesOf(expr, 'parts')[0];
+      if (name !== undefined && ambiguous.has(this.key(name))) {
+        this.report(209, msg.ambiguousColumn(name), expr.start);
+        return;
+      }
+    }
     if (bare) scope.aliases = aliases;
     this.visit(item, scope);
     scope.aliases = undefined;
+  }
+
+  /**
+   * Select-list aliases an ORDER BY item cannot name alone (Msg 209): two result columns carry the
+   * name, one of them by an alias, and they are not the same column (`SELECT a AS x, b AS x … ORDER
+   * BY x`, `SELECT x, y AS x … ORDER BY x`).
+   */
+  private ambiguousAliases(n: NodeBase, aliases: ReadonlySet<string>): Set<string> | undefined {
+    if (aliases.size === 0) return undefined;
+    const seen = new Map<string, string>();
+    let ambiguous: Set<string> | undefined;
+    let i = 0;
+    for (const item of children(n, 'items')) {
+      i++;
+      const expr = child(item, 'expr');
+      const column = expr?.kind === 'ColumnRef' && field(expr, 'star') !== true ? namesOf(expr, 'parts').at(-1) : undefined;
+      const name = nameOf(item, 'alias') ?? column;
+      if (name === undefined || !aliases.has(this.key(name))) continue;
+      const key = this.key(name);
+      // The same column twice (`a AS x, t.a AS x`) is no ambiguity; any other expression is its own.
+      const what = column === undefined ? `#${i}` : this.key(column);
+      const before = seen.get(key);
+      if (before === undefined) seen.set(key, what);
+      else if (before !== what) (ambiguous ??= new Set()).add(key);
+    }
+    return ambiguous;
   }
 
   /** Two sources of one FROM with the same exposed name: Msg 1013 (tables without alias) or 1011 (aliases). */
