@@ -133,6 +133,8 @@ export class BatchBinder {
   private env: CteEnv | undefined;
   private temps: Map<string, TempTable>;
   private module: ModuleKind = 'batch';
+  /** The schema of the module being bound, as written (undefined in a batch or when unqualified). */
+  private moduleSchema: string | undefined;
   /** Columns of inserted/deleted in a DML trigger (null: unknown); undefined outside one. */
   private triggerColumns: ColumnSet | null | undefined;
   private conditional = 0;
@@ -808,6 +810,7 @@ export class BatchBinder {
       if (SYSTEM_TABLES.has(upper)) return { exists: true, columns: null, system: true };
     } else if (SYSTEM_SCHEMAS.has(parts.schema.toUpperCase())) return { exists: true, columns: null, system: true };
     const okey = objectKey(parts, this.cs);
+    if (parts.schema === undefined && this.moduleHasOwn(parts.name, okey)) return { exists: true, columns: null };
     const table = this.catalog.tables.get(okey);
     const view = this.catalog.views.get(okey);
     // A name the payload defines both as a table and as a view (different projects): columns unknown.
@@ -816,6 +819,19 @@ export class BatchBinder {
     if (info !== undefined && info !== null) return { exists: true, columns: info.complete ? info.columns : null };
     if (info === null || this.catalog.otherObjects.has(okey)) return { exists: true, columns: null };
     return { exists: false, columns: null };
+  }
+
+  /**
+   * An unqualified name in a module of another schema than dbo, where both that schema and dbo have a
+   * table or view of the name: which one it names depends on the default schema it runs under (object
+   * visibility: the user's default schema, then dbo), so its columns are not known.
+   */
+  private moduleHasOwn(name: string, dboKey: string): boolean {
+    const schema = this.moduleSchema;
+    if (schema === undefined) return false;
+    const own = objectKey({ schema, name }, this.cs);
+    const has = (key: string): boolean => this.catalog.tables.has(key) || this.catalog.views.has(key);
+    return own !== dboKey && has(own) && has(dboKey);
   }
 
   private variableTable(n: NodeBase, alias: string | undefined): Source {
@@ -1233,8 +1249,11 @@ export class BatchBinder {
     const savedTemps = this.temps;
     const savedTrigger = this.triggerColumns;
     const savedCreates = this.tempCreates;
+    const savedSchema = this.moduleSchema;
     this.tempCreates = new Set();
     this.module = kind;
+    // A DML trigger is in its table's schema.
+    this.moduleSchema = objectParts(child(n, 'name'))?.schema ?? (kind === 'trigger' ? objectParts(child(n, 'target'))?.schema : undefined);
     if (kind !== 'view') this.temps = new Map();
     try {
       this.parameters(n);
@@ -1255,6 +1274,7 @@ export class BatchBinder {
       this.temps = savedTemps;
       this.triggerColumns = savedTrigger;
       this.tempCreates = savedCreates;
+      this.moduleSchema = savedSchema;
     }
   }
 
