@@ -627,7 +627,7 @@ export class BatchBinder {
     if (bare && ambiguous !== undefined) {
       const name = namesOf(expr, 'parts')[0];
       if (name !== undefined && ambiguous.has(this.key(name))) {
-        this.report(209, msg.ambiguousColumn(name), expr.start);
+        this.report(209, msg.ambiguousColumn(name), expr.start, 'Give the select items different aliases, or order by the expression itself.');
         return;
       }
     }

@@ -60,7 +60,7 @@ describe('columns: 207 / 209 / 4104', () => {
     expect(codes('SELECT Code FROM Item', schemas)).toEqual([207]);
   });
   it('209 for an ORDER BY name two result columns share by an alias', () => {
-    expect(bind(`${T}SELECT Id AS k, CustomerId AS k FROM dbo.Orders ORDER BY k`)).toMatchObject([{ code: 209, message: "Ambiguous column name 'k'." }]);
+    expect(bind(`${T}SELECT Id AS k, CustomerId AS k FROM dbo.Orders ORDER BY k`)).toMatchObject([{ code: 209, message: "Ambiguous column name 'k'.", hint: 'Give the select items different aliases, or order by the expression itself.' }]);
     expect(codes(`${T}SELECT Total AS CustomerId, CustomerId FROM dbo.Orders ORDER BY CustomerId DESC`)).toEqual([209]);
     expect(codes(`${T}SELECT Id AS k, Total * 2 AS k FROM dbo.Orders ORDER BY Placed, k`)).toEqual([209]);
     expect(codes(`${T}SELECT Id AS k, Id AS k FROM dbo.Orders ORDER BY k`)).toEqual([]);
