@@ -1,7 +1,8 @@
 // The binder of one batch: one walk over its statements that resolves every column reference
-// against the table sources in scope (Msg 207, 209, 4104), tracks variables (134, 137, 1087),
-// checks built-in calls (195, 174, 189), table definitions (2705, 1911, 1767, 1769, 1770) and EXEC
-// calls of payload procedures (8144, 8145, 201).
+// against the table sources in scope (Msg 207, 209, 4104; 107 for `x.*`), tracks variables (134,
+// 137, 1087), checks built-in calls (195, 174, 189), table definitions (2705, 1911, 1767, 1769, 1770,
+// 8148), the arguments of declared data types (2716, 2750, 131, 2717) and EXEC calls of payload
+// procedures (8144, 8145, 201).
 //
 // Deferred name resolution: SQL Server binds a statement only when every object it names exists;
 // when one is not in the payload (nor a system object) we cannot tell, so the statement's column
@@ -13,6 +14,7 @@ import { emptyCatalog, norm, objectKey } from './catalog.js';
 import { checkIndexColumns, checkTableElements, type DdlCheckContext, type TableLookup } from './ddl-checks.js';
 import { checkExecute } from './exec-checks.js';
 import { checkFunctionCall } from './functions.js';
+import { checkTypeArguments } from './type-checks.js';
 import type { Findings } from './messages.js';
 import { msg } from './messages.js';
 import { bool, child, children, eachChild, field, isNode, nameOf, nameText, namesOf, num, objectParts, str, type NameParts } from './nodes.js';
@@ -132,6 +134,8 @@ export class BatchBinder {
   private env: CteEnv | undefined;
   private temps: Map<string, TempTable>;
   private module: ModuleKind = 'batch';
+  /** The schema of the module being bound, as written (undefined in a batch or when unqualified). */
+  private moduleSchema: string | undefined;
   /** Columns of inserted/deleted in a DML trigger (null: unknown); undefined outside one. */
   private triggerColumns: ColumnSet | null | undefined;
   private conditional = 0;
@@ -161,6 +165,8 @@ export class BatchBinder {
   };
 
   /** `report` as a function value (made once per batch) for the rule helpers. */
+  /** The position of the variable being declared in its DECLARE. */
+  private declareOrdinal = 0;
   private readonly reportFn = (code: number, message: string, offset: number): void => this.report(code, message, offset);
 
   constructor(catalog: SchemaCatalog, findings: Findings, state: ScriptState) {
@@ -307,6 +313,11 @@ export class BatchBinder {
 
   private dispatchDeclarations(n: NodeBase, scope: Scope | undefined): void {
     switch (n.kind) {
+      case 'Declare':
+        // Msg 2716's #N counts the variables of one DECLARE.
+        this.declareOrdinal = 0;
+        this.visitChildren(n, scope);
+        return;
       case 'DeclareVariable':
         this.declareVariable(n);
         return;
@@ -387,6 +398,8 @@ export class BatchBinder {
   private declareVariable(n: NodeBase): void {
     const name = str(n, 'name');
     const start = num(n, 'nameStart') ?? n.start;
+    this.declareOrdinal++;
+    checkTypeArguments(child(n, 'dataType'), { what: 'variable', name: name ?? '', ordinal: this.declareOrdinal }, this.reportFn);
     if (name !== undefined) {
       const { kind, columns } = bool(n, 'cursor') ? { kind: 'scalar' as const, columns: null } : this.variableKind(child(n, 'dataType'));
       this.vars.declare(name, start, kind);
@@ -408,8 +421,10 @@ export class BatchBinder {
   }
 
   private parameters(n: NodeBase): void {
+    let ordinal = 0;
     for (const p of children(n, 'parameters')) {
       const name = str(p, 'name');
+      checkTypeArguments(child(p, 'dataType'), { what: 'parameter', name: name ?? '', ordinal: ++ordinal }, this.reportFn);
       if (name === undefined) continue;
       const start = num(p, 'nameStart') ?? p.start;
       const declared = this.variableKind(child(p, 'dataType'));
@@ -438,7 +453,10 @@ export class BatchBinder {
   // ---- column references ----------------------------------------------------------------------
 
   private columnRef(n: NodeBase, scope: Scope): void {
-    if (field(n, 'star') === true) return;
+    if (field(n, 'star') === true) {
+      this.qualifiedStar(n, scope);
+      return;
+    }
     const parts = children(n, 'parts');
     const names: string[] = [];
     for (const p of parts) {
@@ -450,6 +468,19 @@ export class BatchBinder {
     if (names.length === 1) this.simpleColumn(n, first, scope);
     else if (names.length === 2) this.qualifiedColumn(n, first, second, scope);
     else if (names.length === 3) this.threePartColumn(n, names, scope);
+  }
+
+  /** `x.*` / `schema.table.*`: the prefix must name a table source of the query (Msg 107). */
+  private qualifiedStar(n: NodeBase, scope: Scope): void {
+    const names = namesOf(n, 'parts');
+    if (names.length === 0 || names.length > 2 || names.some((t) => t.startsWith('$'))) return;
+    const [a = '', b = ''] = names;
+    const src = names.length === 1 ? findSource(scope, this.key(a)) : findSchemaTable(scope, this.key(a), this.key(b));
+    if (src !== undefined) {
+      this.markModuleTemp(src);
+      return;
+    }
+    this.report(107, msg.columnPrefix(names.join('.')), n.start);
   }
 
   private simpleColumn(n: NodeBase, name: string, scope: Scope): void {
@@ -577,8 +608,9 @@ export class BatchBinder {
         const alias = nameOf(item, 'alias');
         if (alias !== undefined) aliases.add(this.key(alias));
       }
-      for (const item of own) this.orderByItem(item, scope, aliases);
-      for (const item of extraOrderBy) this.orderByItem(item, scope, aliases);
+      const ambiguous = this.ambiguousAliases(n, aliases);
+      for (const item of own) this.orderByItem(item, scope, aliases, ambiguous);
+      for (const item of extraOrderBy) this.orderByItem(item, scope, aliases, ambiguous);
     }
     this.visitField(n, 'offset', undefined);
     this.selectInto(n);
@@ -590,12 +622,45 @@ export class BatchBinder {
    * BY clause" (SELECT - ORDER BY Clause), so inside one (`Amount + 1`, a CASE, a function) only the
    * FROM sources' columns are visible and the alias is Msg 207.
    */
-  private orderByItem(item: NodeBase, scope: Scope, aliases: Set<string>): void {
+  private orderByItem(item: NodeBase, scope: Scope, aliases: Set<string>, ambiguous: ReadonlySet<string> | undefined): void {
     const expr = item.kind === 'OrderByItem' ? child(item, 'expr') : item;
     const bare = expr?.kind === 'ColumnRef' && children(expr, 'parts').length === 1;
+    if (bare && ambiguous !== undefined) {
+      const name = namesOf(expr, 'parts')[0];
+      if (name !== undefined && ambiguous.has(this.key(name))) {
+        this.report(209, msg.ambiguousColumn(name), expr.start, 'Give the select items different aliases, or order by the expression itself.');
+        return;
+      }
+    }
     if (bare) scope.aliases = aliases;
     this.visit(item, scope);
     scope.aliases = undefined;
+  }
+
+  /**
+   * Select-list aliases an ORDER BY item cannot name alone (Msg 209): two result columns carry the
+   * name, one of them by an alias, and they are not the same column (`SELECT a AS x, b AS x … ORDER
+   * BY x`, `SELECT x, y AS x … ORDER BY x`).
+   */
+  private ambiguousAliases(n: NodeBase, aliases: ReadonlySet<string>): Set<string> | undefined {
+    if (aliases.size === 0) return undefined;
+    const seen = new Map<string, string>();
+    let ambiguous: Set<string> | undefined;
+    let i = 0;
+    for (const item of children(n, 'items')) {
+      i++;
+      const expr = child(item, 'expr');
+      const column = expr?.kind === 'ColumnRef' && field(expr, 'star') !== true ? namesOf(expr, 'parts').at(-1) : undefined;
+      const name = nameOf(item, 'alias') ?? column;
+      if (name === undefined || !aliases.has(this.key(name))) continue;
+      const key = this.key(name);
+      // The same column twice (`a AS x, t.a AS x`) is no ambiguity; any other expression is its own.
+      const what = column === undefined ? `#${i}` : this.key(column);
+      const before = seen.get(key);
+      if (before === undefined) seen.set(key, what);
+      else if (before !== what) (ambiguous ??= new Set()).add(key);
+    }
+    return ambiguous;
   }
 
   /** Two sources of one FROM with the same exposed name: Msg 1013 (tables without alias) or 1011 (aliases). */
@@ -746,6 +811,7 @@ export class BatchBinder {
       if (SYSTEM_TABLES.has(upper)) return { exists: true, columns: null, system: true };
     } else if (SYSTEM_SCHEMAS.has(parts.schema.toUpperCase())) return { exists: true, columns: null, system: true };
     const okey = objectKey(parts, this.cs);
+    if (parts.schema === undefined && this.moduleHasOwn(parts.name, okey)) return { exists: true, columns: null };
     const table = this.catalog.tables.get(okey);
     const view = this.catalog.views.get(okey);
     // A name the payload defines both as a table and as a view (different projects): columns unknown.
@@ -754,6 +820,19 @@ export class BatchBinder {
     if (info !== undefined && info !== null) return { exists: true, columns: info.complete ? info.columns : null };
     if (info === null || this.catalog.otherObjects.has(okey)) return { exists: true, columns: null };
     return { exists: false, columns: null };
+  }
+
+  /**
+   * An unqualified name in a module of another schema than dbo, where both that schema and dbo have a
+   * table or view of the name: which one it names depends on the default schema it runs under (object
+   * visibility: the user's default schema, then dbo), so its columns are not known.
+   */
+  private moduleHasOwn(name: string, dboKey: string): boolean {
+    const schema = this.moduleSchema;
+    if (schema === undefined) return false;
+    const own = objectKey({ schema, name }, this.cs);
+    const has = (key: string): boolean => this.catalog.tables.has(key) || this.catalog.views.has(key);
+    return own !== dboKey && has(own) && has(dboKey);
   }
 
   private variableTable(n: NodeBase, alias: string | undefined): Source {
@@ -1171,8 +1250,11 @@ export class BatchBinder {
     const savedTemps = this.temps;
     const savedTrigger = this.triggerColumns;
     const savedCreates = this.tempCreates;
+    const savedSchema = this.moduleSchema;
     this.tempCreates = new Set();
     this.module = kind;
+    // A DML trigger is in its table's schema.
+    this.moduleSchema = objectParts(child(n, 'name'))?.schema ?? (kind === 'trigger' ? objectParts(child(n, 'target'))?.schema : undefined);
     if (kind !== 'view') this.temps = new Map();
     try {
       this.parameters(n);
@@ -1193,6 +1275,7 @@ export class BatchBinder {
       this.temps = savedTemps;
       this.triggerColumns = savedTrigger;
       this.tempCreates = savedCreates;
+      this.moduleSchema = savedSchema;
     }
   }
 

@@ -50,6 +50,24 @@ describe('columns: 207 / 209 / 4104', () => {
     expect(codes(`${T}SELECT Total AS Amount FROM dbo.Orders WHERE Amount > 1`)).toEqual([207]);
     expect(codes(`${T}SELECT Total AS Amount FROM dbo.Orders GROUP BY Amount`)).toEqual([207]);
   });
+  it('an unqualified table in a module of another schema that has the name too is not known', () => {
+    const schemas = ['CREATE TABLE dbo.Item (Id int); CREATE TABLE app.Item (Code int); CREATE TABLE app.Only (Code int)'];
+    expect(codes('CREATE PROCEDURE app.p AS SELECT Code FROM Item', schemas)).toEqual([]);
+    expect(codes('CREATE TRIGGER trg ON app.Only AFTER INSERT AS SELECT Code FROM Item', schemas)).toEqual([]);
+    expect(codes('CREATE PROCEDURE dbo.p AS SELECT Code FROM Item', schemas)).toEqual([207]);
+    expect(codes('CREATE PROCEDURE app.p AS SELECT Id FROM dbo.Item; SELECT Code FROM app.Item', schemas)).toEqual([]);
+    expect(codes('CREATE PROCEDURE app.p AS SELECT Nope FROM Only', schemas)).toEqual([207]);
+    expect(codes('SELECT Code FROM Item', schemas)).toEqual([207]);
+  });
+  it('209 for an ORDER BY name two result columns share by an alias', () => {
+    expect(bind(`${T}SELECT Id AS k, CustomerId AS k FROM dbo.Orders ORDER BY k`)).toMatchObject([{ code: 209, message: "Ambiguous column name 'k'.", hint: 'Give the select items different aliases, or order by the expression itself.' }]);
+    expect(codes(`${T}SELECT Total AS CustomerId, CustomerId FROM dbo.Orders ORDER BY CustomerId DESC`)).toEqual([209]);
+    expect(codes(`${T}SELECT Id AS k, Total * 2 AS k FROM dbo.Orders ORDER BY Placed, k`)).toEqual([209]);
+    expect(codes(`${T}SELECT Id AS k, Id AS k FROM dbo.Orders ORDER BY k`)).toEqual([]);
+    expect(codes(`${T}SELECT Id AS k, o.Id AS k FROM dbo.Orders o ORDER BY k`)).toEqual([]);
+    expect(codes(`${T}SELECT Id AS k, CustomerId AS k FROM dbo.Orders ORDER BY Id`)).toEqual([]);
+    expect(codes(`${T}SELECT Id AS k, CustomerId AS j FROM dbo.Orders ORDER BY k, j`)).toEqual([]);
+  });
   it('a select-list alias in an ORDER BY expression is no column', () => {
     expect(codes(`${T}SELECT Total AS Amount FROM dbo.Orders ORDER BY Amount DESC, Id OFFSET 0 ROWS`)).toEqual([]);
     expect(codes(`${T}SELECT Total AS Amount FROM dbo.Orders ORDER BY Amount + 1`)).toEqual([207]);

@@ -1,12 +1,14 @@
 // Table definitions against themselves and the catalog: Msg 2705 (a column name twice in one
 // table), 1911 (a key, index or INCLUDE column the table does not have), 1769 (a FOREIGN KEY's own
 // column the table does not have), 1767 (a FOREIGN KEY to a table nothing defines) and 1770 (to a
-// column the referenced table does not have). A table the payload does not define is never a finding.
+// column the referenced table does not have), 8148 (a column with two DEFAULTs) and the arguments of
+// each column's data type (type-checks.ts). A table the payload does not define is never a finding.
 import type { NodeBase } from '../parser/ast.js';
 import type { Findings } from './messages.js';
 import { msg } from './messages.js';
 import { child, children, columnIdent, nameOf, nameText, objectParts } from './nodes.js';
 import { keyOfColumns } from './catalog.js';
+import { checkTypeArguments, type TypeReport } from './type-checks.js';
 import type { ColumnSet, TableKeys } from './types.js';
 
 /** What the catalog knows of a referenced table. */
@@ -42,12 +44,21 @@ export function checkTableElements(check: ElementsCheck, ctx: DdlCheckContext): 
     else added.set(key, name);
   }
   const columns: ColumnSet | null = check.existing === null ? null : new Map([...check.existing, ...added]);
+  let ordinal = 0;
   for (const e of check.elements) {
-    if (e.kind === 'ColumnDefinition') checkColumnDefinition(e, check.table, columns, ctx);
+    if (e.kind === 'ColumnDefinition') {
+      ordinal++;
+      checkTypeArguments(child(e, 'dataType'), { what: 'column', name: nameOf(e, 'name') ?? '', ordinal }, report(ctx));
+      checkColumnDefinition(e, check.table, columns, ctx);
+    }
     else if (e.kind === 'TableConstraint') checkTableConstraint(e, check.table, columns, ctx);
     else if (e.kind === 'InlineIndex') checkIndexColumns(e, columns, ctx);
   }
   return added;
+}
+
+function report(ctx: DdlCheckContext): TypeReport {
+  return (code, message, offset) => ctx.findings.error(code, message, offset);
 }
 
 function has(columns: ColumnSet, name: string, cs: boolean): boolean {
@@ -56,7 +67,10 @@ function has(columns: ColumnSet, name: string, cs: boolean): boolean {
 
 function checkColumnDefinition(e: NodeBase, table: string, columns: ColumnSet | null, ctx: DdlCheckContext): void {
   const column = nameOf(e, 'name') ?? '';
+  let defaults = 0;
   for (const c of children(e, 'constraints')) {
+    // A column has at most one DEFAULT (Msg 8148).
+    if (nameOf(c, 'constraintType') === 'DEFAULT' && ++defaults === 2) ctx.findings.error(8148, msg.twoDefaults(column, table), c.start);
     const references = child(c, 'references');
     if (references !== undefined) checkReferences(references, fkName(c, table, column), ctx);
   }

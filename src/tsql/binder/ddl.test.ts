@@ -79,6 +79,13 @@ describe('table definitions: 2705 / 1911 / 1767 / 1769 / 1770', () => {
     expect(codes('CREATE TABLE dbo.C (Id int, PId int REFERENCES dbo.P (Id))', ['CREATE TABLE dbo.P (Id int PRIMARY KEY)'])).toEqual([]);
     expect(codes('CREATE TABLE dbo.C (Id int PRIMARY KEY, P int, CONSTRAINT fk FOREIGN KEY (P) REFERENCES dbo.C (Id))')).toEqual([]);
   });
+  it('8148 for two DEFAULT definitions on one column', () => {
+    expect(bind('CREATE TABLE dbo.T (a int NOT NULL DEFAULT 0 DEFAULT 1)')).toMatchObject([{ code: 8148, message: "More than one column DEFAULT constraint specified for column 'a', table 'T'." }]);
+    expect(codes('CREATE TABLE #t (a int CONSTRAINT d1 DEFAULT 0 NOT NULL CONSTRAINT d2 DEFAULT (1))')).toEqual([8148]);
+    expect(codes('ALTER TABLE dbo.T ADD b int NULL DEFAULT 0 DEFAULT 0')).toEqual([8148]);
+    expect(codes('CREATE TABLE dbo.T (a int NOT NULL DEFAULT 0, b int NULL DEFAULT 0 CHECK (b > 0))')).toEqual([]);
+    expect(codes('CREATE TABLE dbo.T (a int NOT NULL CONSTRAINT df DEFAULT 0 PRIMARY KEY)')).toEqual([]);
+  });
   it('ALTER TABLE ADD CONSTRAINT against the known table', () => {
     expect(codes('CREATE TABLE dbo.T (a int)\nGO\nALTER TABLE dbo.T ADD CONSTRAINT pk PRIMARY KEY (b)')).toEqual([1911]);
   });

@@ -4,6 +4,16 @@ import { bind, codes } from './test-support.js';
 const tables = ['CREATE TABLE dbo.Customer (CustomerId int NOT NULL PRIMARY KEY, Name nvarchar(100) NOT NULL, City nvarchar(50) NULL)', 'CREATE TABLE dbo.Orders (OrderId int IDENTITY PRIMARY KEY, CustomerId int NOT NULL, Amount money NOT NULL, Total AS Amount * 2)'];
 
 describe('query shape rules', () => {
+  it('107 for x.* whose prefix is no table source or alias of the query', () => {
+    expect(bind('SELECT x.* FROM dbo.Customer AS c', tables)).toMatchObject([{ code: 107, message: "The column prefix 'x' does not match with a table name or alias name used in the query." }]);
+    expect(codes('SELECT Customer.* FROM dbo.Customer AS c', tables)).toEqual([107]);
+    expect(codes('SELECT dbo.Orders.* FROM dbo.Customer', tables)).toEqual([107]);
+    expect(codes('SELECT c.*, o.* FROM dbo.Customer AS c JOIN dbo.Orders AS o ON o.CustomerId = c.CustomerId', tables)).toEqual([]);
+    expect(codes('SELECT Customer.*, dbo.Customer.* FROM dbo.Customer', tables)).toEqual([]);
+    expect(codes('SELECT d.* FROM (SELECT 1 AS a) AS d')).toEqual([]);
+    expect(codes('SELECT o.* FROM sys.objects AS o; SELECT x.* FROM OtherDb.dbo.T AS x; SELECT COUNT(*) AS n FROM dbo.Missing')).toEqual([]);
+    expect(codes('DELETE FROM dbo.Orders OUTPUT deleted.* WHERE OrderId = 1', tables)).toEqual([]);
+  });
   it('239 for a CTE name used twice in one WITH', () => {
     expect(bind('WITH c AS (SELECT 1 AS a), c AS (SELECT 2 AS a) SELECT a FROM c')).toMatchObject([{ code: 239, message: "Duplicate common table expression name 'c' was specified." }]);
     expect(codes('WITH c AS (SELECT 1 AS a), d AS (SELECT a FROM c) SELECT a FROM d')).toEqual([]);
