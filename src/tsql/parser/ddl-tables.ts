@@ -273,7 +273,7 @@ export function checkIndexOptionValue(p: Parser, o: DdlOption): void {
     if (v !== 'ON' && v !== 'OFF') bad();
     noSuboptions();
   } else if (NUMBER_INDEX_OPTIONS.has(o.name)) {
-    if (v === undefined || !isWholeNumber(v)) bad();
+    if (v === undefined || !isWholeNumber(v) || (o.name === 'FILLFACTOR' && !isFillFactor(v))) bad();
   } else if (o.name === 'MAX_DURATION' || o.name === 'COMPRESSION_DELAY') {
     if (v === undefined || !isDuration(v)) bad();
   } else if (o.name === 'DATA_COMPRESSION') {
@@ -314,6 +314,12 @@ function isWholeNumber(v: string): boolean {
     if (c < 48 || c > 57) return false;
   }
   return true;
+}
+
+/** CREATE INDEX: "FILLFACTOR = fillfactor … must be an integer value from 1 to 100." */
+function isFillFactor(v: string): boolean {
+  const n = Number(v);
+  return n >= 1 && n <= 100;
 }
 
 /** `10`, `10 MINUTES`, `1 MINUTE` (no sign). */
