@@ -2196,8 +2196,18 @@ function parseModifiedFileSpec(p: Parser): FileSpec {
 function fileSpec(p: Parser, modify: boolean): FileSpec {
   const start = p.tok.start;
   const options = parseOptionList(p);
-  for (const o of options) checkFileOption(p, o, modify);
+  for (let i = 0; i < options.length; i++) {
+    const o = options[i] as DdlOption;
+    checkFileOption(p, o, modify);
+    checkFileOptionOnce(p, options, i);
+  }
   return p.finish<FileSpec>({ kind: 'FileSpec', options }, start);
+}
+
+/** Each option of a <filespec> is given once: a repeated one is a syntax error at its second use. */
+function checkFileOptionOnce(p: Parser, options: readonly DdlOption[], i: number): void {
+  const o = options[i] as DdlOption;
+  for (let j = 0; j < i; j++) if ((options[j] as DdlOption).name === o.name) p.fail(p.tokenAt(o.start));
 }
 
 /**
@@ -2216,6 +2226,11 @@ function checkFileOption(p: Parser, o: DdlOption, modify: boolean): void {
   if (o.name === 'FILENAME' && o.valueStart !== undefined) {
     const value = p.tokenAt(o.valueStart);
     if (value.kind !== 'string') p.fail(value);
+  }
+  // A logical or physical file name is never empty: NAME = '', NEWNAME = N'', FILENAME = '' fail at the value.
+  if ((o.name === 'NAME' || o.name === 'NEWNAME' || o.name === 'FILENAME') && o.valueStart !== undefined) {
+    const value = p.tokenAt(o.valueStart);
+    if (value.kind === 'string' && value.value === '') p.fail(value);
   }
 }
 
