@@ -403,6 +403,12 @@ function parseDropIndex(p: Parser, ctx: DdlContext, objectType: 'INDEX' | 'STATI
   return p.finish<DropObjects>({ kind: 'DropObjects', objectType, ifExists, names, indexes }, ctx.start);
 }
 
+/** DROP INDEX … WITH (MAXDOP = n, ONLINE = …, MOVE TO …, FILESTREAM_ON …): each option once; a repeated one fails at it. */
+function checkIndexOptionOnce(p: Parser, options: readonly DdlOption[], i: number): void {
+  const o = options[i] as DdlOption;
+  for (let j = 0; j < i; j++) if ((options[j] as DdlOption).name === o.name) p.fail(p.tokenAt(o.start));
+}
+
 function dropIndexItem(p: Parser, allowOn: boolean): DropIndexItem {
   const start = p.tok.start;
   const name = p.objectName();
@@ -414,6 +420,7 @@ function dropIndexItem(p: Parser, allowOn: boolean): DropIndexItem {
     index = name.name;
     table = p.objectName();
     if (p.isWord('WITH') && p.isPunct('(', 1)) options.push(...parseIndexOptions(p, 'DROP INDEX'));
+    for (let i = 0; i < options.length; i++) checkIndexOptionOnce(p, options, i);
   } else {
     // table.index: the last part is the index, the rest name the table.
     if (name.schema === undefined) {
