@@ -278,6 +278,8 @@ function parseRoute(p: Parser, ctx: DdlContext): Statement {
   }
   p.expectWord('WITH');
   node.options = p.commaList((q) => checkOption(q, parseModuleOption(q), ROUTE_OPTIONS));
+  // Each clause of the route is given at most once.
+  failOnRepeatedOption(p, node.options);
   node.end = p.prev.end;
   return node;
 }

@@ -415,6 +415,11 @@ describe('Service Broker', () => {
     expect(errorOf('CREATE SERVICE s ON q')?.code).toBe(102);
     // ADDRESS may be left out: the SQL Server 2022 parser accepts a route with BROKER_INSTANCE or SERVICE_NAME only.
     expect(errorOf("CREATE ROUTE r WITH SERVICE_NAME = 's'")).toBeUndefined();
+    expect(errorOf('ALTER ASSEMBLY a WITH PERMISSION_SET = SAFE, VISIBILITY = ON, PERMISSION_SET = UNSAFE')).toEqual({ code: 102, at: '1:63' });
+    expect(errorOf('ALTER ASSEMBLY a WITH UNCHECKED DATA, UNCHECKED DATA')).toEqual({ code: 102, at: '1:39' });
+    expect(errorOf('ALTER ASSEMBLY a WITH PERMISSION_SET = SAFE, VISIBILITY = OFF, UNCHECKED DATA')).toBeUndefined();
+    expect(errorOf("CREATE ROUTE r WITH LIFETIME = 60, ADDRESS = 'LOCAL', LIFETIME = 30")).toEqual({ code: 102, at: '1:55' });
+    expect(errorOf("ALTER ROUTE r WITH ADDRESS = 'TCP://h:4022', ADDRESS = 'LOCAL'")).toEqual({ code: 102, at: '1:46' });
     expect(errorOf("CREATE EVENT NOTIFICATION n ON DATABASE FOR CREATE_TABLE TO SERVICE '//s'")?.code).toBe(102);
     expect(errorOf('ALTER CONTRACT c')?.code).toBe(102);
   });

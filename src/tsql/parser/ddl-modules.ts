@@ -708,11 +708,20 @@ function parseAssembly(p: Parser, ctx: DdlContext): Statement {
   if (p.isWord('WITH')) {
     p.next();
     node.options = p.commaList((q) => assemblyOption(q, ctx.verb === 'ALTER'));
+    failOnRepeatedAssemblyOption(p, node.options);
   }
   if (ctx.verb === 'ALTER') alterAssemblyFiles(p, node);
   if (ctx.verb === 'ALTER' && node.from.length === 0 && node.options.length === 0 && node.addFiles === undefined && node.dropFiles === undefined) p.fail();
   node.end = p.prev.end;
   return node;
+}
+
+/** WITH PERMISSION_SET = …, VISIBILITY = …, UNCHECKED DATA: each option once; a repeated one fails at it. */
+function failOnRepeatedAssemblyOption(p: Parser, options: readonly ModuleOption[]): void {
+  for (let i = 1; i < options.length; i++) {
+    const o = options[i] as ModuleOption;
+    for (let j = 0; j < i; j++) if ((options[j] as ModuleOption).name === o.name) p.fail(p.tokenAt(o.start));
+  }
 }
 
 /**

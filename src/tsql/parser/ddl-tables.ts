@@ -273,7 +273,7 @@ export function checkIndexOptionValue(p: Parser, o: DdlOption): void {
     if (v !== 'ON' && v !== 'OFF') bad();
     noSuboptions();
   } else if (NUMBER_INDEX_OPTIONS.has(o.name)) {
-    if (v === undefined || !isWholeNumber(v)) bad();
+    if (v === undefined || !isWholeNumber(v) || (o.name === 'FILLFACTOR' && !isFillFactor(v))) bad();
   } else if (o.name === 'MAX_DURATION' || o.name === 'COMPRESSION_DELAY') {
     if (v === undefined || !isDuration(v)) bad();
   } else if (o.name === 'DATA_COMPRESSION') {
@@ -314,6 +314,12 @@ function isWholeNumber(v: string): boolean {
     if (c < 48 || c > 57) return false;
   }
   return true;
+}
+
+/** CREATE INDEX: "FILLFACTOR = fillfactor … must be an integer value from 1 to 100." */
+function isFillFactor(v: string): boolean {
+  const n = Number(v);
+  return n >= 1 && n <= 100;
 }
 
 /** `10`, `10 MINUTES`, `1 MINUTE` (no sign). */
@@ -397,6 +403,12 @@ function parseDropIndex(p: Parser, ctx: DdlContext, objectType: 'INDEX' | 'STATI
   return p.finish<DropObjects>({ kind: 'DropObjects', objectType, ifExists, names, indexes }, ctx.start);
 }
 
+/** DROP INDEX … WITH (MAXDOP = n, ONLINE = …, MOVE TO …, FILESTREAM_ON …): each option once; a repeated one fails at it. */
+function checkIndexOptionOnce(p: Parser, options: readonly DdlOption[], i: number): void {
+  const o = options[i] as DdlOption;
+  for (let j = 0; j < i; j++) if ((options[j] as DdlOption).name === o.name) p.fail(p.tokenAt(o.start));
+}
+
 function dropIndexItem(p: Parser, allowOn: boolean): DropIndexItem {
   const start = p.tok.start;
   const name = p.objectName();
@@ -408,6 +420,7 @@ function dropIndexItem(p: Parser, allowOn: boolean): DropIndexItem {
     index = name.name;
     table = p.objectName();
     if (p.isWord('WITH') && p.isPunct('(', 1)) options.push(...parseIndexOptions(p, 'DROP INDEX'));
+    for (let i = 0; i < options.length; i++) checkIndexOptionOnce(p, options, i);
   } else {
     // table.index: the last part is the index, the rest name the table.
     if (name.schema === undefined) {
@@ -2190,8 +2203,18 @@ function parseModifiedFileSpec(p: Parser): FileSpec {
 function fileSpec(p: Parser, modify: boolean): FileSpec {
   const start = p.tok.start;
   const options = parseOptionList(p);
-  for (const o of options) checkFileOption(p, o, modify);
+  for (let i = 0; i < options.length; i++) {
+    const o = options[i] as DdlOption;
+    checkFileOption(p, o, modify);
+    checkFileOptionOnce(p, options, i);
+  }
   return p.finish<FileSpec>({ kind: 'FileSpec', options }, start);
+}
+
+/** Each option of a <filespec> is given once: a repeated one is a syntax error at its second use. */
+function checkFileOptionOnce(p: Parser, options: readonly DdlOption[], i: number): void {
+  const o = options[i] as DdlOption;
+  for (let j = 0; j < i; j++) if ((options[j] as DdlOption).name === o.name) p.fail(p.tokenAt(o.start));
 }
 
 /**
@@ -2210,6 +2233,11 @@ function checkFileOption(p: Parser, o: DdlOption, modify: boolean): void {
   if (o.name === 'FILENAME' && o.valueStart !== undefined) {
     const value = p.tokenAt(o.valueStart);
     if (value.kind !== 'string') p.fail(value);
+  }
+  // A logical or physical file name is never empty: NAME = '', NEWNAME = N'', FILENAME = '' fail at the value.
+  if ((o.name === 'NAME' || o.name === 'NEWNAME' || o.name === 'FILENAME') && o.valueStart !== undefined) {
+    const value = p.tokenAt(o.valueStart);
+    if (value.kind === 'string' && value.value === '') p.fail(value);
   }
 }
 
