@@ -14,7 +14,8 @@ import { displayName, keyOf, type ObjectKind } from './names.js';
 import type { NodeBase, ParsedBatch } from './parser/ast.js';
 import { parseBatch } from './parser/index.js';
 import { isReserved } from './parser/keywords.js';
-import { child, children, eachChild, field, isNode, nameText, str } from './binder/nodes.js';
+import { literalText } from './binder/catalog.js';
+import { child, children, eachChild, field, isNode, nameText, objectParts, str } from './binder/nodes.js';
 
 export interface SummaryOptions {
   /** For the deploy order only (`plan`): references keep no positions. */
@@ -143,35 +144,17 @@ function literalLocator(outer: Locator, text: string, start: number): Locator {
 
 /** The unquoted parts of an ObjectName (or an Ident) as written, leading ones left out as written. */
 function partsOf(n: NodeBase | undefined): string[] | undefined {
-  if (n === undefined) return undefined;
-  if (n.kind === 'Ident') {
-    const v = nameText(n);
-    return v === undefined ? undefined : [v];
-  }
-  if (n.kind !== 'ObjectName') return undefined;
-  const name = nameText(field(n, 'name'));
-  if (name === undefined) return undefined;
-  const parts: string[] = [];
-  const server = nameText(field(n, 'server'));
-  const database = nameText(field(n, 'database'));
-  const schema = nameText(field(n, 'schema'));
-  if (server !== undefined) parts.push(server, database ?? '', schema ?? '');
-  else if (database !== undefined) parts.push(database, schema ?? '');
-  else if (schema !== undefined) parts.push(schema);
-  parts.push(name);
-  return parts;
+  const p = objectParts(n);
+  if (p === undefined) return undefined;
+  if (p.server !== undefined) return [p.server, p.database ?? '', p.schema ?? '', p.name];
+  if (p.database !== undefined) return [p.database, p.schema ?? '', p.name];
+  if (p.schema !== undefined) return [p.schema, p.name];
+  return [p.name];
 }
 
 /** The value of a string literal node (N'…' or '…'), or undefined. */
 function stringValue(n: NodeBase | undefined, text: string): string | undefined {
-  if (n === undefined || n.kind !== 'Literal') return undefined;
-  const type = str(n, 'type');
-  if (type !== 'string' && type !== 'nstring') return undefined;
-  const value = str(n, 'value');
-  if (value !== undefined) return value;
-  let raw = text.slice(n.start, n.end);
-  if (raw.startsWith('N') || raw.startsWith('n')) raw = raw.slice(1);
-  return raw.slice(1, -1).replaceAll("''", "'");
+  return n === undefined ? undefined : literalText(n, text);
 }
 
 /** A principal named in a string as written ('name', N'name'): its value. */
