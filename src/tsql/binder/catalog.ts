@@ -55,7 +55,7 @@ const MAX_DYNAMIC_DEPTH = 4;
 const DEFINING = /\b(?:CREATE|ALTER)\s+(?:OR\s+ALTER\s+)?(?:TABLE|VIEW|FUNCTION|TYPE|PROC|PROCEDURE)\s+((?:(?:\[[^\]]*\]|"[^"]*"|[^\s.(;]+)\s*\.\s*)*(?:\[[^\]]*\]|"[^"]*"|[^\s.(;]+))/giu;
 
 /** Statements that hold other statements (the rest hold no definitions). */
-const CONTAINERS = new Set(['Block', 'If', 'While', 'TryCatch', 'AtomicBlock', 'CreateProcedure', 'CreateFunction', 'CreateTrigger', 'CreateSchema', 'Label']);
+export const CONTAINERS = new Set(['Block', 'If', 'While', 'TryCatch', 'AtomicBlock', 'CreateProcedure', 'CreateFunction', 'CreateTrigger', 'CreateSchema', 'Label']);
 
 class CatalogBuilder {
   private readonly cs: boolean;

@@ -5,6 +5,7 @@
 // other statement is kept whole, and statements that hold statements keep their own fields with their
 // statements pruned the same way.
 import type { NodeBase, ParsedBatch, Statement } from '../parser/ast.js';
+import { CONTAINERS } from './catalog.js';
 import { child, isNode } from './nodes.js';
 
 /**
@@ -18,11 +19,10 @@ const DEFINES_NOTHING = new Set([
   'BeginConversationTimer', 'GetConversationGroup', 'MoveConversation', 'TruncateTable', 'Revert', 'LineNo',
 ]);
 
-/** Statements that hold statements (catalog.ts CONTAINERS, objects.ts statementChildren). */
-const CONTAINERS = new Set(['Block', 'If', 'While', 'TryCatch', 'AtomicBlock', 'CreateProcedure', 'CreateFunction', 'CreateTrigger', 'CreateSchema', 'Label']);
 /**
- * The fields of those that hold statements (ast-*.ts): pruned. Their other fields are kept whole — an
- * inline function's `query`, parameters, RETURNS — since buildSchema reads them.
+ * The fields in which the statements that hold statements (catalog.ts CONTAINERS) hold them
+ * (ast-*.ts): pruned. Their other fields are kept whole (an inline function's `query`, parameters,
+ * RETURNS), since buildSchema reads them.
  */
 const STATEMENT_FIELDS = new Set(['statements', 'then', 'else', 'body', 'tryStatements', 'catchStatements', 'elements']);
 
