@@ -12,7 +12,7 @@ import { Catalog } from './catalog.js';
 import { isCaseSensitiveCollation, parseScript, payloadSchema, schemaInput, scriptFrontEnd } from './front-end.js';
 import { keyOf } from './names.js';
 import type { AnalysisWorker, CatalogEntry, CheckPhase } from './parallel.js';
-import { analysisOf, catalogAnalysisOf, releaseRemote, remoteScript, remoteSkeleton } from './payload.js';
+import { analysisOf, catalogAnalysisOf, releaseRemote, remoteScript } from './payload.js';
 import type { Diagnostic, PayloadPlan, Script } from './types.js';
 
 export type { CheckPhase };
@@ -76,10 +76,7 @@ export async function checkPayload(plan: PayloadPlan, options: CheckOptions = {}
   // The schema every script defines: from the trees kept here, or a worker's skeleton of its scripts.
   const local = cataloged.map(({ script }) => (remoteScript(script) === undefined ? parseScript(script) : undefined));
   const schema = payloadSchema(
-    cataloged.map(({ script }, k) => {
-      const parsed = local[k];
-      return schemaInput(script, parsed === undefined ? (remoteSkeleton(script) ?? []) : parsed.parsed);
-    }),
+    cataloged.map(({ script }, k) => schemaInput(script, local[k]?.parsed ?? remoteScript(script)?.skeleton ?? [])),
     caseSensitive,
   );
 

@@ -44,20 +44,20 @@ const orderOnlyAnalyses = new WeakMap<Script, ScriptAnalysis>();
  * (its full analysis, its trees) is computed here.
  */
 const remoteSummaries = new WeakMap<Script, ScriptAnalysis>();
-const remoteSkeletons = new WeakMap<Script, ParsedBatch[]>();
-const remoteHandles = new WeakMap<Script, { worker: AnalysisWorker; id: number }>();
+/** A script a worker keeps for the check: the worker, the script's id there, and its batches' schema skeletons. */
+interface RemoteHandle {
+  worker: AnalysisWorker;
+  id: number;
+  skeleton: ParsedBatch[];
+}
+const remoteHandles = new WeakMap<Script, RemoteHandle>();
 /** A script the worker keeps that nobody holds any more: the worker may drop it. */
 const unreachable = new FinalizationRegistry<{ worker: AnalysisWorker; id: number }>((h) => h.worker.release([h.id]));
 
 /** The worker that holds a script (its trees and analysis), while it is there to ask. */
-export function remoteScript(script: Script): { worker: AnalysisWorker; id: number } | undefined {
+export function remoteScript(script: Script): RemoteHandle | undefined {
   const r = remoteHandles.get(script);
   return r !== undefined && r.worker.open ? r : undefined;
-}
-
-/** The schema skeleton of a script the worker holds (see remoteScript). */
-export function remoteSkeleton(script: Script): ParsedBatch[] | undefined {
-  return remoteSkeletons.get(script);
 }
 
 /** After the check the worker ran: the scripts are no longer asked about there. */
@@ -67,7 +67,6 @@ export function releaseRemote(scripts: readonly Script[]): void {
     const r = remoteHandles.get(s);
     if (r === undefined) continue;
     remoteHandles.delete(s);
-    remoteSkeletons.delete(s);
     unreachable.unregister(s);
     const ids = byWorker.get(r.worker);
     if (ids === undefined) byWorker.set(r.worker, [r.id]);
@@ -216,10 +215,8 @@ async function loadEntries(c: Collected, options: PayloadOptions): Promise<Diagn
         results[r.index] = { script: r.script, diagnostics: r.diagnostics };
         remoteSummaries.set(r.script, summaryAnalysis(r.summary));
         if (r.id >= 0 && r.skeleton !== undefined) {
-          const handle = { worker, id: r.id };
-          remoteHandles.set(r.script, handle);
-          remoteSkeletons.set(r.script, r.skeleton);
-          unreachable.register(r.script, handle, r.script);
+          remoteHandles.set(r.script, { worker, id: r.id, skeleton: r.skeleton });
+          unreachable.register(r.script, { worker, id: r.id }, r.script);
         }
       }
     };
