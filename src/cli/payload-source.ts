@@ -1,8 +1,6 @@
 // Where `plan` and `check` take their scripts from: the PATHs given, or the configured sql/ folder.
-import { statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { UsageError } from '../engine/errors.js';
-import { loadConfig, type Config } from '../config/load.js';
+import { loadConfig, missingPayloadFolder, type Config } from '../config/load.js';
 import { loadPathsPlan, loadPayloadPlan } from '../tsql/payload.js';
 import { sqlcmdVariables } from '../tsql/sqlcmd-variables.js';
 import type { PayloadPlan } from '../tsql/types.js';
@@ -29,10 +27,8 @@ export async function loadPayloadSource(paths: string[], io: CommandIo, flags: R
   const orderOnly = options.orderOnly === true;
   // Without PATHs the configured folder is the payload: a folder that is not there would check as
   // "0 scripts, 0 errors", which says nothing is wrong when nothing was read.
-  if (paths.length === 0 && !isDirectory(sqlDir)) {
-    const from = flags['sql-dir'] !== undefined ? '--sql-dir' : 'HART_SQL_DIR';
-    throw new UsageError(`The SQL payload folder ${sqlDir} does not exist (${from})`, { hint: `Give ${from} the folder that holds migrations/ and programmability/ (default: sql), or run from the project's root.` });
-  }
+  const missing = paths.length === 0 ? missingPayloadFolder(config) : undefined;
+  if (missing !== undefined) throw missing;
   if (paths.length === 0) return { plan: await loadPayloadPlan(sqlDir, { variables, root, orderOnly, parallel: true }), sqlDir, config };
   const plan = await loadPathsPlan(paths, { variables, root, orderOnly, parallel: true });
   const inside = paths.every((p) => {
@@ -41,12 +37,4 @@ export async function loadPayloadSource(paths: string[], io: CommandIo, flags: R
   });
   if (!inside) return { plan, sqlDir, config };
   return { plan, context: await loadPayloadPlan(sqlDir, { variables, root, orderOnly, parallel: true }), sqlDir, config };
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }

@@ -1,6 +1,6 @@
 // Sources, highest first: flags, process environment, .env.local, .env, defaults. The result is one
 // validated Config; a bad value names the variable, where it came from, what is wrong and an example.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'dotenv';
@@ -144,6 +144,22 @@ function describeSource(source: ValueSource, cwd: string, spec: VariableSpec): s
     default:
       return source;
   }
+}
+
+/**
+ * The payload folder the configuration names, when it is not a folder: the usage error naming the
+ * setting it came from (HART_SQL_DIR or --sql-dir) and what to give it; undefined when it is there.
+ */
+export function missingPayloadFolder(config: Config): UsageError | undefined {
+  try {
+    if (statSync(config.paths.sqlDir).isDirectory()) return undefined;
+  } catch {
+    // Not there: the error below.
+  }
+  const from = config.sources.HART_SQL_DIR === 'flag' ? '--sql-dir' : 'HART_SQL_DIR';
+  return new UsageError(`The SQL payload folder ${config.paths.sqlDir} does not exist (${from})`, {
+    hint: `Give ${from} the folder that holds migrations/ and programmability/ (default: sql), or run from the project's root.`,
+  });
 }
 
 /** HART_* names read elsewhere than the configuration table (test-only phases, see README). */

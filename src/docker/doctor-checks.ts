@@ -5,7 +5,7 @@ import { statfs } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { arch as hostArch } from 'node:os';
 import { EULA_URL } from '../config/consent.js';
-import { ConfigError, type Config } from '../config/load.js';
+import { ConfigError, missingPayloadFolder, type Config } from '../config/load.js';
 import { SECRET_VARIABLES } from '../config/variables.js';
 import { HartError } from '../engine/errors.js';
 import { probeDocker, type EngineProbe } from './connect.js';
@@ -50,9 +50,9 @@ function gigabytes(bytes: number): string {
  * its own sql/ uses the payload that ships with the kit (config/load.ts).
  */
 function payloadFolderCheck(config: Config): CheckResult {
-  if (existsSync(config.paths.sqlDir)) return check('configuration', 'Configuration', 'ok', 'Configuration is valid');
-  const from = config.sources.HART_SQL_DIR === 'flag' ? '--sql-dir' : 'HART_SQL_DIR';
-  return check('configuration', 'Configuration', 'fail', `The SQL payload folder ${config.paths.sqlDir} does not exist (${from})`, `Give ${from} the folder that holds migrations/ and programmability/ (default: sql), or run from the project's root.`);
+  const missing = missingPayloadFolder(config);
+  if (missing === undefined) return check('configuration', 'Configuration', 'ok', 'Configuration is valid');
+  return check('configuration', 'Configuration', 'fail', missing.message, missing.hint);
 }
 
 function configChecks(config: Config | HartError): CheckResult[] {
