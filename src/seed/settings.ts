@@ -38,6 +38,11 @@ function isField(name: string): name is keyof EmbeddingSettings {
   return FIELDS.some((field) => field === name);
 }
 
+/** A whole number within the setting's limits. */
+function inRange(limit: Limit, value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= limit.min && value <= limit.max;
+}
+
 /**
  * A `hart-dev seed` flag's value, checked before anything runs: a whole number (negative ones
  * included, so that the message is about the range) within the setting's limits, else a usage error
@@ -46,7 +51,7 @@ function isField(name: string): name is keyof EmbeddingSettings {
 export function seedFlagValue(field: keyof EmbeddingSettings, written: string): number {
   const limit = LIMITS[field];
   const value = /^-?\d+$/.test(written) ? Number(written) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < limit.min || value > limit.max) {
+  if (!inRange(limit, value)) {
     const what = Number.isNaN(value) ? 'is not a whole number' : 'is out of range';
     throw new UsageError(`${limit.flag} ${written} ${what}: ${limit.why} takes ${limit.min} to ${limit.max}`, {
       hint: `e.g. ${limit.flag} ${DEFAULT_EMBEDDING_SETTINGS[field]} (the default).`,
@@ -62,7 +67,7 @@ export function seedFlagRange(field: keyof EmbeddingSettings): string {
 
 function checkValue(field: keyof EmbeddingSettings, value: unknown, source: string): number {
   const limit = LIMITS[field];
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < limit.min || value > limit.max) {
+  if (!inRange(limit, value)) {
     throw new HartError(
       `Embedding setting "${field}" from ${source} is ${JSON.stringify(value) ?? String(value)}; it must be an integer from ${limit.min} to ${limit.max}`,
       {
