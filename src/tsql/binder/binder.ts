@@ -1126,6 +1126,8 @@ export class BatchBinder {
 
   /** What a FOREIGN KEY's REFERENCES names: a payload table with its columns, something unknown, or nothing at all. */
   private lookupReferenced(n: NodeBase): TableLookup {
+    // After a USE the payload describes nothing there: a table not found is unknown, never missing.
+    if (this.state.otherDatabase === true) return { status: 'unknown' };
     const parts = objectParts(n);
     if (parts === undefined || parts.database !== undefined || parts.server !== undefined || parts.name.startsWith('#')) return { status: 'unknown' };
     if (parts.schema !== undefined && SYSTEM_SCHEMAS.has(parts.schema.toUpperCase())) return { status: 'unknown' };

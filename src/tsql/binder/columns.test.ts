@@ -303,6 +303,10 @@ describe('USE: another database', () => {
     expect(codes('USE OtherDb;\nGO\nSELECT b FROM dbo.T;\nEXEC dbo.p 1, 2, 3;', [TABLES, 'CREATE PROCEDURE dbo.p AS SELECT 1;'])).toEqual([]);
   });
 
+  it('after USE, a foreign key or index on a table the script itself creates there is not reported missing (1767, 1911)', () => {
+    expect(codes('USE OtherDb;\nGO\nCREATE TABLE dbo.A (Id int PRIMARY KEY);\nCREATE TABLE dbo.B (AId int REFERENCES dbo.A (Id));\nCREATE INDEX IX_B ON dbo.B (AId);', [TABLES])).toEqual([]);
+  });
+
   it('variables declared before the USE stay declared after it (the batch is one scope)', () => {
     expect(codes('DECLARE @x int = 1;\nUSE OtherDb;\nSELECT @x;\nSELECT @y;', [TABLES])).toEqual([137]);
   });
