@@ -55,7 +55,7 @@ describe('compose/docker-compose.yml agrees with the container specs of `up`', (
         expect(service.image).toBe(spec.image);
         expect(service.platform).toBe(spec.platform);
         expect(service.container_name).toBe(spec.name);
-        if (spec.hostname !== undefined && spec.project === 'hart') expect(service.hostname).toBe(spec.hostname);
+        expect(service.hostname).toBe(spec.hostname);
         expect(service.ports).toEqual(spec.ports.map((p) => `${spec.bindAddress}:${p.host}:${p.container}`));
         expect(service.volumes).toEqual([`${name === 'sqlserver' ? 'mssql' : 'neo4j'}:${spec.volume.target}`]);
         const volume = record(record(compose.volumes)[name === 'sqlserver' ? 'mssql' : 'neo4j']);
