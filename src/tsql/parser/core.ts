@@ -304,7 +304,7 @@ export class Parser {
   commaList<T>(fn: (p: Parser) => T): T[] {
     const out = [fn(this)];
     while (this.acceptPunct(',')) out.push(fn(this));
-    return out;
+    return out.length > 1 ? fitted(out) : out;
   }
 
   /** `( fn, fn, … )` */
@@ -370,4 +370,13 @@ export function syntaxErrorAt(t: Token, atEnd = false): SyntaxFailure {
   const near = t.kind === 'string' || t.kind === 'quoted' ? t.value : t.text;
   const suffix = atEnd && near === '' ? 'the end of the batch' : `'${near}'`;
   return new SyntaxFailure(102, `Incorrect syntax near ${suffix}.`, t);
+}
+
+/**
+ * An array of exactly its length. An array grown by push keeps room for 16 more elements (V8 grows
+ * a backing store by half plus 16); syntax trees hold millions of small lists for as long as the
+ * binder needs them, and copying each grown list once makes them a fifth smaller.
+ */
+export function fitted<T>(list: T[]): T[] {
+  return list.slice();
 }

@@ -27,7 +27,7 @@ import type {
 } from './ast-expressions.js';
 import type { QueryNode } from './ast-query.js';
 import type { Parser } from './core.js';
-import { SyntaxFailure } from './core.js';
+import { fitted, SyntaxFailure } from './core.js';
 import { parseQueryExpression } from './query.js';
 
 type Expr = Expression;
@@ -802,7 +802,7 @@ function parseNamed(p: Parser): Expr {
     const first = p.tokens[p.pos - 2 * parts.length + 1] ?? p.tok;
     throw new SyntaxFailure(117, `The multi-part identifier '${p.text.slice(start, p.prev.end)}' contains more than the maximum number of prefixes. The maximum is 3.`, first);
   }
-  const column: ColumnRef = { kind: 'ColumnRef', parts, start, end: p.prev.end };
+  const column: ColumnRef = { kind: 'ColumnRef', parts: fitted(parts), start, end: p.prev.end };
   return column;
 }
 
