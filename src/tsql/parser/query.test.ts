@@ -568,6 +568,10 @@ describe('invalid T-SQL fails where SQL Server does', () => {
     ['SELECT * FROM t WHERE a IN (SELECT b FROM u ORDER BY b)', '1033 1:45'],
     ['SELECT a FROM (SELECT a FROM t ORDER BY a) x', '1033 1:32'],
     ['WITH c AS (SELECT a FROM t ORDER BY a) SELECT * FROM c', '1033 1:28'],
+    // In a subquery each SELECT of a UNION may have its own ORDER BY, but only with TOP, OFFSET or FOR.
+    ['SELECT x.a FROM (SELECT a FROM t ORDER BY a UNION SELECT TOP (5) a FROM u) x', '1033 1:34'],
+    // A statement's query takes its ORDER BY at the end only.
+    ['SELECT TOP (5) a FROM t ORDER BY a UNION SELECT TOP (5) a FROM u', '156 1:36'],
     ['TRUNCATE t', '102 1:10'],
     ['SELECT * FROM t PIVOT (SUM(v) FOR k IN ([a], [b]))', '102 1:50'],
     ['SELECT 1 THROW 50000, \'x\', 1', '102 1:16'],
@@ -608,6 +612,15 @@ describe('invalid T-SQL fails where SQL Server does', () => {
 });
 
 describe('forms the SQL Server 2022 grammar accepts', () => {
+  it('in a subquery, derived table or CTE, each SELECT of a UNION / EXCEPT / INTERSECT with its own TOP … ORDER BY', () => {
+    const sql = 'SELECT x.a FROM (SELECT TOP (5) a FROM t ORDER BY a DESC UNION SELECT TOP (5) a FROM u ORDER BY b) AS x';
+    expect(one(sql)).toMatchObject({
+      query: { from: [{ kind: 'DerivedTable', query: { kind: 'SetOperation', op: 'UNION', left: { kind: 'Select', orderBy: [{ expr: col('a') }] }, right: { kind: 'Select' }, orderBy: [{ expr: col('b') }] } }] },
+    });
+    expect(errorOf('SELECT a FROM t WHERE a IN (SELECT TOP 1 b FROM u ORDER BY b EXCEPT SELECT b FROM v ORDER BY b OFFSET 0 ROWS)')).toBe('none');
+    expect(errorOf('WITH c AS (SELECT TOP 1 a FROM t ORDER BY a INTERSECT SELECT TOP 1 a FROM u FOR XML PATH UNION ALL SELECT 1) SELECT * FROM c')).toBe('none');
+  });
+
   it('an INSERT column named with its table, and with parts before the column left out', () => {
     expect(one('INSERT INTO db..t (t.a, dbo.t.b, ..t.c, db...d, .t.e) VALUES (1, 2, 3, 4, 5)')).toMatchObject({
       kind: 'Insert',

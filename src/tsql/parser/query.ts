@@ -675,8 +675,8 @@ function firstSelect(q: QueryExpr): Select {
  * A query with UNION / EXCEPT / INTERSECT (INTERSECT binds tighter), without ORDER BY: the body of a
  * statement or subquery.
  */
-function parseQueryBody(p: Parser, into: IntoMode = 'no'): QueryExpr {
-  let left = parseIntersectTerm(p, into);
+function parseQueryBody(p: Parser, into: IntoMode = 'no', members: MemberTails = 'no'): QueryExpr {
+  let left = parseIntersectTerm(p, into, members);
   for (;;) {
     let op: SetOperation['op'];
     if (p.isWord('UNION')) {
@@ -686,26 +686,53 @@ function parseQueryBody(p: Parser, into: IntoMode = 'no'): QueryExpr {
       p.next();
       op = 'EXCEPT';
     } else return left;
-    const right = parseIntersectTerm(p, into === 'no' ? 'no' : 'union');
+    const right = parseIntersectTerm(p, into === 'no' ? 'no' : 'union', members);
     left = { kind: 'SetOperation', op, left, right, start: left.start, end: p.prev.end };
   }
 }
 
-function parseIntersectTerm(p: Parser, into: IntoMode): QueryExpr {
-  let left = parseQueryPrimary(p, into);
+function parseIntersectTerm(p: Parser, into: IntoMode, members: MemberTails): QueryExpr {
+  let left = memberTail(p, parseQueryPrimary(p, into, members), members);
   while (p.acceptWord('INTERSECT')) {
-    const right = parseQueryPrimary(p, into === 'no' ? 'no' : 'union');
+    const right = memberTail(p, parseQueryPrimary(p, into === 'no' ? 'no' : 'union', members), members);
     left = { kind: 'SetOperation', op: 'INTERSECT', left, right, start: left.start, end: p.prev.end };
   }
   return left;
 }
 
+/**
+ * 'yes' in a subquery, derived table or CTE: there each SELECT of a UNION / EXCEPT / INTERSECT may
+ * carry its own ORDER BY [OFFSET] and FOR clause (the subquery grammar of SQL Server's parser), as in
+ * `(SELECT TOP (5) … ORDER BY a UNION SELECT TOP (5) … ORDER BY b)`, each ORDER BY allowed only with
+ * TOP, OFFSET or FOR (Msg 1033). A statement's query takes one ORDER BY, at its end.
+ */
+type MemberTails = 'yes' | 'no';
+
+/**
+ * The ORDER BY / OFFSET / FOR of one SELECT when a set operator follows it (see MemberTails); one
+ * that ends the query is left for the query (read again there).
+ */
+function memberTail(p: Parser, query: QueryExpr, members: MemberTails): QueryExpr {
+  if (members === 'no' || query.kind !== 'Select' || !(p.isWord('ORDER') || atForClause(p))) return query;
+  const save = p.pos;
+  const orderToken = p.tok;
+  const tail = parseQueryTail(p);
+  if (!(p.isWord('UNION') || p.isWord('EXCEPT') || p.isWord('INTERSECT'))) {
+    p.pos = save;
+    return query;
+  }
+  if (!orderByAllowed(query, tail)) throw new SyntaxFailure(1033, ORDER_BY_MESSAGE, orderToken);
+  checkQuery(p, query, tail, query.start);
+  applyTail(query, tail, p.prev.end);
+  return query;
+}
+
 /** `SELECT …` or `( query [ORDER BY …] )`. */
-function parseQueryPrimary(p: Parser, into: IntoMode): QueryExpr {
+function parseQueryPrimary(p: Parser, into: IntoMode, members: MemberTails): QueryExpr {
   if (p.isPunct('(')) {
     const start = p.next().start;
     p.enter();
-    const query = parseQueryBody(p, into);
+    const query = parseQueryBody(p, into, members);
     const tail = parseQueryTail(p);
     p.expectPunct(')');
     p.leave();
@@ -746,7 +773,7 @@ export function checkOrderByInSubquery(p: Parser, statement: SelectStatement): v
  */
 export function parseQueryExpression(p: Parser): QueryExpr {
   p.enter();
-  const query = parseQueryBody(p);
+  const query = parseQueryBody(p, 'no', 'yes');
   const orderToken = p.tok;
   const tail = parseQueryTail(p);
   if (!orderByAllowed(query, tail)) throw new SyntaxFailure(1033, ORDER_BY_MESSAGE, orderToken);
