@@ -603,10 +603,12 @@ export class BatchBinder {
     this.visitField(n, 'top', undefined);
     const own = children(n, 'orderBy');
     if (own.length > 0 || extraOrderBy.length > 0) {
+      // The names of the result columns: aliases, and the column a plain column item returns
+      // (`ORDER BY index_id` names `si.index_id` of the list, however many FROM sources have one).
       const aliases = new Set<string>();
       for (const item of children(n, 'items')) {
-        const alias = nameOf(item, 'alias');
-        if (alias !== undefined) aliases.add(this.key(alias));
+        const name = resultName(item);
+        if (name !== undefined) aliases.add(this.key(name));
       }
       const ambiguous = this.ambiguousAliases(n, aliases);
       for (const item of own) this.orderByItem(item, scope, aliases, ambiguous);
@@ -644,21 +646,22 @@ export class BatchBinder {
    */
   private ambiguousAliases(n: NodeBase, aliases: ReadonlySet<string>): Set<string> | undefined {
     if (aliases.size === 0) return undefined;
-    const seen = new Map<string, string>();
+    const seen = new Map<string, { column: string; qualifier: string }>();
     let ambiguous: Set<string> | undefined;
     let i = 0;
     for (const item of children(n, 'items')) {
       i++;
-      const expr = child(item, 'expr');
-      const column = expr?.kind === 'ColumnRef' && field(expr, 'star') !== true ? namesOf(expr, 'parts').at(-1) : undefined;
-      const name = nameOf(item, 'alias') ?? column;
+      const name = resultName(item);
       if (name === undefined || !aliases.has(this.key(name))) continue;
       const key = this.key(name);
-      // The same column twice (`a AS x, t.a AS x`) is no ambiguity; any other expression is its own.
-      const what = column === undefined ? `#${i}` : this.key(column);
+      // The same column twice (`a AS x, t.a AS x`, `name, name`) is no ambiguity; two tables' columns
+      // (`o.name, c.name`) and any other expression are each their own.
+      const expr = child(item, 'expr');
+      const parts = expr?.kind === 'ColumnRef' && field(expr, 'star') !== true ? namesOf(expr, 'parts') : undefined;
+      const what = parts === undefined ? { column: `#${i}`, qualifier: '' } : { column: this.key(parts.at(-1) ?? ''), qualifier: parts.slice(0, -1).map((p) => this.key(p)).join('.') };
       const before = seen.get(key);
       if (before === undefined) seen.set(key, what);
-      else if (before !== what) (ambiguous ??= new Set()).add(key);
+      else if (before.column !== what.column || (before.qualifier !== '' && what.qualifier !== '' && before.qualifier !== what.qualifier)) (ambiguous ??= new Set()).add(key);
     }
     return ambiguous;
   }
@@ -1308,4 +1311,12 @@ export class BatchBinder {
     this.vars.declare(name, returns.start, 'table');
     this.tableVars.set(this.key(name), columns);
   }
+}
+
+/** The name of a select item's result column: its alias, or the column of a plain column item. */
+function resultName(item: NodeBase): string | undefined {
+  const alias = nameOf(item, 'alias');
+  if (alias !== undefined) return alias;
+  const expr = child(item, 'expr');
+  return expr?.kind === 'ColumnRef' && field(expr, 'star') !== true ? namesOf(expr, 'parts').at(-1) : undefined;
 }

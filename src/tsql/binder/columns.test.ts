@@ -68,6 +68,16 @@ describe('columns: 207 / 209 / 4104', () => {
     expect(codes(`${T}SELECT Id AS k, CustomerId AS k FROM dbo.Orders ORDER BY Id`)).toEqual([]);
     expect(codes(`${T}SELECT Id AS k, CustomerId AS j FROM dbo.Orders ORDER BY k, j`)).toEqual([]);
   });
+  it('an ORDER BY name is the result column a plain column item returns, before the FROM sources', () => {
+    // Both tables have Id: `ORDER BY Id` names the one result column o.Id, no ambiguity.
+    expect(codes(`${T}SELECT o.Id, c.Name FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId ORDER BY Id`)).toEqual([]);
+    expect(codes(`${T}SELECT o.Id, c.Name FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId ORDER BY Id DESC, Name`)).toEqual([]);
+    // Two result columns named Id from two tables, or a column and an expression: Msg 209.
+    expect(codes(`${T}SELECT o.Id, c.Id FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId ORDER BY Id`)).toEqual([209]);
+    expect(codes(`${T}SELECT o.Id, 1 AS Id FROM dbo.Orders o ORDER BY Id`)).toEqual([209]);
+    // Inside an expression the FROM sources are searched: Id is ambiguous there.
+    expect(codes(`${T}SELECT o.Id FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId ORDER BY Id + 1`)).toEqual([209]);
+  });
   it('a select-list alias in an ORDER BY expression is no column', () => {
     expect(codes(`${T}SELECT Total AS Amount FROM dbo.Orders ORDER BY Amount DESC, Id OFFSET 0 ROWS`)).toEqual([]);
     expect(codes(`${T}SELECT Total AS Amount FROM dbo.Orders ORDER BY Amount + 1`)).toEqual([207]);
