@@ -77,7 +77,7 @@ describe('seed, verify and reset against a recording fake session', () => {
     const fixture = await deployed();
     const kinds = fixture.server.calls.flatMap((c) => {
       if (c.kind === 'bulk') return [`bulk ${c.table.name} ${c.table.rows.length} rows`];
-      if (c.kind === 'batch' && /#SeedAtoms|BACKUP/.test(c.text)) return [c.text.split('\n')[1] ?? c.text];
+      if (c.kind === 'batch' && /#SeedAtoms|BACKUP/.test(c.text)) return [c.text.split('\n').find((line) => line.startsWith('BACKUP')) ?? c.text];
       return [];
     });
     expect(kinds).toEqual([
@@ -88,6 +88,23 @@ describe('seed, verify and reset against a recording fake session', () => {
       "BACKUP DATABASE [Hartonomous] TO DISK = N'/var/opt/mssql/backup/Hartonomous.golden.bak'",
     ]);
     expect(fixture.db.backup?.name).toMatch(/^hart-dev golden [0-9a-f]{64}$/);
+  });
+
+  it('a second golden backup goes into the folder the first made: xp_create_subdir only when sys.dm_os_file_exists finds no directory (Linux raises Msg 22048 for an existing one; NOTES: Name resolution… — xp_create_subdir)', async () => {
+    const fixture = await deployed();
+    const first = fixture.db.backup?.name;
+    // A changed function: a new fingerprint, so verify takes a new golden backup into the same folder.
+    fixture.plan = fakePlan({ programmability: [fakeScript('programmability/functions/fn_A.sql', 'anytime', 'CREATE OR ALTER FUNCTION dbo.fn_A() RETURNS int AS BEGIN RETURN 2 END;')] });
+    const before = fixture.server.calls.length;
+    const second = await fixture.run(deployPhases(fixture), { ctx: smallSeed(fixture) });
+    expect(second.status).toBe('success');
+    const backups = fixture.server.calls.slice(before).flatMap((c) => (c.kind === 'batch' && c.text.includes('BACKUP DATABASE') ? [c.text.split('\n')] : []));
+    expect(backups).toHaveLength(1);
+    expect(backups[0]?.slice(0, 2)).toEqual([
+      "IF NOT EXISTS (SELECT 1 FROM sys.dm_os_file_exists(N'/var/opt/mssql/backup') WHERE [file_is_a_directory] = 1)",
+      "  EXEC master.sys.xp_create_subdir N'/var/opt/mssql/backup';",
+    ]);
+    expect(fixture.db.backup?.name).not.toBe(first);
   });
 
   it('warm up after a full deploy skips seed and verify without a batch', async () => {

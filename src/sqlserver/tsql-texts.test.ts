@@ -88,7 +88,8 @@ describe('T-SQL texts (golden)', () => {
   it('golden backup COPY_ONLY, INIT, COMPRESSION inside the volume; RESTORE WITH REPLACE after SINGLE_USER (NOTES: Temporal tables… — fast reset)', () => {
     expect(t.goldenBackupSql('Hartonomous', 'abc123')).toBe(
       [
-        "EXEC master.sys.xp_create_subdir N'/var/opt/mssql/backup';",
+        "IF NOT EXISTS (SELECT 1 FROM sys.dm_os_file_exists(N'/var/opt/mssql/backup') WHERE [file_is_a_directory] = 1)",
+        "  EXEC master.sys.xp_create_subdir N'/var/opt/mssql/backup';",
         "BACKUP DATABASE [Hartonomous] TO DISK = N'/var/opt/mssql/backup/Hartonomous.golden.bak'",
         "  WITH COPY_ONLY, INIT, COMPRESSION, NAME = N'hart-dev golden abc123';",
       ].join('\n'),
@@ -102,6 +103,14 @@ describe('T-SQL texts (golden)', () => {
       ].join('\n'),
     );
     expect(t.restoreGoldenSql('Hartonomous', false)).not.toContain('SINGLE_USER');
+  });
+
+  it('the backup folder is created only when sys.dm_os_file_exists finds no directory there: xp_create_subdir on Linux raises Msg 22048 when it exists (NOTES: Name resolution… — xp_create_subdir)', () => {
+    const [guard, create, backup] = t.goldenBackupSql('Hartonomous', 'abc123').split('\n');
+    expect(guard).toBe("IF NOT EXISTS (SELECT 1 FROM sys.dm_os_file_exists(N'/var/opt/mssql/backup') WHERE [file_is_a_directory] = 1)");
+    expect(create).toBe("  EXEC master.sys.xp_create_subdir N'/var/opt/mssql/backup';");
+    // The BACKUP runs whatever the guard decided: it is not part of the IF.
+    expect(backup).toMatch(/^BACKUP DATABASE /);
   });
 
   it('trusted assembly re-check is guarded by sys.trusted_assemblies (NOTES: SQL CLR — clr strict security)', () => {

@@ -185,10 +185,15 @@ export function goldenBackupName(fingerprint: string): string {
  * NOTES: Temporal tables… — "BACKUP DATABASE … TO DISK = '/var/opt/mssql/backup/….bak' WITH COPY_ONLY,
  * INIT, COMPRESSION"; SQL Server 2022 in a Linux container — the server runs as uid 10001 and owns
  * /var/opt/mssql, so the server itself creates the folder (xp_create_subdir) inside the volume.
+ * NOTES: Name resolution… — "xp_create_subdir on Linux reports Msg 22048 (OS error 183) when the
+ * folder exists; guard it with sys.dm_os_file_exists" (a DMF enabled on Linux since SQL Server 2017,
+ * docs/linux/sql-server-linux-release-notes; one row: file_exists, file_is_a_directory,
+ * parent_directory_exists), so the second golden backup of a volume does not fail.
  */
 export function goldenBackupSql(database: string, fingerprint: string): string {
   return [
-    `EXEC master.sys.xp_create_subdir ${nstring(BACKUP_DIR)};`,
+    `IF NOT EXISTS (SELECT 1 FROM sys.dm_os_file_exists(${nstring(BACKUP_DIR)}) WHERE [file_is_a_directory] = 1)`,
+    `  EXEC master.sys.xp_create_subdir ${nstring(BACKUP_DIR)};`,
     `BACKUP DATABASE ${quoteName(database)} TO DISK = ${nstring(goldenBackupPath(database))}`,
     `  WITH COPY_ONLY, INIT, COMPRESSION, NAME = ${nstring(goldenBackupName(fingerprint))};`,
   ].join('\n');
