@@ -9,6 +9,7 @@ import { createVerifyPhase } from './verify.js';
 import { generateSampleAtoms } from '../seed/embeddings.js';
 import { setDeployOptions } from '../sqlserver/deploy-run.js';
 import { fakeDeploy, fakePlan, fakeScript, outcomes, type FakeDeploy } from '../../test/support/fake-deploy-fixture.js';
+import { fakeSqlError } from '../../test/support/recording-fake-session.js';
 import type { SeedDeployDeps, SeedSource } from '../sqlserver/seed-program.js';
 
 const fn = fakeScript('programmability/functions/fn_A.sql', 'anytime', 'CREATE OR ALTER FUNCTION dbo.fn_A() RETURNS int AS BEGIN RETURN 1 END;');
@@ -138,6 +139,31 @@ describe('seed, verify and reset against a recording fake session', () => {
     expect(batches).toContain('CREATE DATABASE [Hartonomous] COLLATE SQL_Latin1_General_CP1_CI_AS;');
     expect(batches).toContain(fn.batches[0]?.text);
     expect(fixture.db.backup).toBeDefined();
+  });
+
+  it.each([
+    ['3241 then 3013', [3241, "The media family on device '/var/opt/mssql/backup/Hartonomous.golden.bak' is incorrectly formed. SQL Server cannot process this media family."]],
+    ['3203 then 3013', [3203, 'Read on "/var/opt/mssql/backup/Hartonomous.golden.bak" failed: 38(Reached the end of the file.)']],
+  ] as const)('reset takes a golden backup that RESTORE HEADERONLY cannot read (%s: a partial or damaged file) for no golden backup: it rebuilds, and verify overwrites the file with a new one', async (_name, [number, message]) => {
+    const fixture = await deployed();
+    const backup = fixture.db.backup;
+    if (backup === undefined) throw new Error('the deploy took no golden backup');
+    const current = backup.name;
+    backup.name = 'a backup stopped halfway';
+    // tedious throws the last error (3013) and keeps the cause in precedingErrors.
+    const unreadable = Object.assign(fakeSqlError(3013, 'RESTORE HEADERONLY is terminating abnormally.'), { precedingErrors: [fakeSqlError(number, message)] });
+    fixture.server.on(/^RESTORE HEADERONLY/, () => (fixture.db.backup?.name === 'a backup stopped halfway' ? unreadable : [[{ BackupName: fixture.db.backup?.name }]]));
+    const before = fixture.server.calls.length;
+    const result = await fixture.run(fakeResetPhases(fixture, { full: false, noSeed: false }), { ctx: smallSeed(fixture) });
+    expect(result.status).toBe('success');
+    const batches = fixture.server.calls.slice(before).flatMap((c) => (c.kind === 'batch' ? [c.text] : []));
+    expect(batches.some((b) => b.includes('RESTORE DATABASE'))).toBe(false);
+    expect(batches[0]).toBe('ALTER DATABASE [Hartonomous] SET SINGLE_USER WITH ROLLBACK IMMEDIATE;\nDROP DATABASE [Hartonomous];');
+    expect(result.events.filter((e) => e.type === 'phase-log' && e.id === 'reset-database').map((e) => (e.type === 'phase-log' ? e.line : ''))).toEqual([
+      `The golden backup /var/opt/mssql/backup/Hartonomous.golden.bak cannot be read (error ${number}: ${message}): rebuilding from scratch; a new one is taken after the deploy`,
+    ]);
+    expect(batches.filter((b) => b.includes('BACKUP DATABASE')).map((b) => b.split('\n').at(-1))).toEqual([`  WITH FORMAT, COPY_ONLY, INIT, COMPRESSION, NAME = N'${current}';`]);
+    expect(fixture.db.backup?.name).toBe(current);
   });
 
   it('reset --full drops even when the golden backup matches', async () => {

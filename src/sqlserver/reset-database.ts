@@ -5,10 +5,10 @@ import { HartError, throwIfAborted } from '../engine/errors.js';
 import { done, type Phase } from '../engine/phase.js';
 import { enableBroker, readDatabaseStatus } from './database-steps.js';
 import { endpointOf, forgetDatabase, setDeployOptions, type DeployContext } from './deploy-run.js';
-import { hasGoldenBackup, restoreGoldenBackup } from './golden-backup.js';
+import { goldenBackupState, restoreGoldenBackup } from './golden-backup.js';
 import { currentFingerprint, type SeedDeployDeps } from './seed-program.js';
 import { toSqlHartError } from './sql-error.js';
-import { dropDatabaseSql, ensureTrustedAssemblySql } from './tsql-texts.js';
+import { dropDatabaseSql, ensureTrustedAssemblySql, goldenBackupPath } from './tsql-texts.js';
 
 export const RESET_PHASE_ID = 'reset-database';
 
@@ -37,7 +37,11 @@ export function createResetDatabasePhase<C extends DeployContext>(deps: SeedDepl
         if (fastPath) {
           report.status('Looking for a golden backup of the current content');
           const { fingerprint } = await currentFingerprint(ctx, deps);
-          if (await hasGoldenBackup(session, database, fingerprint)) {
+          const golden = await goldenBackupState(session, database, fingerprint);
+          if (golden.kind === 'unreadable') {
+            report.log(`The golden backup ${goldenBackupPath(database)} cannot be read (${golden.reason}): rebuilding from scratch; a new one is taken after the deploy`);
+          }
+          if (golden.kind === 'current') {
             throwIfAborted(signal);
             report.status(`Restoring ${database} from the golden backup`);
             await restoreGoldenBackup(session, database, status.exists);
@@ -54,7 +58,7 @@ export function createResetDatabasePhase<C extends DeployContext>(deps: SeedDepl
             }
             return done(`Database ${database} restored from the golden backup`);
           }
-          report.log('No golden backup holds the current payload, CLR and seed: rebuilding from scratch');
+          if (golden.kind === 'absent') report.log('No golden backup holds the current payload, CLR and seed: rebuilding from scratch');
         }
         if (status.exists) {
           throwIfAborted(signal);

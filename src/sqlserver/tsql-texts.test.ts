@@ -91,7 +91,7 @@ describe('T-SQL texts (golden)', () => {
         "IF NOT EXISTS (SELECT 1 FROM sys.dm_os_file_exists(N'/var/opt/mssql/backup') WHERE [file_is_a_directory] = 1)",
         "  EXEC master.sys.xp_create_subdir N'/var/opt/mssql/backup';",
         "BACKUP DATABASE [Hartonomous] TO DISK = N'/var/opt/mssql/backup/Hartonomous.golden.bak'",
-        "  WITH COPY_ONLY, INIT, COMPRESSION, NAME = N'hart-dev golden abc123';",
+        "  WITH FORMAT, COPY_ONLY, INIT, COMPRESSION, NAME = N'hart-dev golden abc123';",
       ].join('\n'),
     );
     expect(t.goldenHeaderSql('Hartonomous')).toBe("RESTORE HEADERONLY FROM DISK = N'/var/opt/mssql/backup/Hartonomous.golden.bak';");
@@ -111,6 +111,11 @@ describe('T-SQL texts (golden)', () => {
     expect(create).toBe("  EXEC master.sys.xp_create_subdir N'/var/opt/mssql/backup';");
     // The BACKUP runs whatever the guard decided: it is not part of the IF.
     expect(backup).toMatch(/^BACKUP DATABASE /);
+  });
+
+  it('the golden backup writes a new media header (FORMAT), so it replaces a file a stopped backup left unreadable; INIT alone terminates on an invalid media header (NOTES: Temporal tables… — fast reset; backup-transact-sql.md — INIT, FORMAT)', () => {
+    expect(t.goldenBackupSql('Hartonomous', 'abc123').split('\n').at(-1)).toBe("  WITH FORMAT, COPY_ONLY, INIT, COMPRESSION, NAME = N'hart-dev golden abc123';");
+    expect(t.UNREADABLE_BACKUP_ERRORS).toEqual([3241, 3203, 3013]);
   });
 
   it('trusted assembly re-check is guarded by sys.trusted_assemblies (NOTES: SQL CLR — clr strict security)', () => {

@@ -195,7 +195,7 @@ export function goldenBackupSql(database: string, fingerprint: string): string {
     `IF NOT EXISTS (SELECT 1 FROM sys.dm_os_file_exists(${nstring(BACKUP_DIR)}) WHERE [file_is_a_directory] = 1)`,
     `  EXEC master.sys.xp_create_subdir ${nstring(BACKUP_DIR)};`,
     `BACKUP DATABASE ${quoteName(database)} TO DISK = ${nstring(goldenBackupPath(database))}`,
-    `  WITH COPY_ONLY, INIT, COMPRESSION, NAME = ${nstring(goldenBackupName(fingerprint))};`,
+    `  WITH FORMAT, COPY_ONLY, INIT, COMPRESSION, NAME = ${nstring(goldenBackupName(fingerprint))};`,
   ].join('\n');
 }
 
@@ -205,6 +205,20 @@ export function goldenHeaderSql(database: string): string {
 }
 
 export const CANNOT_OPEN_BACKUP_DEVICE = 3201;
+
+/**
+ * What RESTORE HEADERONLY raises for a file that is there but not a whole backup (a backup stopped
+ * halfway, a damaged volume): 3241 "The media family on device '%ls' is incorrectly formed", 3203
+ * "Read on "%ls" failed", and 3013 "RESTORE HEADERONLY is terminating abnormally" after either
+ * (docs/relational-databases/errors-events/database-engine-events-and-errors-3000-to-3999.md;
+ * Microsoft's troubleshooting article for error 3013: "3241 is raised with 3013 and indicates issues
+ * with the backup itself"). Such a file counts as no golden backup: reset rebuilds, and the next
+ * golden backup overwrites it. That one needs FORMAT (goldenBackupSql): INIT keeps the media header
+ * and "If the existing media header is invalid, the backup operation terminates"; FORMAT writes a new
+ * one, "any existing media header and backup sets are overwritten" (docs/t-sql/statements/
+ * backup-transact-sql.md, INIT and FORMAT).
+ */
+export const UNREADABLE_BACKUP_ERRORS: readonly number[] = [3241, 3203, 3013];
 
 /**
  * NOTES: Temporal tables… — "RESTORE DATABASE … FROM DISK = … WITH REPLACE (after SINGLE_USER)";
