@@ -166,6 +166,52 @@ describe('seed, verify and reset against a recording fake session', () => {
     expect(fixture.db.backup?.name).toBe(current);
   });
 
+  it('reset restores a database left RESTORING (an interrupted restore) from the golden backup without SET SINGLE_USER, which it refuses with Msg 5052 (NOTES: Name resolution… — a database left RESTORING)', async () => {
+    const fixture = await deployed();
+    fixture.db.state = 'RESTORING';
+    const before = fixture.server.calls.length;
+    const result = await fixture.run(fakeResetPhases(fixture, { full: false, noSeed: false }), { ctx: smallSeed(fixture) });
+    expect(result.status).toBe('success');
+    const batches = fixture.server.calls.slice(before).flatMap((c) => (c.kind === 'batch' ? [c.text] : []));
+    expect(batches[0]).toBe("RESTORE DATABASE [Hartonomous] FROM DISK = N'/var/opt/mssql/backup/Hartonomous.golden.bak' WITH REPLACE;\nALTER DATABASE [Hartonomous] SET MULTI_USER;");
+    expect(outcomes(result.events)).toContain('reset-database: done (Database Hartonomous restored from the golden backup)');
+    expect(fixture.db.state).toBe('ONLINE');
+  });
+
+  it('reset --full drops a database left RESTORING directly: DROP DATABASE works in any state, ALTER DATABASE does not (Msg 5052; drop-database-transact-sql.md)', async () => {
+    const fixture = await deployed();
+    fixture.db.state = 'RESTORING';
+    const before = fixture.server.calls.length;
+    const result = await fixture.run(fakeResetPhases(fixture, { full: true, noSeed: false }), { ctx: smallSeed(fixture) });
+    expect(result.status).toBe('success');
+    const batches = fixture.server.calls.slice(before).flatMap((c) => (c.kind === 'batch' ? [c.text] : []));
+    expect(batches[0]).toBe('DROP DATABASE [Hartonomous];');
+    expect(batches).toContain('CREATE DATABASE [Hartonomous] COLLATE SQL_Latin1_General_CP1_CI_AS;');
+    expect(result.events.some((e) => e.type === 'phase-log' && e.line === 'Database Hartonomous is RESTORING: replaced without SET SINGLE_USER')).toBe(true);
+  });
+
+  it('up stops on a database that is not ONLINE before sending any batch, and says to run reset --full', async () => {
+    const fixture = await deployed();
+    fixture.db.state = 'RESTORING';
+    const before = fixture.server.calls.length;
+    const result = await fixture.run(deployPhases(fixture), { ctx: smallSeed(fixture) });
+    expect(result.status).toBe('failed');
+    expect(fixture.server.calls.slice(before).filter((c) => c.kind === 'batch' || c.kind === 'bulk')).toEqual([]);
+    const failed = result.events.find((e) => e.type === 'phase-finished' && e.id === 'database');
+    expect(failed).toMatchObject({
+      status: 'failed',
+      error: {
+        message: 'Database Hartonomous is RESTORING, not ONLINE',
+        hint: 'A restore of Hartonomous was interrupted (e.g. Ctrl-C during `hart-dev reset`). Run `hart-dev reset --full` to drop it and deploy it again.',
+      },
+    });
+    fixture.db.state = 'OFFLINE';
+    const offline = await fixture.run(deployPhases(fixture), { ctx: smallSeed(fixture) });
+    expect(offline.events.find((e) => e.type === 'phase-finished' && e.id === 'database')).toMatchObject({
+      error: { message: 'Database Hartonomous is OFFLINE, not ONLINE', hint: expect.stringContaining('hart-dev reset --full') },
+    });
+  });
+
   it('reset --full drops even when the golden backup matches', async () => {
     const fixture = await deployed();
     const before = fixture.server.calls.length;

@@ -42,10 +42,10 @@ export async function ensureGoldenBackup(session: SqlSession, database: string, 
   return true;
 }
 
-/** Restores the golden backup over the database (session in master). */
-export async function restoreGoldenBackup(session: SqlSession, database: string, exists: boolean): Promise<void> {
+/** Restores the golden backup over the database (session in master); `online`: it exists and is ONLINE. */
+export async function restoreGoldenBackup(session: SqlSession, database: string, online: boolean): Promise<void> {
   try {
-    await session.batch(restoreGoldenSql(database, exists));
+    await session.batch(restoreGoldenSql(database, online));
   } catch (error) {
     throw toSqlHartError(error, { action: `Restoring ${database} from the golden backup`, hint: 'Run `hart-dev reset --full` to rebuild the database from the payload.' });
   }

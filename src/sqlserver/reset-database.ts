@@ -8,7 +8,7 @@ import { endpointOf, forgetDatabase, setDeployOptions, type DeployContext } from
 import { goldenBackupState, restoreGoldenBackup } from './golden-backup.js';
 import { currentFingerprint, type SeedDeployDeps } from './seed-program.js';
 import { toSqlHartError } from './sql-error.js';
-import { dropDatabaseSql, ensureTrustedAssemblySql, goldenBackupPath } from './tsql-texts.js';
+import { DATABASE_ONLINE, dropDatabaseSql, ensureTrustedAssemblySql, goldenBackupPath } from './tsql-texts.js';
 
 export const RESET_PHASE_ID = 'reset-database';
 
@@ -33,6 +33,9 @@ export function createResetDatabasePhase<C extends DeployContext>(deps: SeedDepl
         const { status } = await readDatabaseStatus(session, database);
         // The deploy phases after this one must read the database afresh.
         forgetDatabase(ctx);
+        // Not ONLINE (e.g. RESTORING after an interrupted restore): no users to end, and ALTER DATABASE is refused.
+        const online = status.exists && (status.state === undefined || status.state === DATABASE_ONLINE);
+        if (status.exists && !online) report.log(`Database ${database} is ${status.state ?? 'not online'}: replaced without SET SINGLE_USER`);
         const fastPath = !choice.full && !choice.noSeed && !endpoint.external;
         if (fastPath) {
           report.status('Looking for a golden backup of the current content');
@@ -44,7 +47,7 @@ export function createResetDatabasePhase<C extends DeployContext>(deps: SeedDepl
           if (golden.kind === 'current') {
             throwIfAborted(signal);
             report.status(`Restoring ${database} from the golden backup`);
-            await restoreGoldenBackup(session, database, status.exists);
+            await restoreGoldenBackup(session, database, online);
             // NOTES: Temporal tables… — "After a restore, re-check Service Broker and trusted assemblies."
             const after = await readDatabaseStatus(session, database);
             if (after.status.brokerEnabled !== true) await enableBroker(session, database, signal, report);
@@ -64,7 +67,7 @@ export function createResetDatabasePhase<C extends DeployContext>(deps: SeedDepl
           throwIfAborted(signal);
           report.status(`Dropping database ${database}`);
           try {
-            await session.batch(dropDatabaseSql(database));
+            await session.batch(dropDatabaseSql(database, online));
           } catch (error) {
             throw toSqlHartError(error, { action: `Dropping database ${database}` });
           }

@@ -85,6 +85,14 @@ describe('T-SQL texts (golden)', () => {
     expect(t.dropDatabaseSql('Hartonomous')).toBe('ALTER DATABASE [Hartonomous] SET SINGLE_USER WITH ROLLBACK IMMEDIATE;\nDROP DATABASE [Hartonomous];');
   });
 
+  it('a database that is not ONLINE (left RESTORING) is dropped or restored over without SET SINGLE_USER: ALTER DATABASE is Msg 5052 there, DROP works in any state, RESTORE WITH REPLACE directly (NOTES: Name resolution… — a database left RESTORING; drop-database-transact-sql.md)', () => {
+    expect(t.dropDatabaseSql('Hartonomous', false)).toBe('DROP DATABASE [Hartonomous];');
+    expect(t.restoreGoldenSql('Hartonomous', false)).toBe(
+      "RESTORE DATABASE [Hartonomous] FROM DISK = N'/var/opt/mssql/backup/Hartonomous.golden.bak' WITH REPLACE;\nALTER DATABASE [Hartonomous] SET MULTI_USER;",
+    );
+    expect(t.DATABASE_ONLINE).toBe('ONLINE');
+  });
+
   it('golden backup COPY_ONLY, INIT, COMPRESSION inside the volume; RESTORE WITH REPLACE after SINGLE_USER (NOTES: Temporal tables… — fast reset)', () => {
     expect(t.goldenBackupSql('Hartonomous', 'abc123')).toBe(
       [

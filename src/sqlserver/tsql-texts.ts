@@ -163,11 +163,21 @@ export function enableFilestreamSql(database: string): string {
 // ---------------------------------------------------------------------------------------------
 // reset: drop, golden backup, restore.
 
-/** NOTES: Temporal tables… — "Drop a database in one batch: ALTER DATABASE … SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE …;" (temporal tables need no care for DROP DATABASE). */
-export function dropDatabaseSql(database: string): string {
+/**
+ * NOTES: Temporal tables… — "Drop a database in one batch: ALTER DATABASE … SET SINGLE_USER WITH
+ * ROLLBACK IMMEDIATE; DROP DATABASE …;" (temporal tables need no care for DROP DATABASE). A database
+ * that is not ONLINE (left RESTORING by an interrupted restore) refuses ALTER DATABASE (Msg 5052, NOTES:
+ * Name resolution… — "A database left RESTORING … refuses ALTER DATABASE") and has no users to end:
+ * it is dropped directly ("A database can be dropped regardless of its state: offline, read-only,
+ * suspect, and so on", docs/t-sql/statements/drop-database-transact-sql.md).
+ */
+export function dropDatabaseSql(database: string, online = true): string {
   const db = quoteName(database);
-  return [`ALTER DATABASE ${db} SET SINGLE_USER WITH ROLLBACK IMMEDIATE;`, `DROP DATABASE ${db};`].join('\n');
+  return [...(online ? [`ALTER DATABASE ${db} SET SINGLE_USER WITH ROLLBACK IMMEDIATE;`] : []), `DROP DATABASE ${db};`].join('\n');
 }
+
+/** sys.databases.state_desc of a database that can be used (docs/relational-databases/system-catalog-views/sys-databases-transact-sql.md). */
+export const DATABASE_ONLINE = 'ONLINE';
 
 /** NOTES: Temporal tables… — backups live inside the container's volume, /var/opt/mssql/backup/. */
 export const BACKUP_DIR = '/var/opt/mssql/backup';
@@ -223,12 +233,15 @@ export const UNREADABLE_BACKUP_ERRORS: readonly number[] = [3241, 3203, 3013];
 /**
  * NOTES: Temporal tables… — "RESTORE DATABASE … FROM DISK = … WITH REPLACE (after SINGLE_USER)";
  * RESTORE runs in autocommit only. The restored database comes back MULTI_USER from the backup; the
- * final SET MULTI_USER covers a restore of a backup taken while single-user.
+ * final SET MULTI_USER covers a restore of a backup taken while single-user. `online`: the database
+ * exists and is ONLINE, so its users are ended first; a missing one has none, and one left RESTORING
+ * refuses ALTER DATABASE (Msg 5052) while "RESTORE … WITH REPLACE … work[s] directly" (NOTES: Name
+ * resolution… — a database left RESTORING).
  */
-export function restoreGoldenSql(database: string, exists: boolean): string {
+export function restoreGoldenSql(database: string, online: boolean): string {
   const db = quoteName(database);
   return [
-    ...(exists ? [`ALTER DATABASE ${db} SET SINGLE_USER WITH ROLLBACK IMMEDIATE;`] : []),
+    ...(online ? [`ALTER DATABASE ${db} SET SINGLE_USER WITH ROLLBACK IMMEDIATE;`] : []),
     `RESTORE DATABASE ${db} FROM DISK = ${nstring(goldenBackupPath(database))} WITH REPLACE;`,
     `ALTER DATABASE ${db} SET MULTI_USER;`,
   ].join('\n');
