@@ -126,6 +126,10 @@ describe('T-SQL texts (golden)', () => {
     expect(t.UNREADABLE_BACKUP_ERRORS).toEqual([3241, 3203, 3013]);
   });
 
+  it('after a refused login into the database, master reads its state and user access: 4060 reaches the client as 18456 (NOTES: Name resolution… — tedious keeps only the last login error)', () => {
+    expect(t.databaseAccessSql()).toBe('SELECT d.[state_desc] AS state, d.[user_access_desc] AS userAccess FROM sys.databases AS d WHERE d.[name] = @db;');
+  });
+
   it('trusted assembly re-check is guarded by sys.trusted_assemblies (NOTES: SQL CLR — clr strict security)', () => {
     const hash = 'ab'.repeat(64);
     expect(t.ensureTrustedAssemblySql(hash, 'Hartonomous.Clr')).toBe(

@@ -90,6 +90,17 @@ export function databaseStatusSql(database: string): string {
   ].join('\n');
 }
 
+/**
+ * From master, after a login into the database was refused: whether the database exists, its state
+ * and who may open it (parameter @db). NOTES: Name resolution… — "tedious keeps only the last login
+ * error token: a missing database (4060) reaches the client as 18456 'Login failed'; retry on master
+ * to tell the two apart"; sys.databases has state_desc and user_access_desc (SINGLE_USER lets one
+ * session in), docs/relational-databases/system-catalog-views/sys-databases-transact-sql.md.
+ */
+export function databaseAccessSql(): string {
+  return `SELECT d.[state_desc] AS state, d.[user_access_desc] AS userAccess FROM sys.databases AS d WHERE d.[name] = @db;`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Database phase. NOTES: Temporal tables… — CREATE/ALTER/DROP DATABASE run in autocommit only: each
 // text below is its own batch, never inside a transaction.
