@@ -30,7 +30,7 @@ export interface ClrDeployResult {
   created: string[];
   /** Bindings dropped (schema.name): replaced, stale, or before the assembly was recreated. */
   dropped: string[];
-  /** Whether the previous bytes' trusted hash was removed. */
+  /** Whether the previous bytes' trusted hash was removed (kept while another database has those bytes). */
   untrusted: boolean;
 }
 
@@ -218,8 +218,16 @@ export async function deployClr(
   let untrusted = false;
   if (oldBytes !== undefined && !oldBytes.equals(bytes)) {
     const oldHash = createHash('sha512').update(oldBytes).digest('hex');
-    await run(untrustAssemblySql(oldHash), 'Removing the previous trusted hash');
-    untrusted = true;
+    throwIfAborted(signal);
+    try {
+      const result = await session.batch(untrustAssemblySql(oldHash));
+      const row = result.recordsets.at(-1)?.[0];
+      const yes = (value: unknown): boolean => value === true || value === 1;
+      untrusted = yes(row?.dropped);
+      if (yes(row?.inUse)) report.log('The previous trusted hash was kept: another database on this server still has an assembly with those bytes');
+    } catch (error) {
+      throw toSqlHartError(error, { action: 'Removing the previous trusted hash' });
+    }
   }
   return {
     action,

@@ -20,8 +20,24 @@ describe('clr-deploy T-SQL', () => {
     );
   });
 
-  it('drops the previous hash only when present (NOTES: SQL CLR — drop the old hash after)', () => {
-    expect(untrustAssemblySql(HASH)).toBe(`IF EXISTS (SELECT 1 FROM sys.trusted_assemblies WHERE [hash] = 0x${HASH})\n  EXEC sys.sp_drop_trusted_assembly @hash = 0x${HASH};`);
+  it('drops the previous hash only when present and no ONLINE database has an assembly with those bytes: the trusted list is server-level (NOTES: SQL CLR — drop the old hash after; the list is server-level)', () => {
+    expect(untrustAssemblySql(HASH).split('\n')).toEqual([
+      `DECLARE @hash varbinary(64) = 0x${HASH};`,
+      'DECLARE @used bit = 0;',
+      'DECLARE @dropped bit = 0;',
+      'DECLARE @sql nvarchar(max) = (',
+      "  SELECT STRING_AGG(CAST(N'IF EXISTS (SELECT 1 FROM ' AS nvarchar(max)) + QUOTENAME(d.[name]) + N'.sys.assembly_files AS f WHERE f.[file_id] = 1 AND HASHBYTES(''SHA2_512'', f.[content]) = @hash) SET @used = 1;', NCHAR(10))",
+      '  FROM sys.databases AS d',
+      "  WHERE d.[state_desc] = N'ONLINE' AND HAS_DBACCESS(d.[name]) = 1",
+      ');',
+      "IF @sql IS NOT NULL EXEC sys.sp_executesql @sql, N'@hash varbinary(64), @used bit OUTPUT', @hash = @hash, @used = @used OUTPUT;",
+      'IF @used = 0 AND EXISTS (SELECT 1 FROM sys.trusted_assemblies WHERE [hash] = @hash)',
+      'BEGIN',
+      '  EXEC sys.sp_drop_trusted_assembly @hash = @hash;',
+      '  SET @dropped = 1;',
+      'END;',
+      'SELECT @dropped AS dropped, @used AS inUse;',
+    ]);
   });
 
   it('refuses a hash that is not SHA2_512 hex', () => {

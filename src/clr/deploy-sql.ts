@@ -43,14 +43,36 @@ export function trustAssemblySql(sha512Hex: string, clrName: string): string {
 }
 
 /**
- * NOTES: SQL CLR — "Add the new trusted hash before creating; drop the old hash after." Guarded, so a
- * hash that is already gone (or another database's identical bytes) does not fail the deploy.
+ * NOTES: SQL CLR — "Add the new trusted hash before creating; drop the old hash after." The list is
+ * server-level (NOTES: "The list is server-level") while assemblies live in each database: another
+ * database on the instance (a second checkout's database, a restored copy) may still run an assembly
+ * with the old bytes, and removing their hash would make it untrusted (error 10343). So the hash is
+ * dropped only when no ONLINE database's sys.assembly_files (file_id 1, the assembly itself) has
+ * those bytes, compared as HASHBYTES('SHA2_512', content), the hash sys.trusted_assemblies holds
+ * (docs/relational-databases/system-stored-procedures/sys-sp-add-trusted-assembly-transact-sql.md;
+ * HASHBYTES takes varbinary(max) input since SQL Server 2016, docs/t-sql/functions/hashbytes-transact-sql.md).
+ * Each database is read through dynamic SQL built with STRING_AGG over an nvarchar(max) input, whose
+ * result is then nvarchar(max) (docs/t-sql/functions/string-agg-transact-sql.md), and QUOTENAME.
+ * Returns one row: dropped = 1 when the hash was removed, inUse = 1 when another database kept it.
  */
 export function untrustAssemblySql(sha512Hex: string): string {
   const hash = hashLiteral(sha512Hex);
   return [
-    `IF EXISTS (SELECT 1 FROM sys.trusted_assemblies WHERE [hash] = ${hash})`,
-    `  EXEC sys.sp_drop_trusted_assembly @hash = ${hash};`,
+    `DECLARE @hash varbinary(64) = ${hash};`,
+    `DECLARE @used bit = 0;`,
+    `DECLARE @dropped bit = 0;`,
+    `DECLARE @sql nvarchar(max) = (`,
+    `  SELECT STRING_AGG(CAST(N'IF EXISTS (SELECT 1 FROM ' AS nvarchar(max)) + QUOTENAME(d.[name]) + N'.sys.assembly_files AS f WHERE f.[file_id] = 1 AND HASHBYTES(''SHA2_512'', f.[content]) = @hash) SET @used = 1;', NCHAR(10))`,
+    `  FROM sys.databases AS d`,
+    `  WHERE d.[state_desc] = N'ONLINE' AND HAS_DBACCESS(d.[name]) = 1`,
+    `);`,
+    `IF @sql IS NOT NULL EXEC sys.sp_executesql @sql, N'@hash varbinary(64), @used bit OUTPUT', @hash = @hash, @used = @used OUTPUT;`,
+    `IF @used = 0 AND EXISTS (SELECT 1 FROM sys.trusted_assemblies WHERE [hash] = @hash)`,
+    `BEGIN`,
+    `  EXEC sys.sp_drop_trusted_assembly @hash = @hash;`,
+    `  SET @dropped = 1;`,
+    `END;`,
+    `SELECT @dropped AS dropped, @used AS inUse;`,
   ].join('\n');
 }
 

@@ -9,6 +9,7 @@ import { createVerifyPhase } from './verify.js';
 import { generateSampleAtoms } from '../seed/embeddings.js';
 import { setDeployOptions } from '../sqlserver/deploy-run.js';
 import { fakeDeploy, fakePlan, fakeScript, outcomes, type FakeDeploy } from '../../test/support/fake-deploy-fixture.js';
+import { fakeSqlError } from '../../test/support/recording-fake-session.js';
 import type { SeedDeployDeps, SeedSource } from '../sqlserver/seed-program.js';
 
 const fn = fakeScript('programmability/functions/fn_A.sql', 'anytime', 'CREATE OR ALTER FUNCTION dbo.fn_A() RETURNS int AS BEGIN RETURN 1 END;');
@@ -77,7 +78,7 @@ describe('seed, verify and reset against a recording fake session', () => {
     const fixture = await deployed();
     const kinds = fixture.server.calls.flatMap((c) => {
       if (c.kind === 'bulk') return [`bulk ${c.table.name} ${c.table.rows.length} rows`];
-      if (c.kind === 'batch' && /#SeedAtoms|BACKUP/.test(c.text)) return [c.text.split('\n')[1] ?? c.text];
+      if (c.kind === 'batch' && /#SeedAtoms|BACKUP/.test(c.text)) return [c.text.split('\n').find((line) => line.startsWith('BACKUP')) ?? c.text];
       return [];
     });
     expect(kinds).toEqual([
@@ -88,6 +89,23 @@ describe('seed, verify and reset against a recording fake session', () => {
       "BACKUP DATABASE [Hartonomous] TO DISK = N'/var/opt/mssql/backup/Hartonomous.golden.bak'",
     ]);
     expect(fixture.db.backup?.name).toMatch(/^hart-dev golden [0-9a-f]{64}$/);
+  });
+
+  it('a second golden backup goes into the folder the first made: xp_create_subdir only when sys.dm_os_file_exists finds no directory (Linux raises Msg 22048 for an existing one; NOTES: Name resolution… — xp_create_subdir)', async () => {
+    const fixture = await deployed();
+    const first = fixture.db.backup?.name;
+    // A changed function: a new fingerprint, so verify takes a new golden backup into the same folder.
+    fixture.plan = fakePlan({ programmability: [fakeScript('programmability/functions/fn_A.sql', 'anytime', 'CREATE OR ALTER FUNCTION dbo.fn_A() RETURNS int AS BEGIN RETURN 2 END;')] });
+    const before = fixture.server.calls.length;
+    const second = await fixture.run(deployPhases(fixture), { ctx: smallSeed(fixture) });
+    expect(second.status).toBe('success');
+    const backups = fixture.server.calls.slice(before).flatMap((c) => (c.kind === 'batch' && c.text.includes('BACKUP DATABASE') ? [c.text.split('\n')] : []));
+    expect(backups).toHaveLength(1);
+    expect(backups[0]?.slice(0, 2)).toEqual([
+      "IF NOT EXISTS (SELECT 1 FROM sys.dm_os_file_exists(N'/var/opt/mssql/backup') WHERE [file_is_a_directory] = 1)",
+      "  EXEC master.sys.xp_create_subdir N'/var/opt/mssql/backup';",
+    ]);
+    expect(fixture.db.backup?.name).not.toBe(first);
   });
 
   it('warm up after a full deploy skips seed and verify without a batch', async () => {
@@ -121,6 +139,77 @@ describe('seed, verify and reset against a recording fake session', () => {
     expect(batches).toContain('CREATE DATABASE [Hartonomous] COLLATE SQL_Latin1_General_CP1_CI_AS;');
     expect(batches).toContain(fn.batches[0]?.text);
     expect(fixture.db.backup).toBeDefined();
+  });
+
+  it.each([
+    ['3241 then 3013', [3241, "The media family on device '/var/opt/mssql/backup/Hartonomous.golden.bak' is incorrectly formed. SQL Server cannot process this media family."]],
+    ['3203 then 3013', [3203, 'Read on "/var/opt/mssql/backup/Hartonomous.golden.bak" failed: 38(Reached the end of the file.)']],
+  ] as const)('reset takes a golden backup that RESTORE HEADERONLY cannot read (%s: a partial or damaged file) for no golden backup: it rebuilds, and verify overwrites the file with a new one', async (_name, [number, message]) => {
+    const fixture = await deployed();
+    const backup = fixture.db.backup;
+    if (backup === undefined) throw new Error('the deploy took no golden backup');
+    const current = backup.name;
+    backup.name = 'a backup stopped halfway';
+    // tedious throws the last error (3013) and keeps the cause in precedingErrors.
+    const unreadable = Object.assign(fakeSqlError(3013, 'RESTORE HEADERONLY is terminating abnormally.'), { precedingErrors: [fakeSqlError(number, message)] });
+    fixture.server.on(/^RESTORE HEADERONLY/, () => (fixture.db.backup?.name === 'a backup stopped halfway' ? unreadable : [[{ BackupName: fixture.db.backup?.name }]]));
+    const before = fixture.server.calls.length;
+    const result = await fixture.run(fakeResetPhases(fixture, { full: false, noSeed: false }), { ctx: smallSeed(fixture) });
+    expect(result.status).toBe('success');
+    const batches = fixture.server.calls.slice(before).flatMap((c) => (c.kind === 'batch' ? [c.text] : []));
+    expect(batches.some((b) => b.includes('RESTORE DATABASE'))).toBe(false);
+    expect(batches[0]).toBe('ALTER DATABASE [Hartonomous] SET SINGLE_USER WITH ROLLBACK IMMEDIATE;\nDROP DATABASE [Hartonomous];');
+    expect(result.events.filter((e) => e.type === 'phase-log' && e.id === 'reset-database').map((e) => (e.type === 'phase-log' ? e.line : ''))).toEqual([
+      `The golden backup /var/opt/mssql/backup/Hartonomous.golden.bak cannot be read (error ${number}: ${message}): rebuilding from scratch; a new one is taken after the deploy`,
+    ]);
+    expect(batches.filter((b) => b.includes('BACKUP DATABASE')).map((b) => b.split('\n').at(-1))).toEqual([`  WITH FORMAT, COPY_ONLY, INIT, COMPRESSION, NAME = N'${current}';`]);
+    expect(fixture.db.backup?.name).toBe(current);
+  });
+
+  it('reset restores a database left RESTORING (an interrupted restore) from the golden backup without SET SINGLE_USER, which it refuses with Msg 5052 (NOTES: Name resolution… — a database left RESTORING)', async () => {
+    const fixture = await deployed();
+    fixture.db.state = 'RESTORING';
+    const before = fixture.server.calls.length;
+    const result = await fixture.run(fakeResetPhases(fixture, { full: false, noSeed: false }), { ctx: smallSeed(fixture) });
+    expect(result.status).toBe('success');
+    const batches = fixture.server.calls.slice(before).flatMap((c) => (c.kind === 'batch' ? [c.text] : []));
+    expect(batches[0]).toBe("RESTORE DATABASE [Hartonomous] FROM DISK = N'/var/opt/mssql/backup/Hartonomous.golden.bak' WITH REPLACE;\nALTER DATABASE [Hartonomous] SET MULTI_USER;");
+    expect(outcomes(result.events)).toContain('reset-database: done (Database Hartonomous restored from the golden backup)');
+    expect(fixture.db.state).toBe('ONLINE');
+  });
+
+  it('reset --full drops a database left RESTORING directly: DROP DATABASE works in any state, ALTER DATABASE does not (Msg 5052; drop-database-transact-sql.md)', async () => {
+    const fixture = await deployed();
+    fixture.db.state = 'RESTORING';
+    const before = fixture.server.calls.length;
+    const result = await fixture.run(fakeResetPhases(fixture, { full: true, noSeed: false }), { ctx: smallSeed(fixture) });
+    expect(result.status).toBe('success');
+    const batches = fixture.server.calls.slice(before).flatMap((c) => (c.kind === 'batch' ? [c.text] : []));
+    expect(batches[0]).toBe('DROP DATABASE [Hartonomous];');
+    expect(batches).toContain('CREATE DATABASE [Hartonomous] COLLATE SQL_Latin1_General_CP1_CI_AS;');
+    expect(result.events.some((e) => e.type === 'phase-log' && e.line === 'Database Hartonomous is RESTORING: replaced without SET SINGLE_USER')).toBe(true);
+  });
+
+  it('up stops on a database that is not ONLINE before sending any batch, and says to run reset --full', async () => {
+    const fixture = await deployed();
+    fixture.db.state = 'RESTORING';
+    const before = fixture.server.calls.length;
+    const result = await fixture.run(deployPhases(fixture), { ctx: smallSeed(fixture) });
+    expect(result.status).toBe('failed');
+    expect(fixture.server.calls.slice(before).filter((c) => c.kind === 'batch' || c.kind === 'bulk')).toEqual([]);
+    const failed = result.events.find((e) => e.type === 'phase-finished' && e.id === 'database');
+    expect(failed).toMatchObject({
+      status: 'failed',
+      error: {
+        message: 'Database Hartonomous is RESTORING, not ONLINE',
+        hint: 'A restore of Hartonomous was interrupted (e.g. Ctrl-C during `hart-dev reset`). Run `hart-dev reset --full` to drop it and deploy it again.',
+      },
+    });
+    fixture.db.state = 'OFFLINE';
+    const offline = await fixture.run(deployPhases(fixture), { ctx: smallSeed(fixture) });
+    expect(offline.events.find((e) => e.type === 'phase-finished' && e.id === 'database')).toMatchObject({
+      error: { message: 'Database Hartonomous is OFFLINE, not ONLINE', hint: expect.stringContaining('hart-dev reset --full') },
+    });
   });
 
   it('reset --full drops even when the golden backup matches', async () => {

@@ -35,6 +35,15 @@ describe('seed T-SQL', () => {
     expect(SEED_ATOM_MERGE_SQL).toMatchSnapshot();
   });
 
+  it('#SeedAtoms text columns take the database collation, not tempdb\'s, so the MERGE compares them without Msg 468 (NOTES: Name resolution… — temporary-table columns take tempdb\'s collation; set-or-change-the-column-collation.md)', () => {
+    const columns = [...SEED_ATOM_STAGING_SQL.matchAll(/^\s+\[(\w+)\] (n?(?:var)?char\(\w+\))(.*)$/gm)].map((m) => `${m[1]} ${m[2]}${m[3]}`);
+    expect(columns).toEqual([
+      'AtomKey nvarchar(128) COLLATE DATABASE_DEFAULT NOT NULL PRIMARY KEY,',
+      'CanonicalText nvarchar(4000) COLLATE DATABASE_DEFAULT NOT NULL,',
+      'ModelName nvarchar(128) COLLATE DATABASE_DEFAULT NOT NULL,',
+    ]);
+  });
+
   it('never writes the period columns of the temporal tables', () => {
     for (const sql of [seedFixedDataSql(), SEED_ATOM_MERGE_SQL]) expect(sql).not.toMatch(/ValidFrom|ValidTo/);
   });

@@ -111,14 +111,21 @@ COMMIT TRANSACTION;`;
 
 export const ATOM_STAGING_TABLE = '#SeedAtoms';
 
+/**
+ * The staging table lives in tempdb, whose collation is the instance's: its text columns take the
+ * database's collation instead (COLLATE DATABASE_DEFAULT), else the MERGE's comparisons with dbo.Atoms
+ * and dbo.AtomEmbeddings fail with Msg 468 when the database collation differs from tempdb's (a
+ * changed --collation, any `seed --target`). NOTES: Name resolution… — "Temporary-table columns take
+ * tempdb's collation"; docs/relational-databases/collations/set-or-change-the-column-collation.md.
+ */
 export const SEED_ATOM_STAGING_SQL = `DROP TABLE IF EXISTS [${ATOM_STAGING_TABLE}];
 CREATE TABLE [${ATOM_STAGING_TABLE}] (
     [TenantId] int NOT NULL,
-    [AtomKey] nvarchar(128) NOT NULL PRIMARY KEY,
-    [CanonicalText] nvarchar(4000) NOT NULL,
+    [AtomKey] nvarchar(128) COLLATE DATABASE_DEFAULT NOT NULL PRIMARY KEY,
+    [CanonicalText] nvarchar(4000) COLLATE DATABASE_DEFAULT NOT NULL,
     [SpatialX] float NULL,
     [SpatialY] float NULL,
-    [ModelName] nvarchar(128) NOT NULL,
+    [ModelName] nvarchar(128) COLLATE DATABASE_DEFAULT NOT NULL,
     [Dimension] int NOT NULL,
     [EmbeddingVector] varbinary(max) NOT NULL
 );`;

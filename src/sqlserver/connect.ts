@@ -2,7 +2,8 @@
 // script runs on the same session (NOTES: The mssql package — "A pool gives no session affinity: run
 // a script's batches on one connection (pool max 1…)"; EF 8 keeps a transaction open across batches).
 import mssql from 'mssql';
-import { HartError, InterruptedError } from '../engine/errors.js';
+import { InterruptedError } from '../engine/errors.js';
+import { connectError, explainLoginFailure, isLoginError } from './connect-errors.js';
 import type { SqlEndpoint } from './endpoint.js';
 import type { BatchResult, BulkColumn, BulkTable, Row, SqlParamType, SqlParams, SqlSession } from './session.js';
 
@@ -67,26 +68,6 @@ function rowsOf(recordset: unknown): Row[] {
   return recordset.filter((r): r is Row => typeof r === 'object' && r !== null);
 }
 
-/** Connection failures in words a developer can act on (login vs network vs timeout). */
-export function connectError(error: unknown, where: string, endpoint: Pick<SqlEndpoint, 'external' | 'user'>): HartError {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  const message = error instanceof Error ? error.message : String(error);
-  if (code === 'ELOGIN') {
-    return new HartError(`SQL Server at ${where} refuses the login of ${endpoint.user}: ${message}`, {
-      code: 'sql-login',
-      cause: error,
-      hint: endpoint.external
-        ? 'Check the user and password in HART_SQL_URL.'
-        : 'An existing volume keeps the sa password it was created with: set HART_SQL_SA_PASSWORD to that password, or remove the volume (hart-dev down --volumes) to start fresh.',
-    });
-  }
-  return new HartError(`Can't reach SQL Server at ${where}: ${message}`, {
-    code: 'sql-unreachable',
-    cause: error,
-    hint: endpoint.external ? 'Check HART_SQL_URL and that the server accepts TCP connections.' : 'Start it with `hart-dev up` (or check `hart-dev status`).',
-  });
-}
-
 class MssqlSession implements SqlSession {
   private current: mssql.Request | undefined;
   private readonly onAbort = (): void => this.current?.cancel();
@@ -141,6 +122,11 @@ async function connect(config: mssql.config, where: string, endpoint: Pick<SqlEn
   } catch (error) {
     await pool.close().catch(() => undefined);
     if (signal?.aborted === true) throw new InterruptedError();
+    const database = config.database ?? 'master';
+    if (isLoginError(error) && database.toLowerCase() !== 'master') {
+      // The refusal may be the database's, not the password's: the same login on master tells.
+      throw await explainLoginFailure({ error, database, where, endpoint, openMaster: () => connect({ ...config, database: 'master' }, where, endpoint, signal) });
+    }
     throw connectError(error, where, endpoint);
   }
   return new MssqlSession(pool, signal);

@@ -1,11 +1,12 @@
 // The database's own settings: create it, simple recovery, READ_COMMITTED_SNAPSHOT, Service Broker.
 // Each step is sent only when the status read says it is needed, so a warm `up` sends no batch.
-import { throwIfAborted } from '../engine/errors.js';
+import { HartError, throwIfAborted } from '../engine/errors.js';
 import type { PhaseReporter } from '../engine/phase.js';
 import type { DatabaseStatus } from './deploy-run.js';
 import type { Row, SqlSession } from './session.js';
 import { hasSqlErrorNumber, toSqlHartError } from './sql-error.js';
 import {
+  DATABASE_ONLINE,
   SERVICE_BROKER_DUPLICATE_ID,
   createDatabaseSql,
   databaseStatusSql,
@@ -37,6 +38,8 @@ export function statusOfRow(row: Row | undefined): StatusRead {
   const collation = text(row.collation);
   const recovery = text(row.recovery);
   const userAccess = text(row.userAccess);
+  const state = text(row.state);
+  if (state !== undefined) status.state = state;
   if (collation !== undefined) status.collation = collation;
   if (recovery !== undefined) status.recovery = recovery;
   if (userAccess !== undefined) status.userAccess = userAccess;
@@ -86,6 +89,20 @@ export async function enableBroker(session: SqlSession, database: string, signal
   }
 }
 
+/**
+ * A database that is not ONLINE cannot be deployed to (a RESTORING one refuses ALTER DATABASE with
+ * Msg 5052 and every login into it). Reset replaces it whatever its state (reset-database.ts).
+ */
+export function notOnlineError(database: string, state: string): HartError {
+  return new HartError(`Database ${database} is ${state}, not ONLINE`, {
+    code: 'database-not-online',
+    hint:
+      state === 'RESTORING'
+        ? `A restore of ${database} was interrupted (e.g. Ctrl-C during \`hart-dev reset\`). Run \`hart-dev reset --full\` to drop it and deploy it again.`
+        : `Run \`hart-dev reset --full\` to drop ${database} and deploy it again (its data is replaced), or bring it ONLINE yourself first.`,
+  });
+}
+
 export interface EnsureResult {
   created: boolean;
   /** Settings changed on an existing database ("recovery SIMPLE", …). */
@@ -103,6 +120,8 @@ export async function ensureDatabase(
   report: PhaseReporter,
 ): Promise<EnsureResult> {
   let read = await readDatabaseStatus(session, database);
+  const state = read.status.state;
+  if (read.status.exists && state !== undefined && state !== DATABASE_ONLINE) throw notOnlineError(database, state);
   let created = false;
   if (!read.status.exists) {
     report.status(`Creating database ${database}`);

@@ -26,6 +26,8 @@ export interface DeployOptions {
 
 export interface DatabaseStatus {
   exists: boolean;
+  /** sys.databases.state_desc: ONLINE, RESTORING, RECOVERING, RECOVERY_PENDING, SUSPECT, EMERGENCY, OFFLINE, … */
+  state?: string;
   collation?: string;
   recovery?: string;
   readCommittedSnapshot?: boolean;

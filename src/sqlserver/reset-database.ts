@@ -5,10 +5,10 @@ import { HartError, throwIfAborted } from '../engine/errors.js';
 import { done, type Phase } from '../engine/phase.js';
 import { enableBroker, readDatabaseStatus } from './database-steps.js';
 import { endpointOf, forgetDatabase, setDeployOptions, type DeployContext } from './deploy-run.js';
-import { hasGoldenBackup, restoreGoldenBackup } from './golden-backup.js';
+import { goldenBackupState, restoreGoldenBackup } from './golden-backup.js';
 import { currentFingerprint, type SeedDeployDeps } from './seed-program.js';
 import { toSqlHartError } from './sql-error.js';
-import { dropDatabaseSql, ensureTrustedAssemblySql } from './tsql-texts.js';
+import { DATABASE_ONLINE, dropDatabaseSql, ensureTrustedAssemblySql, goldenBackupPath } from './tsql-texts.js';
 
 export const RESET_PHASE_ID = 'reset-database';
 
@@ -33,14 +33,21 @@ export function createResetDatabasePhase<C extends DeployContext>(deps: SeedDepl
         const { status } = await readDatabaseStatus(session, database);
         // The deploy phases after this one must read the database afresh.
         forgetDatabase(ctx);
+        // Not ONLINE (e.g. RESTORING after an interrupted restore): no users to end, and ALTER DATABASE is refused.
+        const online = status.exists && (status.state === undefined || status.state === DATABASE_ONLINE);
+        if (status.exists && !online) report.log(`Database ${database} is ${status.state ?? 'not online'}: replaced without SET SINGLE_USER`);
         const fastPath = !choice.full && !choice.noSeed && !endpoint.external;
         if (fastPath) {
           report.status('Looking for a golden backup of the current content');
           const { fingerprint } = await currentFingerprint(ctx, deps);
-          if (await hasGoldenBackup(session, database, fingerprint)) {
+          const golden = await goldenBackupState(session, database, fingerprint);
+          if (golden.kind === 'unreadable') {
+            report.log(`The golden backup ${goldenBackupPath(database)} cannot be read (${golden.reason}): rebuilding from scratch; a new one is taken after the deploy`);
+          }
+          if (golden.kind === 'current') {
             throwIfAborted(signal);
             report.status(`Restoring ${database} from the golden backup`);
-            await restoreGoldenBackup(session, database, status.exists);
+            await restoreGoldenBackup(session, database, online);
             // NOTES: Temporal tables… — "After a restore, re-check Service Broker and trusted assemblies."
             const after = await readDatabaseStatus(session, database);
             if (after.status.brokerEnabled !== true) await enableBroker(session, database, signal, report);
@@ -54,13 +61,13 @@ export function createResetDatabasePhase<C extends DeployContext>(deps: SeedDepl
             }
             return done(`Database ${database} restored from the golden backup`);
           }
-          report.log('No golden backup holds the current payload, CLR and seed: rebuilding from scratch');
+          if (golden.kind === 'absent') report.log('No golden backup holds the current payload, CLR and seed: rebuilding from scratch');
         }
         if (status.exists) {
           throwIfAborted(signal);
           report.status(`Dropping database ${database}`);
           try {
-            await session.batch(dropDatabaseSql(database));
+            await session.batch(dropDatabaseSql(database, online));
           } catch (error) {
             throw toSqlHartError(error, { action: `Dropping database ${database}` });
           }

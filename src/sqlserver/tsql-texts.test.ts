@@ -85,12 +85,21 @@ describe('T-SQL texts (golden)', () => {
     expect(t.dropDatabaseSql('Hartonomous')).toBe('ALTER DATABASE [Hartonomous] SET SINGLE_USER WITH ROLLBACK IMMEDIATE;\nDROP DATABASE [Hartonomous];');
   });
 
+  it('a database that is not ONLINE (left RESTORING) is dropped or restored over without SET SINGLE_USER: ALTER DATABASE is Msg 5052 there, DROP works in any state, RESTORE WITH REPLACE directly (NOTES: Name resolution… — a database left RESTORING; drop-database-transact-sql.md)', () => {
+    expect(t.dropDatabaseSql('Hartonomous', false)).toBe('DROP DATABASE [Hartonomous];');
+    expect(t.restoreGoldenSql('Hartonomous', false)).toBe(
+      "RESTORE DATABASE [Hartonomous] FROM DISK = N'/var/opt/mssql/backup/Hartonomous.golden.bak' WITH REPLACE;\nALTER DATABASE [Hartonomous] SET MULTI_USER;",
+    );
+    expect(t.DATABASE_ONLINE).toBe('ONLINE');
+  });
+
   it('golden backup COPY_ONLY, INIT, COMPRESSION inside the volume; RESTORE WITH REPLACE after SINGLE_USER (NOTES: Temporal tables… — fast reset)', () => {
     expect(t.goldenBackupSql('Hartonomous', 'abc123')).toBe(
       [
-        "EXEC master.sys.xp_create_subdir N'/var/opt/mssql/backup';",
+        "IF NOT EXISTS (SELECT 1 FROM sys.dm_os_file_exists(N'/var/opt/mssql/backup') WHERE [file_is_a_directory] = 1)",
+        "  EXEC master.sys.xp_create_subdir N'/var/opt/mssql/backup';",
         "BACKUP DATABASE [Hartonomous] TO DISK = N'/var/opt/mssql/backup/Hartonomous.golden.bak'",
-        "  WITH COPY_ONLY, INIT, COMPRESSION, NAME = N'hart-dev golden abc123';",
+        "  WITH FORMAT, COPY_ONLY, INIT, COMPRESSION, NAME = N'hart-dev golden abc123';",
       ].join('\n'),
     );
     expect(t.goldenHeaderSql('Hartonomous')).toBe("RESTORE HEADERONLY FROM DISK = N'/var/opt/mssql/backup/Hartonomous.golden.bak';");
@@ -102,6 +111,23 @@ describe('T-SQL texts (golden)', () => {
       ].join('\n'),
     );
     expect(t.restoreGoldenSql('Hartonomous', false)).not.toContain('SINGLE_USER');
+  });
+
+  it('the backup folder is created only when sys.dm_os_file_exists finds no directory there: xp_create_subdir on Linux raises Msg 22048 when it exists (NOTES: Name resolution… — xp_create_subdir)', () => {
+    const [guard, create, backup] = t.goldenBackupSql('Hartonomous', 'abc123').split('\n');
+    expect(guard).toBe("IF NOT EXISTS (SELECT 1 FROM sys.dm_os_file_exists(N'/var/opt/mssql/backup') WHERE [file_is_a_directory] = 1)");
+    expect(create).toBe("  EXEC master.sys.xp_create_subdir N'/var/opt/mssql/backup';");
+    // The BACKUP runs whatever the guard decided: it is not part of the IF.
+    expect(backup).toMatch(/^BACKUP DATABASE /);
+  });
+
+  it('the golden backup writes a new media header (FORMAT), so it replaces a file a stopped backup left unreadable; INIT alone terminates on an invalid media header (NOTES: Temporal tables… — fast reset; backup-transact-sql.md — INIT, FORMAT)', () => {
+    expect(t.goldenBackupSql('Hartonomous', 'abc123').split('\n').at(-1)).toBe("  WITH FORMAT, COPY_ONLY, INIT, COMPRESSION, NAME = N'hart-dev golden abc123';");
+    expect(t.UNREADABLE_BACKUP_ERRORS).toEqual([3241, 3203, 3013]);
+  });
+
+  it('after a refused login into the database, master reads its state and user access: 4060 reaches the client as 18456 (NOTES: Name resolution… — tedious keeps only the last login error)', () => {
+    expect(t.databaseAccessSql()).toBe('SELECT d.[state_desc] AS state, d.[user_access_desc] AS userAccess FROM sys.databases AS d WHERE d.[name] = @db;');
   });
 
   it('trusted assembly re-check is guarded by sys.trusted_assemblies (NOTES: SQL CLR — clr strict security)', () => {

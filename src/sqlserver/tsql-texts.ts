@@ -90,6 +90,17 @@ export function databaseStatusSql(database: string): string {
   ].join('\n');
 }
 
+/**
+ * From master, after a login into the database was refused: whether the database exists, its state
+ * and who may open it (parameter @db). NOTES: Name resolution… — "tedious keeps only the last login
+ * error token: a missing database (4060) reaches the client as 18456 'Login failed'; retry on master
+ * to tell the two apart"; sys.databases has state_desc and user_access_desc (SINGLE_USER lets one
+ * session in), docs/relational-databases/system-catalog-views/sys-databases-transact-sql.md.
+ */
+export function databaseAccessSql(): string {
+  return `SELECT d.[state_desc] AS state, d.[user_access_desc] AS userAccess FROM sys.databases AS d WHERE d.[name] = @db;`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Database phase. NOTES: Temporal tables… — CREATE/ALTER/DROP DATABASE run in autocommit only: each
 // text below is its own batch, never inside a transaction.
@@ -163,11 +174,21 @@ export function enableFilestreamSql(database: string): string {
 // ---------------------------------------------------------------------------------------------
 // reset: drop, golden backup, restore.
 
-/** NOTES: Temporal tables… — "Drop a database in one batch: ALTER DATABASE … SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE …;" (temporal tables need no care for DROP DATABASE). */
-export function dropDatabaseSql(database: string): string {
+/**
+ * NOTES: Temporal tables… — "Drop a database in one batch: ALTER DATABASE … SET SINGLE_USER WITH
+ * ROLLBACK IMMEDIATE; DROP DATABASE …;" (temporal tables need no care for DROP DATABASE). A database
+ * that is not ONLINE (left RESTORING by an interrupted restore) refuses ALTER DATABASE (Msg 5052, NOTES:
+ * Name resolution… — "A database left RESTORING … refuses ALTER DATABASE") and has no users to end:
+ * it is dropped directly ("A database can be dropped regardless of its state: offline, read-only,
+ * suspect, and so on", docs/t-sql/statements/drop-database-transact-sql.md).
+ */
+export function dropDatabaseSql(database: string, online = true): string {
   const db = quoteName(database);
-  return [`ALTER DATABASE ${db} SET SINGLE_USER WITH ROLLBACK IMMEDIATE;`, `DROP DATABASE ${db};`].join('\n');
+  return [...(online ? [`ALTER DATABASE ${db} SET SINGLE_USER WITH ROLLBACK IMMEDIATE;`] : []), `DROP DATABASE ${db};`].join('\n');
 }
+
+/** sys.databases.state_desc of a database that can be used (docs/relational-databases/system-catalog-views/sys-databases-transact-sql.md). */
+export const DATABASE_ONLINE = 'ONLINE';
 
 /** NOTES: Temporal tables… — backups live inside the container's volume, /var/opt/mssql/backup/. */
 export const BACKUP_DIR = '/var/opt/mssql/backup';
@@ -185,12 +206,17 @@ export function goldenBackupName(fingerprint: string): string {
  * NOTES: Temporal tables… — "BACKUP DATABASE … TO DISK = '/var/opt/mssql/backup/….bak' WITH COPY_ONLY,
  * INIT, COMPRESSION"; SQL Server 2022 in a Linux container — the server runs as uid 10001 and owns
  * /var/opt/mssql, so the server itself creates the folder (xp_create_subdir) inside the volume.
+ * NOTES: Name resolution… — "xp_create_subdir on Linux reports Msg 22048 (OS error 183) when the
+ * folder exists; guard it with sys.dm_os_file_exists" (a DMF enabled on Linux since SQL Server 2017,
+ * docs/linux/sql-server-linux-release-notes; one row: file_exists, file_is_a_directory,
+ * parent_directory_exists), so the second golden backup of a volume does not fail.
  */
 export function goldenBackupSql(database: string, fingerprint: string): string {
   return [
-    `EXEC master.sys.xp_create_subdir ${nstring(BACKUP_DIR)};`,
+    `IF NOT EXISTS (SELECT 1 FROM sys.dm_os_file_exists(${nstring(BACKUP_DIR)}) WHERE [file_is_a_directory] = 1)`,
+    `  EXEC master.sys.xp_create_subdir ${nstring(BACKUP_DIR)};`,
     `BACKUP DATABASE ${quoteName(database)} TO DISK = ${nstring(goldenBackupPath(database))}`,
-    `  WITH COPY_ONLY, INIT, COMPRESSION, NAME = ${nstring(goldenBackupName(fingerprint))};`,
+    `  WITH FORMAT, COPY_ONLY, INIT, COMPRESSION, NAME = ${nstring(goldenBackupName(fingerprint))};`,
   ].join('\n');
 }
 
@@ -202,14 +228,31 @@ export function goldenHeaderSql(database: string): string {
 export const CANNOT_OPEN_BACKUP_DEVICE = 3201;
 
 /**
+ * What RESTORE HEADERONLY raises for a file that is there but not a whole backup (a backup stopped
+ * halfway, a damaged volume): 3241 "The media family on device '%ls' is incorrectly formed", 3203
+ * "Read on "%ls" failed", and 3013 "RESTORE HEADERONLY is terminating abnormally" after either
+ * (docs/relational-databases/errors-events/database-engine-events-and-errors-3000-to-3999.md;
+ * Microsoft's troubleshooting article for error 3013: "3241 is raised with 3013 and indicates issues
+ * with the backup itself"). Such a file counts as no golden backup: reset rebuilds, and the next
+ * golden backup overwrites it. That one needs FORMAT (goldenBackupSql): INIT keeps the media header
+ * and "If the existing media header is invalid, the backup operation terminates"; FORMAT writes a new
+ * one, "any existing media header and backup sets are overwritten" (docs/t-sql/statements/
+ * backup-transact-sql.md, INIT and FORMAT).
+ */
+export const UNREADABLE_BACKUP_ERRORS: readonly number[] = [3241, 3203, 3013];
+
+/**
  * NOTES: Temporal tables… — "RESTORE DATABASE … FROM DISK = … WITH REPLACE (after SINGLE_USER)";
  * RESTORE runs in autocommit only. The restored database comes back MULTI_USER from the backup; the
- * final SET MULTI_USER covers a restore of a backup taken while single-user.
+ * final SET MULTI_USER covers a restore of a backup taken while single-user. `online`: the database
+ * exists and is ONLINE, so its users are ended first; a missing one has none, and one left RESTORING
+ * refuses ALTER DATABASE (Msg 5052) while "RESTORE … WITH REPLACE … work[s] directly" (NOTES: Name
+ * resolution… — a database left RESTORING).
  */
-export function restoreGoldenSql(database: string, exists: boolean): string {
+export function restoreGoldenSql(database: string, online: boolean): string {
   const db = quoteName(database);
   return [
-    ...(exists ? [`ALTER DATABASE ${db} SET SINGLE_USER WITH ROLLBACK IMMEDIATE;`] : []),
+    ...(online ? [`ALTER DATABASE ${db} SET SINGLE_USER WITH ROLLBACK IMMEDIATE;`] : []),
     `RESTORE DATABASE ${db} FROM DISK = ${nstring(goldenBackupPath(database))} WITH REPLACE;`,
     `ALTER DATABASE ${db} SET MULTI_USER;`,
   ].join('\n');

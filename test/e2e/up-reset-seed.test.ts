@@ -33,12 +33,12 @@ describe.skipIf(skipReason !== undefined)('hart-dev against a real SQL Server', 
     await server?.stop();
   });
 
-  it('deploys with up, then a second up does no database work', async () => {
+  it('deploys with up, then a second up does no database work and writes nothing to the graph', async () => {
     const cold = await hart(['up', '--json', '--yes'], env, cwd);
     expect(cold.code).toBe(0);
     const warm = await hart(['up', '--json', '--yes'], env, cwd);
     expect(warm.code).toBe(0);
-    for (const id of ['database', 'migration', 'broker', 'programmability', 'seed', 'verify']) {
+    for (const id of ['database', 'migration', 'broker', 'programmability', 'seed', 'verify', 'neo4j-seed']) {
       expect(warm.phases.get(id)?.status, id).toBe('skipped');
     }
   });
@@ -49,5 +49,6 @@ describe.skipIf(skipReason !== undefined)('hart-dev against a real SQL Server', 
     const seed = await hart(['seed', '--json', '--embeddings', '200'], env, cwd);
     expect(seed.code).toBe(0);
     expect(seed.phases.get('seed')?.status).toBe('done');
+    expect(seed.phases.get('neo4j-seed')?.status).toBe('done');
   });
 });

@@ -109,15 +109,23 @@ describe('clr-deploy decisions (recording fake session)', () => {
   });
 
   it('ALTERs when every bound signature is unchanged, then drops the old trusted hash', async () => {
-    const server = serverWith(sameSignatures);
+    const server = serverWith(sameSignatures).on(/sp_drop_trusted_assembly/, [{ dropped: true, inUse: false }]);
     const result = await deployClr(server.open('Hartonomous'), current, bindings, signal, report);
     expect(result).toEqual({ action: 'altered', created: [], dropped: [], untrusted: true });
     expect(sent(server).slice(2)).toEqual([
       'BEGIN TRANSACTION;',
       'ALTER ASSEMBLY [Hartonomous.Clr] FROM @bits WITH PERMISSION_SET = SAFE;',
       'COMMIT TRANSACTION;',
-      `IF EXISTS (SELECT 1 FROM sys.trusted_assemblies WHERE [hash] = 0x${sha512(sameSignatures)})`,
+      `DECLARE @hash varbinary(64) = 0x${sha512(sameSignatures)};`,
     ]);
+  });
+
+  it('keeps the old trusted hash when another database still has an assembly with those bytes (the trusted list is server-level), and says so', async () => {
+    const server = serverWith(sameSignatures).on(/sp_drop_trusted_assembly/, [{ dropped: false, inUse: true }]);
+    const logs: string[] = [];
+    const result = await deployClr(server.open('Hartonomous'), current, bindings, signal, { ...report, log: (line: string) => logs.push(line) });
+    expect(result).toEqual({ action: 'altered', created: [], dropped: [], untrusted: false });
+    expect(logs).toContain('The previous trusted hash was kept: another database on this server still has an assembly with those bytes');
   });
 
   it('drops bindings → drops assembly → creates → bindings when a bound signature changed', async () => {
@@ -138,7 +146,7 @@ describe('clr-deploy decisions (recording fake session)', () => {
       'CREATE ASSEMBLY [Hartonomous.Clr] FROM @bits WITH PERMISSION_SET = SAFE;',
     ]);
     expect(statements.filter((s) => s.startsWith('CREATE FUNCTION') || s.startsWith('CREATE AGGREGATE'))).toHaveLength(7);
-    expect(statements.slice(-2)).toEqual(['COMMIT TRANSACTION;', `IF EXISTS (SELECT 1 FROM sys.trusted_assemblies WHERE [hash] = 0x${sha512(changedSignature)})`]);
+    expect(statements.slice(-2)).toEqual(['COMMIT TRANSACTION;', `DECLARE @hash varbinary(64) = 0x${sha512(changedSignature)};`]);
   });
 
   it('creates a binding missing from the database and drops one the file no longer has, without touching the assembly', async () => {

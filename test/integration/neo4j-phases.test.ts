@@ -2,7 +2,7 @@
 // mode (HART_NEO4J_URL): schema, seed, verify, reset, and the errors a user can meet.
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { HartError } from '../../src/engine/errors.js';
+import { HartError, InterruptedError } from '../../src/engine/errors.js';
 import { openGraph } from '../../src/neo4j/connect.js';
 import { expectedGraphCounts } from '../../src/neo4j/graph-data.js';
 import { resetGraph } from '../../src/neo4j/reset.js';
@@ -13,12 +13,18 @@ import { neo4jSeedPhase } from '../../src/phases/neo4j-seed.js';
 import { neo4jVerifyPhase } from '../../src/phases/neo4j-verify.js';
 import type { UpContext } from '../../src/phases/context.js';
 import { SAMPLE_KEY_PREFIX } from '../../src/seed/embeddings.js';
+import { setDeployOptions } from '../../src/sqlserver/deploy-run.js';
 import { BILLING_PLANS, DEFAULT_TENANT } from '../../src/seed/fixed-data.js';
 import { contextOf, externalConfig, recorder, removeConfigFolders, testNeo4j } from './neo4j-support.js';
 
 const SETTINGS = { count: 300, dim: 64, topics: 6, seed: 11 };
 const signal = new AbortController().signal;
 let driver: Driver;
+
+async function scalar(query: string): Promise<number> {
+  const { records } = await driver.executeQuery(query);
+  return neo4j.integer.toNumber(records[0]?.get(0));
+}
 
 async function run(phase: { run: (ctx: UpContext, args: { signal: AbortSignal; report: ReturnType<typeof recorder>['report'] }) => Promise<unknown> }, ctx: UpContext) {
   const r = recorder();
@@ -79,8 +85,48 @@ describe('neo4j phases in external-Neo4j mode', () => {
     expect(verify.outcome).toEqual({ status: 'done', message: 'Graph matches the seed: 300 atoms, 1500 SIMILAR_TO edges; vector query checked for 3 topics' });
   });
 
+  it('writes nothing when seeded twice with the same settings, and says so', async () => {
+    const ctx = contextOf(externalConfig(SETTINGS));
+    await run(neo4jSchemaPhase, ctx);
+    await run(neo4jSeedPhase, ctx);
+    const first = await fingerprint();
+    // A mark on every atom and edge: a second seed that wrote them would clear it.
+    await driver.executeQuery('MATCH (a:Atom) SET a.text = "marked" WITH a MATCH (a)-[s:SIMILAR_TO]->() SET s.score = -1.0');
+    await run(neo4jSchemaPhase, ctx);
+    const second = await run(neo4jSeedPhase, ctx);
+    expect(second.outcome).toEqual({ status: 'skipped', reason: 'Unchanged since last run: nothing written' });
+    expect(second.progress).toEqual([]);
+    expect(await scalar("MATCH (a:Atom) WHERE a.text <> 'marked' RETURN count(a)")).toBe(0);
+    expect(await scalar('MATCH (:Atom)-[s:SIMILAR_TO]->() WHERE s.score <> -1.0 RETURN count(s)')).toBe(0);
+    expect(await scalar('MATCH (a:Atom) RETURN count(a)')).toBe(300);
+
+    // `hart-dev seed` writes anyway, and leaves the same graph as the first seed.
+    const forced = contextOf(externalConfig(SETTINGS));
+    setDeployOptions(forced, { forceSeed: true });
+    expect((await run(neo4jSeedPhase, forced)).outcome).toEqual({ status: 'done', message: 'Graph seeded: 300 atoms, 1500 SIMILAR_TO edges' });
+    expect(await fingerprint()).toEqual(first);
+  });
+
+  it('a seed stopped halfway is not taken for done: the next run writes', async () => {
+    const ctx = contextOf(externalConfig(SETTINGS));
+    await run(neo4jSchemaPhase, ctx);
+    await run(neo4jSeedPhase, ctx);
+    // Another seed of the same settings, stopped after its first batch (Ctrl-C).
+    const stop = new AbortController();
+    const r = recorder();
+    const stopped = await neo4jSeedPhase
+      .run(contextOf(externalConfig({ ...SETTINGS, seed: 12 })), { signal: stop.signal, report: { ...r.report, progress: () => stop.abort() } })
+      .catch((e: unknown) => e);
+    expect(stopped).toBeInstanceOf(InterruptedError);
+    expect(await scalar('MATCH (j:HartDevJournal) RETURN count(j)')).toBe(0);
+    const again = await run(neo4jSeedPhase, ctx);
+    expect(again.outcome).toEqual({ status: 'done', message: 'Graph seeded: 300 atoms, 1500 SIMILAR_TO edges' });
+    await expect(run(neo4jVerifyPhase, ctx)).resolves.toMatchObject({ outcome: { status: 'done' } });
+  });
+
   it('leaves the same graph when seeded twice, and follows changed settings', async () => {
     const ctx = contextOf(externalConfig(SETTINGS));
+    setDeployOptions(ctx, { forceSeed: true });
     await run(neo4jSchemaPhase, ctx);
     await run(neo4jSeedPhase, ctx);
     const first = await fingerprint();
@@ -123,13 +169,15 @@ describe('neo4j phases in external-Neo4j mode', () => {
     await run(neo4jSchemaPhase, ctx);
     await run(neo4jSeedPhase, ctx);
     const reset = await run(neo4jResetPhase, ctx);
-    expect(reset.outcome).toEqual({ status: 'done', message: 'Graph emptied (304 nodes deleted)' });
-    expect(reset.progress.at(-1)).toEqual({ done: 304, total: 304, unit: 'nodes' });
+    // 3 plans, the tenant, 300 atoms and the journal node of the seed.
+    expect(reset.outcome).toEqual({ status: 'done', message: 'Graph emptied (305 nodes deleted)' });
+    expect(reset.progress.at(-1)).toEqual({ done: 305, total: 305, unit: 'nodes' });
     const { records } = await driver.executeQuery('MATCH (n) RETURN count(n) AS n');
     expect(neo4j.integer.toNumber(records[0]?.get('n'))).toBe(0);
     expect(await run(neo4jResetPhase, ctx)).toMatchObject({ outcome: { status: 'skipped', reason: 'The graph was already empty' } });
     await run(neo4jSchemaPhase, ctx);
-    await run(neo4jSeedPhase, ctx);
+    // The journal went with the graph: the seed after a reset writes.
+    expect((await run(neo4jSeedPhase, ctx)).outcome).toEqual({ status: 'done', message: 'Graph seeded: 300 atoms, 1500 SIMILAR_TO edges' });
     await expect(run(neo4jVerifyPhase, ctx)).resolves.toMatchObject({ outcome: { status: 'done' } });
   });
 });

@@ -9,6 +9,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { run as reset } from '../../src/cli/reset.js';
 import { run as seed } from '../../src/cli/seed.js';
+import { run as up } from '../../src/cli/up.js';
 import type { CommandIo } from '../../src/cli/io.js';
 import type { HartEvent } from '../../src/engine/events.js';
 import { openGraph } from '../../src/neo4j/connect.js';
@@ -106,7 +107,9 @@ describe('reset and seed commands on the graph (real Neo4j, external mode)', () 
     await driver.executeQuery('MATCH (a:Atom) SET a.marked = true');
     const second = command();
     expect(await reset(['--yes', '--json', '--only', 'neo4j-seed', ...GRAPH_ONLY], second.io)).toBe(0);
-    expect(outcomes(second.events())[0]).toBe(`neo4j-reset: done (Graph emptied (${1 + BILLING_PLANS.length + SETTINGS.count} nodes deleted))`);
+    // The tenant, the plans, the atoms and the journal node of the seed.
+    expect(outcomes(second.events())[0]).toBe(`neo4j-reset: done (Graph emptied (${1 + BILLING_PLANS.length + SETTINGS.count + 1} nodes deleted))`);
+    expect(outcomes(second.events())).toContain('neo4j-seed: done (Graph seeded: 120 atoms, 600 SIMILAR_TO edges)');
     expect(await scalar('MATCH (a:Atom) WHERE a.marked IS NOT NULL RETURN count(a)')).toBe(0);
     expect(await counts()).toEqual(expectedGraphCounts(SETTINGS, 5));
   });
@@ -132,6 +135,34 @@ describe('reset and seed commands on the graph (real Neo4j, external mode)', () 
     expect(outcomes(empty.events()).map((line) => line.split(' (')[0])).toEqual(['neo4j-reset: done', 'neo4j-schema: done']);
     expect(await scalar('MATCH (n) RETURN count(n)')).toBe(0);
     expect(await scalar("SHOW VECTOR INDEXES YIELD name, state WHERE name = 'atom_embedding' AND state = 'ONLINE' RETURN count(*)")).toBe(1);
+  });
+
+  it('a second up writes nothing to the graph and says so; seed and reset still write', async () => {
+    const first = command();
+    expect(await up(['--json', '--only', 'neo4j-verify', ...GRAPH_ONLY], first.io)).toBe(0);
+    expect(outcomes(first.events())).toContain('neo4j-seed: done (Graph seeded: 120 atoms, 600 SIMILAR_TO edges)');
+    await driver.executeQuery("MATCH (a:Atom) SET a.text = 'marked'");
+
+    const second = command();
+    expect(await up(['--json', '--only', 'neo4j-verify', ...GRAPH_ONLY], second.io)).toBe(0);
+    expect(outcomes(second.events())).toEqual([
+      'neo4j-schema: done (Schema applied (5 statements, indexes online))',
+      'neo4j-seed: skipped (Unchanged since last run: nothing written)',
+      'neo4j-verify: done (Graph matches the seed: 120 atoms, 600 SIMILAR_TO edges; vector query checked for 3 topics)',
+    ]);
+    expect(second.events().some((e) => e.type === 'phase-progress' && e.id === 'neo4j-seed')).toBe(false);
+    expect(await scalar("MATCH (a:Atom) WHERE a.text = 'marked' RETURN count(a)")).toBe(SETTINGS.count);
+
+    const seeded = command();
+    expect(await seed(['--json', '--only', 'neo4j-seed', ...GRAPH_ONLY], seeded.io)).toBe(0);
+    expect(outcomes(seeded.events())).toContain('neo4j-seed: done (Graph seeded: 120 atoms, 600 SIMILAR_TO edges)');
+    expect(await scalar("MATCH (a:Atom) WHERE a.text = 'marked' RETURN count(a)")).toBe(0);
+
+    await driver.executeQuery("MATCH (a:Atom) SET a.text = 'marked'");
+    const reseeded = command();
+    expect(await reset(['--yes', '--json', '--only', 'neo4j-seed', ...GRAPH_ONLY], reseeded.io)).toBe(0);
+    expect(outcomes(reseeded.events())).toContain('neo4j-seed: done (Graph seeded: 120 atoms, 600 SIMILAR_TO edges)');
+    expect(await scalar("MATCH (a:Atom) WHERE a.text = 'marked' RETURN count(a)")).toBe(0);
   });
 
   it('seed re-runs the graph seed with the SQL seed flags (--embeddings, --dim)', async () => {

@@ -18,6 +18,8 @@ interface Rule {
   answer: FakeAnswer;
   /** How many more times the rule applies (Infinity: always). */
   times: number;
+  /** The rule applies only while this holds (e.g. a simulated database state). */
+  when?: () => boolean;
 }
 
 /** An error shaped like mssql's RequestError (number, state, class, lineNumber, procName). */
@@ -40,10 +42,10 @@ export class RecordingFakeServer {
   /** Called before each batch is answered: tests press "Ctrl-C" here. */
   onBatch: ((text: string) => void) | undefined;
 
-  /** Answer texts matching `pattern` (until `times` uses are spent). */
-  on(pattern: RegExp | string, answer: FakeAnswer, times = Infinity): this {
+  /** Answer texts matching `pattern` (until `times` uses are spent, and only while `when` holds). */
+  on(pattern: RegExp | string, answer: FakeAnswer, times = Infinity, when?: () => boolean): this {
     const re = typeof pattern === 'string' ? new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : pattern;
-    this.rules.unshift({ pattern: re, answer, times });
+    this.rules.unshift(when === undefined ? { pattern: re, answer, times } : { pattern: re, answer, times, when });
     return this;
   }
 
@@ -61,7 +63,7 @@ export class RecordingFakeServer {
   }
 
   answer(call: FakeCall, text: string): Row[][] {
-    const rule = this.rules.find((r) => r.times > 0 && r.pattern.test(text));
+    const rule = this.rules.find((r) => r.times > 0 && r.pattern.test(text) && (r.when === undefined || r.when()));
     if (rule === undefined) return [];
     rule.times -= 1;
     const value = typeof rule.answer === 'function' ? rule.answer(call) : rule.answer;
@@ -117,6 +119,8 @@ export class SimulatedDatabase {
   exists = false;
   brokerEnabled = false;
   recovery = 'FULL';
+  /** sys.databases.state_desc; RESTORING after an interrupted restore. */
+  state = 'ONLINE';
   readCommittedSnapshot = false;
   journalTable = false;
   journal = new Map<string, Row>();
@@ -157,6 +161,7 @@ export class SimulatedDatabase {
     server.on(/^SELECT \[Path\] AS path/, () => [[...this.journal.values()]]);
     server.on(/DROP DATABASE/, () => {
       this.exists = false;
+      this.state = 'ONLINE';
       this.journalTable = false;
       this.journal = new Map();
       this.brokerEnabled = false;
@@ -174,12 +179,21 @@ export class SimulatedDatabase {
     server.on(/RESTORE DATABASE/, () => {
       if (this.backup === undefined) return fakeSqlError(3201, 'Cannot open backup device.');
       this.exists = true;
+      this.state = 'ONLINE';
       this.journalTable = true;
       this.journal = new Map(this.backup.journal);
       // A restored database comes back with Service Broker off.
       this.brokerEnabled = false;
       return undefined;
     });
+    // Any ALTER DATABASE of a database that is not ONLINE: "ALTER DATABASE is not permitted while a
+    // database is in the Restoring state." (Msg 5052); checked before the rules above.
+    server.on(
+      /^ALTER DATABASE /,
+      () => fakeSqlError(5052, `ALTER DATABASE is not permitted while a database is in the ${this.state.charAt(0)}${this.state.slice(1).toLowerCase()} state.`),
+      Infinity,
+      () => this.exists && this.state !== 'ONLINE',
+    );
   }
 
   private lastText(): string {
@@ -194,7 +208,7 @@ export class SimulatedDatabase {
       recovery: this.recovery,
       readCommittedSnapshot: this.readCommittedSnapshot,
       brokerEnabled: this.brokerEnabled,
-      state: 'ONLINE',
+      state: this.state,
       userAccess: 'MULTI_USER',
       journal: this.journalTable ? JSON.stringify([...this.journal.values()]) : null,
     };
