@@ -3,12 +3,15 @@
 import type { ClrArtifact } from '../clr/artifact.js';
 import type { Config } from '../config/load.js';
 import type { Neo4jEndpoint } from '../neo4j/endpoint.js';
+import type { SqlRunState } from '../sqlserver/deploy-run.js';
 import type { SqlEndpoint } from '../sqlserver/endpoint.js';
 
 export interface UpState {
   sqlServer?: SqlEndpoint;
   neo4j?: Neo4jEndpoint;
   clr?: ClrArtifact;
+  /** What the SQL Server phases share in this run: options, database status, journal, plan (deploy-run.ts). */
+  sqlRun?: SqlRunState;
 }
 
 export interface UpContext {

@@ -1,7 +1,7 @@
-// What the SQL Server phases of one run share without widening UpContext: the database status and
-// journal read once by the `database` phase (so a warm `up` decides everything from one query), the
-// payload plan loaded once, and per-command options (reset, seed). Keyed by the run's state object.
-// Structural types only: infrastructure does not import the phases layer.
+// What the SQL Server phases of one run share: the database status and journal read once by the
+// `database` phase (so a warm `up` decides everything from one query), the payload plan loaded once,
+// and per-command options (reset, seed). It lives in the run's state (`state.sqlRun`), next to the
+// endpoints and the CLR artifact. Structural types only: infrastructure does not import the phases layer.
 import { createHash } from 'node:crypto';
 import { HartError } from '../engine/errors.js';
 import type { ClrArtifact } from '../clr/artifact.js';
@@ -46,6 +46,8 @@ export interface SqlDeployDeps {
 export interface DeployState {
   sqlServer?: SqlEndpoint;
   clr?: ClrArtifact;
+  /** Made by the first SQL Server phase (or the command's options) of the run. */
+  sqlRun?: SqlRunState;
 }
 
 export interface DeployContext {
@@ -53,7 +55,7 @@ export interface DeployContext {
   state: DeployState;
 }
 
-interface RunState {
+export interface SqlRunState {
   options: DeployOptions;
   status?: DatabaseStatus;
   journal?: Journal;
@@ -62,15 +64,9 @@ interface RunState {
   changed: Set<string>;
 }
 
-const runs = new WeakMap<DeployState, RunState>();
-
-function runOf(state: DeployState): RunState {
-  let run = runs.get(state);
-  if (run === undefined) {
-    run = { options: {}, changed: new Set() };
-    runs.set(state, run);
-  }
-  return run;
+function runOf(state: DeployState): SqlRunState {
+  state.sqlRun ??= { options: {}, changed: new Set() };
+  return state.sqlRun;
 }
 
 /** Commands (up, reset, seed) set their options before the run starts. */
