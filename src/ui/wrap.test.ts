@@ -12,8 +12,8 @@ describe('wrapLine', () => {
     const text = '✔ Docker          Docker 20.10.24+dfsg1 answers at unix:///var/run/docker.sock (default socket)';
     expect(wrapLine(text, { width: 60, hang: 18 })).toEqual([
       '✔ Docker          Docker 20.10.24+dfsg1 answers at',
-      '                  unix:///var/run/docker.sock',
-      '                  (default socket)',
+      '                  unix:///var/run/docker.sock (default',
+      '                  socket)',
     ]);
     for (const line of wrapLine(text.replace('unix:///var/run/docker.sock', 'the default socket'), { width: 60, hang: 18 })) {
       expect(displayWidth(line)).toBeLessThanOrEqual(60);

@@ -1,8 +1,8 @@
 // Text that fits a terminal: the one wrapping helper of every human output (Ink rows, failure panels,
 // plain lines, doctor, plan, status, --help). A line is broken at spaces; continuation lines start at a
 // hanging indent. What must not break stays whole: a URL, a `command` or 'command' to copy, or a span
-// marked whole (a connection string). When a line has to wrap, a URL gets a line of its own, so it can
-// be clicked or copied as it is. NDJSON and --json documents never come through here.
+// marked whole (a connection string). When a line has to wrap, a web link gets a line of its own, so it
+// can be clicked or copied as it is. NDJSON and --json documents never come through here.
 
 /** The width when the output is not a terminal or the terminal does not say. */
 export const FALLBACK_COLUMNS = 80;
@@ -94,7 +94,7 @@ function piecesOf<S>(span: Span<S>): Piece<S>[] {
   let at = 0;
   for (const match of span.text.matchAll(UNBREAKABLE)) {
     if (match.index > at) pieces.push(styled(span.text.slice(at, match.index), 'text'));
-    pieces.push(styled(match[0], match[0].startsWith('`') || match[0].startsWith("'") ? 'whole' : 'url'));
+    pieces.push(styled(match[0], /^https?:\/\//i.test(match[0]) ? 'url' : 'whole'));
     at = match.index + match[0].length;
   }
   if (at < span.text.length) pieces.push(styled(span.text.slice(at), 'text'));
