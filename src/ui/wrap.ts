@@ -210,9 +210,11 @@ export function wrapSpans<S>(spans: readonly Span<S>[], options: WrapOptions): S
       column += chunk.space.length;
     }
     if (whole && column + w > width) {
-      // Wider than what is left even at the start of a line: whole, alone, from the first column.
-      line = [];
-      column = 0;
+      // Wider than what is left even at the hanging indent: whole and alone, as far right as it
+      // fits (from the first column when it is wider than the terminal).
+      const indent = w <= width ? Math.min(hang, width - w) : 0;
+      line = indent > 0 ? [{ text: ' '.repeat(indent) }] : [];
+      column = indent;
       for (const p of chunk.pieces) push(p.text, p.style);
       newLine();
       return;
