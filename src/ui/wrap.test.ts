@@ -42,8 +42,10 @@ describe('wrapLine', () => {
     expect(wrapLine(`Run ${command} first.`, { width: 60, hang: 4 })).toEqual(['Run', command, '    first.']);
   });
 
-  it('breaks a word wider than the terminal that is not a URL or a command', () => {
-    expect(wrapLine(`x ${'a'.repeat(25)}`, { width: 10, hang: 2 })).toEqual(['x', '  aaaaaaaa', '  aaaaaaaa', '  aaaaaaaa', '  a']);
+  it('never cuts a word: one wider than the room left gets its own line, as far right as it fits', () => {
+    const path = 'sql/programmability/procedures/provenance.sp_MarkProvenanceSynced.sql';
+    expect(wrapLine(`  ${path}  anytime`, { width: 60, hang: 4 })).toEqual([path, '    anytime']);
+    expect(wrapLine(`x ${'a'.repeat(9)} y`, { width: 10, hang: 2 })).toEqual(['x', ' aaaaaaaaa', '  y']);
   });
 
   it('shrinks a hanging indent that would leave less than 20 columns for the text', () => {

@@ -1,8 +1,8 @@
 // Text that fits a terminal: the one wrapping helper of every human output (Ink rows, failure panels,
 // plain lines, doctor, plan, status, --help). A line is broken at spaces; continuation lines start at a
-// hanging indent. What must not break stays whole: a URL, a `command` or 'command' to copy, or a span
-// marked whole (a connection string). When a line has to wrap, a web link gets a line of its own, so it
-// can be clicked or copied as it is. NDJSON and --json documents never come through here.
+// hanging indent. Nothing is ever cut in two: a word, a URL, a `command` or 'command' to copy, a span
+// marked whole (a connection string) that does not fit gets a line of its own. When a line has to
+// wrap, a web link gets a line of its own too, so it can be clicked or copied as it is. NDJSON and --json documents never come through here.
 
 /** The width when the output is not a terminal or the terminal does not say. */
 export const FALLBACK_COLUMNS = 80;
@@ -56,7 +56,7 @@ export function displayWidth(text: string): number {
 export interface Span<S = undefined> {
   text: string;
   style?: S;
-  /** One unit that is never broken (a connection string to copy). */
+  /** One unit, never broken at its spaces (a connection string to copy). */
   whole?: boolean;
 }
 
@@ -144,33 +144,12 @@ function chunksOf<S>(spans: readonly Span<S>[]): Chunk<S>[] {
 
 const chunkWidth = <S>(chunk: Chunk<S>): number => chunk.pieces.reduce((w, p) => w + displayWidth(p.text), 0);
 
-/** Breaks a piece of ordinary text into parts of at most `first` then `rest` columns. */
-function hardBreak(text: string, first: number, rest: number): string[] {
-  const parts: string[] = [];
-  let part = '';
-  let width = 0;
-  let limit = Math.max(1, first);
-  for (const { segment } of graphemes.segment(text)) {
-    const w = graphemeWidth(segment);
-    if (width + w > limit && part !== '') {
-      parts.push(part);
-      part = '';
-      width = 0;
-      limit = Math.max(1, rest);
-    }
-    part += segment;
-    width += w;
-  }
-  if (part !== '') parts.push(part);
-  return parts;
-}
-
 /** The hanging indent actually used: a wide label on a narrow terminal leaves room for the text. */
 export function effectiveHang(width: number, hang: number): number {
   return width - hang >= MIN_TEXT_COLUMNS ? hang : Math.min(hang, SHRUNK_HANG);
 }
 
-/** Lays out styled text in lines of at most `width` columns (an unbreakable piece wider than that stays whole). */
+/** Lays out styled text in lines of at most `width` columns (a piece wider than that stays whole). */
 export function wrapSpans<S>(spans: readonly Span<S>[], options: WrapOptions): Span<S>[][] {
   const width = Math.max(1, options.width);
   const hang = effectiveHang(width, Math.max(0, options.hang ?? 0));
@@ -197,7 +176,6 @@ export function wrapSpans<S>(spans: readonly Span<S>[], options: WrapOptions): S
   chunks.forEach((chunk, index) => {
     const w = chunkWidth(chunk);
     const url = !fits && chunk.pieces.some((p) => p.kind === 'url');
-    const whole = url || chunk.pieces.some((p) => p.kind !== 'text');
     if (index === 0) {
       if (chunk.space !== '') {
         line.push({ text: chunk.space });
@@ -209,9 +187,9 @@ export function wrapSpans<S>(spans: readonly Span<S>[], options: WrapOptions): S
       line.push({ text: chunk.space });
       column += chunk.space.length;
     }
-    if (whole && column + w > width) {
+    if (column + w > width) {
       // Wider than what is left even at the hanging indent: whole and alone, as far right as it
-      // fits (from the first column when it is wider than the terminal).
+      // fits (from the first column when it is wider than the terminal). Nothing is cut in two.
       const indent = w <= width ? Math.min(hang, width - w) : 0;
       line = indent > 0 ? [{ text: ' '.repeat(indent) }] : [];
       column = indent;
@@ -219,16 +197,7 @@ export function wrapSpans<S>(spans: readonly Span<S>[], options: WrapOptions): S
       newLine();
       return;
     }
-    for (const piece of chunk.pieces) {
-      if (column + displayWidth(piece.text) <= width || piece.kind !== 'text') {
-        push(piece.text, piece.style);
-        continue;
-      }
-      hardBreak(piece.text, width - column, width - hang).forEach((part, i) => {
-        if (i > 0) newLine();
-        push(part, piece.style);
-      });
-    }
+    for (const piece of chunk.pieces) push(piece.text, piece.style);
     if (url) newLine();
   });
   if (!empty || lines.length === 0) lines.push(line);
@@ -248,6 +217,20 @@ function trimEnd<S>(line: Span<S>[]): Span<S>[] {
     out.pop();
   }
   return out;
+}
+
+/** A one-line excerpt cut to `width` columns, ending in … when cut. */
+export function truncateEnd(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const w = graphemeWidth(segment);
+    if (used + w > width - 1) break;
+    out += segment;
+    used += w;
+  }
+  return `${out.trimEnd()}…`;
 }
 
 /** One logical line of plain text as the lines a terminal of `width` columns shows. */
