@@ -6,7 +6,7 @@ import { VARIABLES } from '../config/variables.js';
 import { HartError, UsageError } from '../engine/errors.js';
 import type { CheckResult } from '../docker/doctor-checks.js';
 import { terminalColumns, wrapLine } from '../ui/wrap.js';
-import { isInteractive, writeLine, type CommandIo } from './io.js';
+import { isInteractive, writeLine, writeText, type CommandIo } from './io.js';
 
 const ICONS = { ok: '✔', warn: '⚠', fail: '✖' } as const;
 
@@ -14,8 +14,7 @@ export function doctorHelp(): string {
   return [
     'Usage: hart-dev doctor [--json] [configuration flags of up]',
     '',
-    'Checks: configuration and passwords, Docker engine (version), CPU architecture, memory available to',
-    'the engine (SQL Server needs 2 GB), host ports, SQL Server EULA consent, free disk space.',
+    'Checks: configuration and passwords, Docker engine (version), CPU architecture, memory available to the engine (SQL Server needs 2 GB), host ports, SQL Server EULA consent, free disk space.',
     'Exit code 1 when a check fails: `hart-dev up` would stop at its preflight phase.',
   ].join('\n');
 }
@@ -40,7 +39,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     throw new UsageError(error instanceof Error ? (error.message.split('\n')[0] ?? 'Bad arguments') : 'Bad arguments', { hint: "Run 'hart-dev doctor --help' for the options." });
   }
   if (values.help === true) {
-    writeLine(io.stdout, doctorHelp());
+    writeText(io.stdout, doctorHelp());
     return 0;
   }
   const json = values.json === true;

@@ -4,7 +4,7 @@ import { HartError, UsageError } from '../engine/errors.js';
 import { upPhases } from '../phases/up-plan.js';
 import { terminalColumns } from '../ui/wrap.js';
 import type { PayloadPlan, Script } from '../tsql/types.js';
-import { writeLine, type CommandIo } from './io.js';
+import { writeLine, writeText, type CommandIo } from './io.js';
 import { loadPayloadSource } from './payload-source.js';
 import { formatDiagnostic } from './check.js';
 import { plannedCypher, type PlannedCypher } from './plan-cypher.js';
@@ -55,7 +55,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help === true) {
-    writeLine(io.stdout, PLAN_HELP);
+    writeText(io.stdout, PLAN_HELP);
     return 0;
   }
   // The order needs definitions and references only: no column uses, no reference positions.

@@ -9,7 +9,7 @@ import { formatUptime, projectStates, type ServiceState } from '../docker/projec
 import { SERVICES } from '../docker/service-specs.js';
 import { UsageError } from '../engine/errors.js';
 import { displayWidth, terminalColumns, wrapLine } from '../ui/wrap.js';
-import { writeLine, type CommandIo } from './io.js';
+import { writeLine, writeText, type CommandIo } from './io.js';
 
 export const STATUS_HELP = [
   'Usage: hart-dev status [-o text|json|env] [--show-secrets]',
@@ -17,8 +17,7 @@ export const STATUS_HELP = [
   "Shows the project's SQL Server and Neo4j: state, health, image, ports, uptime, volume.",
   '',
   'Options:',
-  '  -o, --output text|json|env   env: settings for the Hartonomous services (.NET convention) as',
-  "                               shell exports, e.g. export Neo4j__Uri='…' (eval \"$(hart-dev status -o env)\")",
+  "  -o, --output text|json|env   env: settings for the Hartonomous services (.NET convention) as shell exports, e.g. export Neo4j__Uri='…'; load them with `eval \"$(hart-dev status -o env --show-secrets)\"`",
   '  --show-secrets               print passwords instead of a placeholder',
 ].join('\n');
 
@@ -88,7 +87,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     throw new UsageError(error instanceof Error ? (error.message.split('\n')[0] ?? 'Bad arguments') : 'Bad arguments', { hint: STATUS_HELP.split('\n')[0] });
   }
   if (values.help === true) {
-    writeLine(io.stdout, STATUS_HELP);
+    writeText(io.stdout, STATUS_HELP);
     return 0;
   }
   const output = values.output ?? (values.json === true ? 'json' : 'text');

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { HartEvent } from '../engine/events.js';
 import type { CommandIo } from './io.js';
 import { loadConfig } from '../config/load.js';
+import { wrapBlock } from '../ui/wrap.js';
 import { run, upHelp, upSummary } from './up.js';
 
 function capture(env: NodeJS.ProcessEnv): { io: CommandIo; stdout: () => string; stderr: () => string } {
@@ -63,7 +64,7 @@ describe('hart-dev up (command level)', () => {
   it('--help lists a flag for every configuration variable that has one', async () => {
     const { io, stdout } = capture({});
     expect(await run(['--help'], io)).toBe(0);
-    expect(stdout()).toBe(`${upHelp()}\n`);
+    expect(stdout()).toBe(`${wrapBlock(upHelp(), 80)}\n`);
     expect(stdout()).toContain('--sql-port <value>');
     expect(stdout()).toContain('--accept-eula ');
     expect(stdout()).toContain('[HART_NEO4J_BOLT_PORT]');

@@ -14,7 +14,7 @@ import type { UpContext, UpState } from '../phases/context.js';
 import { upPhases } from '../phases/up-plan.js';
 import { setDeployOptions } from '../sqlserver/deploy-run.js';
 import { renderRun } from '../ui/render-run.js';
-import { isInteractive, writeLine, type CommandIo } from './io.js';
+import { isInteractive, writeText, type CommandIo } from './io.js';
 
 type FlagOption = { type: 'string' } | { type: 'boolean'; short?: string };
 
@@ -51,8 +51,7 @@ export function upHelp(): string {
   return [
     'Usage: hart-dev up [options]',
     '',
-    'Starts SQL Server and Neo4j and deploys the Hartonomous database: preflight checks, containers,',
-    'CLR assembly, migration, Service Broker, programmability, seed data. Unchanged work is skipped.',
+    'Starts SQL Server and Neo4j and deploys the Hartonomous database: preflight checks, containers, CLR assembly, migration, Service Broker, programmability, seed data. Unchanged work is skipped.',
     '',
     'Options:',
     ...rows.map(([flag, text]) => `  ${flag.padEnd(width)}${text}`),
@@ -137,7 +136,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   try {
     values = parseUpArgs(args);
     if (values.help === true) {
-      writeLine(io.stdout, upHelp());
+      writeText(io.stdout, upHelp());
       return 0;
     }
     prepared = await prepare(values, io, interactive);
