@@ -102,6 +102,15 @@ describe('hart-dev plan', () => {
     expect(t.out()).toContain('neo4j-seed: 5 Cypher statements, each run with its rows in batches\n  billing plans:\n    UNWIND $rows AS r MERGE (p:Plan {code: r.code})');
   });
 
+  it('says on stderr that up would stop at neo4j-schema when the payload has no graph schema, and still plans the SQL', async () => {
+    const { 'sql/neo4j/schema.cypher': _schema, ...sqlOnly } = PAYLOAD;
+    const t = io(writeTree(sqlOnly));
+    expect(await runPlan([], t.io)).toBe(0);
+    expect(t.out()).toContain('programmability: 1 script, 1 batch');
+    expect(t.out()).not.toContain('neo4j-schema:');
+    expect(t.err()).toMatch(/^⚠ neo4j-schema: Can't read the Neo4j schema folder .*neo4j \(up would stop there\)\n {2}Check HART_SQL_DIR/);
+  });
+
   it('fits the terminal: rows wrap under their text, first lines are cut to the row (60, 80, 120 columns)', async () => {
     const long = 'sql/programmability/procedures/provenance.sp_MarkProvenanceSynced.sql';
     const cwd = writeTree({

@@ -1,6 +1,7 @@
 // The Cypher statements `up` sends to Neo4j, for `plan`: the graph schema files (sql/neo4j/*.cypher)
-// of neo4j-schema, then the statements of neo4j-seed (each run with its rows in batches).
-import { relative, sep } from 'node:path';
+// of neo4j-schema (read from <sql dir>/neo4j as graphSchemaDir does), then the statements of neo4j-seed
+// (each run with its rows in batches).
+import { join, relative, sep } from 'node:path';
 import type { Config } from '../config/load.js';
 
 export interface PlannedCypher {
@@ -12,16 +13,16 @@ export interface PlannedCypher {
   text: string;
 }
 
-/** Loads the graph modules (and with them neo4j-driver) only when plan needs them. Files are named relative to `root`. */
+/**
+ * Reads the schema files first (a payload without them fails here, before anything heavy loads), then
+ * the seed's statements, whose module loads neo4j-driver. Files are named relative to `root`.
+ */
 export async function plannedCypher(config: Config, root: string): Promise<PlannedCypher[]> {
-  const [{ readCypherDir }, { graphSchemaDir }, seed] = await Promise.all([
-    import('../neo4j/cypher-files.js'),
-    import('../neo4j/schema.js'),
-    import('../neo4j/graph-seed.js'),
-  ]);
-  const schema = readCypherDir(graphSchemaDir(config.paths.sqlDir)).map(
+  const { readCypherDir } = await import('../neo4j/cypher-files.js');
+  const schema = readCypherDir(join(config.paths.sqlDir, 'neo4j')).map(
     (s): PlannedCypher => ({ phase: 'neo4j-schema', file: relative(root, s.file).split(sep).join('/'), line: s.line, text: s.text }),
   );
+  const seed = await import('../neo4j/graph-seed.js');
   const steps: [string, string][] = [
     ['billing plans', seed.UPSERT_PLANS],
     ['the tenant', seed.UPSERT_TENANT],
