@@ -85,8 +85,9 @@ describe('wrapSpans', () => {
     expect(lines.map((l) => l.map((s) => s.text).join(''))).toEqual(['Connection string', value]);
   });
 
-  it('starts a new line at each line break, at the hanging indent', () => {
-    expect(wrapLine('first\nsecond', { width: 80, hang: 2 })).toEqual(['first', '  second']);
+  it('starts a new line at each line break, at the hanging indent; a tab counts as a space', () => {
+    expect(wrapLine('first\nsecond\r\nthird', { width: 80, hang: 2 })).toEqual(['first', '  second', '  third']);
+    expect(wrapLine('a\tb\tc', { width: 3 })).toEqual(['a b', 'c']);
   });
 });
 

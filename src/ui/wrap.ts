@@ -125,13 +125,14 @@ function chunksOf<S>(spans: readonly Span<S>[]): Chunk<S>[] {
         add(piece);
         continue;
       }
-      for (const part of piece.text.split(/( +|\n)/)) {
+      // A tab counts as one space (its width depends on the terminal); \r\n ends a line as \n does.
+      for (const part of piece.text.split(/([ \t]+|\r?\n)/)) {
         if (part === '') continue;
-        if (part === '\n') {
+        if (part.endsWith('\n')) {
           breakBefore = true;
           space = '';
-        } else if (part.startsWith(' ')) {
-          if (!breakBefore) space += part;
+        } else if (part.startsWith(' ') || part.startsWith('\t')) {
+          if (!breakBefore) space += part.replace(/\t/g, ' ');
         } else {
           add({ ...piece, text: part });
         }
