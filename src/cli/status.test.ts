@@ -1,5 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { statusLines, type StatusRow } from './status.js';
+import type { CommandIo } from './io.js';
+import { run, statusLines, type StatusRow } from './status.js';
 
 const rows: StatusRow[] = [
   {
@@ -56,5 +61,28 @@ describe('status text', () => {
                  volume  hart-mssql
       neo4j      external: bolt://graph.example.com:7687"
     `);
+  });
+});
+
+describe('status -o env', () => {
+  const env = async (args: string[]): Promise<{ out: string; err: string }> => {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let out = '';
+    let err = '';
+    stdout.on('data', (c: Buffer) => (out += c.toString()));
+    stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const io: CommandIo = { stdout, stderr, env: { HART_SQL_SA_PASSWORD: "It's $ecret; 1", HART_NEO4J_PASSWORD: 'graph-Secret-9' }, cwd: mkdtempSync(join(tmpdir(), 'hart-status-')), stderrIsTTY: false, stdinIsTTY: false, signal: new AbortController().signal };
+    expect(await run(['-o', 'env', ...args], io)).toBe(0);
+    return { out, err };
+  };
+
+  it('says on stderr that the passwords are masked, and how to print them; stdout holds only the exports', async () => {
+    const masked = await env([]);
+    expect(masked.err).toBe('Passwords are masked: add --show-secrets to print them\n(`eval "$(hart-dev status -o env --show-secrets)"`).\n');
+    expect(masked.out).toContain("export Neo4j__Password='********'\n");
+    const shown = await env(['--show-secrets']);
+    expect(shown.err).toBe('');
+    expect(shown.out).toContain(`export ConnectionStrings__Hartonomous='Server=127.0.0.1,1433;Database=Hartonomous;User Id=sa;Password="It'\\''s $ecret; 1";TrustServerCertificate=True'\n`);
   });
 });

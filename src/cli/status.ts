@@ -100,7 +100,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     // Settings follow from the configuration alone: no engine round trip needed.
     const show = values['show-secrets'] === true;
     for (const line of shellExports(sql, neo4j, show)) writeLine(io.stdout, line);
-    if (!show) writeLine(io.stderr, 'Passwords are masked: add --show-secrets to print them (eval "$(hart-dev status -o env --show-secrets)").');
+    if (!show) writeText(io.stderr, 'Passwords are masked: add --show-secrets to print them (`eval "$(hart-dev status -o env --show-secrets)"`).');
     return 0;
   }
 
