@@ -3,26 +3,20 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../engine/errors.js';
 import { checkPayload } from '../tsql/check.js';
 import type { Diagnostic } from '../tsql/types.js';
-import { writeLine, type CommandIo } from './io.js';
+import { writeLine, writeText, type CommandIo } from './io.js';
 import { checkPayloadClr } from './check-clr.js';
 import { loadPayloadSource } from './payload-source.js';
 
 export const CHECK_HELP = `Usage: hart-dev check [PATH…] [--json]
 
-Checks the SQL payload before any server sees it: syntax as SQL Server parses it (Msg 102, 156, 105 …),
-variables, columns and built-in functions bound as SQL Server binds them at CREATE (Msg 134, 137, 207,
-4104 …; the JSON gives the message number as "code"), duplicate objects, DDL inside procedures, references
-to tables, columns, functions, procedures, types, users and roles that no script defines, scripts that
-cannot run twice, GO and sqlcmd mistakes, cycles among functions and views, and every EXTERNAL NAME
-of the CLR bindings against the assembly's own metadata (HART_CLR_DLL, or a build with dotnet or Mono).
+Checks the SQL payload before any server sees it: syntax as SQL Server parses it (Msg 102, 156, 105 …), variables, columns and built-in functions bound as SQL Server binds them at CREATE (Msg 134, 137, 207, 4104 …; the JSON gives the message number as "code"), duplicate objects, DDL inside procedures, references to tables, columns, functions, procedures, types, users and roles that no script defines, scripts that cannot run twice, GO and sqlcmd mistakes, cycles among functions and views, and every EXTERNAL NAME of the CLR bindings against the assembly's own metadata (HART_CLR_DLL, or a build with dotnet or Mono).
 
-Without PATHs the configured payload (HART_SQL_DIR, default sql/) is checked. PATHs may be files or
-folders; folders that do not follow the payload layout count as programmability scripts.
+Without PATHs the configured payload (HART_SQL_DIR, default sql/) is checked. PATHs may be files or folders; folders that do not follow the payload layout count as programmability scripts.
 
 Options:
-  --json        {"diagnostics":[…],"summary":{"errors":N,"warnings":N,"notes":N}} on stdout
-  --sql-dir DIR the payload folder (HART_SQL_DIR)
-  --skip-clr    leave out the CLR binding check (no assembly build)
+  --json          {"diagnostics":[…],"summary":{"errors":N,"warnings":N,"notes":N}} on stdout
+  --sql-dir DIR   the payload folder (HART_SQL_DIR)
+  --skip-clr      leave out the CLR binding check (no assembly build)
 
 Exit code: 0 without errors (warnings allowed), 1 with errors, 2 on bad usage.`;
 
@@ -41,7 +35,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help === true) {
-    writeLine(io.stdout, CHECK_HELP);
+    writeText(io.stdout, CHECK_HELP);
     return 0;
   }
   const source = await loadPayloadSource(positionals, io, { 'sql-dir': values['sql-dir'] });

@@ -5,11 +5,11 @@ import { buildClr } from '../clr/build/build-clr.js';
 import { readAssemblyFile } from '../clr/metadata/assembly-model.js';
 import { loadConfig } from '../config/load.js';
 import { UsageError } from '../engine/errors.js';
-import { writeLine, type CommandIo } from './io.js';
+import { writeLine, writeText, type CommandIo } from './io.js';
 
 const USAGE = [
-  'Usage: hart-dev clr build [--json]      build the SQL CLR assembly (cached by source hash)',
-  '       hart-dev clr bindings [--dll PATH] print CREATE FUNCTION/PROCEDURE/AGGREGATE for every SQL CLR entry point',
+  'Usage: hart-dev clr build [--json]         build the SQL CLR assembly (cached by source hash)',
+  '       hart-dev clr bindings [--dll PATH]  print CREATE FUNCTION/PROCEDURE/AGGREGATE for every SQL CLR entry point',
 ].join('\n');
 
 function parse(args: string[]): ReturnType<typeof parseFlags> {
@@ -37,7 +37,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parse(args);
   const sub = positionals[0];
   if (values.help === true || sub === undefined) {
-    writeLine(sub === undefined && values.help !== true ? io.stderr : io.stdout, USAGE);
+    writeText(sub === undefined && values.help !== true ? io.stderr : io.stdout, USAGE);
     return values.help === true ? 0 : 2;
   }
   if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1] ?? ''}"`, { hint: USAGE });

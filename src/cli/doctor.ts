@@ -4,7 +4,9 @@ import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../config/load.js';
 import { VARIABLES } from '../config/variables.js';
 import { HartError, UsageError } from '../engine/errors.js';
-import { isInteractive, writeLine, type CommandIo } from './io.js';
+import type { CheckResult } from '../docker/doctor-checks.js';
+import { terminalColumns, wrapLine } from '../ui/wrap.js';
+import { isInteractive, writeLine, writeText, type CommandIo } from './io.js';
 
 const ICONS = { ok: '✔', warn: '⚠', fail: '✖' } as const;
 
@@ -12,10 +14,19 @@ export function doctorHelp(): string {
   return [
     'Usage: hart-dev doctor [--json] [configuration flags of up]',
     '',
-    'Checks: configuration and passwords, Docker engine (version), CPU architecture, memory available to',
-    'the engine (SQL Server needs 2 GB), host ports, SQL Server EULA consent, free disk space.',
+    'Checks: configuration and passwords, Docker engine (version), CPU architecture, memory available to the engine (SQL Server needs 2 GB), host ports, SQL Server EULA consent, free disk space.',
     'Exit code 1 when a check fails: `hart-dev up` would stop at its preflight phase.',
   ].join('\n');
+}
+
+/** One row per check (icon, title, message; the hint below), wrapped to `columns` under the message. */
+export function doctorLines(results: readonly CheckResult[], columns: number): string[] {
+  const width = Math.max(...results.map((r) => r.title.length)) + 2;
+  const column = 2 + width;
+  return results.flatMap((result) => [
+    ...wrapLine(`${ICONS[result.verdict]} ${result.title.padEnd(width)}${result.message}`, { width: columns, hang: column }),
+    ...(result.hint !== undefined && result.verdict !== 'ok' ? wrapLine(`${' '.repeat(column)}→ ${result.hint}`, { width: columns, hang: column + 2 }) : []),
+  ]);
 }
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
@@ -28,7 +39,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     throw new UsageError(error instanceof Error ? (error.message.split('\n')[0] ?? 'Bad arguments') : 'Bad arguments', { hint: "Run 'hart-dev doctor --help' for the options." });
   }
   if (values.help === true) {
-    writeLine(io.stdout, doctorHelp());
+    writeText(io.stdout, doctorHelp());
     return 0;
   }
   const json = values.json === true;
@@ -54,11 +65,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     writeLine(io.stdout, JSON.stringify({ ok: failures === 0, failures, warnings, checks: results }));
     return failures === 0 ? 0 : 1;
   }
-  const width = Math.max(...results.map((r) => r.title.length)) + 2;
-  for (const result of results) {
-    writeLine(io.stdout, `${ICONS[result.verdict]} ${result.title.padEnd(width)}${result.message}`);
-    if (result.hint !== undefined && result.verdict !== 'ok') writeLine(io.stdout, `  ${' '.repeat(width)}→ ${result.hint}`);
-  }
+  for (const line of doctorLines(results, terminalColumns(io.stdout))) writeLine(io.stdout, line);
   writeLine(io.stdout);
   const warned = warnings === 0 ? '' : ` ${warnings} warning${warnings === 1 ? '' : 's'}.`;
   writeLine(

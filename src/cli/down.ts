@@ -8,13 +8,12 @@ import { projectContainers, projectVolumes, strangersWithOurNames } from '../doc
 import { statusCodeOf } from '../docker/service-container.js';
 import { LABEL_PROJECT } from '../docker/service-specs.js';
 import { HartError, UsageError } from '../engine/errors.js';
-import { isInteractive, writeLine, type CommandIo } from './io.js';
+import { isInteractive, writeLine, writeText, type CommandIo } from './io.js';
 
 export const DOWN_HELP = [
   'Usage: hart-dev down [--volumes] [--yes]',
   '',
-  "Stops and removes this project's SQL Server and Neo4j containers (only those labelled",
-  'dev.hart.project=<project>). The data volumes stay unless --volumes is given.',
+  "Stops and removes this project's SQL Server and Neo4j containers (only those labelled dev.hart.project=<project>). The data volumes stay unless --volumes is given.",
   '',
   'Options:',
   '  --volumes    also remove the data volumes (all databases and graphs in them are lost)',
@@ -35,7 +34,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     throw new UsageError(error instanceof Error ? (error.message.split('\n')[0] ?? 'Bad arguments') : 'Bad arguments', { hint: DOWN_HELP.split('\n')[0] });
   }
   if (values.help === true) {
-    writeLine(io.stdout, DOWN_HELP);
+    writeText(io.stdout, DOWN_HELP);
     return 0;
   }
   const config = loadConfig({ cwd: io.cwd, env: io.env, flags: { project: values.project } });

@@ -1,6 +1,7 @@
 // What a command gets from the outside world: streams, environment, working folder, and the
 // decision "interactive or not" taken once here and passed down.
 import type { Readable, Writable } from 'node:stream';
+import { terminalColumns, wrapBlock } from '../ui/wrap.js';
 
 export interface CommandIo {
   stdout: Writable;
@@ -24,4 +25,9 @@ export function isInteractive(io: Pick<CommandIo, 'env' | 'stderrIsTTY'>, json: 
 
 export function writeLine(stream: Writable, line = ''): void {
   stream.write(`${line}\n`);
+}
+
+/** A block of text (a help page), each line wrapped to the stream's terminal width (80 when not a TTY). */
+export function writeText(stream: Writable, text: string): void {
+  writeLine(stream, wrapBlock(text, terminalColumns(stream)));
 }

@@ -8,7 +8,7 @@ import { inspectOrUndefined, notOursError } from '../docker/service-container.js
 import { containerName, SERVICES, type ServiceName } from '../docker/service-specs.js';
 import { HartError, UsageError } from '../engine/errors.js';
 import { createRedactor } from '../engine/redact.js';
-import { writeLine, type CommandIo } from './io.js';
+import { writeText, type CommandIo } from './io.js';
 import { joinNegativeValues } from './negative-values.js';
 
 export const LOGS_HELP = [
@@ -40,7 +40,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help === true) {
-    writeLine(io.stdout, LOGS_HELP);
+    writeText(io.stdout, LOGS_HELP);
     return 0;
   }
   const service = positionals[0];

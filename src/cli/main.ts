@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { HartError } from '../engine/errors.js';
 import { nearestName } from '../engine/nearest-name.js';
+import { terminalColumns, wrapLine } from '../ui/wrap.js';
 import { COMMANDS } from './registry.js';
-import { writeLine, type CommandIo } from './io.js';
+import { writeLine, writeText, type CommandIo } from './io.js';
 
 export function version(): string {
   const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
@@ -50,7 +51,7 @@ async function warnUnknownVariables(io: CommandIo): Promise<void> {
 export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
-    writeLine(io.stdout, helpText());
+    writeText(io.stdout, helpText());
     return first === undefined ? 2 : 0;
   }
   if (first === '-v' || first === '--version') {
@@ -71,8 +72,9 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof HartError) {
-      writeLine(io.stderr, `✖ ${error.message}`);
-      if (error.hint !== undefined) writeLine(io.stderr, `  ${error.hint}`);
+      const width = terminalColumns(io.stderr);
+      for (const line of wrapLine(`✖ ${error.message}`, { width, hang: 2 })) writeLine(io.stderr, line);
+      if (error.hint !== undefined) for (const line of wrapLine(`  ${error.hint}`, { width, hang: 2 })) writeLine(io.stderr, line);
       return error.exitCode;
     }
     // Not a HartError: a bug. Show the stack so it can be reported, exit 1.

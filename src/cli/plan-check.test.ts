@@ -18,6 +18,7 @@ function io(cwd: string): { io: CommandIo; out: () => string; err: () => string 
 const PAYLOAD = {
   'sql/migrations/1_Init.sql': 'CREATE TABLE dbo.Atom (AtomId int NOT NULL, Name nvarchar(10));\nGO\n',
   'sql/programmability/p.sql': 'CREATE OR ALTER PROCEDURE dbo.P AS SELECT a.Nope FROM dbo.Atom a;\nGO 2\n',
+  'sql/neo4j/schema.cypher': '// Keys.\nCREATE CONSTRAINT plan_code IF NOT EXISTS FOR (p:Plan) REQUIRE p.code IS UNIQUE;\n',
 };
 
 describe('hart-dev check', () => {
@@ -80,14 +81,85 @@ describe('hart-dev plan', () => {
         { phase: 'migration', file: 'sql/migrations/1_Init.sql', line: 1, kind: 'run-once', count: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/), text: 'CREATE TABLE dbo.Atom (AtomId int NOT NULL, Name nvarchar(10));' },
         { phase: 'programmability', file: 'sql/programmability/p.sql', line: 1, kind: 'anytime', count: 2, text: 'CREATE OR ALTER PROCEDURE dbo.P AS SELECT a.Nope FROM dbo.Atom a;' },
       ],
+      cypher: [
+        { phase: 'neo4j-schema', file: 'sql/neo4j/schema.cypher', line: 2, text: 'CREATE CONSTRAINT plan_code IF NOT EXISTS FOR (p:Plan) REQUIRE p.code IS UNIQUE' },
+        { phase: 'neo4j-seed', step: 'billing plans', text: expect.stringContaining('MERGE (p:Plan {code: r.code})') },
+        { phase: 'neo4j-seed', step: 'the tenant', text: expect.stringContaining('MERGE (t:Tenant {key: $tenant.key})') },
+        { phase: 'neo4j-seed', step: 'atoms with their embeddings', text: expect.stringContaining('MERGE (a:Atom {tenantId: $tenantId, key: r.key})') },
+        { phase: 'neo4j-seed', step: 'seed atoms no longer generated', text: expect.stringContaining('DETACH DELETE a') },
+        { phase: 'neo4j-seed', step: 'SIMILAR_TO edges', text: expect.stringContaining('CREATE (a)-[:SIMILAR_TO') },
+      ],
     });
   });
 
-  it('prints each SQL phase with its batches in order', async () => {
+  it('prints each SQL phase with its scripts and batches in order, then the Cypher statements of the graph phases', async () => {
     const cwd = writeTree(PAYLOAD);
     const t = io(cwd);
     await runPlan([], t.io);
     expect(t.out()).toContain('programmability: 1 script, 1 batch');
-    expect(t.out()).toMatch(/sql\/programmability\/p\.sql:1\s+anytime\s+[0-9a-f]{12} ×2 {2}CREATE OR ALTER PROCEDURE dbo\.P/);
+    expect(t.out()).toMatch(/ {2}sql\/programmability\/p\.sql {2}anytime {2}[0-9a-f]{12}\n {4}1 ×2 {2}CREATE OR ALTER PROCEDURE dbo\.P/);
+    expect(t.out()).toContain('neo4j-schema: 1 Cypher statement\n  sql/neo4j/schema.cypher\n      2  CREATE CONSTRAINT plan_code IF NOT EXISTS FOR (p:Plan) REQUIRE p.code');
+    expect(t.out()).toContain('neo4j-seed: 5 Cypher statements, each run with its rows in batches\n  billing plans:\n    UNWIND $rows AS r MERGE (p:Plan {code: r.code})');
+  });
+
+  it('says on stderr that up would stop at neo4j-schema when the payload has no graph schema, and still plans the SQL', async () => {
+    const { 'sql/neo4j/schema.cypher': _schema, ...sqlOnly } = PAYLOAD;
+    const t = io(writeTree(sqlOnly));
+    expect(await runPlan([], t.io)).toBe(0);
+    expect(t.out()).toContain('programmability: 1 script, 1 batch');
+    expect(t.out()).not.toContain('neo4j-schema:');
+    expect(t.err()).toMatch(/^⚠ neo4j-schema: Can't read the Neo4j schema folder .*neo4j \(up would stop there\)\n {2}Check HART_SQL_DIR/);
+  });
+
+  it('fits the terminal: rows wrap under their text, first lines are cut to the row (60, 80, 120 columns)', async () => {
+    const long = 'sql/programmability/procedures/provenance.sp_MarkProvenanceSynced.sql';
+    const cwd = writeTree({
+      [long]: `-- The sync worker's acknowledgement: sets ProvenanceSyncedAt on the generation streams it names.\nCREATE OR ALTER PROCEDURE provenance.sp_MarkProvenanceSynced AS SELECT 1;\nGO\n`,
+      'sql/neo4j/schema.cypher': PAYLOAD['sql/neo4j/schema.cypher'],
+    });
+    const at = async (columns: number): Promise<string> => {
+      const t = io(cwd);
+      Object.assign(t.io.stdout, { isTTY: true, columns });
+      await runPlan([], t.io);
+      const text = t.out().replace(/[0-9a-f]{12}/g, 'HASH');
+      return text.slice(text.indexOf('programmability:'), text.indexOf('neo4j-seed:'));
+    };
+    expect(await at(60)).toMatchInlineSnapshot(`
+      "programmability: 1 script, 1 batch
+      sql/programmability/procedures/provenance.sp_MarkProvenanceSynced.sql
+          anytime  HASH
+          1  -- The sync worker's acknowledgement: sets Provenanc…
+
+      neo4j-schema: 1 Cypher statement
+        sql/neo4j/schema.cypher
+            2  CREATE CONSTRAINT plan_code IF NOT EXISTS FOR
+               (p:Plan) REQUIRE p.code IS UNIQUE
+
+      "
+    `);
+    expect(await at(80)).toMatchInlineSnapshot(`
+      "programmability: 1 script, 1 batch
+        sql/programmability/procedures/provenance.sp_MarkProvenanceSynced.sql
+          anytime  HASH
+          1  -- The sync worker's acknowledgement: sets ProvenanceSyncedAt on the gen…
+
+      neo4j-schema: 1 Cypher statement
+        sql/neo4j/schema.cypher
+            2  CREATE CONSTRAINT plan_code IF NOT EXISTS FOR (p:Plan) REQUIRE p.code
+               IS UNIQUE
+
+      "
+    `);
+    expect(await at(120)).toMatchInlineSnapshot(`
+      "programmability: 1 script, 1 batch
+        sql/programmability/procedures/provenance.sp_MarkProvenanceSynced.sql  anytime  HASH
+          1  -- The sync worker's acknowledgement: sets ProvenanceSyncedAt on the generation streams it names.
+
+      neo4j-schema: 1 Cypher statement
+        sql/neo4j/schema.cypher
+            2  CREATE CONSTRAINT plan_code IF NOT EXISTS FOR (p:Plan) REQUIRE p.code IS UNIQUE
+
+      "
+    `);
   });
 });

@@ -1,23 +1,24 @@
 // `hart-dev plan [PATH…] [--json]`: what `up` would run, batch by batch. No Docker, no server.
 import { parseArgs } from 'node:util';
-import { UsageError } from '../engine/errors.js';
+import { HartError, UsageError } from '../engine/errors.js';
 import { upPhases } from '../phases/up-plan.js';
+import { terminalColumns } from '../ui/wrap.js';
 import type { PayloadPlan, Script } from '../tsql/types.js';
-import { writeLine, type CommandIo } from './io.js';
+import { writeLine, writeText, type CommandIo } from './io.js';
 import { loadPayloadSource } from './payload-source.js';
 import { formatDiagnostic } from './check.js';
+import { plannedCypher, type PlannedCypher } from './plan-cypher.js';
+import { planLines } from './plan-text.js';
 
 export const PLAN_HELP = `Usage: hart-dev plan [PATH…] [--json]
 
-Prints the phases 'up' would run and, for each SQL phase, every batch in deploy order: file, line,
-kind (run-once / anytime / every-time), repeat count, hash and first line. No Docker, no server.
+Prints the phases 'up' would run; for each SQL phase every script in deploy order (file, kind: run-once / anytime / every-time, hash) with each of its batches (line, repeat count, first line); then the Cypher statements of the graph phases (the schema files of sql/neo4j, the seed's statements). No Docker, no server.
 
-Without PATHs the configured payload (HART_SQL_DIR, default sql/) is planned. PATHs may be files or
-folders; folders that do not follow the payload layout count as programmability scripts.
+Without PATHs the configured payload (HART_SQL_DIR, default sql/) is planned. PATHs may be files or folders; folders that do not follow the payload layout count as programmability scripts (and no Cypher is listed).
 
 Options:
-  --json        {"phases":[{"id","title","needs"}],"batches":[{"phase","file","line","kind","count","hash","text"}]}
-  --sql-dir DIR the payload folder (HART_SQL_DIR)`;
+  --json          {"phases":[{"id","title","needs"}],"batches":[{"phase","file","line","kind","count","hash","text"}],"cypher":[{"phase","file","line","step","text"}]}
+  --sql-dir DIR   the payload folder (HART_SQL_DIR)`;
 
 export interface PlannedBatch {
   phase: string;
@@ -45,12 +46,6 @@ export function plannedBatches(plan: PayloadPlan): PlannedBatch[] {
   );
 }
 
-const firstLine = (text: string): string => {
-  const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
-  const trimmed = line.trim();
-  return trimmed.length > 80 ? `${trimmed.slice(0, 79)}…` : trimmed;
-};
-
 export async function run(args: string[], io: CommandIo): Promise<number> {
   let parsed;
   try {
@@ -60,7 +55,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help === true) {
-    writeLine(io.stdout, PLAN_HELP);
+    writeText(io.stdout, PLAN_HELP);
     return 0;
   }
   // The order needs definitions and references only: no column uses, no reference positions.
@@ -68,22 +63,21 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const phases = upPhases().map((p) => ({ id: p.id, title: p.title, needs: [...p.needs] }));
   const batches = plannedBatches(source.plan);
   const errors = source.plan.diagnostics.filter((d) => d.severity === 'error');
-  if (values.json === true) {
-    writeLine(io.stdout, JSON.stringify({ phases, batches }));
-  } else {
-    writeLine(io.stdout, 'Phases:');
-    for (const p of phases) writeLine(io.stdout, `  ${p.id.padEnd(18)}${p.title}${p.needs.length > 0 ? `  (after ${p.needs.join(', ')})` : ''}`);
-    for (const { phase, scripts } of sqlPhaseScripts(source.plan)) {
-      const count = scripts.reduce((n, s) => n + s.batches.length, 0);
-      writeLine(io.stdout);
-      writeLine(io.stdout, `${phase}: ${scripts.length} script${scripts.length === 1 ? '' : 's'}, ${count} batch${count === 1 ? '' : 'es'}`);
-      for (const s of scripts) {
-        for (const b of s.batches) {
-          const repeat = b.count > 1 ? ` ×${b.count}` : '';
-          writeLine(io.stdout, `  ${`${b.file}:${b.line}`.padEnd(48)} ${s.kind.padEnd(10)} ${s.hash.slice(0, 12)}${repeat}  ${firstLine(b.text)}`);
-        }
-      }
+  // The graph's statements come from the configured payload; PATHs name SQL files only.
+  let cypher: PlannedCypher[] = [];
+  if (positionals.length === 0) {
+    try {
+      cypher = await plannedCypher(source.config, io.cwd);
+    } catch (error) {
+      if (!(error instanceof HartError)) throw error;
+      writeLine(io.stderr, `⚠ neo4j-schema: ${error.message} (up would stop there)`);
+      if (error.hint !== undefined) writeLine(io.stderr, `  ${error.hint}`);
     }
+  }
+  if (values.json === true) {
+    writeLine(io.stdout, JSON.stringify({ phases, batches, cypher }));
+  } else {
+    for (const line of planLines(phases, sqlPhaseScripts(source.plan), cypher, terminalColumns(io.stdout))) writeLine(io.stdout, line);
   }
   for (const d of source.plan.diagnostics) for (const line of formatDiagnostic(d)) writeLine(io.stderr, line);
   return errors.length > 0 ? 1 : 0;

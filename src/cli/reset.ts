@@ -13,7 +13,7 @@ import type { UpContext } from '../phases/context.js';
 import { resetPhases } from '../phases/reset-seed-plan.js';
 import { RESET_PHASE_ID } from '../sqlserver/reset-database.js';
 import { renderRun } from '../ui/render-run.js';
-import { isInteractive, writeLine, type CommandIo } from './io.js';
+import { isInteractive, writeLine, writeText, type CommandIo } from './io.js';
 import { printStackNote } from './stack-note.js';
 import { upSummary } from './up.js';
 
@@ -36,16 +36,12 @@ export function resetHelp(): string {
   return [
     'Usage: hart-dev reset [--yes] [--full] [--no-seed] [--only <ids>] [--skip <ids>] [--json]',
     '',
-    'Gives a fresh Hartonomous database and graph. When a golden backup of the current payload, CLR and',
-    'seed exists (kept after every full deploy) it is restored in seconds; otherwise the database is',
-    'dropped and deployed again. Beside it, the Neo4j graph is emptied (batched DETACH DELETE), then its',
-    'schema and seed are applied again. A Neo4j that is not on this machine is emptied only with --yes.',
+    'Gives a fresh Hartonomous database and graph. When a golden backup of the current payload, CLR and seed exists (kept after every full deploy) it is restored in seconds; otherwise the database is dropped and deployed again. Beside it, the Neo4j graph is emptied (batched DETACH DELETE), then its schema and seed are applied again. A Neo4j that is not on this machine is emptied only with --yes.',
     '',
     'Options:',
     '  -y, --yes      do not ask (required when not interactive, and for a Neo4j on another machine)',
     '  --full         drop and deploy from scratch even when a golden backup matches',
-    '  --no-seed      leave the seed data out: an empty database (always a full deploy: the golden',
-    '                 backup holds seed data) and an empty graph with its schema',
+    '  --no-seed      leave the seed data out: an empty database (always a full deploy: the golden backup holds seed data) and an empty graph with its schema',
     '  --only <ids>   run only these phases (comma-separated) and what they need, e.g. --only neo4j-seed',
     '  --skip <ids>   leave these phases out (comma-separated)',
     '  --json         NDJSON events on stdout',
@@ -84,7 +80,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     throw new UsageError(error instanceof Error ? (error.message.split('\n')[0] ?? 'Bad arguments') : 'Bad arguments', { hint: "Run 'hart-dev reset --help' for the options." });
   }
   if (values.help === true) {
-    writeLine(io.stdout, resetHelp());
+    writeText(io.stdout, resetHelp());
     return 0;
   }
   const json = values.json === true;

@@ -17,7 +17,7 @@ import { defaultDeployDeps } from '../sqlserver/default-deps.js';
 import { setDeployOptions, type SqlDeployDeps } from '../sqlserver/deploy-run.js';
 import { parseTarget } from '../sqlserver/target.js';
 import { renderRun } from '../ui/render-run.js';
-import { isInteractive, writeLine, type CommandIo } from './io.js';
+import { isInteractive, writeText, type CommandIo } from './io.js';
 import { printStackNote } from './stack-note.js';
 import { joinNegativeValues } from './negative-values.js';
 
@@ -25,9 +25,7 @@ export function seedHelp(): string {
   return [
     'Usage: hart-dev seed [options]',
     '',
-    'Loads the seed data again: default tenant, billing plans, sample embeddings in SQL Server, and the',
-    'same tenant, plans and atoms (with their SIMILAR_TO edges) in the Neo4j graph, from one generator.',
-    'With --target only that SQL Server is seeded: the local database and the Neo4j graph are left alone.',
+    'Loads the seed data again: default tenant, billing plans, sample embeddings in SQL Server, and the same tenant, plans and atoms (with their SIMILAR_TO edges) in the Neo4j graph, from one generator. With --target only that SQL Server is seeded: the local database and the Neo4j graph are left alone.',
     '',
     'Options:',
     `  --embeddings N       number of sample atoms, ${seedFlagRange('count')} (seeds/embeddings.json: count)`,
@@ -70,7 +68,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     throw new UsageError(error instanceof Error ? (error.message.split('\n')[0] ?? 'Bad arguments') : 'Bad arguments', { hint: "Run 'hart-dev seed --help' for the options." });
   }
   if (values.help === true) {
-    writeLine(io.stdout, seedHelp());
+    writeText(io.stdout, seedHelp());
     return 0;
   }
   const auth = values.auth ?? 'sql';

@@ -8,7 +8,8 @@ import { neo4jEndpoint, sqlEndpoint } from '../docker/external-endpoints.js';
 import { formatUptime, projectStates, type ServiceState } from '../docker/project-inventory.js';
 import { SERVICES } from '../docker/service-specs.js';
 import { UsageError } from '../engine/errors.js';
-import { writeLine, type CommandIo } from './io.js';
+import { displayWidth, terminalColumns, wrapLine } from '../ui/wrap.js';
+import { writeLine, writeText, type CommandIo } from './io.js';
 
 export const STATUS_HELP = [
   'Usage: hart-dev status [-o text|json|env] [--show-secrets]',
@@ -16,8 +17,7 @@ export const STATUS_HELP = [
   "Shows the project's SQL Server and Neo4j: state, health, image, ports, uptime, volume.",
   '',
   'Options:',
-  '  -o, --output text|json|env   env: settings for the Hartonomous services (.NET convention) as',
-  "                               shell exports, e.g. export Neo4j__Uri='…' (eval \"$(hart-dev status -o env)\")",
+  "  -o, --output text|json|env   env: settings for the Hartonomous services (.NET convention) as shell exports, e.g. export Neo4j__Uri='…'; load them with `eval \"$(hart-dev status -o env --show-secrets)\"`",
   '  --show-secrets               print passwords instead of a placeholder',
 ].join('\n');
 
@@ -28,20 +28,44 @@ function isOutput(value: string): value is Output {
   return OUTPUTS.some((o) => o === value);
 }
 
-interface StatusRow extends ServiceState {
+export interface StatusRow extends ServiceState {
   external: string | undefined;
 }
 
-function textTable(rows: StatusRow[]): string[] {
-  const header = ['SERVICE', 'STATE', 'HEALTH', 'IMAGE', 'PORTS', 'UPTIME', 'VOLUME'];
-  const cells = rows.map((r) =>
-    r.external !== undefined
-      ? [r.service, 'external', '-', '-', r.external, '-', '-']
-      : [r.service, r.state, r.health, r.image ?? '-', r.ports.join(', ') || '-', r.uptimeSeconds === undefined ? '-' : formatUptime(r.uptimeSeconds), r.volume],
-  );
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
-  const line = (c: string[]): string => c.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-  return [line(header), ...cells.map(line)];
+function cellsOf(r: StatusRow): string[] {
+  return r.external !== undefined
+    ? [r.service, 'external', '-', '-', r.external, '-', '-']
+    : [r.service, r.state, r.health, r.image ?? '-', r.ports.join(', ') || '-', r.uptimeSeconds === undefined ? '-' : formatUptime(r.uptimeSeconds), r.volume];
+}
+
+const HEADER = ['SERVICE', 'STATE', 'HEALTH', 'IMAGE', 'PORTS', 'UPTIME', 'VOLUME'];
+
+/**
+ * A table when it fits `columns`; else a block per service: its state on the first line, then image,
+ * ports and volume under it, each wrapped with a hanging indent.
+ */
+export function statusLines(rows: readonly StatusRow[], columns: number): string[] {
+  const cells = rows.map(cellsOf);
+  const widths = HEADER.map((h, i) => Math.max(displayWidth(h), ...cells.map((c) => displayWidth(c[i] ?? ''))));
+  const line = (c: string[]): string => c.map((v, i) => v + ' '.repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(v)))).join('  ').trimEnd();
+  const table = [line(HEADER), ...cells.map(line)];
+  if (table.every((l) => displayWidth(l) <= columns)) return table;
+  const name = Math.max(...rows.map((r) => displayWidth(r.service))) + 2;
+  const wrap = (text: string, hang: number): string[] => wrapLine(text, { width: columns, hang });
+  return rows.flatMap((r) => {
+    const head = r.service.padEnd(name);
+    if (r.external !== undefined) return wrap(`${head}external: ${r.external}`, name);
+    const [, state, health, image, ports, uptime, volume] = cellsOf(r);
+    const facts: [string, string | undefined][] = [
+      ['image', image],
+      ['ports', ports],
+      ['volume', volume === '' ? undefined : volume],
+    ];
+    return [
+      ...wrap(`${head}${[state, health === 'none' ? undefined : health, uptime === '-' ? undefined : `up ${uptime}`].filter((v) => v !== undefined).join(', ')}`, name),
+      ...facts.flatMap(([label, value]) => (value === undefined || value === '-' ? [] : wrap(`${' '.repeat(name)}${label.padEnd(8)}${value}`, name + 8))),
+    ];
+  });
 }
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
@@ -63,7 +87,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     throw new UsageError(error instanceof Error ? (error.message.split('\n')[0] ?? 'Bad arguments') : 'Bad arguments', { hint: STATUS_HELP.split('\n')[0] });
   }
   if (values.help === true) {
-    writeLine(io.stdout, STATUS_HELP);
+    writeText(io.stdout, STATUS_HELP);
     return 0;
   }
   const output = values.output ?? (values.json === true ? 'json' : 'text');
@@ -76,7 +100,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     // Settings follow from the configuration alone: no engine round trip needed.
     const show = values['show-secrets'] === true;
     for (const line of shellExports(sql, neo4j, show)) writeLine(io.stdout, line);
-    if (!show) writeLine(io.stderr, 'Passwords are masked: add --show-secrets to print them (eval "$(hart-dev status -o env --show-secrets)").');
+    if (!show) writeText(io.stderr, 'Passwords are masked: add --show-secrets to print them (`eval "$(hart-dev status -o env --show-secrets)"`).');
     return 0;
   }
 
@@ -131,7 +155,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     );
     return 0;
   }
-  for (const line of textTable(rows)) writeLine(io.stdout, line);
+  for (const line of statusLines(rows, terminalColumns(io.stdout))) writeLine(io.stdout, line);
   const notOurs = rows.filter((r) => r.state === 'not-ours');
   for (const r of notOurs) writeLine(io.stderr, `${r.container} exists but has no dev.hart.project=${config.project} label: hart-dev did not create it and leaves it alone.`);
   return 0;

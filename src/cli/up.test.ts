@@ -5,7 +5,9 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { HartEvent } from '../engine/events.js';
 import type { CommandIo } from './io.js';
-import { run, upHelp } from './up.js';
+import { loadConfig } from '../config/load.js';
+import { wrapBlock } from '../ui/wrap.js';
+import { run, upHelp, upSummary } from './up.js';
 
 function capture(env: NodeJS.ProcessEnv): { io: CommandIo; stdout: () => string; stderr: () => string } {
   let out = '';
@@ -62,9 +64,28 @@ describe('hart-dev up (command level)', () => {
   it('--help lists a flag for every configuration variable that has one', async () => {
     const { io, stdout } = capture({});
     expect(await run(['--help'], io)).toBe(0);
-    expect(stdout()).toBe(`${upHelp()}\n`);
+    expect(stdout()).toBe(`${wrapBlock(upHelp(), 80)}\n`);
     expect(stdout()).toContain('--sql-port <value>');
     expect(stdout()).toContain('--accept-eula ');
     expect(stdout()).toContain('[HART_NEO4J_BOLT_PORT]');
+  });
+});
+
+describe('the summary of up', () => {
+  it('gives the connection details of existing servers too (HART_SQL_URL, HART_NEO4J_URL), passwords as values to copy', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'hart-up-'));
+    const config = loadConfig({
+      cwd,
+      env: { HART_SQL_URL: 'sqlserver://app:Sup3r.Secret-Pass@sql.example.com:1433/Hartonomous', HART_NEO4J_URL: 'bolt://neo4j:graph-Secret-9@graph.example.com:7687' },
+      flags: {},
+      persistGenerated: false,
+    });
+    expect(upSummary(config, {})).toEqual([
+      { label: 'SQL Server', value: 'sql.example.com,1433 database Hartonomous, login app (existing server)' },
+      { label: 'app password', value: 'Sup3r.Secret-Pass', copy: true },
+      { label: 'Connection string', value: 'Server=sql.example.com,1433;Database=Hartonomous;User Id=app;Password=Sup3r.Secret-Pass', copy: true },
+      { label: 'Neo4j', value: 'bolt://graph.example.com:7687, user neo4j (existing server)' },
+      { label: 'Neo4j password', value: 'graph-Secret-9', copy: true },
+    ]);
   });
 });

@@ -2,6 +2,8 @@
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../config/load.js';
 import { VARIABLES } from '../config/variables.js';
+import { sqlConnectionString } from '../docker/dotnet-settings.js';
+import { neo4jEndpoint, sqlEndpoint } from '../docker/external-endpoints.js';
 import { InterruptedError, UsageError } from '../engine/errors.js';
 import type { SummaryLine } from '../engine/events.js';
 import type { Phase } from '../engine/phase.js';
@@ -12,7 +14,7 @@ import type { UpContext, UpState } from '../phases/context.js';
 import { upPhases } from '../phases/up-plan.js';
 import { setDeployOptions } from '../sqlserver/deploy-run.js';
 import { renderRun } from '../ui/render-run.js';
-import { isInteractive, writeLine, type CommandIo } from './io.js';
+import { isInteractive, writeText, type CommandIo } from './io.js';
 
 type FlagOption = { type: 'string' } | { type: 'boolean'; short?: string };
 
@@ -49,8 +51,7 @@ export function upHelp(): string {
   return [
     'Usage: hart-dev up [options]',
     '',
-    'Starts SQL Server and Neo4j and deploys the Hartonomous database: preflight checks, containers,',
-    'CLR assembly, migration, Service Broker, programmability, seed data. Unchanged work is skipped.',
+    'Starts SQL Server and Neo4j and deploys the Hartonomous database: preflight checks, containers, CLR assembly, migration, Service Broker, programmability, seed data. Unchanged work is skipped.',
     '',
     'Options:',
     ...rows.map(([flag, text]) => `  ${flag.padEnd(width)}${text}`),
@@ -79,25 +80,27 @@ function parseUpArgs(args: string[]): UpValues {
   }
 }
 
-/** Connection details for the final summary: only what this run actually brought up. */
+/**
+ * Connection details for the final summary: the servers this run brought up or checked, and an
+ * existing server it was pointed at (HART_SQL_URL / HART_NEO4J_URL) even when no phase of this run
+ * checked it.
+ */
 export function upSummary(config: Config, state: UpState): SummaryLine[] {
   const lines: SummaryLine[] = [];
-  const sql = state.sqlServer;
+  const sql = state.sqlServer ?? (config.sql.url === undefined ? undefined : sqlEndpoint(config));
   if (sql !== undefined) {
-    lines.push({ label: 'SQL Server', value: `${sql.host},${sql.port} database ${sql.database}, login ${sql.user}` });
-    lines.push({ label: 'sa password', value: sql.password });
-    lines.push({
-      label: 'Connection string',
-      value: `Server=${sql.host},${sql.port};Database=${sql.database};User Id=${sql.user};Password=${sql.password};TrustServerCertificate=True`,
-    });
+    lines.push({ label: 'SQL Server', value: `${sql.host},${sql.port} database ${sql.database}, login ${sql.user}${sql.external ? ' (existing server)' : ''}` });
+    lines.push({ label: `${sql.user} password`, value: sql.password, copy: true });
+    lines.push({ label: 'Connection string', value: sqlConnectionString(sql, true), copy: true });
   }
-  const neo4j = state.neo4j;
+  const neo4j = state.neo4j ?? (config.neo4j.url === undefined ? undefined : neo4jEndpoint(config));
   if (neo4j !== undefined) {
-    lines.push({ label: 'Neo4j', value: `${neo4j.url}, user ${neo4j.user}` });
-    lines.push({ label: 'Neo4j password', value: neo4j.password });
+    lines.push({ label: 'Neo4j', value: `${neo4j.url}, user ${neo4j.user}${neo4j.external ? ' (existing server)' : ''}` });
+    lines.push({ label: 'Neo4j password', value: neo4j.password, copy: true });
     if (!neo4j.external) lines.push({ label: 'Neo4j Browser', value: `http://${config.bindAddress}:${config.neo4j.httpPort}` });
   }
-  if (lines.length > 0 && (config.sources.HART_SQL_SA_PASSWORD === 'secrets' || config.sources.HART_SQL_SA_PASSWORD === 'generated')) {
+  const kept = (name: 'HART_SQL_SA_PASSWORD' | 'HART_NEO4J_PASSWORD'): boolean => config.sources[name] === 'secrets' || config.sources[name] === 'generated';
+  if ((sql?.external === false && kept('HART_SQL_SA_PASSWORD')) || (neo4j?.external === false && kept('HART_NEO4J_PASSWORD'))) {
     lines.push({ label: 'Passwords kept in', value: `${config.stateDir}/secrets.env (hart-dev up --show-secrets prints them)` });
   }
   return lines;
@@ -133,7 +136,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   try {
     values = parseUpArgs(args);
     if (values.help === true) {
-      writeLine(io.stdout, upHelp());
+      writeText(io.stdout, upHelp());
       return 0;
     }
     prepared = await prepare(values, io, interactive);

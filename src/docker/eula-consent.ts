@@ -39,7 +39,8 @@ export interface ConsentOptions {
 export async function ensureEulaConsent(config: Config, options: ConsentOptions): Promise<true> {
   if (config.sql.acceptEula) return true;
   if (!options.interactive || explicitlyRefused(config)) throw noConsentError(config);
-  options.streams.output.write(`SQL Server Developer Edition is free for development, under Microsoft's license terms: ${EULA_URL}\n`);
+  // The link on a line of its own, whole, so a terminal makes it clickable and it copies as it is.
+  options.streams.output.write(`SQL Server Developer Edition is free for development, under Microsoft's license terms:\n  ${EULA_URL}\n`);
   const yes = await askYesNo('Do you accept the SQL Server license terms (EULA)?', options.streams, options.signal);
   if (!yes) {
     throw new HartError('SQL Server needs its license agreement accepted, and the answer was no', {

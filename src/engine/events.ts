@@ -32,6 +32,8 @@ export type HartEvent =
 export interface SummaryLine {
   label: string;
   value: string;
+  /** A value to copy (a password, a connection string): shown whole, never broken across lines. */
+  copy?: boolean;
 }
 
 export type EventSink = (event: HartEvent) => void;

@@ -1,14 +1,17 @@
 // Non-interactive output (CI, pipes): one line per change in listr2's verbose style
 // ("[STARTED] title", "[COMPLETED] title [1.2s]"), written by listr2's own logger so CI logs look
 // like every other listr2 tool. Progress is printed in tenths so a long pull does not flood the log;
-// log lines are kept and shown only when their phase fails.
+// log lines are kept and shown only when their phase fails. Lines are wrapped to the terminal's
+// columns (80 in a pipe) with a hanging indent, by the same helper as every other output.
 import type { Writable } from 'node:stream';
 import { ListrLogger, ListrLogLevels } from 'listr2';
 import { formatLocation } from '../engine/errors.js';
 import type { ErrorInfo } from '../engine/errors.js';
 import { formatCount, formatDuration } from './format.js';
 import { STOPPING, type Renderer } from './renderer.js';
+import { notStartedLine } from './not-started.js';
 import { initialRunState, reduceRun, runLevelError, type RunState } from './run-state.js';
+import { terminalColumns, wrapLine, wrapSpans } from './wrap.js';
 
 /** listr2's logger formats a line; we decide where it goes (the command's stderr, not process.stderr). */
 class LineLogger extends ListrLogger<ListrLogLevels> {
@@ -21,6 +24,8 @@ export interface PlainRendererOptions {
   /** The command's name, for the final line when the run fails before it starts. */
   command?: string;
   now?: () => number;
+  /** The width to wrap at (default: the terminal's columns, 80 when stderr is not a TTY). */
+  columns?: number;
 }
 
 export function createPlainRenderer(stderr: Writable, options: PlainRendererOptions = {}): Renderer {
@@ -28,8 +33,14 @@ export function createPlainRenderer(stderr: Writable, options: PlainRendererOpti
   const logger = new LineLogger({ useIcons: false });
   let state: RunState = initialRunState(options.command);
   const tenths = new Map<string, number>();
-  const write = (text: string): void => {
-    stderr.write(`${text}\n`);
+  const columns = options.columns ?? terminalColumns(stderr);
+  const writeLines = (lines: readonly string[]): void => {
+    for (const line of lines) stderr.write(`${line}\n`);
+  };
+  /** One line, wrapped: continuation lines start under the text after "[LEVEL] " or the indentation. */
+  const write = (text: string, hang?: number): void => {
+    const under = hang ?? (/^\[[A-Z]+\] /.exec(text)?.[0].length ?? text.length - text.trimStart().length + 2);
+    writeLines(wrapLine(text, { width: columns, hang: under }));
   };
   const title = (id: string): string => state.rows.find((r) => r.id === id)?.title ?? id;
   const errorLines = (error: ErrorInfo, logs: readonly string[]): string[] => [
@@ -71,6 +82,8 @@ export function createPlainRenderer(stderr: Writable, options: PlainRendererOpti
           } else if (event.status === 'skipped') {
             write(logger.line(ListrLogLevels.SKIPPED, `${name}: ${event.message ?? 'skipped'}`));
           } else if (event.status === 'cancelled') {
+            // A phase that never started is counted in one line at the end.
+            if (before.rows.find((r) => r.id === event.id)?.startedAt === undefined) break;
             write(logger.line(ListrLogLevels.CANCELLED, `${name}: ${event.message ?? 'cancelled'}`));
           } else {
             write(logger.line(ListrLogLevels.FAILED, `${name} ${time}`));
@@ -80,9 +93,15 @@ export function createPlainRenderer(stderr: Writable, options: PlainRendererOpti
           break;
         }
         case 'summary':
-          for (const line of event.lines) write(`${line.label}: ${line.value}`);
+          for (const line of event.lines) {
+            const label = `${line.label}: `;
+            const spans = [{ text: label }, line.copy === true ? { text: line.value, whole: true } : { text: line.value }];
+            writeLines(wrapSpans(spans, { width: columns, hang: label.length }).map((l) => l.map((s) => s.text).join('')));
+          }
           break;
         case 'run-finished': {
+          const notStarted = notStartedLine(state);
+          if (notStarted !== undefined) write(logger.line(ListrLogLevels.CANCELLED, notStarted));
           const runError = runLevelError(state);
           if (runError !== undefined) {
             write(logger.line(ListrLogLevels.FAILED, runError.message));

@@ -111,17 +111,16 @@ describe('Ink view (rendered to a string, 80 columns)', () => {
       "✔ Preflight checks 0.4s
       ↷ SQL CLR assembly built skipped: unchanged since last run
       ✖ Containers 1m 05s
-        ╭──────────────────────────────────────────────────────╮
-        │ SQL Server refuses the sa login (error 18456)        │
-        │ at sql/migrations/InitialCreate.sql:12               │
-        │ → Remove the volume: hart-dev down --volumes         │
-        │                                                      │
-        │ Last log lines:                                      │
-        │ SQL Server is starting                               │
-        │ Login failed for sa with ********                    │
-        ╰──────────────────────────────────────────────────────╯
-      ■ Migration needs containers, which did not finish
-      ■ Seed data needs migration, which did not finish
+        ╭───────────────────────────────────────────────╮
+        │ SQL Server refuses the sa login (error 18456) │
+        │ at sql/migrations/InitialCreate.sql:12        │
+        │ → Remove the volume: hart-dev down --volumes  │
+        │                                               │
+        │ Last log lines:                               │
+        │ SQL Server is starting                        │
+        │ Login failed for sa with ********             │
+        ╰───────────────────────────────────────────────╯
+      ■ 2 phases not started: they need containers
       ✖ up failed after 1m 06s (exit code 1)"
     `);
   });
@@ -143,10 +142,10 @@ describe('Ink view (rendered to a string, 80 columns)', () => {
   it('explains a failure that happened before any phase (bad configuration)', () => {
     const state = [{ type: 'run-finished', status: 'failed', durationMs: 5, exitCode: 2, error: { message: 'HART_SQL_PORT "x" from the environment is not a whole number', hint: 'Set a valid value, e.g. HART_SQL_PORT=1433', code: 'config-invalid' } } satisfies HartEvent].reduce((s, e) => reduceRun(s, e, 0), initialRunState('up'));
     expect(stripVTControlCharacters(renderToString(<RunView state={state} now={0} />, { columns: 80 }))).toMatchInlineSnapshot(`
-      "  ╭────────────────────────────────────────────────────────────────────────────╮
-        │ HART_SQL_PORT "x" from the environment is not a whole number               │
-        │ → Set a valid value, e.g. HART_SQL_PORT=1433                               │
-        ╰────────────────────────────────────────────────────────────────────────────╯
+      "  ╭──────────────────────────────────────────────────────────────╮
+        │ HART_SQL_PORT "x" from the environment is not a whole number │
+        │ → Set a valid value, e.g. HART_SQL_PORT=1433                 │
+        ╰──────────────────────────────────────────────────────────────╯
       ✖ up failed after 0.0s (exit code 2)"
     `);
   });
@@ -172,8 +171,7 @@ describe('plain renderer', () => {
         Last log lines:
           SQL Server is starting
           Login failed for sa with ********
-      [CANCELLED] Migration: needs containers, which did not finish
-      [CANCELLED] Seed data: needs migration, which did not finish
+      [CANCELLED] 2 phases not started: they need containers
       up failed in 1m 06s (exit code 1)
       "
     `);

@@ -65,10 +65,17 @@ describe('down, status, logs (real Docker engine, stand-in images)', () => {
         { service: 'neo4j', state: 'running', image: STANDIN_IMAGES.neo4j, volume: `${project.name}-neo4j` },
       ],
     });
+    // A wide terminal gets the table; a pipe (80 columns) a block per service that fits.
     const text = captureIo(project);
+    Object.assign(text.out, { isTTY: true, columns: 200 });
     expect(await status([], text)).toBe(0);
     expect(text.out.text.split('\n')[0]).toMatch(/^SERVICE\s+STATE\s+HEALTH\s+IMAGE\s+PORTS\s+UPTIME\s+VOLUME$/);
     expect(text.out.text).toContain(`${project.name}-mssql`);
+    const piped = captureIo(project);
+    expect(await status([], piped)).toBe(0);
+    for (const line of piped.out.text.trimEnd().split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    expect(piped.out.text).toMatch(/^sqlserver +running/);
+    expect(piped.out.text).toContain(`volume  ${project.name}-mssql`);
   });
 
   it('status -o env prints .NET settings with the passwords masked, and shown with --show-secrets', async () => {

@@ -6,10 +6,13 @@ import { useEffect, useState } from 'react';
 import type { HartEvent } from '../../engine/events.js';
 import type { Renderer } from '../renderer.js';
 import { initialRunState, reduceRun, type RunState } from '../run-state.js';
+import { terminalColumns } from '../wrap.js';
 import { RunView } from './run-view.js';
 
 interface Store {
   get(): RunState;
+  /** The terminal's columns now (it may have been resized). */
+  columns(): number;
   isStopping(): boolean;
   subscribe(listener: () => void): () => void;
 }
@@ -31,7 +34,7 @@ function LiveRun({ store }: { store: Store }) {
     const timer = setInterval(() => setNow(performance.now()), 100);
     return () => clearInterval(timer);
   }, []);
-  return <RunView state={state} now={Math.max(now, performance.now())} stopping={stopping} />;
+  return <RunView state={state} now={Math.max(now, performance.now())} stopping={stopping} columns={store.columns()} />;
 }
 
 export function createInkRenderer(stderr: Writable, command = ''): Renderer {
@@ -40,6 +43,7 @@ export function createInkRenderer(stderr: Writable, command = ''): Renderer {
   const listeners = new Set<() => void>();
   const store: Store = {
     get: () => state,
+    columns: () => terminalColumns(stderr),
     isStopping: () => isStopping,
     subscribe(listener) {
       listeners.add(listener);
