@@ -83,11 +83,14 @@ describe('hart-dev plan', () => {
       ],
       cypher: [
         { phase: 'neo4j-schema', file: 'sql/neo4j/schema.cypher', line: 2, text: 'CREATE CONSTRAINT plan_code IF NOT EXISTS FOR (p:Plan) REQUIRE p.code IS UNIQUE' },
+        { phase: 'neo4j-seed', step: "the last seed's fingerprint", text: expect.stringContaining('MATCH (j:HartDevJournal {path: $path})') },
+        { phase: 'neo4j-seed', step: 'forget the fingerprint', text: expect.stringContaining('DELETE j') },
         { phase: 'neo4j-seed', step: 'billing plans', text: expect.stringContaining('MERGE (p:Plan {code: r.code})') },
         { phase: 'neo4j-seed', step: 'the tenant', text: expect.stringContaining('MERGE (t:Tenant {key: $tenant.key})') },
         { phase: 'neo4j-seed', step: 'atoms with their embeddings', text: expect.stringContaining('MERGE (a:Atom {tenantId: $tenantId, key: r.key})') },
         { phase: 'neo4j-seed', step: 'seed atoms no longer generated', text: expect.stringContaining('DETACH DELETE a') },
         { phase: 'neo4j-seed', step: 'SIMILAR_TO edges', text: expect.stringContaining('CREATE (a)-[:SIMILAR_TO') },
+        { phase: 'neo4j-seed', step: 'record the fingerprint', text: expect.stringContaining('MERGE (j:HartDevJournal {path: $path})') },
       ],
     });
   });
@@ -99,7 +102,7 @@ describe('hart-dev plan', () => {
     expect(t.out()).toContain('programmability: 1 script, 1 batch');
     expect(t.out()).toMatch(/ {2}sql\/programmability\/p\.sql {2}anytime {2}[0-9a-f]{12}\n {4}1 ×2 {2}CREATE OR ALTER PROCEDURE dbo\.P/);
     expect(t.out()).toContain('neo4j-schema: 1 Cypher statement\n  sql/neo4j/schema.cypher\n      2  CREATE CONSTRAINT plan_code IF NOT EXISTS FOR (p:Plan) REQUIRE p.code');
-    expect(t.out()).toContain('neo4j-seed: 5 Cypher statements, each run with its rows in batches\n  billing plans:\n    UNWIND $rows AS r MERGE (p:Plan {code: r.code})');
+    expect(t.out()).toContain('neo4j-seed: 8 Cypher statements, the data ones run with their rows in batches\n  the last seed\'s fingerprint:\n    MATCH (j:HartDevJournal {path: $path}) RETURN j.hash AS hash\n');
   });
 
   it('says on stderr that up would stop at neo4j-schema when the payload has no graph schema, and still plans the SQL', async () => {

@@ -46,7 +46,7 @@ function cypherLines(statements: readonly PlannedCypher[], columns: number): str
   for (const phase of ['neo4j-schema', 'neo4j-seed'] as const) {
     const list = statements.filter((s) => s.phase === phase);
     if (list.length === 0) continue;
-    lines.push('', `${phase}: ${plural(list.length, 'Cypher statement', 'Cypher statements')}${phase === 'neo4j-seed' ? ', each run with its rows in batches' : ''}`);
+    lines.push('', `${phase}: ${plural(list.length, 'Cypher statement', 'Cypher statements')}${phase === 'neo4j-seed' ? ', the data ones run with their rows in batches' : ''}`);
     let file: string | undefined;
     for (const s of list) {
       if (s.file !== undefined && s.file !== file) {
