@@ -11,7 +11,7 @@ import { sqlContainerEndpoint, neo4jContainerEndpoint } from '../../src/docker/e
 import { HartError } from '../../src/engine/errors.js';
 import type { HartEvent } from '../../src/engine/events.js';
 import { runPhases } from '../../src/engine/runner.js';
-import { createContainersPhase } from '../../src/phases/containers.js';
+import { createSqlServerPhase } from '../../src/phases/sqlserver.js';
 import { createTestProject, testDocker, type TestProject } from '../support/docker-project.js';
 import { STANDIN_IMAGES } from '../support/docker-standins.js';
 
@@ -45,7 +45,7 @@ describe('readiness failures (real Docker engine, stand-in images)', () => {
     const config = project.config({ HART_SQL_IMAGE: STANDIN_IMAGES.sqlserverWeakPassword });
     const result = await runPhases({
       command: 'up',
-      phases: [createContainersPhase()],
+      phases: [createSqlServerPhase()],
       ctx: { config, interactive: false, yes: false, state: {}, env: process.env },
       signal: never,
       emit: (e) => events.push(e),
