@@ -105,6 +105,9 @@ describe('containers lifecycle (real Docker engine, stand-in images)', () => {
     expect(sql?.error?.code).toBe('sqlserver-not-ready');
     expect(sql?.error?.message).toContain('did not accept a login before the deadline');
     expect(sql?.error?.details?.join('\n')).toContain('SQL Server is now ready for client connections');
+    // The status line counted down and named the last error while it waited.
+    const statuses = events.flatMap((e) => (e.type === 'phase-status' && e.id === 'sqlserver' ? [e.message] : []));
+    expect(statuses.some((s) => /^Waiting for SQL Server at 127\.0\.0\.1,\d+: \d+ s left, last error: .+ · log: /.test(s))).toBe(true);
     const after = await docker.getContainer(`${project.name}-sqlserver`).inspect();
     expect(after.Id).toBe(before.Id);
   });

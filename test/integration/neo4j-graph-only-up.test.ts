@@ -1,6 +1,6 @@
 // `hart-dev up --only neo4j-seed` against an existing Neo4j (HART_NEO4J_URL, the suite's real Neo4j
 // test server): graph-only work needs no Docker (DOCKER_HOST names a socket nobody listens on), no
-// SQL Server and no EULA consent.
+// SQL Server and no EULA consent; and a Neo4j URL where nothing listens fails within seconds.
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,5 +71,20 @@ describe('up --only neo4j-seed against an existing Neo4j (real Neo4j, Docker unr
     const labels = summary?.type === 'summary' ? summary.lines.map((l) => l.label) : [];
     expect(labels.slice(0, 2)).toEqual(['Neo4j', 'Neo4j password']);
     expect(labels).not.toContain('SQL Server');
+  });
+
+  it('a Neo4j URL where nothing listens fails in the neo4j phase with what to check, and nothing after it runs', async () => {
+    const run = command('bolt://127.0.0.1:1');
+    expect(await up(['--only', 'neo4j-seed', '--json'], run.io)).toBe(1);
+    const phases = finished(run.events());
+    expect(phases.get('preflight')?.status).toBe('done');
+    expect(phases.get('neo4j')?.error).toMatchObject({
+      code: 'neo4j-refused',
+      message: expect.stringMatching(/^Neo4j at bolt:\/\/127\.0\.0\.1:1 refuses connections: nothing listens there/),
+      hint: expect.stringContaining('HART_NEO4J_URL'),
+    });
+    expect(phases.get('neo4j-schema')?.status).toBe('cancelled');
+    const statuses = run.events().flatMap((e) => (e.type === 'phase-status' && e.id === 'neo4j' ? [e.message] : []));
+    expect(statuses.some((s) => /^Waiting for Neo4j at bolt:\/\/127\.0\.0\.1:1: \d+ s left, last error: connection refused$/.test(s))).toBe(true);
   });
 });
