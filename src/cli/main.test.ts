@@ -126,6 +126,6 @@ describe('--help fits the terminal', () => {
         if (line.length > 60) expect(line.trim(), line).not.toContain(' ');
       }
     }
-    expect(await help(['up', '--help'], 60)).toMatch(/\n {2}--only <ids> +run only these phases\n {29}\(comma-separated\) and what they\n {29}need\n/);
+    expect(await help(['up', '--help'], 60)).toMatch(/\n {2}--only <ids> +run only these phases\n {29}\(comma-separated\) and what they\n {29}need, e.g. --only neo4j-seed\n/);
   });
 });

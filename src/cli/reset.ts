@@ -7,10 +7,10 @@ import { loadConfig } from '../config/load.js';
 import { VARIABLES } from '../config/variables.js';
 import { UsageError } from '../engine/errors.js';
 import { runPhases } from '../engine/runner.js';
-import { selectPhases } from '../engine/select.js';
 import { checkResetAllowed, neo4jEndpointFromConfig } from '../neo4j/external-endpoint.js';
 import type { UpContext } from '../phases/context.js';
 import { resetPhases } from '../phases/reset-seed-plan.js';
+import { selectRun } from '../phases/run-selection.js';
 import { RESET_PHASE_ID } from '../sqlserver/reset-database.js';
 import { renderRun } from '../ui/render-run.js';
 import { isInteractive, writeLine, writeText, type CommandIo } from './io.js';
@@ -47,7 +47,7 @@ export function resetHelp(): string {
     '  --json         NDJSON events on stdout',
     '  (and the configuration flags of up, e.g. --neo4j-url, --sql-url)',
     '',
-    `Phases: ${resetPhases({ full: false, noSeed: false }).map((p) => p.id).join(', ')}`,
+    `Phases: ${resetPhases({ full: false, noSeed: false }).map((p) => p.id).join(', ')} ('containers' names sqlserver and neo4j)`,
   ].join('\n');
 }
 
@@ -93,7 +93,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const config = loadConfig({ cwd: io.cwd, env: io.env, flags, persistGenerated: true });
   const yes = values.yes === true;
   const choice = { full: values.full === true, noSeed: values['no-seed'] === true };
-  const phases = selectPhases(resetPhases(choice), { only: list(values.only), skip: list(values.skip) });
+  const { phases, services, state } = selectRun(resetPhases(choice), { only: list(values.only), skip: list(values.skip) }, config);
   const resetsSql = phases.some((p) => p.id === RESET_PHASE_ID);
   const resetsGraph = phases.some((p) => p.id === 'neo4j-reset');
   // A remote Neo4j needs --yes even after a "y" to the question; refuse before the SQL Server chain
@@ -105,8 +105,8 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     writeLine(io.stderr, 'Reset cancelled: nothing was changed.');
     return 1;
   }
-  const ctx: UpContext = { config, interactive, yes, state: {}, env: io.env };
-  await printStackNote(io, config, 'reset', phases.some((p) => p.id === 'containers'));
+  const ctx: UpContext = { config, interactive, yes, state, env: io.env };
+  await printStackNote(io, config, 'reset', services);
   return renderRun(io, { command: 'reset', json, interactive }, async (session) => {
     session.addSecrets(config.secrets);
     const result = await runPhases({ command: 'reset', phases, ctx, signal: io.signal, emit: session.emit, summary: () => upSummary(config, ctx.state) });

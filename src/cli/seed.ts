@@ -8,9 +8,9 @@ import { VARIABLES } from '../config/variables.js';
 import { UsageError } from '../engine/errors.js';
 import type { Phase } from '../engine/phase.js';
 import { runPhases } from '../engine/runner.js';
-import { selectPhases } from '../engine/select.js';
 import type { UpContext } from '../phases/context.js';
 import { seedPhases } from '../phases/reset-seed-plan.js';
+import { selectRun } from '../phases/run-selection.js';
 import { seedFlagRange, seedFlagValue } from '../seed/settings.js';
 import type { EmbeddingSettings } from '../seed/types.js';
 import { defaultDeployDeps } from '../sqlserver/default-deps.js';
@@ -109,8 +109,11 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     plan = seedPhases();
     if (plan.length === 0) throw new UsageError('This build has no seed phase', { hint: 'Run hart-dev up first.' });
   }
-  const phases = selectPhases(plan, { only: list(values.only), skip: list(values.skip) });
-  await printStackNote(io, ctx.config, 'seed', typeof values.target !== 'string' && phases.some((p) => p.id === 'containers'));
+  const { phases, services, state } = selectRun(plan, { only: list(values.only), skip: list(values.skip) }, ctx.config);
+  // Into the run's own state object (the deploy options above are kept with it); a --target stays.
+  ctx.state.sqlServer ??= state.sqlServer;
+  ctx.state.neo4j ??= state.neo4j;
+  await printStackNote(io, ctx.config, 'seed', typeof values.target === 'string' ? [] : services);
   return renderRun(io, { command: 'seed', json, interactive }, async (session) => {
     session.addSecrets(secrets);
     const result = await runPhases({ command: 'seed', phases, ctx, signal: io.signal, emit: session.emit });

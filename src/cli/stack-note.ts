@@ -4,6 +4,7 @@
 import type { Config } from '../config/load.js';
 import { neo4jEndpoint, sqlEndpoint } from '../docker/external-endpoints.js';
 import type { ServiceState } from '../docker/project-inventory.js';
+import type { ServiceName } from '../docker/service-specs.js';
 import type { CommandIo } from './io.js';
 import { writeLine } from './io.js';
 
@@ -13,10 +14,10 @@ export function stackNote(command: string, project: string, local: readonly Serv
   return `No ${project} stack is running: ${command} starts it first, as 'hart-dev up' does, then goes on.`;
 }
 
-/** Prints the stack note on stderr when the run will start containers and none of this project's runs. */
-export async function printStackNote(io: CommandIo, config: Config, command: string, startsContainers: boolean): Promise<void> {
-  if (!startsContainers) return;
-  const local = [sqlEndpoint(config).external ? undefined : 'sqlserver', neo4jEndpoint(config).external ? undefined : 'neo4j'].filter((s) => s !== undefined);
+/** Prints the stack note on stderr when the run's service phases start containers and none of this project's runs. */
+export async function printStackNote(io: CommandIo, config: Config, command: string, services: readonly ServiceName[]): Promise<void> {
+  const external = { sqlserver: sqlEndpoint(config).external, neo4j: neo4jEndpoint(config).external };
+  const local = services.filter((s) => !external[s]);
   if (local.length === 0) return;
   try {
     const [{ openDocker }, { projectStates }] = await Promise.all([import('../docker/connect.js'), import('../docker/project-inventory.js')]);

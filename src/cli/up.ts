@@ -8,9 +8,9 @@ import { InterruptedError, UsageError } from '../engine/errors.js';
 import type { SummaryLine } from '../engine/events.js';
 import type { Phase } from '../engine/phase.js';
 import { runPhases } from '../engine/runner.js';
-import { selectPhases } from '../engine/select.js';
 import { testPhasesFromEnv } from '../engine/test-phases.js';
 import type { UpContext, UpState } from '../phases/context.js';
+import { selectRun } from '../phases/run-selection.js';
 import { upPhases } from '../phases/up-plan.js';
 import { setDeployOptions } from '../sqlserver/deploy-run.js';
 import { renderRun } from '../ui/render-run.js';
@@ -37,8 +37,8 @@ export function upOptions(): Record<string, FlagOption> {
 
 export function upHelp(): string {
   const rows: [string, string][] = [
-    ['--only <ids>', 'run only these phases (comma-separated) and what they need'],
-    ['--skip <ids>', 'leave these phases out (comma-separated)'],
+    ['--only <ids>', 'run only these phases (comma-separated) and what they need, e.g. --only neo4j-seed'],
+    ['--skip <ids>', 'leave these phases out (comma-separated); --skip sqlserver uses the running container'],
     ['--json', 'NDJSON events on stdout, everything human on stderr'],
     ['-y, --yes', 'answer yes to confirmations (needed when not interactive)'],
     ['--show-secrets', 'print passwords instead of masking them'],
@@ -51,12 +51,12 @@ export function upHelp(): string {
   return [
     'Usage: hart-dev up [options]',
     '',
-    'Starts SQL Server and Neo4j and deploys the Hartonomous database: preflight checks, containers, CLR assembly, migration, Service Broker, programmability, seed data. Unchanged work is skipped.',
+    'Starts SQL Server and Neo4j and deploys the Hartonomous database: preflight checks, the SQL Server and Neo4j containers (or existing servers: HART_SQL_URL, HART_NEO4J_URL), CLR assembly, migration, Service Broker, programmability, seed data. Unchanged work is skipped.',
     '',
     'Options:',
     ...rows.map(([flag, text]) => `  ${flag.padEnd(width)}${text}`),
     '',
-    `Phases: ${upPhases().map((p) => p.id).join(', ')}`,
+    `Phases: ${upPhases().map((p) => p.id).join(', ')} ('containers' names sqlserver and neo4j)`,
     'Exit codes: 0 success, 1 a phase failed, 2 usage or configuration error, 130 interrupted.',
   ].join('\n');
 }
@@ -109,6 +109,7 @@ export function upSummary(config: Config, state: UpState): SummaryLine[] {
 interface Prepared {
   config: Config;
   phases: Phase<UpContext>[];
+  state: UpState;
 }
 
 async function prepare(values: UpValues, io: CommandIo, interactive: boolean): Promise<Prepared> {
@@ -116,15 +117,17 @@ async function prepare(values: UpValues, io: CommandIo, interactive: boolean): P
   for (const spec of VARIABLES) if ('flag' in spec) flags[spec.flag] = values[spec.flag];
   let config = loadConfig({ cwd: io.cwd, env: io.env, flags, persistGenerated: true });
   const plan: Phase<UpContext>[] = [...upPhases(), ...testPhasesFromEnv(io.env, [])];
-  const phases = selectPhases(plan, { only: list(values.only), skip: list(values.skip) });
+  const selection = { only: list(values.only), skip: list(values.skip) };
+  let run = selectRun(plan, selection, config);
   // Ask for the SQL Server EULA before the live view takes the terminal (asked once, then saved).
-  const startsSqlServer = config.sql.url === undefined && phases.some((p) => p.id === 'containers');
+  const startsSqlServer = config.sql.url === undefined && run.services.includes('sqlserver');
   if (interactive && startsSqlServer && !config.sql.acceptEula && io.stdin !== undefined) {
     const { ensureEulaConsent } = await import('../docker/eula-consent.js');
     await ensureEulaConsent(config, { interactive, streams: { input: io.stdin, output: io.stderr }, signal: io.signal });
     config = loadConfig({ cwd: io.cwd, env: io.env, flags, persistGenerated: true });
+    run = selectRun(plan, selection, config);
   }
-  return { config, phases };
+  return { config, phases: run.phases, state: run.state };
 }
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
@@ -147,9 +150,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       throw reason;
     });
   }
-  const { config, phases } = prepared;
+  const { config, phases, state } = prepared;
   const showSecrets = values['show-secrets'] === true;
-  const ctx: UpContext = { config, interactive, yes: values.yes === true, state: {}, env: io.env };
+  const ctx: UpContext = { config, interactive, yes: values.yes === true, state, env: io.env };
   if (values['allow-changed-migration'] === true) setDeployOptions(ctx, { allowChangedMigration: true });
   return renderRun(io, render, async (session) => {
     if (!showSecrets) session.addSecrets(config.secrets);

@@ -1,6 +1,7 @@
-// The checks of `hart-dev doctor`, also run by the preflight phase of `up`: each gives a verdict
-// (ok / warn / fail) with a message and, when something is wrong, what to do. A `fail` is blocking:
-// `up` stops before touching anything.
+// The checks of `hart-dev doctor`, also run by the preflight phase of `up`, `reset` and `seed`: each
+// gives a verdict (ok / warn / fail) with a message and, when something is wrong, what to do. A `fail`
+// is blocking: the run stops before touching anything. Docker, architecture, memory, host ports and
+// the EULA concern only the containers the run brings up (doctor: every service without an URL).
 import { statfs } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { arch as hostArch } from 'node:os';
@@ -9,7 +10,9 @@ import { ConfigError, missingPayloadFolder, type Config } from '../config/load.j
 import { SECRET_VARIABLES } from '../config/variables.js';
 import { HartError } from '../engine/errors.js';
 import { probeDocker, type EngineProbe } from './connect.js';
+import { localServices } from './external-endpoints.js';
 import { portHolder, publishedPorts } from './port-holder.js';
+import { containerName, LABEL_PROJECT, type ServiceName } from './service-specs.js';
 
 export type Verdict = 'ok' | 'warn' | 'fail';
 
@@ -27,6 +30,10 @@ export interface DoctorInput {
   config: Config | HartError;
   /** up can ask for the EULA consent in a terminal; without one a missing consent is blocking. */
   interactive: boolean;
+  /** The services whose container the run brings up (default: every service without HART_*_URL). */
+  containers?: readonly ServiceName[];
+  /** The services whose container the run uses without bringing it up (`--skip sqlserver`): it must run already. */
+  running?: readonly ServiceName[];
   /** Free disk space below which the disk check fails / warns (bytes). */
   diskFailBytes?: number;
   diskWarnBytes?: number;
@@ -75,8 +82,13 @@ function configChecks(config: Config | HartError): CheckResult[] {
   return isPassword ? [check('configuration', 'Configuration', 'ok', 'The other settings are valid'), failed] : [failed];
 }
 
-function dockerNeeded(config: Config): boolean {
-  return config.sql.url === undefined || config.neo4j.url === undefined;
+/** Why no container is needed, for the ok line of a check that was not needed. */
+function noContainerReason(config: Config | undefined, service?: ServiceName): string {
+  if (config !== undefined && service === 'sqlserver' && config.sql.url !== undefined) return 'SQL Server is external (HART_SQL_URL)';
+  if (config !== undefined && service === undefined && config.sql.url !== undefined && config.neo4j.url !== undefined) {
+    return 'HART_SQL_URL and HART_NEO4J_URL point to existing servers';
+  }
+  return service === undefined ? 'this run starts no container' : 'this run starts no SQL Server container';
 }
 
 function architectureCheck(arch: string, where: string): CheckResult {
@@ -97,9 +109,9 @@ function architectureCheck(arch: string, where: string): CheckResult {
   return check('architecture', 'Architecture', 'ok', `${where} runs on amd64 (x86_64)`);
 }
 
-async function dockerChecks(input: DoctorInput, config: Config | undefined): Promise<{ results: CheckResult[]; connection?: EngineProbe }> {
-  if (config !== undefined && !dockerNeeded(config)) {
-    return { results: [check('docker', 'Docker', 'ok', 'Not needed: HART_SQL_URL and HART_NEO4J_URL point to existing servers')] };
+async function dockerChecks(input: DoctorInput, config: Config | undefined, containers: readonly ServiceName[]): Promise<{ results: CheckResult[]; connection?: EngineProbe }> {
+  if (containers.length === 0 && (input.running ?? []).length === 0) {
+    return { results: [check('docker', 'Docker', 'ok', `Not needed: ${noContainerReason(config)}`)] };
   }
   let connection: EngineProbe;
   try {
@@ -110,14 +122,16 @@ async function dockerChecks(input: DoctorInput, config: Config | undefined): Pro
     return {
       results: [
         check('docker', 'Docker', 'fail', info.message, info.hint),
-        architectureCheck(hostArch(), 'This machine'),
+        ...(containers.includes('sqlserver') ? [architectureCheck(hostArch(), 'This machine')] : []),
       ],
     };
   }
   const { target, serverVersion, info } = connection;
   const results = [check('docker', 'Docker', 'ok', `Docker ${serverVersion} answers at ${target.host} (${target.source})`)];
-  const sqlLocal = config === undefined || config.sql.url === undefined;
-  results.push(sqlLocal ? architectureCheck(info.arch, 'The Docker engine') : check('architecture', 'Architecture', 'ok', 'Not relevant: SQL Server is external (HART_SQL_URL)'));
+  // Only finding running containers: nothing is created, so nothing more to ask of the engine.
+  if (containers.length === 0) return { results, connection };
+  const sqlLocal = containers.includes('sqlserver');
+  results.push(sqlLocal ? architectureCheck(info.arch, 'The Docker engine') : check('architecture', 'Architecture', 'ok', `Not relevant: ${noContainerReason(config, 'sqlserver')}`));
   if (!sqlLocal) {
     results.push(check('memory', 'Memory', 'ok', `${gigabytes(info.memTotal)} available to the engine`));
   } else if (info.memTotal < MIN_ENGINE_MEMORY) {
@@ -135,10 +149,10 @@ async function dockerChecks(input: DoctorInput, config: Config | undefined): Pro
   return { results, connection };
 }
 
-async function portChecks(config: Config, connection: EngineProbe | undefined): Promise<CheckResult[]> {
+async function portChecks(config: Config, connection: EngineProbe | undefined, containers: readonly ServiceName[]): Promise<CheckResult[]> {
   const ports: { variable: string; port: number; what: string }[] = [];
-  if (config.sql.url === undefined) ports.push({ variable: 'HART_SQL_PORT', port: config.sql.port, what: 'SQL Server' });
-  if (config.neo4j.url === undefined) {
+  if (containers.includes('sqlserver')) ports.push({ variable: 'HART_SQL_PORT', port: config.sql.port, what: 'SQL Server' });
+  if (containers.includes('neo4j')) {
     ports.push({ variable: 'HART_NEO4J_BOLT_PORT', port: config.neo4j.boltPort, what: 'Neo4j Bolt' });
     ports.push({ variable: 'HART_NEO4J_HTTP_PORT', port: config.neo4j.httpPort, what: 'Neo4j HTTP' });
   }
@@ -167,8 +181,24 @@ async function portChecks(config: Config, connection: EngineProbe | undefined): 
   return results;
 }
 
-function eulaCheck(config: Config, interactive: boolean): CheckResult {
-  if (config.sql.url !== undefined) return check('eula', 'SQL Server EULA', 'ok', 'Not needed: SQL Server is external (HART_SQL_URL)');
+const SERVICE_TITLES: Record<ServiceName, string> = { sqlserver: 'SQL Server', neo4j: 'Neo4j' };
+
+/** A skipped service phase: the run talks to this project's container, which must run already. */
+async function runningCheck(config: Config, service: ServiceName, connection: EngineProbe | undefined): Promise<CheckResult> {
+  const name = containerName(config.project, service);
+  const title = `${SERVICE_TITLES[service]} container`;
+  const id = `running-${service}`;
+  if (connection === undefined) return check(id, title, 'fail', `Can't look for ${name}: Docker does not answer`, 'See the Docker check above.');
+  const info = await connection.reader.inspectContainer(name).catch(() => undefined);
+  const startIt = `Leave ${service} out of --skip so that the ${service} phase starts it.`;
+  if (info === undefined) return check(id, title, 'fail', `${name} does not exist, and --skip ${service} does not create it`, startIt);
+  if (info.Config.Labels[LABEL_PROJECT] !== config.project) return check(id, title, 'fail', `${name} was not created by hart-dev for project "${config.project}"`, `Remove or rename it (docker rm -f ${name}), then leave ${service} out of --skip.`);
+  if (!info.State.Running) return check(id, title, 'fail', `${name} is not running, and --skip ${service} does not start it`, startIt);
+  return check(id, title, 'ok', `${name} runs (--skip ${service} uses it as it is)`);
+}
+
+function eulaCheck(config: Config, interactive: boolean, containers: readonly ServiceName[]): CheckResult {
+  if (!containers.includes('sqlserver')) return check('eula', 'SQL Server EULA', 'ok', `Not needed: ${noContainerReason(config, 'sqlserver')}`);
   if (config.sql.acceptEula) return check('eula', 'SQL Server EULA', 'ok', `Accepted (${config.sources.HART_ACCEPT_EULA ?? 'default'})`);
   const hint = `Read ${EULA_URL} and set HART_ACCEPT_EULA=Y (environment, .env or --accept-eula).`;
   const refused = config.sources.HART_ACCEPT_EULA !== undefined && config.sources.HART_ACCEPT_EULA !== 'default';
@@ -198,11 +228,14 @@ async function diskCheck(input: DoctorInput, cwd: string, connection: EngineProb
 export async function runDoctorChecks(input: DoctorInput, cwd: string): Promise<CheckResult[]> {
   const config = input.config instanceof HartError ? undefined : input.config;
   const results = configChecks(input.config);
-  const docker = await dockerChecks(input, config);
+  // Without a configuration, Docker is checked as if both services were containers.
+  const containers = input.containers ?? (config === undefined ? ['sqlserver', 'neo4j'] : localServices(config));
+  const docker = await dockerChecks(input, config, containers);
   results.push(...docker.results);
   if (config !== undefined) {
-    results.push(...(await portChecks(config, docker.connection)));
-    results.push(eulaCheck(config, input.interactive));
+    results.push(...(await portChecks(config, docker.connection, containers)));
+    results.push(eulaCheck(config, input.interactive, containers));
+    for (const service of input.running ?? []) results.push(await runningCheck(config, service, docker.connection));
   }
   results.push(await diskCheck(input, cwd, docker.connection));
   return results;

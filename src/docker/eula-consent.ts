@@ -44,7 +44,7 @@ export async function ensureEulaConsent(config: Config, options: ConsentOptions)
   const yes = await askYesNo('Do you accept the SQL Server license terms (EULA)?', options.streams, options.signal);
   if (!yes) {
     throw new HartError('SQL Server needs its license agreement accepted, and the answer was no', {
-      hint: `Run 'hart-dev up' again and answer yes, or set ${EULA_VARIABLE}=Y. To use an existing SQL Server instead, set HART_SQL_URL.`,
+      hint: `Run the command again and answer yes, or set ${EULA_VARIABLE}=Y. To use an existing SQL Server instead, set HART_SQL_URL.`,
       code: 'eula-declined',
     });
   }

@@ -3,7 +3,7 @@
 import type { Config } from '../config/load.js';
 import type { Neo4jEndpoint } from '../neo4j/endpoint.js';
 import type { SqlEndpoint } from '../sqlserver/endpoint.js';
-import { clientHost, containerName } from './service-specs.js';
+import { clientHost, containerName, type ServiceName } from './service-specs.js';
 
 /** sqlserver://user:password@host:port/database (or mssql://…; ?database=… also works). */
 export function sqlEndpointFromUrl(url: string, config: Config): SqlEndpoint {
@@ -60,4 +60,12 @@ export function sqlEndpoint(config: Config): SqlEndpoint {
 
 export function neo4jEndpoint(config: Config): Neo4jEndpoint {
   return config.neo4j.url === undefined ? neo4jContainerEndpoint(config) : neo4jEndpointFromUrl(config.neo4j.url, config);
+}
+
+/** The services the configuration runs as this project's containers (no HART_SQL_URL / HART_NEO4J_URL). */
+export function localServices(config: Config): ServiceName[] {
+  const services: ServiceName[] = [];
+  if (config.sql.url === undefined) services.push('sqlserver');
+  if (config.neo4j.url === undefined) services.push('neo4j');
+  return services;
 }

@@ -46,7 +46,7 @@ const RULES: Rule[] = [
     cause: () => ({
       code: 'sqlserver-eula',
       message: 'SQL Server stops because its license agreement (EULA) was not accepted',
-      hint: 'Accept it with HART_ACCEPT_EULA=Y (read it at https://go.microsoft.com/fwlink/?linkid=857698), or answer yes when `hart-dev up` asks.',
+      hint: 'Accept it with HART_ACCEPT_EULA=Y (read it at https://go.microsoft.com/fwlink/?linkid=857698), or answer yes when asked in a terminal.',
     }),
   },
   {
@@ -56,7 +56,7 @@ const RULES: Rule[] = [
     cause: () => ({
       code: 'sqlserver-memory',
       message: 'SQL Server stops because the Docker engine has too little memory (it needs at least 2 GB)',
-      hint: 'Give the Docker VM more memory (Docker Desktop: Settings → Resources; Colima: colima start --memory 4), then run `hart-dev up` again.',
+      hint: 'Give the Docker VM more memory (Docker Desktop: Settings → Resources; Colima: colima start --memory 4), then run the command again.',
     }),
   },
   {
@@ -102,6 +102,6 @@ export function oomCause(service: ServiceName): KnownCause {
   return {
     code: `${service}-memory`,
     message: `The ${service === 'sqlserver' ? 'SQL Server' : 'Neo4j'} container was killed for running out of memory`,
-    hint: 'Give the Docker VM more memory (SQL Server needs at least 2 GB), then run `hart-dev up` again.',
+    hint: 'Give the Docker VM more memory (SQL Server needs at least 2 GB), then run the command again.',
   };
 }

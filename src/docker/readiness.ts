@@ -1,8 +1,10 @@
 // Waiting for a service until a deadline: a real login (SQL Server: `SELECT 1` through mssql; Neo4j:
-// verifyConnectivity over Bolt), retried while the UI shows the container's latest log line. When the
-// container exits or the deadline passes, the error carries the last 30 log lines and the known cause.
-import { connect } from 'node:net';
+// verifyConnectivity over Bolt), retried while the status line shows the time left, the last error and
+// the container's latest log line. When the container exits or the deadline passes, the error carries
+// the last 30 log lines and the known cause. An existing server (no container) that refuses
+// connections for REFUSED_FAIL_MS is reported then, not at the deadline.
 import type Dockerode from 'dockerode';
+import { briefError, isConnectionRefused, REFUSED_FAIL_MS, secondsLeft } from '../engine/connection-refused.js';
 import { HartError, InterruptedError } from '../engine/errors.js';
 import type { Neo4jEndpoint } from '../neo4j/endpoint.js';
 import type { SqlEndpoint } from '../sqlserver/endpoint.js';
@@ -78,7 +80,10 @@ export async function waitUntilReady(
   const name = serverName(service);
   const interval = options.intervalMs ?? 1000;
   let lastError: string;
+  let brief: string;
   let refusals = 0;
+  /** Since when every attempt found the port closed (undefined: the last attempt got further). */
+  let refusedSince: number | undefined;
   for (;;) {
     if (signal.aborted) throw new InterruptedError();
     try {
@@ -87,8 +92,11 @@ export async function waitUntilReady(
     } catch (error) {
       if (signal.aborted) throw new InterruptedError();
       lastError = messageOf(error);
+      brief = briefError(error);
       if (classify(error) === 'wrong-password') refusals += 1;
+      refusedSince = isConnectionRefused(error) ? (refusedSince ?? Date.now()) : undefined;
     }
+    const waiting = `Waiting for ${name} at ${target}: ${secondsLeft(options.deadline)} s left, last error: ${brief}`;
     if (container === undefined) {
       if (refusals > 0) {
         throw new HartError(`${name} at ${target} refuses the login: ${lastError}`, {
@@ -96,12 +104,21 @@ export async function waitUntilReady(
           code: `${service}-login`,
         });
       }
-      report.status(`Waiting for ${name} at ${target}: ${lastError}`);
+      if (refusedSince !== undefined && Date.now() - refusedSince >= REFUSED_FAIL_MS) {
+        throw new HartError(`${name} at ${target} refuses connections: nothing listens there (${lastError})`, {
+          hint:
+            service === 'sqlserver'
+              ? 'Start that SQL Server, or check the host and port in HART_SQL_URL (--sql-url).'
+              : 'Start that Neo4j, or check the host and port in HART_NEO4J_URL (--neo4j-url).',
+          code: `${service}-refused`,
+        });
+      }
+      report.status(waiting);
     } else {
       const handle = container.docker.getContainer(container.id);
       const [info, lines] = await Promise.all([handle.inspect().catch(() => undefined), logTail(handle, FAILURE_LOG_LINES)]);
       const latest = lines[lines.length - 1];
-      if (latest !== undefined) report.status(latest);
+      report.status(latest === undefined ? waiting : `${waiting} · log: ${latest}`);
       if (info === undefined || !info.State.Running) {
         const exit = info === undefined ? 'was removed' : `exited with code ${info.State.ExitCode}`;
         const cause = info?.State.OOMKilled === true ? oomCause(service) : recogniseCause(service, container.project, lines);
@@ -121,9 +138,8 @@ export async function waitUntilReady(
     if (Date.now() + interval > options.deadline) {
       const lines = container === undefined ? [] : await logTail(container.docker.getContainer(container.id), FAILURE_LOG_LINES);
       const cause = container === undefined ? undefined : recogniseCause(service, container.project, lines);
-      const seconds = Math.round((options.deadline - Date.now()) / 1000);
       throw failure(
-        `${name} at ${target} did not accept a login before the deadline${seconds < 0 ? '' : ''} (last error: ${lastError})`,
+        `${name} at ${target} did not accept a login before the deadline (last error: ${lastError})`,
         cause,
         container === undefined
           ? 'Check that the server runs and is reachable from here; raise HART_READY_TIMEOUT if it is just slow.'
@@ -185,19 +201,4 @@ export async function waitForSqlServer(endpoint: SqlEndpoint, options: Readiness
 
 export async function waitForNeo4j(endpoint: Neo4jEndpoint, options: ReadinessOptions, probe: LoginProbe = neo4jLoginProbe(endpoint)): Promise<void> {
   await waitUntilReady('neo4j', endpoint.url, probe, (e) => (isNeo4jAuthFailure(e) ? 'wrong-password' : 'retry'), options);
-}
-
-/** The quick check of the warm path: does something accept TCP on the published port? */
-export function tcpAccepts(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port });
-    const finish = (ok: boolean): void => {
-      socket.removeAllListeners();
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(timeoutMs, () => finish(false));
-    socket.once('connect', () => finish(true));
-    socket.once('error', () => finish(false));
-  });
 }

@@ -153,33 +153,44 @@ describe('runPhases', () => {
 describe('selectPhases', () => {
   const plan = [
     { id: 'preflight', needs: [] },
-    { id: 'containers', needs: ['preflight'] },
+    { id: 'sqlserver', needs: ['preflight'] },
+    { id: 'neo4j', needs: ['preflight'] },
     { id: 'clr-build', needs: ['preflight'] },
-    { id: 'database', needs: ['containers'] },
+    { id: 'database', needs: ['sqlserver'] },
     { id: 'migration', needs: ['database', 'clr-build'] },
-    { id: 'neo4j-schema', needs: ['containers'] },
+    { id: 'neo4j-schema', needs: ['neo4j'] },
   ];
   const ids = (selection: Parameters<typeof selectPhases>[1]) => selectPhases(plan, selection).map((p) => p.id);
 
   it('--only pulls in what the named phases need, transitively', () => {
-    expect(ids({ only: ['database'] })).toEqual(['preflight', 'containers', 'database']);
-    expect(ids({ only: ['migration'] })).toEqual(['preflight', 'containers', 'clr-build', 'database', 'migration']);
+    expect(ids({ only: ['database'] })).toEqual(['preflight', 'sqlserver', 'database']);
+    expect(ids({ only: ['migration'] })).toEqual(['preflight', 'sqlserver', 'clr-build', 'database', 'migration']);
+    expect(ids({ only: ['neo4j-schema'] })).toEqual(['preflight', 'neo4j', 'neo4j-schema']);
   });
 
   it('--skip removes phases; --only and --skip combine', () => {
-    expect(ids({ skip: ['clr-build', 'neo4j-schema'] })).toEqual(['preflight', 'containers', 'database', 'migration']);
-    expect(ids({ only: ['database'], skip: ['preflight'] })).toEqual(['containers', 'database']);
+    expect(ids({ skip: ['clr-build', 'neo4j', 'neo4j-schema'] })).toEqual(['preflight', 'sqlserver', 'database', 'migration']);
+    expect(ids({ only: ['database'], skip: ['preflight'] })).toEqual(['sqlserver', 'database']);
   });
 
   it('a skipped phase hands its needs on to its dependants, transitively', () => {
     const needs = (selection: Parameters<typeof selectPhases>[1]) => Object.fromEntries(selectPhases(plan, selection).map((p) => [p.id, p.needs.join(',')]));
-    expect(needs({ skip: ['containers'] })).toEqual({ preflight: '', 'clr-build': 'preflight', database: 'preflight', migration: 'database,clr-build', 'neo4j-schema': 'preflight' });
-    expect(needs({ only: ['migration'], skip: ['containers', 'database'] })).toEqual({ preflight: '', 'clr-build': 'preflight', migration: 'preflight,clr-build' });
+    expect(needs({ skip: ['sqlserver', 'neo4j'] })).toEqual({ preflight: '', 'clr-build': 'preflight', database: 'preflight', migration: 'database,clr-build', 'neo4j-schema': 'preflight' });
+    expect(needs({ only: ['migration'], skip: ['sqlserver', 'database'] })).toEqual({ preflight: '', 'clr-build': 'preflight', migration: 'preflight,clr-build' });
     // Skipping preflight itself is the user's explicit choice: nothing is left to wait for.
-    expect(needs({ only: ['database'], skip: ['preflight', 'containers'] })).toEqual({ database: '' });
+    expect(needs({ only: ['database'], skip: ['preflight', 'sqlserver'] })).toEqual({ database: '' });
   });
 
-  it('with containers skipped and a failing preflight, no later phase runs', async () => {
+  it('an alias stands for the phases it names: --skip containers leaves out both service phases', () => {
+    const aliases = { containers: ['sqlserver', 'neo4j'] };
+    expect(selectPhases(plan, { skip: ['containers'] }, aliases).map((p) => p.id)).toEqual(['preflight', 'clr-build', 'database', 'migration', 'neo4j-schema']);
+    expect(selectPhases(plan, { only: ['containers'] }, aliases).map((p) => p.id)).toEqual(['preflight', 'sqlserver', 'neo4j']);
+    // Of a plan that has only some of the aliased phases, those.
+    expect(selectPhases(plan.filter((p) => p.id !== 'sqlserver'), { only: ['containers'] }, aliases).map((p) => p.id)).toEqual(['preflight', 'neo4j']);
+    expect(() => selectPhases(plan.filter((p) => p.id !== 'sqlserver' && p.id !== 'neo4j'), { only: ['containers'] }, aliases)).toThrow('Unknown phase "containers"');
+  });
+
+  it('with the service phases skipped and a failing preflight, no later phase runs', async () => {
     const ran: string[] = [];
     const track = (id: string): Phase<unknown>['run'] => async () => {
       ran.push(id);
@@ -187,13 +198,14 @@ describe('selectPhases', () => {
       return done();
     };
     const full = plan.map((p) => phase(p.id, [...p.needs], track(p.id)));
-    const { finished } = await run(selectPhases(full, { only: ['neo4j-schema'], skip: ['containers'] }));
+    const { finished } = await run(selectPhases(full, { only: ['neo4j-schema'], skip: ['neo4j'] }));
     expect(ran).toEqual(['preflight']);
     expect(finished).toEqual({ preflight: 'failed', 'neo4j-schema': 'cancelled: needs preflight, which did not finish' });
   });
 
-  it('rejects an unknown phase id with the list of known ones (usage error, exit 2)', () => {
-    expect(() => ids({ only: ['databse'] })).toThrow('Unknown phase "databse"');
+  it('rejects an unknown phase id with the closest known one and the list of all (usage error, exit 2)', () => {
+    expect(() => ids({ only: ['databse'] })).toThrow('Unknown phase "databse" (did you mean "database"?)');
+    expect(() => ids({ only: ['containers'] })).toThrow(/^Unknown phase "containers"$/);
     const error = (() => {
       try {
         ids({ skip: ['nope'] });
@@ -202,6 +214,6 @@ describe('selectPhases', () => {
       }
       return undefined;
     })();
-    expect(error).toMatchObject({ exitCode: 2, hint: 'Phases of this command: preflight, containers, clr-build, database, migration, neo4j-schema' });
+    expect(error).toMatchObject({ exitCode: 2, hint: 'Phases of this command: preflight, sqlserver, neo4j, clr-build, database, migration, neo4j-schema' });
   });
 });

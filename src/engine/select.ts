@@ -2,8 +2,10 @@
 // (transitively); --skip removes phases, and a phase whose need was skipped still runs (its need
 // counts as met) — skipping is the user saying "that part is already there". A skipped phase hands
 // its own needs on to its dependants (transitively): with `--skip containers`, the phases after it
-// still wait for preflight, and a failed preflight stops them.
+// still wait for preflight, and a failed preflight stops them. An alias names several phases at once
+// (an older name kept working); an unknown name gets the closest known one.
 import { UsageError } from './errors.js';
+import { nearestName } from './nearest-name.js';
 import type { PhaseId } from './phase.js';
 
 export interface Selectable {
@@ -16,25 +18,34 @@ export interface Selection {
   skip?: readonly PhaseId[];
 }
 
-export function selectPhases<P extends Selectable>(phases: readonly P[], selection: Selection): P[] {
+/** Names that stand for several phases, e.g. `containers` for the two service phases. */
+export type PhaseAliases = Readonly<Record<string, readonly PhaseId[]>>;
+
+/** The phase ids a name given to --only/--skip stands for, or a usage error naming the closest one. */
+function resolveName<P extends Selectable>(name: string, byId: ReadonlyMap<PhaseId, P>, aliases: PhaseAliases): PhaseId[] {
+  if (byId.has(name)) return [name];
+  const aliased = Object.hasOwn(aliases, name) ? (aliases[name] ?? []).filter((id) => byId.has(id)) : [];
+  if (aliased.length > 0) return aliased;
+  const known = [...byId.keys()];
+  const near = nearestName(name, known);
+  throw new UsageError(`Unknown phase "${name}"${near === undefined ? '' : ` (did you mean "${near}"?)`}`, { hint: `Phases of this command: ${known.join(', ')}` });
+}
+
+export function selectPhases<P extends Selectable>(phases: readonly P[], selection: Selection, aliases: PhaseAliases = {}): P[] {
   const byId = new Map(phases.map((p) => [p.id, p]));
-  const known = phases.map((p) => p.id).join(', ');
-  for (const id of [...(selection.only ?? []), ...(selection.skip ?? [])]) {
-    if (!byId.has(id)) {
-      throw new UsageError(`Unknown phase "${id}"`, { hint: `Phases of this command: ${known}` });
-    }
-  }
+  const only = (selection.only ?? []).flatMap((name) => resolveName(name, byId, aliases));
+  const skip = (selection.skip ?? []).flatMap((name) => resolveName(name, byId, aliases));
   let chosen = new Set(phases.map((p) => p.id));
-  if (selection.only !== undefined && selection.only.length > 0) {
+  if (only.length > 0) {
     chosen = new Set();
     const visit = (id: PhaseId): void => {
       if (chosen.has(id)) return;
       chosen.add(id);
       for (const need of byId.get(id)?.needs ?? []) visit(need);
     };
-    for (const id of selection.only) visit(id);
+    for (const id of only) visit(id);
   }
-  for (const id of selection.skip ?? []) chosen.delete(id);
+  for (const id of skip) chosen.delete(id);
   // The needs of a phase that runs: its chosen needs, and for each need left out, that need's own needs.
   const needsOf = (id: PhaseId, seen: Set<PhaseId>): PhaseId[] => {
     const out: PhaseId[] = [];

@@ -1,6 +1,8 @@
-// Opening a driver for an endpoint: wait for Bolt until a deadline, fail fast on a wrong password,
-// and always close the driver (withGraph).
+// Opening a driver for an endpoint: wait for Bolt until a deadline (no attempt outlives it, and the
+// status line shows the time left and the last error), fail fast on a wrong password and on a port
+// that keeps refusing connections, and always close the driver (withGraph).
 import neo4j, { type Driver } from 'neo4j-driver';
+import { briefError, isConnectionRefused, REFUSED_FAIL_MS, secondsLeft } from '../engine/connection-refused.js';
 import { HartError, throwIfAborted } from '../engine/errors.js';
 import type { Neo4jEndpoint } from './endpoint.js';
 import { CREDENTIALS_EXPIRED, neo4jCode, RATE_LIMITED, startupFailureFromLogs as startupFailure, UNAUTHORIZED, unauthorizedError, unreachableError } from './errors.js';
@@ -27,10 +29,24 @@ export function createDriver(endpoint: Neo4jEndpoint): Driver {
   });
 }
 
+/** `promise`, or a rejection when it has not settled within `ms` (a server that accepts but never answers). */
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${Math.ceil(ms / 1000)} s`)), ms);
+  });
+  // The attempt that lost the race settles when the driver closes; nobody waits for it any more.
+  promise.catch(() => undefined);
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /** A connected driver (verified with a real login), or a HartError saying why not. */
 export async function openGraph(endpoint: Neo4jEndpoint, options: OpenOptions): Promise<Driver> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const started = Date.now();
+  const deadline = started + timeoutMs;
+  /** Since when every attempt found the port closed. */
+  let refusedSince: number | undefined;
   let driver: Driver;
   try {
     driver = createDriver(endpoint);
@@ -41,12 +57,11 @@ export async function openGraph(endpoint: Neo4jEndpoint, options: OpenOptions): 
       cause: error,
     });
   }
-  let announced = false;
   let attempts = 0;
   for (;;) {
     try {
       throwIfAborted(options.signal);
-      await driver.verifyConnectivity();
+      await within(driver.verifyConnectivity(), Math.max(1, deadline - Date.now()));
       return driver;
     } catch (error) {
       const code = neo4jCode(error);
@@ -71,7 +86,8 @@ export async function openGraph(endpoint: Neo4jEndpoint, options: OpenOptions): 
         throw unauthorizedError(endpoint, error);
       }
       const waited = Date.now() - started;
-      if (waited >= timeoutMs) {
+      refusedSince = isConnectionRefused(error) ? (refusedSince ?? Date.now()) : undefined;
+      if (waited >= timeoutMs || (refusedSince !== undefined && Date.now() - refusedSince >= REFUSED_FAIL_MS)) {
         await driver.close();
         const logs = options.logs === undefined ? [] : await options.logs().catch(() => []);
         throw unreachableError(endpoint, waited, error, logs);
@@ -85,10 +101,7 @@ export async function openGraph(endpoint: Neo4jEndpoint, options: OpenOptions): 
         }
       }
       attempts += 1;
-      if (!announced) {
-        options.status?.(`Waiting for Neo4j at ${endpoint.url} to accept logins`);
-        announced = true;
-      }
+      options.status?.(`Waiting for Neo4j at ${endpoint.url}: ${secondsLeft(deadline)} s left, last error: ${briefError(error)}`);
       await sleep(RETRY_MS, options.signal);
     }
   }

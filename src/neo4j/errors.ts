@@ -1,4 +1,5 @@
 // Neo4j failures a user can meet, each turned into a message that says what is wrong and what to do.
+import { isConnectionRefused } from '../engine/connection-refused.js';
 import { HartError } from '../engine/errors.js';
 import type { Neo4jEndpoint } from './endpoint.js';
 
@@ -65,7 +66,9 @@ export function unreachableError(endpoint: Neo4jEndpoint, waitedMs: number, caus
   const where = endpoint.container === undefined ? endpoint.url : `${endpoint.url} (container ${endpoint.container})`;
   const hint = endpoint.external
     ? `Start that Neo4j, or check the host and port in HART_NEO4J_URL (use bolt:// when the port is forwarded or remapped).`
-    : `Look at the container's log (docker logs ${endpoint.container ?? '<container>'}), or raise HART_READY_TIMEOUT if the machine is slow.`;
+    : isConnectionRefused(cause)
+      ? `Nothing listens there: see 'hart-dev status' and 'hart-dev logs neo4j'. The neo4j phase starts the container (leave it out of --skip).`
+      : `Look at the container's log (docker logs ${endpoint.container ?? '<container>'}), or raise HART_READY_TIMEOUT if the machine is slow.`;
   return new HartError(`Can't reach Neo4j at ${where} after ${Math.round(waitedMs / 1000)} s: ${messageOf(cause)}`, {
     hint,
     details: logs.slice(-20),

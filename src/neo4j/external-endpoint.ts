@@ -10,12 +10,12 @@ export function neo4jEndpointFromConfig(config: Config): Neo4jEndpoint | undefin
   return { url: config.neo4j.url, user: config.neo4j.user, password: config.neo4j.password, external: true };
 }
 
-/** The endpoint the Neo4j phases use: the containers phase's, else the configured external one. */
+/** The endpoint the Neo4j phases use: the neo4j phase's, else the configured external one. */
 export function resolveNeo4jEndpoint(state: { neo4j?: Neo4jEndpoint }, config: Config): Neo4jEndpoint {
   const endpoint = state.neo4j ?? neo4jEndpointFromConfig(config);
   if (endpoint === undefined) {
     throw new HartError('No Neo4j endpoint is known for this run', {
-      hint: 'Run the containers phase first (hart-dev up), or point at an existing server with HART_NEO4J_URL=bolt://localhost:7687.',
+      hint: 'Keep the neo4j phase in the run (not in --skip), or point at an existing server with HART_NEO4J_URL=bolt://localhost:7687.',
       code: 'neo4j-no-endpoint',
     });
   }

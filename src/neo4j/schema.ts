@@ -105,7 +105,7 @@ export async function awaitIndexes(driver: Driver, timeoutMs: number, signal: Ab
       failed ? 'A Neo4j index failed to build' : `Neo4j indexes are not online after ${seconds} s`,
       {
         hint: failed
-          ? 'Drop the failed index (DROP INDEX <name>) and run hart-dev up again; the failure message says what went wrong.'
+          ? 'Drop the failed index (DROP INDEX <name>) and run the command again; the failure message says what went wrong.'
           : 'The server may be short of memory or CPU: raise HART_READY_TIMEOUT, or give the container more memory, then run again.',
         details: lines.length > 0 ? lines : [error instanceof Error ? error.message : String(error)],
         code: 'neo4j-index-offline',

@@ -1,5 +1,5 @@
 // What every phase of `up` (and reset/seed) receives. `state` carries results from one phase to
-// the phases that need it (the containers phase fills the endpoints, clr-build the artifact).
+// the phases that need it (the sqlserver and neo4j phases fill the endpoints, clr-build the artifact).
 import type { ClrArtifact } from '../clr/artifact.js';
 import type { Config } from '../config/load.js';
 import type { Neo4jEndpoint } from '../neo4j/endpoint.js';

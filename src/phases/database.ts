@@ -11,7 +11,7 @@ export function createDatabasePhase(deps: SqlDeployDeps): Phase<UpContext> {
   return {
     id: 'database',
     title: 'Database',
-    needs: ['containers'],
+    needs: ['sqlserver'],
     async run(ctx, { signal, report }) {
       const database = ctx.config.sql.database;
       const session = await deps.openSession(endpointOf(ctx), { database: 'master', signal });

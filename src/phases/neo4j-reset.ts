@@ -9,7 +9,7 @@ import { graphOpenOptions } from './neo4j-schema.js';
 export const neo4jResetPhase: Phase<UpContext> = {
   id: 'neo4j-reset',
   title: 'Neo4j reset',
-  needs: ['containers'],
+  needs: ['neo4j'],
   async run(ctx, { signal, report }) {
     const endpoint = resolveNeo4jEndpoint(ctx.state, ctx.config);
     // Before connecting: a refusal should not depend on the server being up.

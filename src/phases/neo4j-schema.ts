@@ -34,7 +34,7 @@ export function graphOpenOptions(ctx: UpContext, endpoint: Neo4jEndpoint, signal
 export const neo4jSchemaPhase: Phase<UpContext> = {
   id: 'neo4j-schema',
   title: 'Neo4j schema',
-  needs: ['containers'],
+  needs: ['neo4j'],
   async run(ctx, { signal, report }) {
     const endpoint = resolveNeo4jEndpoint(ctx.state, ctx.config);
     const settings = graphSettings(ctx);

@@ -1,8 +1,8 @@
 // The phases of `reset` and `seed`, derived from the up plan so that a phase added to `up` is reset
 // and seeded too. The runner derives the parallelism from `needs`, so each store is its own chain:
 //
-//   reset:  containers → reset-database → database → … → seed → verify          (SQL Server)
-//           containers → neo4j-reset → neo4j-schema → neo4j-seed → neo4j-verify   (Neo4j)
+//   reset:  sqlserver → reset-database → database → … → seed → verify       (SQL Server)
+//           neo4j → neo4j-reset → neo4j-schema → neo4j-seed → neo4j-verify   (Neo4j)
 //           --no-seed leaves out seed, neo4j-seed and neo4j-verify: both stores end empty.
 //   seed:   seed and neo4j-seed with what they need (those skip when unchanged);
 //           with --target only the seed phase, against that other SQL Server.

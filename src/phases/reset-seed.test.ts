@@ -225,10 +225,10 @@ describe('seed, verify and reset against a recording fake session', () => {
 });
 
 describe('the reset and seed plans', () => {
-  it('reset empties and rebuilds both stores as two chains after the containers: SQL Server and Neo4j', () => {
+  it('reset empties and rebuilds both stores as two chains, each after its service phase: SQL Server and Neo4j', () => {
     expect(waves(resetPhases({ full: false, noSeed: false }))).toEqual([
       ['preflight'],
-      ['clr-build', 'containers'],
+      ['clr-build', 'neo4j', 'sqlserver'],
       ['neo4j-reset', 'reset-database'],
       ['database', 'neo4j-schema'],
       ['clr-deploy', 'filestream', 'migration', 'neo4j-seed'],

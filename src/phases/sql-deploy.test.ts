@@ -44,7 +44,7 @@ describe('SQL Server deploy against a recording fake session', () => {
     expect(warm.filter((c) => c.kind === 'batch')).toEqual([]);
     expect(warm.filter((c) => c.kind === 'query')).toHaveLength(1);
     expect(outcomes(result.events)).toEqual([
-      'containers: done',
+      'sqlserver: done',
       'database: skipped (Database Hartonomous already configured)',
       'migration: skipped (Unchanged since last run (1 script))',
       'broker: skipped (Unchanged since last run (1 script))',

@@ -66,7 +66,7 @@ export function createVerifyPhase(deps: SeedDeployDeps): Phase<UpContext> {
         const missing = expectedObjects(plan).filter((o) => !present.has(o.name));
         if (missing.length > 0) {
           throw fail(`${missing.length} ${missing.length === 1 ? 'object is' : 'objects are'} missing after deploy: ${missing.slice(0, 5).map((m) => m.name).join(', ')}${missing.length > 5 ? ', …' : ''}`,
-            'Run `hart-dev up` again; if it stays missing, `hart-dev reset --full` rebuilds the database.',
+            'Run the command again; if it stays missing, `hart-dev reset --full` rebuilds the database.',
             missing.map((m) => `${m.kind} ${m.name} (defined in ${m.script})`));
         }
 
@@ -94,7 +94,7 @@ export function createVerifyPhase(deps: SeedDeployDeps): Phase<UpContext> {
               report.status('Running dbo.sp_FindNearestAtoms');
               const [nearest] = await query(findNearestSql(), { tenantId: { type: 'int', value: DEFAULT_TENANT.id }, v: { type: 'varbinary', value: encodeVector(first.vector) }, model: { type: 'nvarchar', value: SAMPLE_MODEL_NAME } }, 'Running dbo.sp_FindNearestAtoms');
               if (nearest?.AtomKey !== first.key) {
-                throw fail(`dbo.sp_FindNearestAtoms does not find ${first.key} as its own nearest atom (got ${String(nearest?.AtomKey)})`, 'Check the procedure and the CLR functions, then run `hart-dev up` again.');
+                throw fail(`dbo.sp_FindNearestAtoms does not find ${first.key} as its own nearest atom (got ${String(nearest?.AtomKey)})`, 'Check the procedure and the CLR functions, then run the command again.');
               }
             }
           }

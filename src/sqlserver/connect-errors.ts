@@ -32,7 +32,7 @@ export function connectError(error: unknown, where: string, endpoint: Who): Hart
   return new HartError(`Can't reach SQL Server at ${where}: ${message}`, {
     code: 'sql-unreachable',
     cause: error,
-    hint: endpoint.external ? 'Check HART_SQL_URL and that the server accepts TCP connections.' : 'Start it with `hart-dev up` (or check `hart-dev status`).',
+    hint: endpoint.external ? 'Check HART_SQL_URL and that the server accepts TCP connections.' : "See 'hart-dev status' and 'hart-dev logs sqlserver'. The sqlserver phase starts this project's container and waits for a login (leave it out of --skip).",
   });
 }
 

@@ -132,13 +132,13 @@ export function planOf(ctx: DeployContext, deps: SqlDeployDeps): Promise<Payload
   return run.plan;
 }
 
-/** The endpoint the containers phase (or HART_SQL_URL) gave this run. */
+/** The endpoint the sqlserver phase (or HART_SQL_URL) gave this run. */
 export function endpointOf(ctx: Pick<DeployContext, 'state'>): SqlEndpoint {
   const endpoint = ctx.state.sqlServer;
   if (endpoint === undefined) {
     throw new HartError('No SQL Server is known to this run', {
       code: 'no-sql-endpoint',
-      hint: 'Run the containers phase too (do not --skip containers), or set HART_SQL_URL to an existing server.',
+      hint: 'Keep the sqlserver phase in the run (not in --skip), or set HART_SQL_URL to an existing server.',
     });
   }
   return endpoint;

@@ -23,7 +23,7 @@ export function createResetDatabasePhase<C extends DeployContext>(deps: SeedDepl
   return {
     id: RESET_PHASE_ID,
     title: 'Reset database',
-    needs: ['containers', 'clr-build'],
+    needs: ['sqlserver', 'clr-build'],
     async run(ctx, { signal, report }) {
       const endpoint = endpointOf(ctx);
       const database = ctx.config.sql.database;

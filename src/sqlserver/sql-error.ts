@@ -92,7 +92,7 @@ export function toSqlHartError(error: unknown, context: SqlErrorContext = {}): u
       context.hint ??
       (location === undefined
         ? 'Check the SQL Server log (docker logs) and run the command again.'
-        : `Fix ${formatLocation(location)} and run hart-dev up again: scripts that succeeded stay applied, this one runs again.`),
+        : `Fix ${formatLocation(location)} and run the command again: scripts that succeeded stay applied, this one runs again.`),
     cause: error,
   });
 }

@@ -43,7 +43,8 @@ describe.skipIf(skipReason !== undefined)('hart-dev up with its own containers (
 
     const warm = await hart(['up', '--json'], env, cwd);
     expect(warm.code, warm.text.slice(-4000)).toBe(0);
-    expect(warm.phases.get('containers')?.message).toMatch(/reused/);
+    expect(warm.phases.get('sqlserver')?.message).toMatch(/reused/);
+    expect(warm.phases.get('neo4j')?.message).toMatch(/reused/);
     for (const id of ['database', 'migration', 'broker', 'programmability', 'seed', 'verify']) expect(warm.phases.get(id)?.status, id).toBe('skipped');
 
     const reset = await hart(['reset', '--json', '--yes'], env, cwd);

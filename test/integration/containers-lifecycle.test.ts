@@ -1,15 +1,17 @@
 // The container lifecycle of `up` against the real Docker engine, with stand-in images (the real
-// SQL Server and Neo4j images cannot be pulled here): create, reuse untouched, stopped → started,
-// recreate on a changed spec with the volume kept, ports on 127.0.0.1, and refusal to touch a
-// container that only shares our name.
+// SQL Server and Neo4j images cannot be pulled here): create, reuse untouched only after a login,
+// stopped → started, recreate on a changed spec with the volume kept, ports on 127.0.0.1, and
+// refusal to touch a container that only shares our name.
 import type Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureServiceContainer } from '../../src/docker/service-container.js';
 import { LABEL_PROJECT, LABEL_SERVICE, LABEL_SPEC_HASH, neo4jSpec, sqlServerSpec } from '../../src/docker/service-specs.js';
 import type { HartEvent } from '../../src/engine/events.js';
 import { runPhases } from '../../src/engine/runner.js';
-import { createContainersPhase } from '../../src/phases/containers.js';
+import type { LoginProbe } from '../../src/docker/readiness.js';
 import type { UpContext } from '../../src/phases/context.js';
+import { createNeo4jPhase } from '../../src/phases/neo4j.js';
+import { createSqlServerPhase } from '../../src/phases/sqlserver.js';
 import { createTestProject, freePort, testDocker, waitHealthy, type TestProject } from '../support/docker-project.js';
 import { STANDIN_IMAGES } from '../support/docker-standins.js';
 
@@ -21,15 +23,18 @@ async function logsOf(docker: Dockerode, name: string): Promise<string> {
   return raw.toString('utf8');
 }
 
-async function runContainersPhase(project: TestProject, extraEnv: NodeJS.ProcessEnv = {}): Promise<{ events: HartEvent[]; ctx: UpContext; exitCode: number }> {
+/** Both service phases; `probe` replaces the login probes (the stand-ins never answer a login). */
+async function runServicePhases(project: TestProject, probe?: LoginProbe, extraEnv: NodeJS.ProcessEnv = {}): Promise<{ events: HartEvent[]; ctx: UpContext; exitCode: number }> {
   const events: HartEvent[] = [];
   const ctx: UpContext = { config: project.config(extraEnv), interactive: false, yes: false, state: {}, env: process.env };
-  const result = await runPhases({ command: 'up', phases: [createContainersPhase()], ctx, signal: never, emit: (e) => events.push(e) });
+  const options = probe === undefined ? {} : { probe: () => probe };
+  const phases = [createSqlServerPhase(options), createNeo4jPhase(options)];
+  const result = await runPhases({ command: 'up', phases, ctx, signal: never, emit: (e) => events.push(e) });
   return { events, ctx, exitCode: result.exitCode };
 }
 
-function finished(events: HartEvent[]): Extract<HartEvent, { type: 'phase-finished' }> | undefined {
-  return events.find((e): e is Extract<HartEvent, { type: 'phase-finished' }> => e.type === 'phase-finished');
+function finished(events: HartEvent[], id = 'sqlserver'): Extract<HartEvent, { type: 'phase-finished' }> | undefined {
+  return events.find((e): e is Extract<HartEvent, { type: 'phase-finished' }> => e.type === 'phase-finished' && e.id === id);
 }
 
 describe('containers lifecycle (real Docker engine, stand-in images)', () => {
@@ -69,20 +74,42 @@ describe('containers lifecycle (real Docker engine, stand-in images)', () => {
     expect(neoInfo.Config.Env).toEqual(expect.arrayContaining([`NEO4J_AUTH=neo4j/${config.neo4j.password}`, 'NEO4J_server_memory_heap_max__size=1G']));
   });
 
-  it('reuses a running container with an unchanged spec untouched, and `up` takes the warm path without a login', async () => {
+  it('reuses a running, healthy container with an unchanged spec untouched once a login works (login probe replaced: the stand-ins never answer one)', async () => {
     const before = await docker.getContainer(`${project.name}-sqlserver`).inspect();
     await waitHealthy(docker, `${project.name}-sqlserver`);
     await waitHealthy(docker, `${project.name}-neo4j`);
-    // The real login probes stay in: the stand-ins never answer a login, so only the warm path
-    // (healthy + published port accepts) can finish this phase.
-    const { events, ctx, exitCode } = await runContainersPhase(project);
-    expect(finished(events)).toMatchObject({ status: 'done', message: expect.stringContaining('SQL Server reused') });
+    let logins = 0;
+    const { events, ctx, exitCode } = await runServicePhases(project, async () => {
+      logins += 1;
+    });
+    expect(finished(events)).toMatchObject({ status: 'done', message: `SQL Server reused (${project.name}-sqlserver)` });
+    expect(finished(events, 'neo4j')).toMatchObject({ status: 'done', message: `Neo4j reused (${project.name}-neo4j)` });
+    expect(logins).toBe(2);
     expect(exitCode).toBe(0);
     const after = await docker.getContainer(`${project.name}-sqlserver`).inspect();
     expect(after.Id).toBe(before.Id);
     expect(after.State.StartedAt).toBe(before.State.StartedAt);
     expect(ctx.state.sqlServer).toMatchObject({ host: '127.0.0.1', port: project.config().sql.port, user: 'sa', external: false, container: `${project.name}-sqlserver` });
     expect(ctx.state.neo4j).toMatchObject({ url: `bolt://127.0.0.1:${project.config().neo4j.boltPort}`, user: 'neo4j', external: false });
+  });
+
+  it('a healthy container that refuses the login from here is not "reused": the phase waits for a login and fails at the deadline with its log lines', async () => {
+    // The real login probes: the stand-in is healthy for Docker (its sqlcmd succeeds) and accepts
+    // TCP on the published port, but never answers a login, like a server after a readiness timeout.
+    await waitHealthy(docker, `${project.name}-sqlserver`);
+    const before = await docker.getContainer(`${project.name}-sqlserver`).inspect();
+    const { events, exitCode } = await runServicePhases(project, undefined, { HART_READY_TIMEOUT: '3' });
+    expect(exitCode).toBe(1);
+    const sql = finished(events);
+    expect(sql?.status).toBe('failed');
+    expect(sql?.error?.code).toBe('sqlserver-not-ready');
+    expect(sql?.error?.message).toContain('did not accept a login before the deadline');
+    expect(sql?.error?.details?.join('\n')).toContain('SQL Server is now ready for client connections');
+    // The status line counted down and named the last error while it waited.
+    const statuses = events.flatMap((e) => (e.type === 'phase-status' && e.id === 'sqlserver' ? [e.message] : []));
+    expect(statuses.some((s) => /^Waiting for SQL Server at 127\.0\.0\.1,\d+: \d+ s left, last error: .+ · log: /.test(s))).toBe(true);
+    const after = await docker.getContainer(`${project.name}-sqlserver`).inspect();
+    expect(after.Id).toBe(before.Id);
   });
 
   it('starts a stopped container instead of recreating it', async () => {
@@ -144,7 +171,7 @@ describe('a container that only shares our name', () => {
   });
 
   it('is refused by up, which explains and leaves it untouched', async () => {
-    const { events } = await runContainersPhase(project);
+    const { events } = await runServicePhases(project);
     const end = finished(events);
     expect(end?.status).toBe('failed');
     expect(end?.error?.message).toContain(`A container named ${project.name}-sqlserver exists but was not created by hart-dev`);

@@ -11,7 +11,7 @@ import { sqlContainerEndpoint, neo4jContainerEndpoint } from '../../src/docker/e
 import { HartError } from '../../src/engine/errors.js';
 import type { HartEvent } from '../../src/engine/events.js';
 import { runPhases } from '../../src/engine/runner.js';
-import { createContainersPhase } from '../../src/phases/containers.js';
+import { createSqlServerPhase } from '../../src/phases/sqlserver.js';
 import { createTestProject, testDocker, type TestProject } from '../support/docker-project.js';
 import { STANDIN_IMAGES } from '../support/docker-standins.js';
 
@@ -45,7 +45,7 @@ describe('readiness failures (real Docker engine, stand-in images)', () => {
     const config = project.config({ HART_SQL_IMAGE: STANDIN_IMAGES.sqlserverWeakPassword });
     const result = await runPhases({
       command: 'up',
-      phases: [createContainersPhase()],
+      phases: [createSqlServerPhase()],
       ctx: { config, interactive: false, yes: false, state: {}, env: process.env },
       signal: never,
       emit: (e) => events.push(e),
@@ -96,8 +96,8 @@ describe('readiness failures (real Docker engine, stand-in images)', () => {
     expect(error.message).toContain('did not accept a login before the deadline');
     expect(error.hint).toContain('HART_READY_TIMEOUT');
     expect(error.details.join('\n')).toContain('SQL Server is now ready for client connections');
-    // While waiting, the UI showed the container's latest log line.
-    expect(statuses).toContain('SQL Server is now ready for client connections. This is an informational message; no user action is required.');
+    // While waiting, the status line showed the time left, the last error and the container's latest log line.
+    expect(statuses.some((s) => /\d+ s left, last error: .+ · log: SQL Server is now ready for client connections\./.test(s))).toBe(true);
   });
 
   it('a Neo4j that accepts TCP but never answers Bolt fails verifyConnectivity at the deadline', async () => {

@@ -1,6 +1,6 @@
 // `hart-dev reset` and `hart-dev seed`, run as commands against the suite's real Neo4j in
-// external-Neo4j mode, with only the Neo4j phases selected (no Docker, and HART_SQL_URL points at a
-// port where nothing listens: the SQL Server chain is not part of these runs).
+// external-Neo4j mode, with only the Neo4j phases selected: preflight runs and needs no Docker
+// (DOCKER_HOST names a socket nobody listens on), and the SQL Server chain is not part of these runs.
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,8 +22,8 @@ import { BILLING_PLANS, DEFAULT_TENANT } from '../../src/seed/fixed-data.js';
 import { REPO, testNeo4j } from './neo4j-support.js';
 
 const SETTINGS = { count: 120, dim: 32, topics: 4, seed: 7 };
-/** Only the graph: no Docker checks, no containers (the Neo4j phases use HART_NEO4J_URL). */
-const GRAPH_ONLY = ['--skip', 'preflight,containers'];
+/** Only the graph: the Neo4j phases use HART_NEO4J_URL, so preflight checks no Docker and no EULA. */
+const GRAPH_ONLY: string[] = [];
 const signal = new AbortController().signal;
 const folders: string[] = [];
 let driver: Driver;
@@ -48,8 +48,8 @@ function command(): { io: CommandIo; events: () => HartEvent[] } {
       HART_NEO4J_URL: server.url,
       HART_NEO4J_USER: server.user,
       HART_NEO4J_PASSWORD: server.password,
-      HART_SQL_URL: 'sqlserver://sa@127.0.0.1:1',
       HART_SQL_SA_PASSWORD: 'Str0ng.Passw0rd!',
+      DOCKER_HOST: `unix://${join(cwd, 'no-docker.sock')}`,
       HART_SQL_DIR: join(REPO, 'sql'),
       HART_SEEDS_DIR: seeds,
       HART_READY_TIMEOUT: '20',
@@ -64,8 +64,15 @@ function command(): { io: CommandIo; events: () => HartEvent[] } {
 }
 
 /** "id: status (message)" of every finished phase. */
-function outcomes(events: HartEvent[]): string[] {
+function allOutcomes(events: HartEvent[]): string[] {
   return events.flatMap((e) => (e.type === 'phase-finished' ? [`${e.id}: ${e.status}${e.message === undefined ? '' : ` (${e.message})`}`] : []));
+}
+
+/** The same, of the graph's own phases (neo4j-…), after preflight and the readiness check of the neo4j phase. */
+function outcomes(events: HartEvent[]): string[] {
+  const all = allOutcomes(events);
+  expect(all.slice(0, 2).map((line) => line.split(' (')[0])).toEqual(['preflight: done', 'neo4j: done']);
+  return all.filter((line) => line.startsWith('neo4j-'));
 }
 
 async function scalar(query: string): Promise<number> {
@@ -114,14 +121,12 @@ describe('reset and seed commands on the graph (real Neo4j, external mode)', () 
     expect(await counts()).toEqual(expectedGraphCounts(SETTINGS, 5));
   });
 
-  it('with containers skipped, a failed preflight (Docker unreachable) stops reset before the graph is touched', async () => {
+  it('with the service phases skipped, a failed preflight (the payload folder is missing) stops reset before the graph is touched', async () => {
     await driver.executeQuery('UNWIND range(1, 25) AS i CREATE (:Scratch {i: i})');
     const run = command();
-    // A local SQL Server container (no HART_SQL_URL) on a Docker engine nobody listens for.
-    delete run.io.env.HART_SQL_URL;
-    run.io.env.DOCKER_HOST = 'tcp://127.0.0.1:1';
+    run.io.env.HART_SQL_DIR = join(run.io.cwd, 'no-such-sql');
     expect(await reset(['--yes', '--json', '--only', 'neo4j-reset', '--skip', 'containers'], run.io)).not.toBe(0);
-    const finished = outcomes(run.events());
+    const finished = allOutcomes(run.events());
     expect(finished.filter((line) => line.startsWith('preflight: failed'))).toHaveLength(1);
     expect(finished.some((line) => line.startsWith('neo4j-reset: done'))).toBe(false);
     expect(await scalar('MATCH (n:Scratch) RETURN count(n)')).toBe(25);

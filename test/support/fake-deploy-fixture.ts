@@ -1,5 +1,5 @@
 // Test fixture: the SQL Server phases wired to a recording fake server with a simulated database,
-// an in-memory payload plan, and a stand-in containers phase that hands over the endpoint.
+// an in-memory payload plan, and a stand-in sqlserver phase that hands over the endpoint.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,9 +50,9 @@ export interface FakeDeploy {
   run(phases: Phase<UpContext>[], options?: { ctx?: UpContext; signal?: AbortSignal }): Promise<RunResult & { events: HartEvent[] }>;
 }
 
-export const fakeContainersPhase: Phase<UpContext> = {
-  id: 'containers',
-  title: 'Containers',
+export const fakeSqlServerPhase: Phase<UpContext> = {
+  id: 'sqlserver',
+  title: 'SQL Server',
   needs: [],
   async run(ctx) {
     ctx.state.sqlServer = FAKE_ENDPOINT;
@@ -84,7 +84,7 @@ export function fakeDeploy(plan: PayloadPlan): FakeDeploy {
       const events: HartEvent[] = [];
       const result = await runPhases({
         command: 'up',
-        phases: [fakeContainersPhase, ...phases],
+        phases: [fakeSqlServerPhase, ...phases],
         ctx: options.ctx ?? fixture.newContext(),
         signal: options.signal ?? new AbortController().signal,
         emit: (e) => events.push(e),
