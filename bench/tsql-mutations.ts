@@ -2,7 +2,8 @@
 // (test/support/tsql-mutations.ts) makes single-edit mutations of the payload under sql/ that SQL
 // Server's parser certainly rejects (a keyword misspelt, a parenthesis dropped, a string left open, …),
 // `--count N` of them in all (default 400) taken in turn from each class, seeded by `--seed S`
-// (default 1). Each one is written into one copy of the payload in a temporary folder (one file
+// (default 1). `--sql-dir D` mutates another payload folder instead (it is copied, links followed:
+// the folder itself is never written). Each one is written into one copy of the payload in a temporary folder (one file
 // changed, restored after), loaded and checked in this process as the CLI does; it counts as flagged
 // when check reports an error in the mutated file that it does not report for the original file
 // (same rule and message). Printed: flagged/total, per class, the rules that flagged, and with
@@ -38,6 +39,7 @@ const { values } = parseArgs({
     count: { type: 'string', default: '400' },
     seed: { type: 'string', default: '1' },
     misses: { type: 'boolean', default: false },
+    'sql-dir': { type: 'string' },
   },
 });
 const count = Number(values.count);
@@ -54,7 +56,7 @@ async function check(dir: string): Promise<Diagnostic[]> {
 
 const dir = mkdtempSync(join(tmpdir(), 'hart-bench-tsql-mutations-'));
 try {
-  cpSync(SQL_DIR, dir, { recursive: true });
+  cpSync(values['sql-dir'] ?? SQL_DIR, dir, { recursive: true, dereference: true });
   const started = performance.now();
 
   // The original payload: its errors per file are the baseline a mutation's findings are compared with.
