@@ -603,26 +603,22 @@ export class BatchBinder {
     this.visitField(n, 'top', undefined);
     const own = children(n, 'orderBy');
     if (own.length > 0 || extraOrderBy.length > 0) {
-      const aliases = new Set<string>();
-      for (const item of children(n, 'items')) {
-        const alias = nameOf(item, 'alias');
-        if (alias !== undefined) aliases.add(this.key(alias));
-      }
-      const ambiguous = this.ambiguousAliases(n, aliases);
-      for (const item of own) this.orderByItem(item, scope, aliases, ambiguous);
-      for (const item of extraOrderBy) this.orderByItem(item, scope, aliases, ambiguous);
+      const { names, ambiguous } = this.resultNames(n);
+      for (const item of own) this.orderByItem(item, scope, names, ambiguous);
+      for (const item of extraOrderBy) this.orderByItem(item, scope, names, ambiguous);
     }
     this.visitField(n, 'offset', undefined);
     this.selectInto(n);
   }
 
   /**
-   * An ORDER BY item: a select-list alias names a result column only as the whole item (`ORDER BY
-   * Amount`); "the column alias must be used standalone, and not as a part of some expression in ORDER
-   * BY clause" (SELECT - ORDER BY Clause), so inside one (`Amount + 1`, a CASE, a function) only the
-   * FROM sources' columns are visible and the alias is Msg 207.
+   * An ORDER BY item: a name standing alone is first a result column of the select list — an alias, a
+   * column's own name (`SELECT o.Id … ORDER BY Id` with a second Id in FROM is no ambiguity) or a
+   * column of a qualified star. "The column alias must be used standalone, and not as a part of some
+   * expression in ORDER BY clause" (SELECT - ORDER BY Clause), so inside one (`Amount + 1`, a CASE, a
+   * function) only the FROM sources' columns are visible and the alias is Msg 207.
    */
-  private orderByItem(item: NodeBase, scope: Scope, aliases: Set<string>, ambiguous: ReadonlySet<string> | undefined): void {
+  private orderByItem(item: NodeBase, scope: Scope, names: Set<string>, ambiguous: ReadonlySet<string> | undefined): void {
     const expr = item.kind === 'OrderByItem' ? child(item, 'expr') : item;
     const bare = expr?.kind === 'ColumnRef' && children(expr, 'parts').length === 1;
     if (bare && ambiguous !== undefined) {
@@ -632,35 +628,43 @@ export class BatchBinder {
         return;
       }
     }
-    if (bare) scope.aliases = aliases;
+    if (bare) scope.aliases = names;
     this.visit(item, scope);
     scope.aliases = undefined;
   }
 
   /**
-   * Select-list aliases an ORDER BY item cannot name alone (Msg 209): two result columns carry the
-   * name, one of them by an alias, and they are not the same column (`SELECT a AS x, b AS x … ORDER
-   * BY x`, `SELECT x, y AS x … ORDER BY x`).
+   * The select list's result column names (normalized), and those an ORDER BY item cannot name alone
+   * (Msg 209): two result columns carry the name and are not the same column (`SELECT a AS x, b AS x
+   * … ORDER BY x`, `SELECT x, y AS x …`, `SELECT o.Id, l.Id …`). An unqualified `*` adds no names: its
+   * columns are the FROM sources', where the item is bound anyway.
    */
-  private ambiguousAliases(n: NodeBase, aliases: ReadonlySet<string>): Set<string> | undefined {
-    if (aliases.size === 0) return undefined;
+  private resultNames(n: NodeBase): { names: Set<string>; ambiguous: Set<string> | undefined } {
     const seen = new Map<string, string>();
     let ambiguous: Set<string> | undefined;
+    const add = (name: string, what: string): void => {
+      const key = this.key(name);
+      const before = seen.get(key);
+      if (before === undefined) seen.set(key, what);
+      else if (!sameResultColumn(before, what)) (ambiguous ??= new Set()).add(key);
+    };
     let i = 0;
     for (const item of children(n, 'items')) {
       i++;
       const expr = child(item, 'expr');
-      const column = expr?.kind === 'ColumnRef' && field(expr, 'star') !== true ? namesOf(expr, 'parts').at(-1) : undefined;
-      const name = nameOf(item, 'alias') ?? column;
-      if (name === undefined || !aliases.has(this.key(name))) continue;
-      const key = this.key(name);
+      const alias = nameOf(item, 'alias');
+      const parts = expr?.kind === 'ColumnRef' ? namesOf(expr, 'parts') : [];
+      if (expr?.kind === 'ColumnRef' && field(expr, 'star') === true) {
+        const qualifier = parts.at(-1);
+        if (qualifier === undefined) continue;
+        for (const column of this.expandStar(n, expr) ?? []) add(column, `${this.key(qualifier)}.${this.key(column)}`);
+        continue;
+      }
+      const name = alias ?? parts.at(-1);
       // The same column twice (`a AS x, t.a AS x`) is no ambiguity; any other expression is its own.
-      const what = column === undefined ? `#${i}` : this.key(column);
-      const before = seen.get(key);
-      if (before === undefined) seen.set(key, what);
-      else if (before !== what) (ambiguous ??= new Set()).add(key);
+      if (name !== undefined) add(name, parts.length > 0 ? parts.map((p) => this.key(p)).join('.') : `#${i}`);
     }
-    return ambiguous;
+    return { names: new Set(seen.keys()), ambiguous };
   }
 
   /** Two sources of one FROM with the same exposed name: Msg 1013 (tables without alias) or 1011 (aliases). */
@@ -1308,4 +1312,9 @@ export class BatchBinder {
     this.vars.declare(name, returns.start, 'table');
     this.tableVars.set(this.key(name), columns);
   }
+}
+
+/** Whether two select items are the same column: equal names, or one unqualified and the other's last part (`a`, `t.a`). */
+function sameResultColumn(a: string, b: string): boolean {
+  return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
 }

@@ -68,6 +68,16 @@ describe('columns: 207 / 209 / 4104', () => {
     expect(codes(`${T}SELECT Id AS k, CustomerId AS k FROM dbo.Orders ORDER BY Id`)).toEqual([]);
     expect(codes(`${T}SELECT Id AS k, CustomerId AS j FROM dbo.Orders ORDER BY k, j`)).toEqual([]);
   });
+  it('an ORDER BY name is first a result column: a column of one source in the select list is no ambiguity', () => {
+    const join = 'FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId';
+    expect(codes(`${T}SELECT o.Id, c.Name ${join} ORDER BY Id`)).toEqual([]);
+    expect(codes(`${T}SELECT o.*, c.Name ${join} ORDER BY Id DESC`)).toEqual([]);
+    expect(codes(`${T}SELECT Id, o.Id FROM dbo.Orders o ORDER BY Id`)).toEqual([]);
+    expect(codes(`${T}SELECT o.Id, c.Id ${join} ORDER BY Id`)).toEqual([209]);
+    expect(codes(`${T}SELECT * ${join} ORDER BY Id`)).toEqual([209]);
+    expect(codes(`${T}SELECT o.Total ${join} ORDER BY Id`)).toEqual([209]);
+    expect(codes(`${T}SELECT o.Id ${join} ORDER BY Id + 1`)).toEqual([209]);
+  });
   it('a select-list alias in an ORDER BY expression is no column', () => {
     expect(codes(`${T}SELECT Total AS Amount FROM dbo.Orders ORDER BY Amount DESC, Id OFFSET 0 ROWS`)).toEqual([]);
     expect(codes(`${T}SELECT Total AS Amount FROM dbo.Orders ORDER BY Amount + 1`)).toEqual([207]);
