@@ -1105,6 +1105,8 @@ export class BatchBinder {
     let src: Source | undefined = target;
     if (names.length === 2) {
       src = findSource(scope, this.key(names[0] ?? ''));
+      // `SET Location.Srid = 4326`: a property of a CLR-typed column (UPDATE: udt_column_name.property_name = expression).
+      if (src === undefined && mayBeColumn(scope, this.key(names[0] ?? ''))) return;
       if (src === undefined) {
         this.report(4104, msg.multipartNotBound(names.join('.')), ref.start);
         return;

@@ -205,6 +205,11 @@ describe('columns in data modification', () => {
     expect(codes(`${T}UPDATE dbo.Orders SET Totl = 1`)).toEqual([207]);
     expect(codes(`${T}UPDATE dbo.Orders SET Total = Total * 2 WHERE CustomerId = 1`)).toEqual([]);
   });
+  it('UPDATE SET of a CLR-typed column\'s property or method is no multi-part identifier', () => {
+    expect(codes(`${T}UPDATE dbo.Customers SET Location.STSrid = 4326 WHERE Id = 1`)).toEqual([]);
+    expect(codes(`${T}UPDATE c SET Location.STSrid = 4326 FROM dbo.Customers c`)).toEqual([]);
+    expect(codes(`${T}UPDATE dbo.Customers SET Nowhere.STSrid = 4326`)).toEqual([4104]);
+  });
   it('UPDATE with FROM: the target may be an alias of FROM', () => {
     expect(codes(`${T}UPDATE o SET Total = 0 FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId WHERE c.Name = N'x'`)).toEqual([]);
     expect(codes(`${T}UPDATE o SET o.Total = c.Id FROM dbo.Orders AS o INNER JOIN dbo.Customers AS c ON c.Id = o.CustomerId`)).toEqual([]);
