@@ -72,6 +72,9 @@ describe('2705: ALTER TABLE ADD of a column the table has, from any earlier scri
     expect(bind('ALTER TABLE dbo.T ADD A int', ['CREATE TABLE dbo.T (a int)'])).toEqual([]);
     expect(bind('CREATE TABLE dbo.T (a int)\nGO\nALTER TABLE dbo.T ADD A int')).toMatchObject([{ code: 2705, message: "Column names in each table must be unique. Column name 'A' in table 'dbo.T' is specified more than once." }]);
   });
+  it('a column twice in one ALTER TABLE ADD is one 2705', () => {
+    expect(codes('CREATE TABLE dbo.T (a int)\nGO\nALTER TABLE dbo.T ADD b int, B int')).toEqual([2705]);
+  });
   it('no 2705 under a guard or after a drop', () => {
     expect(codes('CREATE TABLE dbo.T (a int)\nGO\nIF COL_LENGTH(N\'dbo.T\', N\'a\') IS NULL ALTER TABLE dbo.T ADD a int')).toEqual([]);
     expect(codes('CREATE TABLE dbo.T (a int)\nGO\nIF NOT EXISTS (SELECT * FROM sys.columns WHERE name = N\'a\') BEGIN ALTER TABLE dbo.T ADD a int END')).toEqual([]);

@@ -235,13 +235,17 @@ export class DeployTracker {
   /** Columns, constraints and inline indexes of CREATE TABLE or ALTER TABLE ADD. */
   private elements(parts: NameParts, state: TableState, elements: readonly NodeBase[], adding: boolean): void {
     const certain = this.certain();
+    // A name twice in the statement itself is the binder's Msg 2705 (ddl-checks.ts), not reported again here.
+    const own = new Set<string>();
     for (const e of elements) {
       if (e.kind === 'ColumnDefinition') {
         const ident = child(e, 'name');
         const name = ident === undefined ? undefined : nameText(ident);
         if (ident !== undefined && name !== undefined && state.columns !== null) {
           const k = this.key(name);
-          if (adding && certain && state.epoch === this.epoch && state.columns.get(k) === true) this.report(2705, msg.duplicateColumn(name, tableWritten(parts)), ident.start);
+          const repeated = own.has(k);
+          own.add(k);
+          if (adding && certain && !repeated && state.epoch === this.epoch && state.columns.get(k) === true) this.report(2705, msg.duplicateColumn(name, tableWritten(parts)), ident.start);
           else if (!state.columns.has(k) || certain) state.columns.set(k, certain && state.epoch === this.epoch);
         }
         for (const c of children(e, 'constraints')) this.constraint(parts, state, c);
