@@ -67,6 +67,37 @@ describe('2714 / 219 / 1913: objects created twice in deploy order', () => {
   });
 });
 
+describe('USE: what a script creates after it belongs to that database', () => {
+  const options = { caseSensitive: false };
+  /** Findings of the last script, with the others before it in deploy order. */
+  const last = (...texts: string[]): (number | string)[] => {
+    const scripts = texts.map((t, i) => script(t, `s${i}.sql`));
+    for (const b of scripts.flatMap((x) => x.batches)) expect(b.error).toBeUndefined();
+    const schema = buildSchema(scripts, options);
+    return bindScript(scripts[scripts.length - 1] ?? script(''), schema, options).map((d) => d.code);
+  };
+  it('an object of the payload\'s database and one of another database by the same name are two objects', () => {
+    expect(last('CREATE TABLE dbo.T (a int)', 'USE OtherDb;\nGO\nCREATE TABLE dbo.T (a int)')).toEqual([]);
+    expect(last('CREATE TABLE dbo.T (a int CONSTRAINT PK_T PRIMARY KEY)', 'USE OtherDb;\nCREATE TABLE dbo.T (a int CONSTRAINT PK_T PRIMARY KEY)')).toEqual([]);
+    expect(last('CREATE PROCEDURE dbo.p AS SELECT 1', 'USE [$(DatabaseName)]\nGO\nCREATE PROCEDURE dbo.p AS SELECT 2')).toEqual([]);
+    expect(last('CREATE SCHEMA app\nGO\nCREATE TYPE dbo.Id FROM int', 'USE OtherDb\nGO\nCREATE SCHEMA app\nGO\nCREATE TYPE dbo.Id FROM int')).toEqual([]);
+    expect(last('CREATE TABLE dbo.T (a int)', 'USE OtherDb\nGO\nALTER TABLE dbo.T ADD a int')).toEqual([]);
+  });
+  it('each script starts in the payload\'s database', () => {
+    expect(last('USE OtherDb\nGO\nCREATE TABLE dbo.T (a int)', 'CREATE TABLE dbo.T (a int)')).toEqual([]);
+    expect(last('CREATE TABLE dbo.T (a int)', 'USE OtherDb', 'CREATE TABLE dbo.T (a int)')).toEqual([2714]);
+  });
+  it('2714 twice in the same other database', () => {
+    expect(codes('USE OtherDb\nGO\nCREATE TABLE dbo.T (a int)\nGO\nCREATE TABLE dbo.T (a int)')).toEqual([2714]);
+    expect(last('USE OtherDb\nGO\nCREATE TABLE dbo.T (a int)', 'USE OtherDb\nGO\nCREATE TABLE dbo.T (a int)')).toEqual([2714]);
+  });
+  it('CREATE or DROP DATABASE makes a new database; a USE under IF or in dynamic SQL leaves it unknown or unchanged', () => {
+    expect(last('USE OtherDb\nGO\nCREATE TABLE dbo.T (a int)', 'DROP DATABASE OtherDb\nGO\nCREATE DATABASE OtherDb\nGO\nUSE OtherDb\nGO\nCREATE TABLE dbo.T (a int)')).toEqual([]);
+    expect(last('CREATE TABLE dbo.T (a int)', "IF DB_ID(N'OtherDb') IS NOT NULL USE OtherDb;\nGO\nCREATE TABLE dbo.T (a int)")).toEqual([]);
+    expect(last('CREATE TABLE dbo.T (a int)', "EXEC (N'USE OtherDb');\nCREATE TABLE dbo.T (a int)")).toEqual([2714]);
+  });
+});
+
 describe('2705: ALTER TABLE ADD of a column the table has, from any earlier script', () => {
   it('2705 across batches and scripts', () => {
     expect(bind('ALTER TABLE dbo.T ADD A int', ['CREATE TABLE dbo.T (a int)'])).toEqual([]);

@@ -7,7 +7,8 @@
 // "maybe there" (never a finding for it); a DROP anywhere makes it absent. Anything that may change
 // objects we cannot see (a batch that did not parse, sp_rename, dynamic SQL built at run time, a
 // procedure that drops or runs dynamic SQL, one the payload does not define) starts a new epoch: what
-// was known before is only "maybe" from then on.
+// was known before is only "maybe" from then on. Each script starts in the payload's database; what it
+// creates after a USE of another one is that database's, and never collides with the payload's objects.
 import type { NodeBase } from '../parser/ast.js';
 import { msg } from './messages.js';
 import { child, children, field, nameOf, nameText, objectParts, str, type NameParts } from './nodes.js';
@@ -53,6 +54,15 @@ export class DeployTracker {
   private conditional = 0;
   private module = 0;
   private dynamic = 0;
+  /**
+   * The database the script's connection is in: '' for the payload's own (each script starts there),
+   * else the one a USE named, with a generation each CREATE or DROP DATABASE of it starts anew (a new
+   * database holds none of the old one's objects); undefined when not known (a USE under IF).
+   */
+  private database: string | undefined = '';
+  private readonly databaseGenerations = new Map<string, number>();
+  /** The database outside each dynamic SQL batch being visited (a USE inside one ends with it). */
+  private readonly databasesOutside: (string | undefined)[] = [];
   private readonly cs: boolean;
 
   constructor(caseSensitive: boolean) {
@@ -64,12 +74,17 @@ export class DeployTracker {
   }
 
   private objectKey(parts: NameParts): string {
-    return `${this.key(parts.schema ?? 'dbo')}.${this.key(parts.name)}`;
+    return this.inDatabase(`${this.key(parts.schema ?? 'dbo')}.${this.key(parts.name)}`);
   }
 
-  /** Whether the statement being visited certainly runs, in order, when its batch runs. */
+  /** A name's key in the database the connection is in: objects of two databases never collide. */
+  private inDatabase(key: string): string {
+    return this.database === '' || this.database === undefined ? key : `${this.database}\u0000${key}`;
+  }
+
+  /** Whether the statement being visited certainly runs, in order, in a known database, when its batch runs. */
   private certain(): boolean {
-    return this.conditional === 0 && this.module === 0 && this.dynamic === 0;
+    return this.conditional === 0 && this.module === 0 && this.dynamic === 0 && this.database !== undefined;
   }
 
   /** Findings so far: a statement that adds one is rejected by SQL Server and changes nothing. */
@@ -91,6 +106,8 @@ export class DeployTracker {
   // ---- position ---------------------------------------------------------------------------------
 
   startBatch(path: string, batch: number, parsed: boolean): void {
+    // Each script runs on its own connection, in the payload's database until a USE.
+    if (batch === 0 || path !== this.path) this.database = '';
     this.path = path;
     this.batch = batch;
     this.conditional = 0;
@@ -101,10 +118,12 @@ export class DeployTracker {
 
   enterDynamic(): void {
     this.dynamic++;
+    this.databasesOutside.push(this.database);
   }
 
   leaveDynamic(): void {
     this.dynamic--;
+    this.database = this.databasesOutside.pop() ?? '';
   }
 
   /** Called for every container statement before its children are visited (then `leave`). */
@@ -178,6 +197,12 @@ export class DeployTracker {
         return;
       case 'CreateSchema':
         this.createSchema(n);
+        return;
+      case 'Use':
+        this.use(n);
+        return;
+      case 'CreateDatabase':
+        this.newDatabase(nameOf(n, 'name'));
         return;
       case 'DropObjects':
         this.dropObjects(n);
@@ -335,7 +360,28 @@ export class DeployTracker {
     const ident = child(n, 'name');
     const name = ident === undefined ? undefined : nameText(ident);
     if (ident === undefined || name === undefined) return;
-    this.create(this.schemas, this.key(name), () => this.report(2714, msg.objectExists(name), ident.start));
+    this.create(this.schemas, this.inDatabase(this.key(name)), () => this.report(2714, msg.objectExists(name), ident.start));
+  }
+
+  /**
+   * USE: what the script creates from here on belongs to that database (the connection's context), not
+   * to the payload's. Under IF or WHILE the database is not known any more.
+   */
+  private use(n: NodeBase): void {
+    const name = nameOf(n, 'database');
+    if (name === undefined || this.conditional > 0) {
+      this.database = undefined;
+      return;
+    }
+    const key = this.key(name);
+    this.database = `${key}#${this.databaseGenerations.get(key) ?? 0}`;
+  }
+
+  /** CREATE or DROP DATABASE: a database of that name has none of the objects created before. */
+  private newDatabase(name: string | undefined): void {
+    if (name === undefined) return;
+    const key = this.key(name);
+    this.databaseGenerations.set(key, (this.databaseGenerations.get(key) ?? 0) + 1);
   }
 
   private dropObjects(n: NodeBase): void {
@@ -351,8 +397,9 @@ export class DeployTracker {
     for (const nameNode of children(n, 'names')) {
       const parts = objectParts(nameNode);
       if (parts === undefined) continue;
-      if (type === 'TYPE') this.drop(this.types, this.objectKey(parts));
-      else if (type === 'SCHEMA') this.drop(this.schemas, this.key(parts.name));
+      if (type === 'DATABASE') this.newDatabase(parts.name);
+      else if (type === 'TYPE') this.drop(this.types, this.objectKey(parts));
+      else if (type === 'SCHEMA') this.drop(this.schemas, this.inDatabase(this.key(parts.name)));
       else this.dropObject(this.objectKey(parts));
     }
   }
