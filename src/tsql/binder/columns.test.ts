@@ -322,6 +322,13 @@ describe('USE: another database', () => {
     expect(codes('USE OtherDb;\nGO\nCREATE TABLE dbo.A (Id int PRIMARY KEY);\nCREATE TABLE dbo.B (AId int REFERENCES dbo.A (Id));\nCREATE INDEX IX_B ON dbo.B (AId);', [TABLES])).toEqual([]);
   });
 
+  it('what only another database defines (after a USE in another script) has unknown columns in the payload\'s database', () => {
+    const elsewhere = 'USE OtherDb;\nGO\nCREATE TABLE dbo.X (a int);\nGO\nCREATE VIEW dbo.V AS SELECT 1 AS a;\nGO\nCREATE TYPE dbo.TT AS TABLE (a int);\nGO\nCREATE PROCEDURE dbo.q @a int AS SELECT @a;';
+    expect(codes('SELECT b FROM dbo.X;\nSELECT b FROM dbo.V;\nDECLARE @t dbo.TT;\nSELECT b FROM @t;\nEXEC dbo.q;', [elsewhere])).toEqual([]);
+    expect(codes('SELECT b FROM dbo.X;', [elsewhere, 'CREATE TABLE dbo.X (a int);'])).toEqual([207]);
+    expect(codes('SELECT b FROM dbo.X;', ["EXEC (N'USE OtherDb');\nCREATE TABLE dbo.X (a int);"])).toEqual([207]);
+  });
+
   it('variables declared before the USE stay declared after it (the batch is one scope)', () => {
     expect(codes('DECLARE @x int = 1;\nUSE OtherDb;\nSELECT @x;\nSELECT @y;', [TABLES])).toEqual([137]);
   });
