@@ -301,7 +301,7 @@ export class BatchBinder {
         return;
       case 'Execute':
         checkExecute(n, this.catalog, this.findings);
-        this.visitChildren(n, undefined);
+        eachChild(n, (c) => (c.kind === 'ExecArgument' ? this.argument(child(c, 'value'), undefined) : this.visit(c, undefined)));
         return;
       case 'Receive':
         this.receive(n);
@@ -371,11 +371,14 @@ export class BatchBinder {
     const text = first === undefined ? undefined : nameText(first);
     const isJson = text !== undefined && text.length === 6 && text.toUpperCase() === 'ISJSON';
     const odbc = field(n, 'odbc') === true;
+    // `dbo.f(@t)`: a user-defined function's argument may be a table variable.
+    const userFunction = name.length > 1;
     eachChild(n, (c) => {
       if (isJson && c.kind === 'ColumnRef' && children(n, 'args')[1] === c) return;
       // `{fn TIMESTAMPADD(SQL_TSI_DAY, …)}`: the ODBC interval keyword is no column.
       if (odbc && c.kind === 'ColumnRef' && namesOf(c, 'parts')[0]?.toUpperCase().startsWith('SQL_TSI_') === true) return;
-      this.visit(c, scope);
+      if (userFunction) this.argument(c, scope);
+      else this.visit(c, scope);
     });
   }
 
@@ -384,6 +387,14 @@ export class BatchBinder {
   private variableUse(n: NodeBase): void {
     const name = str(n, 'name');
     if (name !== undefined) this.vars.use(name, n.start);
+  }
+
+  /** An argument of EXEC or of a user-defined function: a variable there may be a table variable (a table-valued parameter). */
+  private argument(n: NodeBase | undefined, scope: Scope | undefined): void {
+    if (n === undefined) return;
+    const name = n.kind === 'Variable' ? str(n, 'name') : undefined;
+    if (name !== undefined) this.vars.argumentUse(name, n.start);
+    else this.visit(n, scope);
   }
 
   private variableKind(dataType: NodeBase | undefined): { kind: VariableKind; columns: ColumnSet | null } {
@@ -855,7 +866,7 @@ export class BatchBinder {
     const exposedOf = (fallback: string): string => this.key(alias ?? fallback);
     if (call === undefined) return { exposed: exposedOf(''), columns: null };
     // The function's name is not checked as a built-in (a table-valued function needs no schema).
-    if (call.kind === 'FunctionCall') this.visitChildren(call, lateral);
+    if (call.kind === 'FunctionCall') eachChild(call, (c) => this.argument(c, lateral));
     else this.visit(call, lateral);
     const listed = namesOf(n, 'columns');
     const withColumns = children(n, 'withColumns').map((c) => nameOf(c, 'name') ?? '');
