@@ -44,6 +44,13 @@ describe('111: statements that must start a batch', () => {
     expect(codes('PRINT 1; CREATE FUNCTION dbo.f () RETURNS int AS BEGIN RETURN 1 END')).toEqual([111]);
     expect(codes('SET NOCOUNT ON; CREATE SCHEMA s')).toEqual([111]);
   });
+  it('a CREATE after a procedure or trigger without GO is in its body: not first in the batch', () => {
+    expect(bind('CREATE PROCEDURE dbo.p AS SELECT 1;\nCREATE PROCEDURE dbo.q AS SELECT 2;')).toMatchObject([{ code: 111, message: "'CREATE/ALTER PROCEDURE' must be the first statement in a query batch.", offset: 36 }]);
+    expect(codes('CREATE PROCEDURE dbo.p AS\nBEGIN\n  SELECT 1;\nEND\nCREATE VIEW dbo.v AS SELECT 1 AS a')).toEqual([111]);
+    expect(codes('CREATE TRIGGER trg ON DATABASE FOR CREATE_TABLE AS PRINT 1;\nCREATE FUNCTION dbo.f () RETURNS int AS BEGIN RETURN 1 END')).toEqual([111]);
+    expect(codes('CREATE PROCEDURE dbo.p AS SELECT 1;\nCREATE PROCEDURE dbo.q AS SELECT 2;\nCREATE PROCEDURE dbo.r AS SELECT 3;')).toEqual([111, 111]);
+    expect(codes('CREATE PROCEDURE dbo.p AS SELECT 1;\nCREATE TABLE #t (a int);\nEXEC dbo.q;')).toEqual([]);
+  });
   it('first in its batch is fine', () => {
     expect(codes('SELECT 1\nGO\nCREATE VIEW dbo.v AS SELECT 1 AS a\nGO\nCREATE OR ALTER PROCEDURE dbo.p AS SELECT 1')).toEqual([]);
   });
