@@ -257,6 +257,7 @@ class CatalogBuilder {
       for (const [key, info] of map) if (this.catalog.uncertainNames.has(key.slice(key.indexOf('.') + 1))) info.complete = false;
     }
     this.expandStarred();
+    this.tracker.finish(this.catalog.uncertainNames);
   }
 
   /**

@@ -86,6 +86,20 @@ describe('table definitions: 2705 / 1911 / 1767 / 1769 / 1770', () => {
     expect(codes('CREATE TABLE dbo.C (Id int, PId int REFERENCES dbo.P (Id))', ['CREATE TABLE dbo.P (Id int PRIMARY KEY)'])).toEqual([]);
     expect(codes('CREATE TABLE dbo.C (Id int PRIMARY KEY, P int, CONSTRAINT fk FOREIGN KEY (P) REFERENCES dbo.C (Id))')).toEqual([]);
   });
+  it('1767 for a table only this script creates, after the foreign key to it', () => {
+    const parent = 'CREATE TABLE dbo.P (Id int PRIMARY KEY);';
+    expect(bind(`CREATE TABLE dbo.C (Id int, PId int CONSTRAINT fk REFERENCES dbo.P (Id));\n${parent}`)).toMatchObject([{ code: 1767, message: "Foreign key 'fk' references invalid table 'dbo.P'.", offset: 61 }]);
+    expect(codes(`CREATE TABLE dbo.C (Id int, PId int, FOREIGN KEY (PId) REFERENCES dbo.P (Id))\nGO\n${parent}`)).toEqual([1767]);
+    expect(codes(`CREATE TABLE dbo.C (Id int, PId int)\nGO\nALTER TABLE dbo.C ADD CONSTRAINT fk FOREIGN KEY (PId) REFERENCES dbo.P (Id)\nGO\n${parent}`)).toEqual([1767]);
+    expect(codes(`${parent}\nGO\nDROP TABLE dbo.P\nGO\nCREATE TABLE dbo.C (Id int, PId int REFERENCES dbo.P (Id))\nGO\n${parent}`)).toEqual([1767]);
+  });
+  it('no 1767 for a table another script creates too, or when the foreign key may not run then', () => {
+    const parent = 'CREATE TABLE dbo.P (Id int PRIMARY KEY);';
+    expect(codes(`CREATE TABLE dbo.C (Id int, PId int REFERENCES dbo.P (Id))\nGO\n${parent}`, [`IF OBJECT_ID(N'dbo.P') IS NULL ${parent}`])).toEqual([]);
+    expect(codes(`IF OBJECT_ID(N'dbo.C') IS NULL CREATE TABLE dbo.C (Id int, PId int REFERENCES dbo.P (Id))\nGO\n${parent}`)).toEqual([]);
+    expect(codes(`CREATE PROCEDURE dbo.MakeC AS CREATE TABLE dbo.C (Id int, PId int REFERENCES dbo.P (Id))\nGO\n${parent}`)).toEqual([]);
+    expect(codes(`EXEC (N'${parent}')\nGO\nCREATE TABLE dbo.C (Id int, PId int REFERENCES dbo.P (Id))\nGO\n${parent}`)).toEqual([]);
+  });
   it('8148 for two DEFAULT definitions on one column', () => {
     expect(bind('CREATE TABLE dbo.T (a int NOT NULL DEFAULT 0 DEFAULT 1)')).toMatchObject([{ code: 8148, message: "More than one column DEFAULT constraint specified for column 'a', table 'T'." }]);
     expect(codes('CREATE TABLE #t (a int CONSTRAINT d1 DEFAULT 0 NOT NULL CONSTRAINT d2 DEFAULT (1))')).toEqual([8148]);

@@ -1,6 +1,7 @@
 // The payload's objects in deploy order: Msg 2714 (an object, constraint or schema created when one
-// of that name already exists), 219 (a type), 1913 (an index name taken on its table) and 2705 (ALTER
-// TABLE ADD of a column the table already has, from any earlier script).
+// of that name already exists), 219 (a type), 1913 (an index name taken on its table), 2705 (ALTER
+// TABLE ADD of a column the table already has, from any earlier script) and 1767 (a FOREIGN KEY to a
+// table its script creates only after it).
 //
 // Only what certainly runs counts: a CREATE at the top level of a batch (not under IF / WHILE / TRY,
 // not inside a module body, not in dynamic SQL). A guarded or conditional CREATE makes the name
@@ -11,7 +12,8 @@
 // creates after a USE of another one is that database's, and never collides with the payload's objects.
 import type { NodeBase } from '../parser/ast.js';
 import { msg } from './messages.js';
-import { child, children, field, nameOf, nameText, objectParts, str, type NameParts } from './nodes.js';
+import { fkName } from './ddl-checks.js';
+import { child, children, columnIdent, field, nameOf, nameText, objectParts, str, type NameParts } from './nodes.js';
 import type { BinderDiagnostic } from './types.js';
 
 interface Known {
@@ -63,6 +65,10 @@ export class DeployTracker {
   private readonly databaseGenerations = new Map<string, number>();
   /** The database outside each dynamic SQL batch being visited (a USE inside one ends with it). */
   private readonly databasesOutside: (string | undefined)[] = [];
+  /** Foreign keys to a table not there when they run (Msg 1767 when only their own script creates it, later). */
+  private readonly laterReferences: { path: string; batch: number; offset: number; key: string; name: string; message: string }[] = [];
+  /** The scripts that create each table (CREATE TABLE, SELECT … INTO; guarded or not). */
+  private readonly tableScripts = new Map<string, Set<string>>();
   private readonly cs: boolean;
 
   constructor(caseSensitive: boolean) {
@@ -246,6 +252,7 @@ export class DeployTracker {
     const parts = objectParts(nameNode);
     if (parts === undefined || nameNode === undefined || parts.database !== undefined || parts.name.startsWith('#')) return;
     const key = this.objectKey(parts);
+    this.createdBy(key);
     if (!this.createObject(parts, nameNode.start)) {
       // Failed (2714) or maybe created: what we knew of the table stays; a new one is only maybe.
       if (!this.certain() && !this.tables.has(key)) this.tables.set(key, { epoch: -1, columns: null, constraints: [], indexes: new Map() });
@@ -273,10 +280,18 @@ export class DeployTracker {
           if (adding && certain && !repeated && state.epoch === this.epoch && state.columns.get(k) === true) this.report(2705, msg.duplicateColumn(name, tableWritten(parts)), ident.start);
           else if (!state.columns.has(k) || certain) state.columns.set(k, certain && state.epoch === this.epoch);
         }
-        for (const c of children(e, 'constraints')) this.constraint(parts, state, c);
+        for (const c of children(e, 'constraints')) {
+          this.constraint(parts, state, c);
+          this.reference(parts, c, name ?? '');
+        }
         const index = child(e, 'index');
         if (index !== undefined) this.index(parts, state, index, false);
-      } else if (e.kind === 'TableConstraint') this.constraint(parts, state, e);
+      } else if (e.kind === 'TableConstraint') {
+        this.constraint(parts, state, e);
+        const own = children(e, 'keyColumns');
+        const first = (own.length > 0 ? own : children(e, 'columns'))[0];
+        this.reference(parts, e, first === undefined ? '' : (nameText(columnIdent(first)) ?? ''));
+      }
       else if (e.kind === 'InlineIndex') this.index(parts, state, e, false);
     }
   }
@@ -291,6 +306,41 @@ export class DeployTracker {
     const type = str(c, 'constraintType');
     // PRIMARY KEY and UNIQUE constraints are backed by an index of their name.
     if (type === 'PRIMARY KEY' || type === 'UNIQUE') this.indexName(state, this.key(name));
+  }
+
+  /**
+   * A FOREIGN KEY to a table that is not there when the statement runs (never created so far, or
+   * dropped): Msg 1767 if only this script creates that table, later (decided in `finish`, once every
+   * script is read). A table another script creates may be deployed first: nothing is said of it.
+   */
+  private reference(parts: NameParts, c: NodeBase, column: string): void {
+    const references = child(c, 'references');
+    const tableNode = references === undefined ? undefined : child(references, 'table');
+    const target = objectParts(tableNode);
+    if (tableNode === undefined || target === undefined || !this.certain() || target.database !== undefined || target.name.startsWith('#')) return;
+    const key = this.objectKey(target);
+    if (this.objects.has(key)) return;
+    const written = target.schema === undefined ? target.name : `${target.schema}.${target.name}`;
+    const message = msg.fkInvalidTable(fkName(c, parts.name, column), written);
+    this.laterReferences.push({ path: this.path, batch: this.batch, offset: tableNode.start, key, name: this.key(target.name), message });
+  }
+
+  /** Records the script that creates a table (certainly or not). */
+  private createdBy(key: string): void {
+    let scripts = this.tableScripts.get(key);
+    if (scripts === undefined) this.tableScripts.set(key, (scripts = new Set()));
+    scripts.add(this.path);
+  }
+
+  /** Msg 1767 for the foreign keys to a table only their own script creates, after them. `uncertain`: names a batch that did not parse may define. */
+  finish(uncertain: ReadonlySet<string>): void {
+    for (const r of this.laterReferences) {
+      const scripts = this.tableScripts.get(r.key);
+      if (scripts?.size !== 1 || !scripts.has(r.path) || uncertain.has(r.name)) continue;
+      let list = this.findings.get(r.path);
+      if (list === undefined) this.findings.set(r.path, (list = []));
+      list.push({ code: 1767, severity: 'error', message: r.message, offset: r.offset, batch: r.batch, hint: 'The referenced table is created later in this script: create it before the table that references it, or add the foreign key after it (ALTER TABLE … ADD CONSTRAINT).' });
+    }
   }
 
   private indexName(state: TableState, key: string): void {
@@ -420,6 +470,7 @@ export class DeployTracker {
     const parts = q === undefined ? undefined : objectParts(child(q, 'into'));
     if (parts === undefined || parts.database !== undefined || parts.name.startsWith('#')) return;
     const key = this.objectKey(parts);
+    this.createdBy(key);
     if (!this.objects.has(key)) this.objects.set(key, -1);
     this.tables.set(key, { epoch: -1, columns: null, constraints: [], indexes: new Map() });
   }
