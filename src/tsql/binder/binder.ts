@@ -40,6 +40,8 @@ interface Frame {
 export interface TempTable {
   columns: Map<string, string> | null;
   inModule: boolean;
+  /** Certainly created at the script's top level and still there (no EXEC since, which may drop it): a later batch cannot create it again. */
+  standing?: boolean;
 }
 
 interface CteEnv {
@@ -301,6 +303,8 @@ export class BatchBinder {
         return;
       case 'Execute':
         checkExecute(n, this.catalog, this.findings);
+        // A procedure or dynamic SQL run now may drop the session's temporary tables.
+        if (this.module === 'batch') for (const temp of this.temps.values()) temp.standing = false;
         eachChild(n, (c) => (c.kind === 'ExecArgument' ? this.argument(child(c, 'value'), undefined) : this.visit(c, undefined)));
         return;
       case 'Receive':
@@ -325,6 +329,9 @@ export class BatchBinder {
         this.declareTable(n);
         return;
       case 'If':
+      case 'While':
+      case 'TryCatch':
+        // What is under IF, in a loop or in a TRY … CATCH may run or not (or twice).
         this.conditional++;
         this.visitChildren(n, undefined);
         this.conditional--;
@@ -711,9 +718,12 @@ export class BatchBinder {
    */
   private createTemp(name: string, columns: Map<string, string> | null, offset: number): void {
     const key = this.key(name);
-    if (this.tempCreates.has(key)) this.report(2714, msg.objectExists(name), offset);
+    // The session keeps a temporary table an earlier batch created until it is dropped.
+    if (this.tempCreates.has(key) || (this.sequential() && this.temps.get(key)?.standing === true)) this.report(2714, msg.objectExists(name), offset);
     this.tempCreates.add(key);
     this.addTemp(name, columns);
+    const temp = this.temps.get(key);
+    if (temp !== undefined) temp.standing = this.sequential();
   }
 
   private addTemp(name: string, columns: Map<string, string> | null): void {

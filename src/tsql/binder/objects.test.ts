@@ -43,6 +43,15 @@ describe('2714 / 219 / 1913: objects created twice in deploy order', () => {
     expect(codes('CREATE TABLE #t (a int)\nGO\nDROP TABLE #t\nCREATE TABLE #t (b int)')).toEqual([]);
     expect(codes('CREATE TABLE #t (a int)\nGO\nCREATE PROCEDURE dbo.p AS CREATE TABLE #t (b int)')).toEqual([]);
   });
+  it('2714 for a temporary table an earlier batch of the script created and did not drop (the session keeps it)', () => {
+    expect(codes('CREATE TABLE #t (a int)\nGO\nCREATE TABLE #t (a int)')).toEqual([2714]);
+    expect(codes('SELECT 1 AS a INTO #t\nGO\nSELECT 2 AS a INTO #t')).toEqual([2714]);
+    expect(codes('CREATE TABLE #t (a int)\nGO\nIF OBJECT_ID(N\'tempdb..#t\') IS NULL CREATE TABLE #t (a int)')).toEqual([]);
+    expect(codes('IF 1 = 1 CREATE TABLE #t (a int)\nGO\nCREATE TABLE #t (a int)')).toEqual([]);
+    expect(codes('WHILE 1 = 0 CREATE TABLE #t (a int)\nGO\nCREATE TABLE #t (a int)')).toEqual([]);
+    expect(codes('BEGIN TRY PRINT 1 END TRY BEGIN CATCH CREATE TABLE #t (a int) END CATCH\nGO\nCREATE TABLE #t (a int)')).toEqual([]);
+    expect(codes('CREATE TABLE #t (a int)\nEXEC dbo.Cleanup\nGO\nCREATE TABLE #t (a int)')).toEqual([]);
+  });
   it('no 2714 when something makes the second CREATE legal', () => {
     const t = 'CREATE TABLE dbo.T (a int)\nGO\n';
     expect(codes(`${t}DROP TABLE dbo.T\nGO\nCREATE TABLE dbo.T (b int)`)).toEqual([]);
