@@ -636,9 +636,11 @@ export class BatchBinder {
    * expression in ORDER BY clause" (SELECT - ORDER BY Clause), so inside one (`Amount + 1`, a CASE, a
    * function) only the FROM sources' columns are visible and the alias is Msg 207.
    */
-  private orderByItem(item: NodeBase, scope: Scope, names: Set<string>, ambiguous: ReadonlySet<string> | undefined): void {
+  private orderByItem(item: NodeBase, scope: Scope, names: Set<string> | undefined, ambiguous: ReadonlySet<string> | undefined): void {
     const expr = item.kind === 'OrderByItem' ? child(item, 'expr') : item;
     const bare = expr?.kind === 'ColumnRef' && children(expr, 'parts').length === 1;
+    // A qualified star of unknown columns may hold the name.
+    if (bare && names === undefined) return;
     if (bare && ambiguous !== undefined) {
       const name = namesOf(expr, 'parts')[0];
       if (name !== undefined && ambiguous.has(this.key(name))) {
@@ -655,9 +657,10 @@ export class BatchBinder {
    * The select list's result column names (normalized), and those an ORDER BY item cannot name alone
    * (Msg 209): two result columns carry the name and are not the same column (`SELECT a AS x, b AS x
    * … ORDER BY x`, `SELECT x, y AS x …`, `SELECT o.Id, l.Id …`). An unqualified `*` adds no names: its
-   * columns are the FROM sources', where the item is bound anyway.
+   * columns are the FROM sources', where the item is bound anyway. Names undefined: a qualified star
+   * stands for columns not known.
    */
-  private resultNames(n: NodeBase): { names: Set<string>; ambiguous: Set<string> | undefined } {
+  private resultNames(n: NodeBase): { names: Set<string> | undefined; ambiguous: Set<string> | undefined } {
     const seen = new Map<string, string>();
     let ambiguous: Set<string> | undefined;
     const add = (name: string, what: string): void => {
@@ -675,7 +678,9 @@ export class BatchBinder {
       if (expr?.kind === 'ColumnRef' && field(expr, 'star') === true) {
         const qualifier = parts.at(-1);
         if (qualifier === undefined) continue;
-        for (const column of this.expandStar(n, expr) ?? []) add(column, `${this.key(qualifier)}.${this.key(column)}`);
+        const columns = this.expandStar(n, expr);
+        if (columns === undefined) return { names: undefined, ambiguous: undefined };
+        for (const column of columns) add(column, `${this.key(qualifier)}.${this.key(column)}`);
         continue;
       }
       const name = alias ?? parts.at(-1);

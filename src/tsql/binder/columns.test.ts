@@ -78,6 +78,11 @@ describe('columns: 207 / 209 / 4104', () => {
     expect(codes(`${T}SELECT o.Total ${join} ORDER BY Id`)).toEqual([209]);
     expect(codes(`${T}SELECT o.Id ${join} ORDER BY Id + 1`)).toEqual([209]);
   });
+  it('an ORDER BY name beside a qualified star of unknown columns may be one of them: not bound', () => {
+    const join = 'FROM sys.objects s JOIN dbo.Orders o ON o.Id = s.object_id JOIN dbo.Customers c ON c.Id = o.CustomerId';
+    expect(codes(`${T}SELECT s.*, o.Total ${join} ORDER BY Id`)).toEqual([]);
+    expect(codes(`${T}SELECT s.*, o.Total ${join} ORDER BY o.Nope`)).toEqual([207]);
+  });
   it('a select-list alias in an ORDER BY expression is no column', () => {
     expect(codes(`${T}SELECT Total AS Amount FROM dbo.Orders ORDER BY Amount DESC, Id OFFSET 0 ROWS`)).toEqual([]);
     expect(codes(`${T}SELECT Total AS Amount FROM dbo.Orders ORDER BY Amount + 1`)).toEqual([207]);
