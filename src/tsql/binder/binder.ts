@@ -354,6 +354,9 @@ export class BatchBinder {
       case 'CreateRule':
         // `CREATE RULE r AS @value > 0`: the variable is the rule's parameter.
         return;
+      case 'UpdatedColumn':
+        this.updatedColumn(n);
+        return;
       case 'CreateProcedure':
         this.module_(n, 'procedure');
         return;
@@ -1323,6 +1326,15 @@ export class BatchBinder {
       this.frames.pop();
     }
     if (!frame.unresolved) for (const p of frame.pending) this.findings.error(p.code, p.message, p.offset);
+  }
+
+  /** `IF UPDATE (column)` in a DML trigger names a column of the trigger's table (Msg 207 for one it lacks). */
+  private updatedColumn(n: NodeBase): void {
+    const ident = child(n, 'column');
+    const name = ident === undefined ? undefined : nameText(ident);
+    const columns = this.triggerColumns;
+    if (ident === undefined || name === undefined || columns === undefined || columns === null) return;
+    if (!columns.has(this.key(name))) this.missingColumn(name, undefined, ident.start);
   }
 
   private triggerTable(n: NodeBase): ColumnSet | null | undefined {

@@ -257,6 +257,11 @@ OUTPUT $action, inserted.Id, deleted.Id, s.Name;`;
     expect(codes(`${T}CREATE TRIGGER dbo.tr ON dbo.Orders AFTER UPDATE AS SELECT i.Total, d.Total FROM inserted i JOIN deleted d ON d.Id = i.Id`)).toEqual([]);
     expect(codes(`${T}CREATE TRIGGER dbo.tr ON dbo.Orders AFTER INSERT AS SELECT Nope FROM inserted`)).toEqual([207]);
   });
+  it('triggers: IF UPDATE (column) names a column of the trigger\'s table', () => {
+    expect(bind(`${T}CREATE TRIGGER dbo.tr ON dbo.Orders AFTER UPDATE AS IF UPDATE(Totl) PRINT 1`)).toMatchObject([{ code: 207, message: "Invalid column name 'Totl'." }]);
+    expect(codes(`${T}CREATE TRIGGER dbo.tr ON dbo.Orders AFTER UPDATE AS IF UPDATE(Total) OR NOT UPDATE([CustomerId]) PRINT 1`)).toEqual([]);
+    expect(codes(`${T}CREATE TRIGGER dbo.tr ON dbo.Elsewhere AFTER UPDATE AS IF UPDATE(Anything) PRINT 1`)).toEqual([]);
+  });
 });
 
 describe('columns: what is never reported', () => {
