@@ -10,7 +10,7 @@
 // about temporary tables created inside a module are warnings (the table exists only at run time).
 import type { NodeBase } from '../parser/ast.js';
 import { SCALAR_TYPES, SYSTEM_SCHEMAS, SYSTEM_TABLES } from './builtins.js';
-import { emptyCatalog, norm, objectKey } from './catalog.js';
+import { emptyCatalog, isDatabase, norm, objectKey } from './catalog.js';
 import { checkIndexColumns, checkTableElements, type DdlCheckContext, type TableLookup } from './ddl-checks.js';
 import { checkExecute } from './exec-checks.js';
 import { checkFunctionCall } from './functions.js';
@@ -145,6 +145,7 @@ export class BatchBinder {
   private tempCreates = new Set<string>();
   /** The payload's schema; after a USE (ScriptState.otherDatabase), an empty one. */
   private catalog: SchemaCatalog;
+  private readonly payload: SchemaCatalog;
   private readonly findings: Findings;
   private readonly state: ScriptState;
 
@@ -172,6 +173,7 @@ export class BatchBinder {
   private readonly reportFn = (code: number, message: string, offset: number): void => this.report(code, message, offset);
 
   constructor(catalog: SchemaCatalog, findings: Findings, state: ScriptState) {
+    this.payload = catalog;
     this.catalog = state.otherDatabase === true ? emptyCatalog({ caseSensitive: catalog.caseSensitive }) : catalog;
     this.findings = findings;
     this.state = state;
@@ -231,8 +233,10 @@ export class BatchBinder {
 
   private visit(n: NodeBase, scope: Scope | undefined): void {
     if (n.kind === 'Use') {
-      this.state.otherDatabase = true;
-      this.catalog = emptyCatalog({ caseSensitive: this.cs });
+      // USE of the payload's own database comes back to what the payload defines.
+      const back = isDatabase(nameOf(n, 'database'), this.payload.database, this.cs);
+      this.state.otherDatabase = !back;
+      this.catalog = back ? this.payload : emptyCatalog({ caseSensitive: this.cs });
       return;
     }
     if (LEAVES.has(n.kind)) return;

@@ -13,6 +13,7 @@ import type { BindOptions, ParsedScriptInput, ProcedureInfo, ProcedureParameter,
 export function emptyCatalog(options: BindOptions): SchemaCatalog {
   return {
     caseSensitive: options.caseSensitive,
+    ...(options.database === undefined ? {} : { database: options.database }),
     tables: new Map(),
     views: new Map(),
     tableTypes: new Map(),
@@ -46,6 +47,11 @@ export const norm = (s: string, cs: boolean): string => (cs ? s : s.toLowerCase(
 /** The catalog key of a schema-scoped name: `schema.name`, `dbo` when the schema is left out. */
 export function objectKey(parts: NameParts, cs: boolean): string {
   return `${norm(parts.schema ?? 'dbo', cs)}.${norm(parts.name, cs)}`;
+}
+
+/** Whether `name` (a USE's database) is the payload's database `database`. */
+export function isDatabase(name: string | undefined, database: string | undefined, cs: boolean): boolean {
+  return name !== undefined && database !== undefined && norm(name, cs) === norm(database, cs);
 }
 
 /** Whether a name is a temporary table (#t, ##t) or a table variable. */
@@ -84,7 +90,7 @@ class CatalogBuilder {
   constructor(catalog: SchemaCatalog) {
     this.catalog = catalog;
     this.cs = catalog.caseSensitive;
-    this.tracker = new DeployTracker(this.cs);
+    this.tracker = new DeployTracker(this.cs, catalog.database);
     catalog.deployFindings = this.tracker.findings;
   }
 
@@ -148,7 +154,7 @@ class CatalogBuilder {
         this.dynamicSql(n, text);
         return;
       case 'Use':
-        this.otherDatabase = true;
+        this.otherDatabase = !isDatabase(nameOf(n, 'database'), this.catalog.database, this.cs);
         return;
       default:
         if (n.kind.startsWith('Create')) this.otherObject(n);

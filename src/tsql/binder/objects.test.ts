@@ -100,6 +100,11 @@ describe('USE: what a script creates after it belongs to that database', () => {
     expect(codes('USE OtherDb\nGO\nCREATE TABLE dbo.T (a int)\nGO\nCREATE TABLE dbo.T (a int)')).toEqual([2714]);
     expect(last('USE OtherDb\nGO\nCREATE TABLE dbo.T (a int)', 'USE OtherDb\nGO\nCREATE TABLE dbo.T (a int)')).toEqual([2714]);
   });
+  it('USE of the payload\'s own database comes back to its objects', () => {
+    const options = { caseSensitive: false, database: 'Main' };
+    const scripts = [script('CREATE TABLE dbo.T (a int)', 's0.sql'), script('USE OtherDb\nGO\nUSE [main]\nGO\nCREATE TABLE dbo.T (a int)\nGO\nSELECT b FROM dbo.T', 's1.sql')];
+    expect(bindScript(scripts[1] ?? script(''), buildSchema(scripts, options), options).map((d) => d.code)).toEqual([2714, 207]);
+  });
   it('CREATE or DROP DATABASE makes a new database; a USE under IF or in dynamic SQL leaves it unknown or unchanged', () => {
     expect(last('USE OtherDb\nGO\nCREATE TABLE dbo.T (a int)', 'DROP DATABASE OtherDb\nGO\nCREATE DATABASE OtherDb\nGO\nUSE OtherDb\nGO\nCREATE TABLE dbo.T (a int)')).toEqual([]);
     expect(last('CREATE TABLE dbo.T (a int)', "IF DB_ID(N'OtherDb') IS NOT NULL USE OtherDb;\nGO\nCREATE TABLE dbo.T (a int)")).toEqual([]);

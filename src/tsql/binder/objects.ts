@@ -71,8 +71,12 @@ export class DeployTracker {
   private readonly tableScripts = new Map<string, Set<string>>();
   private readonly cs: boolean;
 
-  constructor(caseSensitive: boolean) {
+  /** The payload's database, when known: a USE of it comes back to the payload's objects. */
+  private readonly payloadDatabase: string | undefined;
+
+  constructor(caseSensitive: boolean, payloadDatabase?: string) {
     this.cs = caseSensitive;
+    this.payloadDatabase = payloadDatabase;
   }
 
   private key(s: string): string {
@@ -424,7 +428,7 @@ export class DeployTracker {
       return;
     }
     const key = this.key(name);
-    this.database = `${key}#${this.databaseGenerations.get(key) ?? 0}`;
+    this.database = this.payloadDatabase !== undefined && key === this.key(this.payloadDatabase) ? '' : `${key}#${this.databaseGenerations.get(key) ?? 0}`;
   }
 
   /** CREATE or DROP DATABASE: a database of that name has none of the objects created before. */
