@@ -39,7 +39,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     return 0;
   }
   const source = await loadPayloadSource(positionals, io, { 'sql-dir': values['sql-dir'] });
-  const diagnostics = await checkPayload(source.plan, { collation: source.config.sql.collation, ...(source.context === undefined ? {} : { context: source.context }) });
+  const diagnostics = await checkPayload(source.plan, { collation: source.config.sql.collation, database: source.config.sql.database, ...(source.context === undefined ? {} : { context: source.context }) });
   if (values['skip-clr'] !== true) {
     const clr = await checkPayloadClr(source.plan, source.config, io);
     diagnostics.push(...clr.diagnostics);

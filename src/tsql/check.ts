@@ -33,6 +33,8 @@ export interface CheckOptions {
   context?: PayloadPlan;
   /** The database collation (HART_SQL_COLLATION): names compare case-sensitively under _CS_ and binary ones. */
   collation?: string;
+  /** The payload's database (HART_SQL_DATABASE): a script's USE of it is no other database. */
+  database?: string;
 }
 
 interface PhasedScript {
@@ -78,6 +80,7 @@ export async function checkPayload(plan: PayloadPlan, options: CheckOptions = {}
   const schema = payloadSchema(
     cataloged.map(({ script }, k) => schemaInput(script, local[k]?.parsed ?? remoteScript(script)?.skeleton ?? [])),
     caseSensitive,
+    options.database,
   );
 
   // A worker's scripts are checked there, at the same time as the rest here (parallel.ts).

@@ -14,6 +14,8 @@ export interface ParsedScript {
 export interface FrontEndOptions {
   /** The database collation: names compare case-sensitively only under a _CS_ or binary collation. */
   collation?: string;
+  /** The payload's database (HART_SQL_DATABASE): a script's USE of it stays in the payload's schema. */
+  database?: string;
 }
 
 /**
@@ -133,8 +135,8 @@ export function schemaInput(script: Script, batches: ParsedBatch[]): ParsedScrip
 }
 
 /** The schema every script defines, in payload order (each script's trees or schema skeleton). */
-export function payloadSchema(inputs: readonly ParsedScriptInput[], caseSensitive: boolean): SchemaCatalog {
-  return buildSchema(inputs, { caseSensitive });
+export function payloadSchema(inputs: readonly ParsedScriptInput[], caseSensitive: boolean, database?: string): SchemaCatalog {
+  return buildSchema(inputs, database === undefined ? { caseSensitive } : { caseSensitive, database });
 }
 
 /** The front end's findings for one script of the payload: syntax per batch, then binding against `schema`. */
@@ -154,7 +156,7 @@ export function scriptFrontEnd(parsed: ParsedScript, schema: SchemaCatalog, case
 export function frontEndDiagnostics(scripts: readonly { script: Script; own: boolean }[], options: FrontEndOptions = {}): Diagnostic[] {
   const caseSensitive = isCaseSensitiveCollation(options.collation);
   const parsed: (ParsedScript | undefined)[] = scripts.map(({ script }) => parseScript(script));
-  const schema = payloadSchema(parsed.map((p) => inputOf(p as ParsedScript)), caseSensitive);
+  const schema = payloadSchema(parsed.map((p) => inputOf(p as ParsedScript)), caseSensitive, options.database);
   const out: Diagnostic[] = [];
   for (let k = 0; k < scripts.length; k++) {
     const p = parsed[k];

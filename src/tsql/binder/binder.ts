@@ -10,7 +10,7 @@
 // about temporary tables created inside a module are warnings (the table exists only at run time).
 import type { NodeBase } from '../parser/ast.js';
 import { SCALAR_TYPES, SYSTEM_SCHEMAS, SYSTEM_TABLES } from './builtins.js';
-import { emptyCatalog, norm, objectKey } from './catalog.js';
+import { emptyCatalog, isDatabase, norm, objectKey } from './catalog.js';
 import { checkIndexColumns, checkTableElements, type DdlCheckContext, type TableLookup } from './ddl-checks.js';
 import { checkExecute } from './exec-checks.js';
 import { checkFunctionCall } from './functions.js';
@@ -40,6 +40,8 @@ interface Frame {
 export interface TempTable {
   columns: Map<string, string> | null;
   inModule: boolean;
+  /** Certainly created at the script's top level and still there (no EXEC since, which may drop it): a later batch cannot create it again. */
+  standing?: boolean;
 }
 
 interface CteEnv {
@@ -143,6 +145,7 @@ export class BatchBinder {
   private tempCreates = new Set<string>();
   /** The payload's schema; after a USE (ScriptState.otherDatabase), an empty one. */
   private catalog: SchemaCatalog;
+  private readonly payload: SchemaCatalog;
   private readonly findings: Findings;
   private readonly state: ScriptState;
 
@@ -170,6 +173,7 @@ export class BatchBinder {
   private readonly reportFn = (code: number, message: string, offset: number): void => this.report(code, message, offset);
 
   constructor(catalog: SchemaCatalog, findings: Findings, state: ScriptState) {
+    this.payload = catalog;
     this.catalog = state.otherDatabase === true ? emptyCatalog({ caseSensitive: catalog.caseSensitive }) : catalog;
     this.findings = findings;
     this.state = state;
@@ -229,8 +233,10 @@ export class BatchBinder {
 
   private visit(n: NodeBase, scope: Scope | undefined): void {
     if (n.kind === 'Use') {
-      this.state.otherDatabase = true;
-      this.catalog = emptyCatalog({ caseSensitive: this.cs });
+      // USE of the payload's own database comes back to what the payload defines.
+      const back = isDatabase(nameOf(n, 'database'), this.payload.database, this.cs);
+      this.state.otherDatabase = !back;
+      this.catalog = back ? this.payload : emptyCatalog({ caseSensitive: this.cs });
       return;
     }
     if (LEAVES.has(n.kind)) return;
@@ -301,7 +307,9 @@ export class BatchBinder {
         return;
       case 'Execute':
         checkExecute(n, this.catalog, this.findings);
-        this.visitChildren(n, undefined);
+        // A procedure or dynamic SQL run now may drop the session's temporary tables.
+        if (this.module === 'batch') for (const temp of this.temps.values()) temp.standing = false;
+        eachChild(n, (c) => (c.kind === 'ExecArgument' ? this.argument(child(c, 'value'), undefined) : this.visit(c, undefined)));
         return;
       case 'Receive':
         this.receive(n);
@@ -325,6 +333,9 @@ export class BatchBinder {
         this.declareTable(n);
         return;
       case 'If':
+      case 'While':
+      case 'TryCatch':
+        // What is under IF, in a loop or in a TRY … CATCH may run or not (or twice).
         this.conditional++;
         this.visitChildren(n, undefined);
         this.conditional--;
@@ -346,6 +357,9 @@ export class BatchBinder {
         return;
       case 'CreateRule':
         // `CREATE RULE r AS @value > 0`: the variable is the rule's parameter.
+        return;
+      case 'UpdatedColumn':
+        this.updatedColumn(n);
         return;
       case 'CreateProcedure':
         this.module_(n, 'procedure');
@@ -371,11 +385,14 @@ export class BatchBinder {
     const text = first === undefined ? undefined : nameText(first);
     const isJson = text !== undefined && text.length === 6 && text.toUpperCase() === 'ISJSON';
     const odbc = field(n, 'odbc') === true;
+    // `dbo.f(@t)`: a user-defined function's argument may be a table variable.
+    const userFunction = name.length > 1;
     eachChild(n, (c) => {
       if (isJson && c.kind === 'ColumnRef' && children(n, 'args')[1] === c) return;
       // `{fn TIMESTAMPADD(SQL_TSI_DAY, …)}`: the ODBC interval keyword is no column.
       if (odbc && c.kind === 'ColumnRef' && namesOf(c, 'parts')[0]?.toUpperCase().startsWith('SQL_TSI_') === true) return;
-      this.visit(c, scope);
+      if (userFunction) this.argument(c, scope);
+      else this.visit(c, scope);
     });
   }
 
@@ -384,6 +401,14 @@ export class BatchBinder {
   private variableUse(n: NodeBase): void {
     const name = str(n, 'name');
     if (name !== undefined) this.vars.use(name, n.start);
+  }
+
+  /** An argument of EXEC or of a user-defined function: a variable there may be a table variable (a table-valued parameter). */
+  private argument(n: NodeBase | undefined, scope: Scope | undefined): void {
+    if (n === undefined) return;
+    const name = n.kind === 'Variable' ? str(n, 'name') : undefined;
+    if (name !== undefined) this.vars.argumentUse(name, n.start);
+    else this.visit(n, scope);
   }
 
   private variableKind(dataType: NodeBase | undefined): { kind: VariableKind; columns: ColumnSet | null } {
@@ -603,30 +628,26 @@ export class BatchBinder {
     this.visitField(n, 'top', undefined);
     const own = children(n, 'orderBy');
     if (own.length > 0 || extraOrderBy.length > 0) {
-      // The names of the result columns: aliases, and the column a plain column item returns
-      // (`ORDER BY index_id` names `si.index_id` of the list, however many FROM sources have one).
-      const aliases = new Set<string>();
-      for (const item of children(n, 'items')) {
-        const name = resultName(item);
-        if (name !== undefined) aliases.add(this.key(name));
-      }
-      const ambiguous = this.ambiguousAliases(n, aliases);
-      for (const item of own) this.orderByItem(item, scope, aliases, ambiguous);
-      for (const item of extraOrderBy) this.orderByItem(item, scope, aliases, ambiguous);
+      const { names, ambiguous } = this.resultNames(n);
+      for (const item of own) this.orderByItem(item, scope, names, ambiguous);
+      for (const item of extraOrderBy) this.orderByItem(item, scope, names, ambiguous);
     }
     this.visitField(n, 'offset', undefined);
     this.selectInto(n);
   }
 
   /**
-   * An ORDER BY item: a select-list alias names a result column only as the whole item (`ORDER BY
-   * Amount`); "the column alias must be used standalone, and not as a part of some expression in ORDER
-   * BY clause" (SELECT - ORDER BY Clause), so inside one (`Amount + 1`, a CASE, a function) only the
-   * FROM sources' columns are visible and the alias is Msg 207.
+   * An ORDER BY item: a name standing alone is first a result column of the select list — an alias, a
+   * column's own name (`SELECT o.Id … ORDER BY Id` with a second Id in FROM is no ambiguity) or a
+   * column of a qualified star. "The column alias must be used standalone, and not as a part of some
+   * expression in ORDER BY clause" (SELECT - ORDER BY Clause), so inside one (`Amount + 1`, a CASE, a
+   * function) only the FROM sources' columns are visible and the alias is Msg 207.
    */
-  private orderByItem(item: NodeBase, scope: Scope, aliases: Set<string>, ambiguous: ReadonlySet<string> | undefined): void {
+  private orderByItem(item: NodeBase, scope: Scope, names: Set<string> | undefined, ambiguous: ReadonlySet<string> | undefined): void {
     const expr = item.kind === 'OrderByItem' ? child(item, 'expr') : item;
     const bare = expr?.kind === 'ColumnRef' && children(expr, 'parts').length === 1;
+    // A qualified star of unknown columns may hold the name.
+    if (bare && names === undefined) return;
     if (bare && ambiguous !== undefined) {
       const name = namesOf(expr, 'parts')[0];
       if (name !== undefined && ambiguous.has(this.key(name))) {
@@ -634,36 +655,46 @@ export class BatchBinder {
         return;
       }
     }
-    if (bare) scope.aliases = aliases;
+    if (bare) scope.aliases = names;
     this.visit(item, scope);
     scope.aliases = undefined;
   }
 
   /**
-   * Select-list aliases an ORDER BY item cannot name alone (Msg 209): two result columns carry the
-   * name, one of them by an alias, and they are not the same column (`SELECT a AS x, b AS x … ORDER
-   * BY x`, `SELECT x, y AS x … ORDER BY x`).
+   * The select list's result column names (normalized), and those an ORDER BY item cannot name alone
+   * (Msg 209): two result columns carry the name and are not the same column (`SELECT a AS x, b AS x
+   * … ORDER BY x`, `SELECT x, y AS x …`, `SELECT o.Id, l.Id …`). An unqualified `*` adds no names: its
+   * columns are the FROM sources', where the item is bound anyway. Names undefined: a qualified star
+   * stands for columns not known.
    */
-  private ambiguousAliases(n: NodeBase, aliases: ReadonlySet<string>): Set<string> | undefined {
-    if (aliases.size === 0) return undefined;
-    const seen = new Map<string, { column: string; qualifier: string }>();
+  private resultNames(n: NodeBase): { names: Set<string> | undefined; ambiguous: Set<string> | undefined } {
+    const seen = new Map<string, string>();
     let ambiguous: Set<string> | undefined;
+    const add = (name: string, what: string): void => {
+      const key = this.key(name);
+      const before = seen.get(key);
+      if (before === undefined) seen.set(key, what);
+      else if (!sameResultColumn(before, what)) (ambiguous ??= new Set()).add(key);
+    };
     let i = 0;
     for (const item of children(n, 'items')) {
       i++;
-      const name = resultName(item);
-      if (name === undefined || !aliases.has(this.key(name))) continue;
-      const key = this.key(name);
-      // The same column twice (`a AS x, t.a AS x`, `name, name`) is no ambiguity; two tables' columns
-      // (`o.name, c.name`) and any other expression are each their own.
       const expr = child(item, 'expr');
-      const parts = expr?.kind === 'ColumnRef' && field(expr, 'star') !== true ? namesOf(expr, 'parts') : undefined;
-      const what = parts === undefined ? { column: `#${i}`, qualifier: '' } : { column: this.key(parts.at(-1) ?? ''), qualifier: parts.slice(0, -1).map((p) => this.key(p)).join('.') };
-      const before = seen.get(key);
-      if (before === undefined) seen.set(key, what);
-      else if (before.column !== what.column || (before.qualifier !== '' && what.qualifier !== '' && before.qualifier !== what.qualifier)) (ambiguous ??= new Set()).add(key);
+      const alias = nameOf(item, 'alias');
+      const parts = expr?.kind === 'ColumnRef' ? namesOf(expr, 'parts') : [];
+      if (expr?.kind === 'ColumnRef' && field(expr, 'star') === true) {
+        const qualifier = parts.at(-1);
+        if (qualifier === undefined) continue;
+        const columns = this.expandStar(n, expr);
+        if (columns === undefined) return { names: undefined, ambiguous: undefined };
+        for (const column of columns) add(column, `${this.key(qualifier)}.${this.key(column)}`);
+        continue;
+      }
+      const name = alias ?? parts.at(-1);
+      // The same column twice (`a AS x, t.a AS x`) is no ambiguity; any other expression is its own.
+      if (name !== undefined) add(name, parts.length > 0 ? parts.map((p) => this.key(p)).join('.') : `#${i}`);
     }
-    return ambiguous;
+    return { names: new Set(seen.keys()), ambiguous };
   }
 
   /** Two sources of one FROM with the same exposed name: Msg 1013 (tables without alias) or 1011 (aliases). */
@@ -699,9 +730,12 @@ export class BatchBinder {
    */
   private createTemp(name: string, columns: Map<string, string> | null, offset: number): void {
     const key = this.key(name);
-    if (this.tempCreates.has(key)) this.report(2714, msg.objectExists(name), offset);
+    // The session keeps a temporary table an earlier batch created until it is dropped.
+    if (this.tempCreates.has(key) || (this.sequential() && this.temps.get(key)?.standing === true)) this.report(2714, msg.objectExists(name), offset);
     this.tempCreates.add(key);
     this.addTemp(name, columns);
+    const temp = this.temps.get(key);
+    if (temp !== undefined) temp.standing = this.sequential();
   }
 
   private addTemp(name: string, columns: Map<string, string> | null): void {
@@ -854,7 +888,7 @@ export class BatchBinder {
     const exposedOf = (fallback: string): string => this.key(alias ?? fallback);
     if (call === undefined) return { exposed: exposedOf(''), columns: null };
     // The function's name is not checked as a built-in (a table-valued function needs no schema).
-    if (call.kind === 'FunctionCall') this.visitChildren(call, lateral);
+    if (call.kind === 'FunctionCall') eachChild(call, (c) => this.argument(c, lateral));
     else this.visit(call, lateral);
     const listed = namesOf(n, 'columns');
     const withColumns = children(n, 'withColumns').map((c) => nameOf(c, 'name') ?? '');
@@ -1104,6 +1138,8 @@ export class BatchBinder {
     let src: Source | undefined = target;
     if (names.length === 2) {
       src = findSource(scope, this.key(names[0] ?? ''));
+      // `SET Location.Srid = 4326`: a property of a CLR-typed column (UPDATE: udt_column_name.property_name = expression).
+      if (src === undefined && mayBeColumn(scope, this.key(names[0] ?? ''))) return;
       if (src === undefined) {
         this.report(4104, msg.multipartNotBound(names.join('.')), ref.start);
         return;
@@ -1296,6 +1332,15 @@ export class BatchBinder {
     if (!frame.unresolved) for (const p of frame.pending) this.findings.error(p.code, p.message, p.offset);
   }
 
+  /** `IF UPDATE (column)` in a DML trigger names a column of the trigger's table (Msg 207 for one it lacks). */
+  private updatedColumn(n: NodeBase): void {
+    const ident = child(n, 'column');
+    const name = ident === undefined ? undefined : nameText(ident);
+    const columns = this.triggerColumns;
+    if (ident === undefined || name === undefined || columns === undefined || columns === null) return;
+    if (!columns.has(this.key(name))) this.missingColumn(name, undefined, ident.start);
+  }
+
   private triggerTable(n: NodeBase): ColumnSet | null | undefined {
     const target = child(n, 'target');
     const parts = objectParts(target);
@@ -1313,10 +1358,7 @@ export class BatchBinder {
   }
 }
 
-/** The name of a select item's result column: its alias, or the column of a plain column item. */
-function resultName(item: NodeBase): string | undefined {
-  const alias = nameOf(item, 'alias');
-  if (alias !== undefined) return alias;
-  const expr = child(item, 'expr');
-  return expr?.kind === 'ColumnRef' && field(expr, 'star') !== true ? namesOf(expr, 'parts').at(-1) : undefined;
+/** Whether two select items are the same column: equal names, or one unqualified and the other's last part (`a`, `t.a`). */
+function sameResultColumn(a: string, b: string): boolean {
+  return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
 }

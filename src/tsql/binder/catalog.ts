@@ -2,6 +2,7 @@
 // SELECT … INTO), views and table-valued functions with their columns, table types, procedures with
 // their parameters, and every other object name. Definitions are found anywhere: inside IF / BEGIN
 // blocks (EF migrations guard them with IF NOT EXISTS) and inside constant `EXEC (N'…')` strings.
+// What a script defines after a USE is another database's: known to exist, its columns not known.
 import type { NodeBase, ParsedBatch } from '../parser/ast.js';
 import { parseBatch } from '../parser/index.js';
 import { child, children, columnIdent, eachChild, field, nameOf, nameText, objectParts, str, type NameParts } from './nodes.js';
@@ -12,6 +13,7 @@ import type { BindOptions, ParsedScriptInput, ProcedureInfo, ProcedureParameter,
 export function emptyCatalog(options: BindOptions): SchemaCatalog {
   return {
     caseSensitive: options.caseSensitive,
+    ...(options.database === undefined ? {} : { database: options.database }),
     tables: new Map(),
     views: new Map(),
     tableTypes: new Map(),
@@ -31,6 +33,7 @@ export function buildSchema(scripts: readonly ParsedScriptInput[], options: Bind
     for (let i = 0; i < script.batches.length; i++) {
       const batch = script.batches[i];
       if (batch === undefined) continue;
+      if (i === 0) builder.startScript();
       builder.tracker.startBatch(script.path, i, batch.error === undefined);
       builder.addBatch(batch, script.texts[i] ?? '');
     }
@@ -44,6 +47,11 @@ export const norm = (s: string, cs: boolean): string => (cs ? s : s.toLowerCase(
 /** The catalog key of a schema-scoped name: `schema.name`, `dbo` when the schema is left out. */
 export function objectKey(parts: NameParts, cs: boolean): string {
   return `${norm(parts.schema ?? 'dbo', cs)}.${norm(parts.name, cs)}`;
+}
+
+/** Whether `name` (a USE's database) is the payload's database `database`. */
+export function isDatabase(name: string | undefined, database: string | undefined, cs: boolean): boolean {
+  return name !== undefined && database !== undefined && norm(name, cs) === norm(database, cs);
 }
 
 /** Whether a name is a temporary table (#t, ##t) or a table variable. */
@@ -67,14 +75,28 @@ class CatalogBuilder {
   /** Views and inline functions whose select list has a `*`: read once every table is known (scripts come in any order). */
   private readonly starred: { info: TableInfo; query: NodeBase }[] = [];
 
+  /** A USE came before in the script (or the dynamic batch): what it defines is another database's. */
+  private otherDatabase = false;
+  /** Tables, views, functions and types defined in the payload's database, and in another one after a USE. */
+  private readonly here = new Set<TableInfo>();
+  private readonly elsewhere = new Set<TableInfo>();
+  /** Procedures (keys) defined in the payload's database, and in another one. */
+  private readonly proceduresHere = new Set<string>();
+  private readonly proceduresElsewhere = new Set<string>();
+
   private readonly catalog: SchemaCatalog;
   readonly tracker: DeployTracker;
 
   constructor(catalog: SchemaCatalog) {
     this.catalog = catalog;
     this.cs = catalog.caseSensitive;
-    this.tracker = new DeployTracker(this.cs);
+    this.tracker = new DeployTracker(this.cs, catalog.database);
     catalog.deployFindings = this.tracker.findings;
+  }
+
+  /** Each script starts in the payload's database. */
+  startScript(): void {
+    this.otherDatabase = false;
   }
 
   addBatch(batch: ParsedBatch, text: string): void {
@@ -131,6 +153,9 @@ class CatalogBuilder {
       case 'Execute':
         this.dynamicSql(n, text);
         return;
+      case 'Use':
+        this.otherDatabase = !isDatabase(nameOf(n, 'database'), this.catalog.database, this.cs);
+        return;
       default:
         if (n.kind.startsWith('Create')) this.otherObject(n);
         // Only statements that hold statements are searched: definitions never sit in expressions.
@@ -143,6 +168,7 @@ class CatalogBuilder {
     const key = objectKey(parts, this.cs);
     let info = map.get(key);
     if (info === undefined) map.set(key, (info = { name: parts.name, columns: new Map(), complete: true }));
+    (this.otherDatabase ? this.elsewhere : this.here).add(info);
     return info;
   }
 
@@ -231,11 +257,25 @@ class CatalogBuilder {
       if (info === undefined) this.catalog.tables.set(key, { name: entry.parts.name, columns: entry.columns, complete: false });
       else for (const [k, v] of entry.columns) info.columns.set(k, v);
     }
+    this.onlyElsewhere();
     // A definition in a batch that did not parse may give any columns.
     for (const map of [this.catalog.tables, this.catalog.views]) {
       for (const [key, info] of map) if (this.catalog.uncertainNames.has(key.slice(key.indexOf('.') + 1))) info.complete = false;
     }
     this.expandStarred();
+    this.tracker.finish(this.catalog.uncertainNames);
+  }
+
+  /**
+   * What only another database defines (after a USE) is not the payload database's: a query there of a
+   * table of that name has unknown columns (SQL Server defers it), an EXEC of such a procedure is not checked.
+   */
+  private onlyElsewhere(): void {
+    for (const info of this.elsewhere) if (!this.here.has(info)) info.complete = false;
+    for (const key of this.proceduresElsewhere) {
+      const info = this.catalog.procedures.get(key);
+      if (info !== undefined && !this.proceduresHere.has(key)) info.conflicting = true;
+    }
   }
 
   private createType(n: NodeBase): void {
@@ -357,6 +397,7 @@ class CatalogBuilder {
     const parts = objectParts(child(n, 'name'));
     if (parts === undefined) return;
     const key = objectKey(parts, this.cs);
+    (this.otherDatabase ? this.proceduresElsewhere : this.proceduresHere).add(key);
     const parameters: ProcedureParameter[] = [];
     for (const p of children(n, 'parameters')) {
       const name = str(p, 'name');
@@ -415,6 +456,8 @@ class CatalogBuilder {
     if (sql.length === 0) return;
     this.dynamicDepth++;
     this.tracker.enterDynamic();
+    // A USE in the dynamic batch ends with it.
+    const otherDatabase = this.otherDatabase;
     try {
       const parsed = parseBatch(sql);
       if (parsed.error !== undefined) this.tracker.unknownChange();
@@ -422,6 +465,7 @@ class CatalogBuilder {
     } finally {
       this.dynamicDepth--;
       this.tracker.leaveDynamic();
+      this.otherDatabase = otherDatabase;
     }
   }
 

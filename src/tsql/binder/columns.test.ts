@@ -68,15 +68,21 @@ describe('columns: 207 / 209 / 4104', () => {
     expect(codes(`${T}SELECT Id AS k, CustomerId AS k FROM dbo.Orders ORDER BY Id`)).toEqual([]);
     expect(codes(`${T}SELECT Id AS k, CustomerId AS j FROM dbo.Orders ORDER BY k, j`)).toEqual([]);
   });
-  it('an ORDER BY name is the result column a plain column item returns, before the FROM sources', () => {
-    // Both tables have Id: `ORDER BY Id` names the one result column o.Id, no ambiguity.
-    expect(codes(`${T}SELECT o.Id, c.Name FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId ORDER BY Id`)).toEqual([]);
-    expect(codes(`${T}SELECT o.Id, c.Name FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId ORDER BY Id DESC, Name`)).toEqual([]);
-    // Two result columns named Id from two tables, or a column and an expression: Msg 209.
-    expect(codes(`${T}SELECT o.Id, c.Id FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId ORDER BY Id`)).toEqual([209]);
+  it('an ORDER BY name is first a result column: a column of one source in the select list is no ambiguity', () => {
+    const join = 'FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId';
+    expect(codes(`${T}SELECT o.Id, c.Name ${join} ORDER BY Id`)).toEqual([]);
+    expect(codes(`${T}SELECT o.*, c.Name ${join} ORDER BY Id DESC`)).toEqual([]);
+    expect(codes(`${T}SELECT Id, o.Id FROM dbo.Orders o ORDER BY Id`)).toEqual([]);
+    expect(codes(`${T}SELECT o.Id, c.Id ${join} ORDER BY Id`)).toEqual([209]);
     expect(codes(`${T}SELECT o.Id, 1 AS Id FROM dbo.Orders o ORDER BY Id`)).toEqual([209]);
-    // Inside an expression the FROM sources are searched: Id is ambiguous there.
-    expect(codes(`${T}SELECT o.Id FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId ORDER BY Id + 1`)).toEqual([209]);
+    expect(codes(`${T}SELECT * ${join} ORDER BY Id`)).toEqual([209]);
+    expect(codes(`${T}SELECT o.Total ${join} ORDER BY Id`)).toEqual([209]);
+    expect(codes(`${T}SELECT o.Id ${join} ORDER BY Id + 1`)).toEqual([209]);
+  });
+  it('an ORDER BY name beside a qualified star of unknown columns may be one of them: not bound', () => {
+    const join = 'FROM sys.objects s JOIN dbo.Orders o ON o.Id = s.object_id JOIN dbo.Customers c ON c.Id = o.CustomerId';
+    expect(codes(`${T}SELECT s.*, o.Total ${join} ORDER BY Id`)).toEqual([]);
+    expect(codes(`${T}SELECT s.*, o.Total ${join} ORDER BY o.Nope`)).toEqual([207]);
   });
   it('a select-list alias in an ORDER BY expression is no column', () => {
     expect(codes(`${T}SELECT Total AS Amount FROM dbo.Orders ORDER BY Amount DESC, Id OFFSET 0 ROWS`)).toEqual([]);
@@ -205,6 +211,11 @@ describe('columns in data modification', () => {
     expect(codes(`${T}UPDATE dbo.Orders SET Totl = 1`)).toEqual([207]);
     expect(codes(`${T}UPDATE dbo.Orders SET Total = Total * 2 WHERE CustomerId = 1`)).toEqual([]);
   });
+  it('UPDATE SET of a CLR-typed column\'s property or method is no multi-part identifier', () => {
+    expect(codes(`${T}UPDATE dbo.Customers SET Location.STSrid = 4326 WHERE Id = 1`)).toEqual([]);
+    expect(codes(`${T}UPDATE c SET Location.STSrid = 4326 FROM dbo.Customers c`)).toEqual([]);
+    expect(codes(`${T}UPDATE dbo.Customers SET Nowhere.STSrid = 4326`)).toEqual([4104]);
+  });
   it('UPDATE with FROM: the target may be an alias of FROM', () => {
     expect(codes(`${T}UPDATE o SET Total = 0 FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId WHERE c.Name = N'x'`)).toEqual([]);
     expect(codes(`${T}UPDATE o SET o.Total = c.Id FROM dbo.Orders AS o INNER JOIN dbo.Customers AS c ON c.Id = o.CustomerId`)).toEqual([]);
@@ -246,6 +257,11 @@ OUTPUT $action, inserted.Id, deleted.Id, s.Name;`;
   it('triggers: inserted and deleted are the table', () => {
     expect(codes(`${T}CREATE TRIGGER dbo.tr ON dbo.Orders AFTER UPDATE AS SELECT i.Total, d.Total FROM inserted i JOIN deleted d ON d.Id = i.Id`)).toEqual([]);
     expect(codes(`${T}CREATE TRIGGER dbo.tr ON dbo.Orders AFTER INSERT AS SELECT Nope FROM inserted`)).toEqual([207]);
+  });
+  it('triggers: IF UPDATE (column) names a column of the trigger\'s table', () => {
+    expect(bind(`${T}CREATE TRIGGER dbo.tr ON dbo.Orders AFTER UPDATE AS IF UPDATE(Totl) PRINT 1`)).toMatchObject([{ code: 207, message: "Invalid column name 'Totl'." }]);
+    expect(codes(`${T}CREATE TRIGGER dbo.tr ON dbo.Orders AFTER UPDATE AS IF UPDATE(Total) OR NOT UPDATE([CustomerId]) PRINT 1`)).toEqual([]);
+    expect(codes(`${T}CREATE TRIGGER dbo.tr ON dbo.Elsewhere AFTER UPDATE AS IF UPDATE(Anything) PRINT 1`)).toEqual([]);
   });
 });
 
@@ -315,6 +331,13 @@ describe('USE: another database', () => {
 
   it('after USE, a foreign key or index on a table the script itself creates there is not reported missing (1767, 1911)', () => {
     expect(codes('USE OtherDb;\nGO\nCREATE TABLE dbo.A (Id int PRIMARY KEY);\nCREATE TABLE dbo.B (AId int REFERENCES dbo.A (Id));\nCREATE INDEX IX_B ON dbo.B (AId);', [TABLES])).toEqual([]);
+  });
+
+  it('what only another database defines (after a USE in another script) has unknown columns in the payload\'s database', () => {
+    const elsewhere = 'USE OtherDb;\nGO\nCREATE TABLE dbo.X (a int);\nGO\nCREATE VIEW dbo.V AS SELECT 1 AS a;\nGO\nCREATE TYPE dbo.TT AS TABLE (a int);\nGO\nCREATE PROCEDURE dbo.q @a int AS SELECT @a;';
+    expect(codes('SELECT b FROM dbo.X;\nSELECT b FROM dbo.V;\nDECLARE @t dbo.TT;\nSELECT b FROM @t;\nEXEC dbo.q;', [elsewhere])).toEqual([]);
+    expect(codes('SELECT b FROM dbo.X;', [elsewhere, 'CREATE TABLE dbo.X (a int);'])).toEqual([207]);
+    expect(codes('SELECT b FROM dbo.X;', ["EXEC (N'USE OtherDb');\nCREATE TABLE dbo.X (a int);"])).toEqual([207]);
   });
 
   it('variables declared before the USE stay declared after it (the batch is one scope)', () => {

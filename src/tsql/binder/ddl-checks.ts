@@ -151,6 +151,6 @@ function checkCandidateKey(referenced: readonly NodeBase[], keys: TableKeys, ctx
  * table's and the column's names cut short, and a number only the server knows (shown as …):
  * `FK__Orders__Custo__5AEE82B9`.
  */
-function fkName(constraint: NodeBase, table: string, column: string): string {
+export function fkName(constraint: NodeBase, table: string, column: string): string {
   return nameOf(constraint, 'name') ?? `FK__${table.slice(0, 9)}__${column.slice(0, 5)}__…`;
 }

@@ -44,6 +44,13 @@ describe('111: statements that must start a batch', () => {
     expect(codes('PRINT 1; CREATE FUNCTION dbo.f () RETURNS int AS BEGIN RETURN 1 END')).toEqual([111]);
     expect(codes('SET NOCOUNT ON; CREATE SCHEMA s')).toEqual([111]);
   });
+  it('a CREATE after a procedure or trigger without GO is in its body: not first in the batch', () => {
+    expect(bind('CREATE PROCEDURE dbo.p AS SELECT 1;\nCREATE PROCEDURE dbo.q AS SELECT 2;')).toMatchObject([{ code: 111, message: "'CREATE/ALTER PROCEDURE' must be the first statement in a query batch.", offset: 36 }]);
+    expect(codes('CREATE PROCEDURE dbo.p AS\nBEGIN\n  SELECT 1;\nEND\nCREATE VIEW dbo.v AS SELECT 1 AS a')).toEqual([111]);
+    expect(codes('CREATE TRIGGER trg ON DATABASE FOR CREATE_TABLE AS PRINT 1;\nCREATE FUNCTION dbo.f () RETURNS int AS BEGIN RETURN 1 END')).toEqual([111]);
+    expect(codes('CREATE PROCEDURE dbo.p AS SELECT 1;\nCREATE PROCEDURE dbo.q AS SELECT 2;\nCREATE PROCEDURE dbo.r AS SELECT 3;')).toEqual([111, 111]);
+    expect(codes('CREATE PROCEDURE dbo.p AS SELECT 1;\nCREATE TABLE #t (a int);\nEXEC dbo.q;')).toEqual([]);
+  });
   it('first in its batch is fine', () => {
     expect(codes('SELECT 1\nGO\nCREATE VIEW dbo.v AS SELECT 1 AS a\nGO\nCREATE OR ALTER PROCEDURE dbo.p AS SELECT 1')).toEqual([]);
   });
@@ -78,6 +85,20 @@ describe('table definitions: 2705 / 1911 / 1767 / 1769 / 1770', () => {
   it('a referenced table defined in another script or later is known', () => {
     expect(codes('CREATE TABLE dbo.C (Id int, PId int REFERENCES dbo.P (Id))', ['CREATE TABLE dbo.P (Id int PRIMARY KEY)'])).toEqual([]);
     expect(codes('CREATE TABLE dbo.C (Id int PRIMARY KEY, P int, CONSTRAINT fk FOREIGN KEY (P) REFERENCES dbo.C (Id))')).toEqual([]);
+  });
+  it('1767 for a table only this script creates, after the foreign key to it', () => {
+    const parent = 'CREATE TABLE dbo.P (Id int PRIMARY KEY);';
+    expect(bind(`CREATE TABLE dbo.C (Id int, PId int CONSTRAINT fk REFERENCES dbo.P (Id));\n${parent}`)).toMatchObject([{ code: 1767, message: "Foreign key 'fk' references invalid table 'dbo.P'.", offset: 61 }]);
+    expect(codes(`CREATE TABLE dbo.C (Id int, PId int, FOREIGN KEY (PId) REFERENCES dbo.P (Id))\nGO\n${parent}`)).toEqual([1767]);
+    expect(codes(`CREATE TABLE dbo.C (Id int, PId int)\nGO\nALTER TABLE dbo.C ADD CONSTRAINT fk FOREIGN KEY (PId) REFERENCES dbo.P (Id)\nGO\n${parent}`)).toEqual([1767]);
+    expect(codes(`${parent}\nGO\nDROP TABLE dbo.P\nGO\nCREATE TABLE dbo.C (Id int, PId int REFERENCES dbo.P (Id))\nGO\n${parent}`)).toEqual([1767]);
+  });
+  it('no 1767 for a table another script creates too, or when the foreign key may not run then', () => {
+    const parent = 'CREATE TABLE dbo.P (Id int PRIMARY KEY);';
+    expect(codes(`CREATE TABLE dbo.C (Id int, PId int REFERENCES dbo.P (Id))\nGO\n${parent}`, [`IF OBJECT_ID(N'dbo.P') IS NULL ${parent}`])).toEqual([]);
+    expect(codes(`IF OBJECT_ID(N'dbo.C') IS NULL CREATE TABLE dbo.C (Id int, PId int REFERENCES dbo.P (Id))\nGO\n${parent}`)).toEqual([]);
+    expect(codes(`CREATE PROCEDURE dbo.MakeC AS CREATE TABLE dbo.C (Id int, PId int REFERENCES dbo.P (Id))\nGO\n${parent}`)).toEqual([]);
+    expect(codes(`EXEC (N'${parent}')\nGO\nCREATE TABLE dbo.C (Id int, PId int REFERENCES dbo.P (Id))\nGO\n${parent}`)).toEqual([]);
   });
   it('8148 for two DEFAULT definitions on one column', () => {
     expect(bind('CREATE TABLE dbo.T (a int NOT NULL DEFAULT 0 DEFAULT 1)')).toMatchObject([{ code: 8148, message: "More than one column DEFAULT constraint specified for column 'a', table 'T'." }]);

@@ -5,7 +5,7 @@ import type { NodeBase } from '../parser/ast.js';
 import { BatchBinder, type ScriptState } from './binder.js';
 import { checkControlFlow } from './control-flow.js';
 import { Findings, msg } from './messages.js';
-import { field, str } from './nodes.js';
+import { children, field, str } from './nodes.js';
 import type { BinderDiagnostic, BindOptions, ParsedScriptInput, SchemaCatalog } from './types.js';
 
 export { buildSchema } from './catalog.js';
@@ -43,13 +43,33 @@ const FIRST_ONLY: ReadonlyMap<string, string> = new Map([
   ['CreateRule', 'RULE'],
 ]);
 
+/** Modules whose body runs to the end of the batch: a statement after them in the batch is in their body. */
+const BODY_TO_END = new Set(['CreateProcedure', 'CreateTrigger']);
+
 function checkFirstStatements(statements: readonly NodeBase[], findings: Findings): void {
   for (const [i, s] of statements.entries()) {
-    if (i === 0) continue;
-    const what = FIRST_ONLY.get(s.kind);
-    if (what === undefined) continue;
-    const verb = str(s, 'verb') ?? 'CREATE';
-    const label = what === 'PROCEDURE' ? 'CREATE/ALTER PROCEDURE' : field(s, 'orAlter') === true ? `CREATE OR ALTER ${what}` : `${verb} ${what}`;
-    findings.error(111, msg.firstInBatch(label), s.start);
+    if (i > 0) checkFirst(s, findings);
+    if (BODY_TO_END.has(s.kind)) checkModuleBody(s, findings);
   }
+}
+
+/**
+ * A procedure's or trigger's body is the rest of the batch, so a second CREATE PROCEDURE (or VIEW,
+ * FUNCTION …) written after it without GO is a statement of its body: not first in the batch (Msg 111;
+ * CREATE PROCEDURE: "The CREATE PROCEDURE statement can't be combined with other Transact-SQL statements
+ * in a single batch").
+ */
+function checkModuleBody(module: NodeBase, findings: Findings): void {
+  for (const s of children(module, 'body')) {
+    checkFirst(s, findings);
+    if (BODY_TO_END.has(s.kind)) checkModuleBody(s, findings);
+  }
+}
+
+function checkFirst(s: NodeBase, findings: Findings): void {
+  const what = FIRST_ONLY.get(s.kind);
+  if (what === undefined) return;
+  const verb = str(s, 'verb') ?? 'CREATE';
+  const label = what === 'PROCEDURE' ? 'CREATE/ALTER PROCEDURE' : field(s, 'orAlter') === true ? `CREATE OR ALTER ${what}` : `${verb} ${what}`;
+  findings.error(111, msg.firstInBatch(label), s.start);
 }

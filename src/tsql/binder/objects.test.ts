@@ -43,6 +43,15 @@ describe('2714 / 219 / 1913: objects created twice in deploy order', () => {
     expect(codes('CREATE TABLE #t (a int)\nGO\nDROP TABLE #t\nCREATE TABLE #t (b int)')).toEqual([]);
     expect(codes('CREATE TABLE #t (a int)\nGO\nCREATE PROCEDURE dbo.p AS CREATE TABLE #t (b int)')).toEqual([]);
   });
+  it('2714 for a temporary table an earlier batch of the script created and did not drop (the session keeps it)', () => {
+    expect(codes('CREATE TABLE #t (a int)\nGO\nCREATE TABLE #t (a int)')).toEqual([2714]);
+    expect(codes('SELECT 1 AS a INTO #t\nGO\nSELECT 2 AS a INTO #t')).toEqual([2714]);
+    expect(codes('CREATE TABLE #t (a int)\nGO\nIF OBJECT_ID(N\'tempdb..#t\') IS NULL CREATE TABLE #t (a int)')).toEqual([]);
+    expect(codes('IF 1 = 1 CREATE TABLE #t (a int)\nGO\nCREATE TABLE #t (a int)')).toEqual([]);
+    expect(codes('WHILE 1 = 0 CREATE TABLE #t (a int)\nGO\nCREATE TABLE #t (a int)')).toEqual([]);
+    expect(codes('BEGIN TRY PRINT 1 END TRY BEGIN CATCH CREATE TABLE #t (a int) END CATCH\nGO\nCREATE TABLE #t (a int)')).toEqual([]);
+    expect(codes('CREATE TABLE #t (a int)\nEXEC dbo.Cleanup\nGO\nCREATE TABLE #t (a int)')).toEqual([]);
+  });
   it('no 2714 when something makes the second CREATE legal', () => {
     const t = 'CREATE TABLE dbo.T (a int)\nGO\n';
     expect(codes(`${t}DROP TABLE dbo.T\nGO\nCREATE TABLE dbo.T (b int)`)).toEqual([]);
@@ -67,10 +76,49 @@ describe('2714 / 219 / 1913: objects created twice in deploy order', () => {
   });
 });
 
+describe('USE: what a script creates after it belongs to that database', () => {
+  const options = { caseSensitive: false };
+  /** Findings of the last script, with the others before it in deploy order. */
+  const last = (...texts: string[]): (number | string)[] => {
+    const scripts = texts.map((t, i) => script(t, `s${i}.sql`));
+    for (const b of scripts.flatMap((x) => x.batches)) expect(b.error).toBeUndefined();
+    const schema = buildSchema(scripts, options);
+    return bindScript(scripts[scripts.length - 1] ?? script(''), schema, options).map((d) => d.code);
+  };
+  it('an object of the payload\'s database and one of another database by the same name are two objects', () => {
+    expect(last('CREATE TABLE dbo.T (a int)', 'USE OtherDb;\nGO\nCREATE TABLE dbo.T (a int)')).toEqual([]);
+    expect(last('CREATE TABLE dbo.T (a int CONSTRAINT PK_T PRIMARY KEY)', 'USE OtherDb;\nCREATE TABLE dbo.T (a int CONSTRAINT PK_T PRIMARY KEY)')).toEqual([]);
+    expect(last('CREATE PROCEDURE dbo.p AS SELECT 1', 'USE [$(DatabaseName)]\nGO\nCREATE PROCEDURE dbo.p AS SELECT 2')).toEqual([]);
+    expect(last('CREATE SCHEMA app\nGO\nCREATE TYPE dbo.Id FROM int', 'USE OtherDb\nGO\nCREATE SCHEMA app\nGO\nCREATE TYPE dbo.Id FROM int')).toEqual([]);
+    expect(last('CREATE TABLE dbo.T (a int)', 'USE OtherDb\nGO\nALTER TABLE dbo.T ADD a int')).toEqual([]);
+  });
+  it('each script starts in the payload\'s database', () => {
+    expect(last('USE OtherDb\nGO\nCREATE TABLE dbo.T (a int)', 'CREATE TABLE dbo.T (a int)')).toEqual([]);
+    expect(last('CREATE TABLE dbo.T (a int)', 'USE OtherDb', 'CREATE TABLE dbo.T (a int)')).toEqual([2714]);
+  });
+  it('2714 twice in the same other database', () => {
+    expect(codes('USE OtherDb\nGO\nCREATE TABLE dbo.T (a int)\nGO\nCREATE TABLE dbo.T (a int)')).toEqual([2714]);
+    expect(last('USE OtherDb\nGO\nCREATE TABLE dbo.T (a int)', 'USE OtherDb\nGO\nCREATE TABLE dbo.T (a int)')).toEqual([2714]);
+  });
+  it('USE of the payload\'s own database comes back to its objects', () => {
+    const options = { caseSensitive: false, database: 'Main' };
+    const scripts = [script('CREATE TABLE dbo.T (a int)', 's0.sql'), script('USE OtherDb\nGO\nUSE [main]\nGO\nCREATE TABLE dbo.T (a int)\nGO\nSELECT b FROM dbo.T', 's1.sql')];
+    expect(bindScript(scripts[1] ?? script(''), buildSchema(scripts, options), options).map((d) => d.code)).toEqual([2714, 207]);
+  });
+  it('CREATE or DROP DATABASE makes a new database; a USE under IF or in dynamic SQL leaves it unknown or unchanged', () => {
+    expect(last('USE OtherDb\nGO\nCREATE TABLE dbo.T (a int)', 'DROP DATABASE OtherDb\nGO\nCREATE DATABASE OtherDb\nGO\nUSE OtherDb\nGO\nCREATE TABLE dbo.T (a int)')).toEqual([]);
+    expect(last('CREATE TABLE dbo.T (a int)', "IF DB_ID(N'OtherDb') IS NOT NULL USE OtherDb;\nGO\nCREATE TABLE dbo.T (a int)")).toEqual([]);
+    expect(last('CREATE TABLE dbo.T (a int)', "EXEC (N'USE OtherDb');\nCREATE TABLE dbo.T (a int)")).toEqual([2714]);
+  });
+});
+
 describe('2705: ALTER TABLE ADD of a column the table has, from any earlier script', () => {
   it('2705 across batches and scripts', () => {
     expect(bind('ALTER TABLE dbo.T ADD A int', ['CREATE TABLE dbo.T (a int)'])).toEqual([]);
     expect(bind('CREATE TABLE dbo.T (a int)\nGO\nALTER TABLE dbo.T ADD A int')).toMatchObject([{ code: 2705, message: "Column names in each table must be unique. Column name 'A' in table 'dbo.T' is specified more than once." }]);
+  });
+  it('a column twice in one ALTER TABLE ADD is one 2705', () => {
+    expect(codes('CREATE TABLE dbo.T (a int)\nGO\nALTER TABLE dbo.T ADD b int, B int')).toEqual([2705]);
   });
   it('no 2705 under a guard or after a drop', () => {
     expect(codes('CREATE TABLE dbo.T (a int)\nGO\nIF COL_LENGTH(N\'dbo.T\', N\'a\') IS NULL ALTER TABLE dbo.T ADD a int')).toEqual([]);

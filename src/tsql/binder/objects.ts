@@ -1,16 +1,19 @@
 // The payload's objects in deploy order: Msg 2714 (an object, constraint or schema created when one
-// of that name already exists), 219 (a type), 1913 (an index name taken on its table) and 2705 (ALTER
-// TABLE ADD of a column the table already has, from any earlier script).
+// of that name already exists), 219 (a type), 1913 (an index name taken on its table), 2705 (ALTER
+// TABLE ADD of a column the table already has, from any earlier script) and 1767 (a FOREIGN KEY to a
+// table its script creates only after it).
 //
 // Only what certainly runs counts: a CREATE at the top level of a batch (not under IF / WHILE / TRY,
 // not inside a module body, not in dynamic SQL). A guarded or conditional CREATE makes the name
 // "maybe there" (never a finding for it); a DROP anywhere makes it absent. Anything that may change
 // objects we cannot see (a batch that did not parse, sp_rename, dynamic SQL built at run time, a
 // procedure that drops or runs dynamic SQL, one the payload does not define) starts a new epoch: what
-// was known before is only "maybe" from then on.
+// was known before is only "maybe" from then on. Each script starts in the payload's database; what it
+// creates after a USE of another one is that database's, and never collides with the payload's objects.
 import type { NodeBase } from '../parser/ast.js';
 import { msg } from './messages.js';
-import { child, children, field, nameOf, nameText, objectParts, str, type NameParts } from './nodes.js';
+import { fkName } from './ddl-checks.js';
+import { child, children, columnIdent, field, nameOf, nameText, objectParts, str, type NameParts } from './nodes.js';
 import type { BinderDiagnostic } from './types.js';
 
 interface Known {
@@ -53,10 +56,27 @@ export class DeployTracker {
   private conditional = 0;
   private module = 0;
   private dynamic = 0;
+  /**
+   * The database the script's connection is in: '' for the payload's own (each script starts there),
+   * else the one a USE named, with a generation each CREATE or DROP DATABASE of it starts anew (a new
+   * database holds none of the old one's objects); undefined when not known (a USE under IF).
+   */
+  private database: string | undefined = '';
+  private readonly databaseGenerations = new Map<string, number>();
+  /** The database outside each dynamic SQL batch being visited (a USE inside one ends with it). */
+  private readonly databasesOutside: (string | undefined)[] = [];
+  /** Foreign keys to a table not there when they run (Msg 1767 when only their own script creates it, later). */
+  private readonly laterReferences: { path: string; batch: number; offset: number; key: string; name: string; message: string }[] = [];
+  /** The scripts that create each table (CREATE TABLE, SELECT … INTO; guarded or not). */
+  private readonly tableScripts = new Map<string, Set<string>>();
   private readonly cs: boolean;
 
-  constructor(caseSensitive: boolean) {
+  /** The payload's database, when known: a USE of it comes back to the payload's objects. */
+  private readonly payloadDatabase: string | undefined;
+
+  constructor(caseSensitive: boolean, payloadDatabase?: string) {
     this.cs = caseSensitive;
+    this.payloadDatabase = payloadDatabase;
   }
 
   private key(s: string): string {
@@ -64,12 +84,17 @@ export class DeployTracker {
   }
 
   private objectKey(parts: NameParts): string {
-    return `${this.key(parts.schema ?? 'dbo')}.${this.key(parts.name)}`;
+    return this.inDatabase(`${this.key(parts.schema ?? 'dbo')}.${this.key(parts.name)}`);
   }
 
-  /** Whether the statement being visited certainly runs, in order, when its batch runs. */
+  /** A name's key in the database the connection is in: objects of two databases never collide. */
+  private inDatabase(key: string): string {
+    return this.database === '' || this.database === undefined ? key : `${this.database}\u0000${key}`;
+  }
+
+  /** Whether the statement being visited certainly runs, in order, in a known database, when its batch runs. */
   private certain(): boolean {
-    return this.conditional === 0 && this.module === 0 && this.dynamic === 0;
+    return this.conditional === 0 && this.module === 0 && this.dynamic === 0 && this.database !== undefined;
   }
 
   /** Findings so far: a statement that adds one is rejected by SQL Server and changes nothing. */
@@ -91,6 +116,8 @@ export class DeployTracker {
   // ---- position ---------------------------------------------------------------------------------
 
   startBatch(path: string, batch: number, parsed: boolean): void {
+    // Each script runs on its own connection, in the payload's database until a USE.
+    if (batch === 0 || path !== this.path) this.database = '';
     this.path = path;
     this.batch = batch;
     this.conditional = 0;
@@ -101,10 +128,12 @@ export class DeployTracker {
 
   enterDynamic(): void {
     this.dynamic++;
+    this.databasesOutside.push(this.database);
   }
 
   leaveDynamic(): void {
     this.dynamic--;
+    this.database = this.databasesOutside.pop() ?? '';
   }
 
   /** Called for every container statement before its children are visited (then `leave`). */
@@ -179,6 +208,12 @@ export class DeployTracker {
       case 'CreateSchema':
         this.createSchema(n);
         return;
+      case 'Use':
+        this.use(n);
+        return;
+      case 'CreateDatabase':
+        this.newDatabase(nameOf(n, 'name'));
+        return;
       case 'DropObjects':
         this.dropObjects(n);
         return;
@@ -221,6 +256,7 @@ export class DeployTracker {
     const parts = objectParts(nameNode);
     if (parts === undefined || nameNode === undefined || parts.database !== undefined || parts.name.startsWith('#')) return;
     const key = this.objectKey(parts);
+    this.createdBy(key);
     if (!this.createObject(parts, nameNode.start)) {
       // Failed (2714) or maybe created: what we knew of the table stays; a new one is only maybe.
       if (!this.certain() && !this.tables.has(key)) this.tables.set(key, { epoch: -1, columns: null, constraints: [], indexes: new Map() });
@@ -235,19 +271,31 @@ export class DeployTracker {
   /** Columns, constraints and inline indexes of CREATE TABLE or ALTER TABLE ADD. */
   private elements(parts: NameParts, state: TableState, elements: readonly NodeBase[], adding: boolean): void {
     const certain = this.certain();
+    // A name twice in the statement itself is the binder's Msg 2705 (ddl-checks.ts), not reported again here.
+    const own = new Set<string>();
     for (const e of elements) {
       if (e.kind === 'ColumnDefinition') {
         const ident = child(e, 'name');
         const name = ident === undefined ? undefined : nameText(ident);
         if (ident !== undefined && name !== undefined && state.columns !== null) {
           const k = this.key(name);
-          if (adding && certain && state.epoch === this.epoch && state.columns.get(k) === true) this.report(2705, msg.duplicateColumn(name, tableWritten(parts)), ident.start);
+          const repeated = own.has(k);
+          own.add(k);
+          if (adding && certain && !repeated && state.epoch === this.epoch && state.columns.get(k) === true) this.report(2705, msg.duplicateColumn(name, tableWritten(parts)), ident.start);
           else if (!state.columns.has(k) || certain) state.columns.set(k, certain && state.epoch === this.epoch);
         }
-        for (const c of children(e, 'constraints')) this.constraint(parts, state, c);
+        for (const c of children(e, 'constraints')) {
+          this.constraint(parts, state, c);
+          this.reference(parts, c, name ?? '');
+        }
         const index = child(e, 'index');
         if (index !== undefined) this.index(parts, state, index, false);
-      } else if (e.kind === 'TableConstraint') this.constraint(parts, state, e);
+      } else if (e.kind === 'TableConstraint') {
+        this.constraint(parts, state, e);
+        const own = children(e, 'keyColumns');
+        const first = (own.length > 0 ? own : children(e, 'columns'))[0];
+        this.reference(parts, e, first === undefined ? '' : (nameText(columnIdent(first)) ?? ''));
+      }
       else if (e.kind === 'InlineIndex') this.index(parts, state, e, false);
     }
   }
@@ -262,6 +310,41 @@ export class DeployTracker {
     const type = str(c, 'constraintType');
     // PRIMARY KEY and UNIQUE constraints are backed by an index of their name.
     if (type === 'PRIMARY KEY' || type === 'UNIQUE') this.indexName(state, this.key(name));
+  }
+
+  /**
+   * A FOREIGN KEY to a table that is not there when the statement runs (never created so far, or
+   * dropped): Msg 1767 if only this script creates that table, later (decided in `finish`, once every
+   * script is read). A table another script creates may be deployed first: nothing is said of it.
+   */
+  private reference(parts: NameParts, c: NodeBase, column: string): void {
+    const references = child(c, 'references');
+    const tableNode = references === undefined ? undefined : child(references, 'table');
+    const target = objectParts(tableNode);
+    if (tableNode === undefined || target === undefined || !this.certain() || target.database !== undefined || target.name.startsWith('#')) return;
+    const key = this.objectKey(target);
+    if (this.objects.has(key)) return;
+    const written = target.schema === undefined ? target.name : `${target.schema}.${target.name}`;
+    const message = msg.fkInvalidTable(fkName(c, parts.name, column), written);
+    this.laterReferences.push({ path: this.path, batch: this.batch, offset: tableNode.start, key, name: this.key(target.name), message });
+  }
+
+  /** Records the script that creates a table (certainly or not). */
+  private createdBy(key: string): void {
+    let scripts = this.tableScripts.get(key);
+    if (scripts === undefined) this.tableScripts.set(key, (scripts = new Set()));
+    scripts.add(this.path);
+  }
+
+  /** Msg 1767 for the foreign keys to a table only their own script creates, after them. `uncertain`: names a batch that did not parse may define. */
+  finish(uncertain: ReadonlySet<string>): void {
+    for (const r of this.laterReferences) {
+      const scripts = this.tableScripts.get(r.key);
+      if (scripts?.size !== 1 || !scripts.has(r.path) || uncertain.has(r.name)) continue;
+      let list = this.findings.get(r.path);
+      if (list === undefined) this.findings.set(r.path, (list = []));
+      list.push({ code: 1767, severity: 'error', message: r.message, offset: r.offset, batch: r.batch, hint: 'The referenced table is created later in this script: create it before the table that references it, or add the foreign key after it (ALTER TABLE … ADD CONSTRAINT).' });
+    }
   }
 
   private indexName(state: TableState, key: string): void {
@@ -331,7 +414,28 @@ export class DeployTracker {
     const ident = child(n, 'name');
     const name = ident === undefined ? undefined : nameText(ident);
     if (ident === undefined || name === undefined) return;
-    this.create(this.schemas, this.key(name), () => this.report(2714, msg.objectExists(name), ident.start));
+    this.create(this.schemas, this.inDatabase(this.key(name)), () => this.report(2714, msg.objectExists(name), ident.start));
+  }
+
+  /**
+   * USE: what the script creates from here on belongs to that database (the connection's context), not
+   * to the payload's. Under IF or WHILE the database is not known any more.
+   */
+  private use(n: NodeBase): void {
+    const name = nameOf(n, 'database');
+    if (name === undefined || this.conditional > 0) {
+      this.database = undefined;
+      return;
+    }
+    const key = this.key(name);
+    this.database = this.payloadDatabase !== undefined && key === this.key(this.payloadDatabase) ? '' : `${key}#${this.databaseGenerations.get(key) ?? 0}`;
+  }
+
+  /** CREATE or DROP DATABASE: a database of that name has none of the objects created before. */
+  private newDatabase(name: string | undefined): void {
+    if (name === undefined) return;
+    const key = this.key(name);
+    this.databaseGenerations.set(key, (this.databaseGenerations.get(key) ?? 0) + 1);
   }
 
   private dropObjects(n: NodeBase): void {
@@ -347,8 +451,9 @@ export class DeployTracker {
     for (const nameNode of children(n, 'names')) {
       const parts = objectParts(nameNode);
       if (parts === undefined) continue;
-      if (type === 'TYPE') this.drop(this.types, this.objectKey(parts));
-      else if (type === 'SCHEMA') this.drop(this.schemas, this.key(parts.name));
+      if (type === 'DATABASE') this.newDatabase(parts.name);
+      else if (type === 'TYPE') this.drop(this.types, this.objectKey(parts));
+      else if (type === 'SCHEMA') this.drop(this.schemas, this.inDatabase(this.key(parts.name)));
       else this.dropObject(this.objectKey(parts));
     }
   }
@@ -369,6 +474,7 @@ export class DeployTracker {
     const parts = q === undefined ? undefined : objectParts(child(q, 'into'));
     if (parts === undefined || parts.database !== undefined || parts.name.startsWith('#')) return;
     const key = this.objectKey(parts);
+    this.createdBy(key);
     if (!this.objects.has(key)) this.objects.set(key, -1);
     this.tables.set(key, { epoch: -1, columns: null, constraints: [], indexes: new Map() });
   }

@@ -25,6 +25,8 @@ export interface ParsedScriptInput {
 export interface BindOptions {
   /** false for a _CI_ collation (the default SQL_Latin1_General_CP1_CI_AS), true for _CS_/_BIN/_BIN2. */
   caseSensitive: boolean;
+  /** The payload's database (HART_SQL_DATABASE): a USE of it is no other database. */
+  database?: string;
 }
 
 /** A column set as the binder knows it: normalized name → name as written. */
@@ -69,6 +71,8 @@ export interface ProcedureParameter {
 
 export interface SchemaCatalog {
   caseSensitive: boolean;
+  /** The payload's database, when known: `USE` of it comes back to this catalog. */
+  database?: string;
   /** Tables by normalized `schema.name` (schema `dbo` when unqualified). */
   tables: Map<string, TableInfo>;
   /** Views and table-valued functions by normalized `schema.name`: queried like tables. */

@@ -47,6 +47,19 @@ describe('variables: 134 / 137 / 1087', () => {
     expect(codes('DECLARE @t TABLE (a int); INSERT INTO @t (a) VALUES (1); SELECT a FROM @t; DELETE FROM @t;')).toEqual([]);
     expect(codes('CREATE PROCEDURE dbo.p @rows dbo.RowList READONLY AS SELECT * FROM @rows r')).toEqual([]);
   });
+  it('137 for a table variable where only a scalar may stand (a value, @t.col)', () => {
+    expect(bind('DECLARE @t TABLE (a int);\nSELECT @t')).toMatchObject([{ code: 137, message: 'Must declare the scalar variable "@t".' }]);
+    expect(codes('DECLARE @t TABLE (a int);\nSELECT a FROM @t WHERE @t.a = 1')).toEqual([137]);
+    expect(codes('DECLARE @t TABLE (a int); DECLARE @n int;\nSET @n = @t')).toEqual([137]);
+    expect(codes('CREATE PROCEDURE dbo.p @rows dbo.RowList READONLY AS PRINT @rows', ['CREATE TYPE dbo.RowList AS TABLE (a int)'])).toEqual([137]);
+    expect(codes('DECLARE @t TABLE (a int);\nSELECT [@t].a, x.a FROM @t JOIN @t AS x ON x.a = [@t].a')).toEqual([]);
+  });
+  it('a table variable passed to EXEC or a user-defined function is a table-valued parameter', () => {
+    const type = ['CREATE TYPE dbo.RowList AS TABLE (a int)'];
+    expect(codes('DECLARE @t dbo.RowList;\nEXEC dbo.p @rows = @t;\nEXEC dbo.p @t;', type)).toEqual([]);
+    expect(codes("DECLARE @t dbo.RowList;\nEXEC sp_executesql N'SELECT a FROM @r', N'@r dbo.RowList READONLY', @r = @t;", type)).toEqual([]);
+    expect(codes('DECLARE @t dbo.RowList;\nSELECT dbo.f(@t);\nSELECT * FROM dbo.tvf(@t) AS x;', type)).toEqual([]);
+  });
   it('a variable of a user type may be a table', () => {
     expect(codes('DECLARE @t dbo.SomeType; SELECT * FROM @t')).toEqual([]);
   });

@@ -1,6 +1,7 @@
 // Local variables and parameters of one batch or module (they have no block scope): Msg 134 for a
-// second declaration of a name, 137 for a use with no declaration before it, 1087 for a table
-// variable use of a name not declared as a table. Names compare under the collation. Declarations
+// second declaration of a name, 137 for a use with no declaration before it (or of a table variable
+// where only a scalar may stand: `SELECT @t`, `@t.col`), 1087 for a table variable use of a name not
+// declared as a table. Names compare under the collation. Declarations
 // and uses are collected in any order and checked by position at the end of the batch.
 import type { Findings } from './messages.js';
 import { msg } from './messages.js';
@@ -15,11 +16,14 @@ interface Declaration {
   kind: VariableKind;
 }
 
+/** How a use takes the variable: as a value, as a table (FROM @t …), or as either (an argument: a table-valued parameter). */
+type UseKind = 'scalar' | 'table' | 'either';
+
 interface Use {
   key: string;
   name: string;
   start: number;
-  asTable: boolean;
+  as: UseKind;
 }
 
 export class VariableTracker {
@@ -41,12 +45,18 @@ export class VariableTracker {
 
   use(name: string, start: number): void {
     if (name.startsWith('@@')) return;
-    this.uses.push({ key: this.key(name), name, start, asTable: false });
+    this.uses.push({ key: this.key(name), name, start, as: 'scalar' });
+  }
+
+  /** A use where a table variable may stand too: an argument of EXEC or of a user-defined function (a table-valued parameter). */
+  argumentUse(name: string, start: number): void {
+    if (name.startsWith('@@')) return;
+    this.uses.push({ key: this.key(name), name, start, as: 'either' });
   }
 
   /** A use as a table: FROM @t, INSERT INTO @t, OUTPUT INTO @t, RECEIVE … INTO @t. */
   tableUse(name: string, start: number): void {
-    this.uses.push({ key: this.key(name), name, start, asTable: true });
+    this.uses.push({ key: this.key(name), name, start, as: 'table' });
   }
 
   finish(findings: Findings): void {
@@ -64,9 +74,9 @@ export class VariableTracker {
       const d = first.get(u.key);
       const declaredBefore = d !== undefined && d.start <= u.start;
       let code = 0;
-      if (u.asTable) {
+      if (u.as === 'table') {
         if (!declaredBefore || d.kind === 'scalar') code = 1087;
-      } else if (!declaredBefore) code = 137;
+      } else if (!declaredBefore || (u.as === 'scalar' && d.kind === 'table')) code = 137;
       if (code === 0) continue;
       const tag = code === 137 ? u.key : `@table ${u.key}`;
       const known = bad.get(tag);
