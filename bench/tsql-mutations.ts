@@ -8,7 +8,7 @@
 // when check reports an error in the mutated file that it does not report for the original file
 // (same rule and message). Printed: flagged/total, per class, the rules that flagged, and with
 // `--misses` the first 40 misses. Runs the built JS (dist/).
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +49,19 @@ if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seed)) throw new 
 /** The key a finding is compared by: the same rule and message, wherever the edit moved it. */
 const keyOf = (d: Diagnostic): string => `${d.rule}\u0000${d.message}`;
 
+/**
+ * Copies a folder with every link followed, at any depth: the mutated files are then this copy's own
+ * (cpSync's `dereference` follows only a link given as the source itself, not links inside it).
+ */
+function copyFollowingLinks(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from)) {
+    const source = join(from, name);
+    if (statSync(source).isDirectory()) copyFollowingLinks(source, join(to, name));
+    else writeFileSync(join(to, name), readFileSync(source));
+  }
+}
+
 /** Loads and checks the payload folder as `hart-dev check` does. */
 async function check(dir: string): Promise<Diagnostic[]> {
   return checker.checkPayload(await payload.loadPayloadPlan(dir, { variables: {} }));
@@ -56,7 +69,8 @@ async function check(dir: string): Promise<Diagnostic[]> {
 
 const dir = mkdtempSync(join(tmpdir(), 'hart-bench-tsql-mutations-'));
 try {
-  cpSync(values['sql-dir'] ?? SQL_DIR, dir, { recursive: true, dereference: true });
+  if (values['sql-dir'] === undefined) cpSync(SQL_DIR, dir, { recursive: true });
+  else copyFollowingLinks(values['sql-dir'], dir);
   const started = performance.now();
 
   // The original payload: its errors per file are the baseline a mutation's findings are compared with.
