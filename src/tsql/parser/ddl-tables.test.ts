@@ -361,9 +361,10 @@ const VALID = [
   'ALTER FULLTEXT INDEX ON dbo.Doc SET CHANGE_TRACKING MANUAL',
   'DROP FULLTEXT INDEX ON dbo.Doc',
   'DROP FULLTEXT CATALOG ftc',
-  'CREATE FULLTEXT STOPLIST sl FROM SYSTEM STOPLIST',
-  'ALTER FULLTEXT STOPLIST sl ADD \'foo\' LANGUAGE \'English\'',
-  'DROP FULLTEXT STOPLIST sl',
+  'CREATE FULLTEXT STOPLIST sl FROM SYSTEM STOPLIST;',
+  'ALTER FULLTEXT STOPLIST sl ADD \'foo\' LANGUAGE \'English\';',
+  'DROP FULLTEXT STOPLIST sl;',
+  'CREATE FULLTEXT STOPLIST sl2 FROM otherdb.sl AUTHORIZATION dbo;\nSELECT 1',
   'CREATE XML SCHEMA COLLECTION dbo.Sch AS N\'<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema"/>\'',
   'ALTER XML SCHEMA COLLECTION dbo.Sch ADD @x',
   'DROP XML SCHEMA COLLECTION dbo.Sch',
@@ -646,6 +647,10 @@ const INVALID: [string, string][] = [
   ['CREATE INDEX ix ON t (a) WHERE a <> b', '10735@1:32'],
   ['CREATE INDEX ix ON t (a) WHERE a NOT IN (1, 2)', '10735@1:32'],
   ['CREATE INDEX ix ON t (a) WHERE a IN (SELECT 1)', '10735@1:32'],
+  // The full-text stoplist statements end with a semicolon.
+  ['CREATE FULLTEXT STOPLIST sl\nSELECT 1', '156@2:1'],
+  ["ALTER FULLTEXT STOPLIST sl DROP ALL LANGUAGE 'English'", "102@1:46"],
+  ['DROP FULLTEXT STOPLIST sl -- no semicolon', '102@1:24'],
 ];
 
 describe('scalar-only expressions in table definitions', () => {

@@ -1899,8 +1899,11 @@ function parseFulltext(p: Parser, ctx: DdlContext): Statement {
     return parseFulltextCatalog(p, ctx);
   }
   if (!p.isWord('STOPLIST')) p.fail();
-  if (ctx.verb === 'DROP') return dropAfterWord(p, ctx, 'FULLTEXT STOPLIST');
-  return parseFulltextStoplist(p, ctx);
+  const node = ctx.verb === 'DROP' ? dropAfterWord(p, ctx, 'FULLTEXT STOPLIST') : parseFulltextStoplist(p, ctx);
+  // The stoplist statements end with a semicolon (docs "CREATE / ALTER / DROP FULLTEXT STOPLIST":
+  // `;` is part of their syntax, not optional): anything else after them is an error.
+  if (!p.isPunct(';')) p.fail();
+  return node;
 }
 
 /**
