@@ -26,8 +26,10 @@ import type {
   ServerObjectStatement,
 } from './ast-ddl-modules.js';
 import type { Parser } from './core.js';
+import { SyntaxFailure } from './core.js';
 import { parseDropObjects } from './ddl-tables.js';
 import { authorization, checkOption, noOrAlter, optionValue, parseExecuteAsOption, parseModuleOption } from './ddl-modules.js';
+import { invalidEventTypeMessage, isNotificationEventType } from './event-types.js';
 import { parseSelectStatement } from './query.js';
 import type { DdlContext } from './statements.js';
 import { opaque, registerDdl } from './statements.js';
@@ -411,9 +413,12 @@ function notificationScope(p: Parser): { scope: CreateEventNotification['scope']
   return { scope: 'QUEUE', queue: p.objectName() };
 }
 
+/** A DDL or trace event type or group (docs "CREATE EVENT NOTIFICATION"); any other name is Msg 1084. */
 function eventName(p: Parser): string {
   if (p.tok.kind !== 'word' || !p.isIdentifier()) p.fail();
-  return p.next().upper;
+  const t = p.next();
+  if (!isNotificationEventType(t.upper)) throw new SyntaxFailure(1084, invalidEventTypeMessage(t.text), t);
+  return t.upper;
 }
 
 function dropEventNotification(p: Parser, ctx: DdlContext): Statement {

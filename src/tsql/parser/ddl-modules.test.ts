@@ -128,6 +128,15 @@ END`)).toMatchObject({ returns: { kind: 'TableVariableReturns', name: '@t', elem
     expect(errorOf('CREATE TRIGGER t ON ALL SERVER FOR LOGON, CREATE_LOGIN AS PRINT 1')).toBeUndefined();
   });
 
+  it('takes the documented DDL events and event groups only (Msg 1084)', () => {
+    expect(errorOf('CREATE TRIGGER t ON DATABASE FOR DDL_TABLE_VIEW_EVENTS, CREATE_SEQUENCE, RENAME, ALTER_AUTHORIZATION_DATABASE AS PRINT 1')).toBeUndefined();
+    expect(errorOf('CREATE TRIGGER t ON ALL SERVER AFTER DDL_SERVER_LEVEL_EVENTS, DDL_RESOURCE_POOL, ADD_SERVER_ROLE_MEMBER AS PRINT 1')).toBeUndefined();
+    expect(errorOf('CREATE TRIGGER t ON DATABASE FOR CREATE_TABLES AS PRINT 1')).toEqual({ code: 1084, at: '1:34' });
+    expect(errorOf('CREATE TRIGGER t ON DATABASE FOR DROP_TABLE, TABLE_EVENTS AS PRINT 1')).toEqual({ code: 1084, at: '1:46' });
+    // A trace event fires an event notification, not a trigger.
+    expect(errorOf('CREATE TRIGGER t ON ALL SERVER FOR DEADLOCK_GRAPH AS PRINT 1')).toEqual({ code: 1084, at: '1:36' });
+  });
+
   it('takes a value in every RETURN of a scalar function (Msg 1075)', () => {
     expect(errorOf('CREATE FUNCTION f() RETURNS int AS BEGIN IF 1 = 1 RETURN; RETURN 1 END')).toEqual({ code: 1075, at: '1:51' });
     expect(errorOf('CREATE FUNCTION f() RETURNS @t TABLE (a int) AS BEGIN IF 1 = 0 RETURN; INSERT @t VALUES (1); RETURN END')).toBeUndefined();
@@ -421,6 +430,9 @@ describe('Service Broker', () => {
     expect(errorOf("CREATE ROUTE r WITH LIFETIME = 60, ADDRESS = 'LOCAL', LIFETIME = 30")).toEqual({ code: 102, at: '1:55' });
     expect(errorOf("ALTER ROUTE r WITH ADDRESS = 'TCP://h:4022', ADDRESS = 'LOCAL'")).toEqual({ code: 102, at: '1:46' });
     expect(errorOf("CREATE EVENT NOTIFICATION n ON DATABASE FOR CREATE_TABLE TO SERVICE '//s'")?.code).toBe(102);
+    // The FOR list names DDL or trace events and groups (Msg 1084 for any other name).
+    expect(errorOf("CREATE EVENT NOTIFICATION n ON SERVER FOR DEADLOCK_GRAPH, TRC_LOCKS, DDL_LOGIN_EVENTS, USERCONFIGURABLE_3 TO SERVICE '//s', 'current database'")).toBeUndefined();
+    expect(errorOf("CREATE EVENT NOTIFICATION n ON SERVER FOR AUDIT_LOGIN, LOGIN_AUDIT TO SERVICE '//s', 'current database'")).toEqual({ code: 1084, at: '1:56' });
     expect(errorOf('ALTER CONTRACT c')?.code).toBe(102);
   });
 });
