@@ -150,13 +150,18 @@ function queueOption(p: Parser, node: CreateQueue, alter: boolean): void {
   } else p.fail();
 }
 
-/** `ACTIVATION ([STATUS = ON|OFF,] PROCEDURE_NAME = p, MAX_QUEUE_READERS = n, EXECUTE AS {SELF | 'u' | OWNER})`, or `(DROP)` in ALTER. */
+/**
+ * `ACTIVATION ([STATUS = ON|OFF,] PROCEDURE_NAME = p, MAX_QUEUE_READERS = n, EXECUTE AS {SELF | 'u' | OWNER})`,
+ * each option once. CREATE QUEUE names all three of PROCEDURE_NAME, MAX_QUEUE_READERS and EXECUTE AS (docs
+ * "CREATE QUEUE": only STATUS is optional); ALTER QUEUE may change any of them, or `(DROP)` the activation.
+ */
 function queueActivation(p: Parser, alter: boolean): QueueActivation {
   const start = p.next().start;
   const node: QueueActivation = { kind: 'QueueActivation', start, end: start };
   p.expectPunct('(');
   if (alter && p.acceptWord('DROP')) node.drop = true;
   else p.commaList((q) => activationOption(q, node));
+  if (!alter && (node.procedureName === undefined || node.maxQueueReaders === undefined || node.executeAs === undefined)) p.fail();
   p.expectPunct(')');
   node.end = p.prev.end;
   return node;
@@ -164,10 +169,13 @@ function queueActivation(p: Parser, alter: boolean): QueueActivation {
 
 function activationOption(p: Parser, node: QueueActivation): void {
   if (p.isWord('EXECUTE') && p.isWord('AS', 1)) {
+    if (node.executeAs !== undefined) p.fail();
     node.executeAs = parseExecuteAsOption(p);
     return;
   }
   if (!p.isWord('STATUS') && !p.isWord('PROCEDURE_NAME') && !p.isWord('MAX_QUEUE_READERS')) p.fail();
+  const given = p.isWord('STATUS') ? node.status : p.isWord('PROCEDURE_NAME') ? node.procedureName : node.maxQueueReaders;
+  if (given !== undefined) p.fail();
   const word = p.next().upper;
   p.expectPunct('=');
   if (word === 'STATUS') node.status = p.onOff();

@@ -421,6 +421,12 @@ describe('Service Broker', () => {
     expect(errorOf('CREATE CONTRACT c ()')?.code).toBe(102);
     expect(errorOf('CREATE CONTRACT c (m SENT BY INITIATOR,)')?.code).toBe(102);
     expect(errorOf('CREATE QUEUE q WITH STATUS = MAYBE')?.code).toBe(102);
+    // CREATE QUEUE's activation names the procedure, the readers and the user; each option once.
+    expect(errorOf('CREATE QUEUE q WITH ACTIVATION (STATUS = ON, PROCEDURE_NAME = dbo.p, EXECUTE AS OWNER)')).toEqual({ code: 102, at: '1:86' });
+    expect(errorOf('CREATE QUEUE q WITH ACTIVATION (MAX_QUEUE_READERS = 2, EXECUTE AS SELF)')).toEqual({ code: 102, at: '1:71' });
+    expect(errorOf("CREATE QUEUE q WITH ACTIVATION (EXECUTE AS 'u', MAX_QUEUE_READERS = 2, PROCEDURE_NAME = p, STATUS = OFF)")).toBeUndefined();
+    expect(errorOf('CREATE QUEUE q WITH ACTIVATION (PROCEDURE_NAME = p, MAX_QUEUE_READERS = 2, MAX_QUEUE_READERS = 3, EXECUTE AS SELF)')).toEqual({ code: 102, at: '1:76' });
+    expect(errorOf('ALTER QUEUE q WITH ACTIVATION (MAX_QUEUE_READERS = 4)')).toBeUndefined();
     expect(errorOf('CREATE SERVICE s ON q')?.code).toBe(102);
     // ADDRESS may be left out: the SQL Server 2022 parser accepts a route with BROKER_INSTANCE or SERVICE_NAME only.
     expect(errorOf("CREATE ROUTE r WITH SERVICE_NAME = 's'")).toBeUndefined();
