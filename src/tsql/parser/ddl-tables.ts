@@ -1277,6 +1277,16 @@ function parseSwitch(p: Parser, start: number): AlterTableSwitch {
   return node;
 }
 
+/**
+ * A REBUILD whose DATA_COMPRESSION or XML_COMPRESSION names partitions (`… ON PARTITIONS (1)`) says which
+ * partitions it rebuilds: `PARTITION = ALL` or a partition number (docs "ALTER TABLE", "ALTER INDEX": ON
+ * PARTITIONS belongs to `REBUILD PARTITION = …`). Without it the option is a syntax error.
+ */
+function checkRebuildPartitions(p: Parser, options: readonly DdlOption[], partition: string | undefined): void {
+  if (partition !== undefined) return;
+  for (const o of options) if (o.partitions !== undefined) failAtOffset(p, o.start);
+}
+
 /** `REBUILD [PARTITION = ALL | n] [WITH (options)]` */
 function parseTableRebuild(p: Parser, start: number): AlterTableRebuild {
   p.next();
@@ -1287,6 +1297,7 @@ function parseTableRebuild(p: Parser, start: number): AlterTableRebuild {
     p.next();
     node.options = parseOptionList(p);
     for (const o of node.options) checkIndexOptionValue(p, o);
+    checkRebuildPartitions(p, node.options, partition);
   }
   node.end = p.prev.end;
   return node;
@@ -1391,8 +1402,21 @@ function parseIndexTail(p: Parser, node: CreateIndex, what: string): void {
   // A clustered columnstore index may take its order as an option: WITH (ORDER (c1, c2)).
   const orderAllowed = node.indexType === 'COLUMNSTORE' && node.clustered === true;
   if (p.isWord('WITH') && (p.isPunct('(', 1) || p.isAnyWord(LEGACY_INDEX_OPTIONS, 1))) node.options = parseIndexOptions(p, what, orderAllowed);
+  if (node.indexType === 'SPATIAL' || node.indexType === 'COLUMNSTORE') rejectXmlCompression(p, node.options, what);
   if (p.isWord('ON')) node.on = parseStorageClause(p);
   if (p.isWord('FILESTREAM_ON')) node.filestreamOn = parseStorageClause(p);
+}
+
+/**
+ * XML_COMPRESSION compresses xml columns (docs "CREATE INDEX"): it is no option of a spatial index ("CREATE
+ * SPATIAL INDEX") or a columnstore index ("CREATE COLUMNSTORE INDEX"), whose option lists lack it (Msg 155).
+ */
+function rejectXmlCompression(p: Parser, options: readonly DdlOption[], what: string): void {
+  for (const o of options) {
+    if (o.name !== 'XML_COMPRESSION') continue;
+    const at = p.tokenAt(o.start);
+    throw new SyntaxFailure(155, `'${at.text}' is not a recognized ${what} option.`, at);
+  }
 }
 
 const SPATIAL_GRIDS = new Set(['GEOMETRY_GRID', 'GEOGRAPHY_GRID', 'GEOMETRY_AUTO_GRID', 'GEOGRAPHY_AUTO_GRID']);
@@ -1569,6 +1593,7 @@ function parseAlterIndex(p: Parser, ctx: DdlContext): AlterIndex {
     const partition = action === 'RESUME' ? undefined : parsePartitionEquals(p);
     if (partition !== undefined) node.partition = partition;
     if (p.isWord('WITH') && p.isPunct('(', 1)) node.options = parseIndexOptions(p, 'ALTER INDEX');
+    if (action === 'REBUILD') checkRebuildPartitions(p, node.options, partition);
   }
   node.end = p.prev.end;
   return node;
