@@ -652,3 +652,26 @@ describe('false errors removed (round 2): modules, security, broker', () => {
   });
 });
 
+
+describe('endpoints', () => {
+  it('reads TCP endpoints for Transact-SQL, Service Broker and database mirroring', () => {
+    expect(first("CREATE ENDPOINT Mirror STATE = STARTED AS TCP (LISTENER_PORT = 5022, LISTENER_IP = ALL) FOR DATABASE_MIRRORING (AUTHENTICATION = WINDOWS KERBEROS, ENCRYPTION = REQUIRED ALGORITHM AES, ROLE = PARTNER)")).toMatchObject({ kind: 'ServerObject', objectType: 'ENDPOINT' });
+    expect(errorOf('CREATE ENDPOINT Broker AUTHORIZATION sa AS TCP (LISTENER_PORT = 4022) FOR SERVICE_BROKER (AUTHENTICATION = CERTIFICATE c1 WINDOWS NEGOTIATE, ENCRYPTION = SUPPORTED ALGORITHM RC4 AES, MESSAGE_FORWARDING = ENABLED, MESSAGE_FORWARD_SIZE = 10)')).toBeUndefined();
+    expect(errorOf('CREATE ENDPOINT t STATE = STOPPED AS TCP (LISTENER_IP = (10.0.0.1)) FOR TSQL ()')).toBeUndefined();
+    expect(errorOf("CREATE ENDPOINT t AS TCP (LISTENER_PORT = 1433 LISTENER_IP = ('::1')) FOR TSQL ()")).toBeUndefined();
+    expect(errorOf('ALTER ENDPOINT Mirror STATE = STOPPED')).toBeUndefined();
+    expect(errorOf('ALTER ENDPOINT Mirror FOR DATABASE_MIRRORING (ENCRYPTION = DISABLED)')).toBeUndefined();
+    expect(first('DROP ENDPOINT Mirror')).toMatchObject({ kind: 'DropObjects', objectType: 'ENDPOINT' });
+  });
+
+  it('rejects a malformed address, a port outside 1024 to 32767, and mirroring without ROLE', () => {
+    expect(errorOf('CREATE ENDPOINT t AS TCP (LISTENER_IP = (10.0 0.1)) FOR TSQL ()')).toEqual({ code: 102, at: '1:47' });
+    expect(errorOf('CREATE ENDPOINT t AS TCP (LISTENER_IP = (10.0.0.1.5)) FOR TSQL ()')).toEqual({ code: 102, at: '1:50' });
+    expect(errorOf('CREATE ENDPOINT t AS TCP (LISTENER_IP = (10.0.1)) FOR TSQL ()')).toEqual({ code: 102, at: '1:48' });
+    expect(errorOf('CREATE ENDPOINT t AS TCP (LISTENER_PORT = 80) FOR TSQL ()')).toEqual({ code: 102, at: '1:43' });
+    expect(errorOf('CREATE ENDPOINT t AS TCP (LISTENER_PORT = 40000) FOR SERVICE_BROKER ()')).toEqual({ code: 102, at: '1:43' });
+    expect(errorOf('CREATE ENDPOINT m AS TCP (LISTENER_PORT = 5022) FOR DATABASE_MIRRORING (AUTHENTICATION = WINDOWS)')).toEqual({ code: 102, at: '1:97' });
+    expect(errorOf('CREATE ENDPOINT m AS TCP (LISTENER_PORT = 5022) FOR SERVICE_BROKER (ROLE = ALL)')).toEqual({ code: 102, at: '1:69' });
+    expect(errorOf('CREATE ENDPOINT m STATE = STARTED FOR TSQL ()')).toEqual({ code: 156, at: '1:35' });
+  });
+});
