@@ -647,6 +647,9 @@ const INVALID: [string, string][] = [
   ['CREATE INDEX ix ON t (a) WHERE a <> b', '10735@1:32'],
   ['CREATE INDEX ix ON t (a) WHERE a NOT IN (1, 2)', '10735@1:32'],
   ['CREATE INDEX ix ON t (a) WHERE a IN (SELECT 1)', '10735@1:32'],
+  // MAXDOP above sp_configure's 32767 (Msg 304).
+  ['CREATE INDEX ix ON t (a) WITH (MAXDOP = 40000)', '304@1:41'],
+  ['ALTER INDEX ix ON t REBUILD WITH (MAXDOP = 32767)', 'no error'],
   // ON PARTITIONS in a REBUILD belongs to REBUILD PARTITION = ALL | n.
   ['ALTER INDEX ix ON t REBUILD WITH (DATA_COMPRESSION = PAGE ON PARTITIONS (1 TO 2))', '102@1:35'],
   ['ALTER TABLE t REBUILD WITH (ONLINE = ON, XML_COMPRESSION = ON ON PARTITIONS (3))', '102@1:42'],

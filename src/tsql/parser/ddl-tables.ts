@@ -252,6 +252,8 @@ const ON_OFF_INDEX_OPTIONS = new Set([
   'PAD_INDEX', 'SORT_IN_TEMPDB', 'STATISTICS_NORECOMPUTE', 'STATISTICS_INCREMENTAL', 'DROP_EXISTING', 'ALLOW_ROW_LOCKS',
   'ALLOW_PAGE_LOCKS', 'OPTIMIZE_FOR_SEQUENTIAL_KEY', 'RESUMABLE', 'LOB_COMPACTION', 'COMPRESS_ALL_ROW_GROUPS', 'XML_COMPRESSION',
 ]);
+/** The largest MAXDOP: sp_configure's 'max degree of parallelism' takes 0 to 32767 (above it, Msg 304). */
+const MAX_DOP = 32767;
 /** Index options whose value is a whole number. */
 const NUMBER_INDEX_OPTIONS = new Set(['FILLFACTOR', 'MAXDOP', 'BUCKET_COUNT']);
 const DATA_COMPRESSION_VALUES = new Set(['NONE', 'ROW', 'PAGE', 'COLUMNSTORE', 'COLUMNSTORE_ARCHIVE']);
@@ -274,6 +276,10 @@ export function checkIndexOptionValue(p: Parser, o: DdlOption): void {
     noSuboptions();
   } else if (NUMBER_INDEX_OPTIONS.has(o.name)) {
     if (v === undefined || !isWholeNumber(v) || (o.name === 'FILLFACTOR' && !isFillFactor(v))) bad();
+    if (o.name === 'MAXDOP' && Number(v) > MAX_DOP) {
+      const at = p.tokenAt(o.valueStart ?? o.start);
+      throw new SyntaxFailure(304, `'${v}' is out of range for index option 'maxdop'. See sp_configure option 'max degree of parallelism' for valid values.`, at);
+    }
   } else if (o.name === 'MAX_DURATION' || o.name === 'COMPRESSION_DELAY') {
     if (v === undefined || !isDuration(v)) bad();
   } else if (o.name === 'DATA_COMPRESSION') {
