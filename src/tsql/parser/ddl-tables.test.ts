@@ -647,6 +647,10 @@ const INVALID: [string, string][] = [
   ['CREATE INDEX ix ON t (a) WHERE a <> b', '10735@1:32'],
   ['CREATE INDEX ix ON t (a) WHERE a NOT IN (1, 2)', '10735@1:32'],
   ['CREATE INDEX ix ON t (a) WHERE a IN (SELECT 1)', '10735@1:32'],
+  // ROWGUIDCOL once per column; WITH VALUES only after the DEFAULT of a column ALTER TABLE adds.
+  ['CREATE TABLE t (g uniqueidentifier ROWGUIDCOL NOT NULL ROWGUIDCOL)', '156@1:56'],
+  ['CREATE TABLE t (a int DEFAULT 0 WITH VALUES)', '156@1:33'],
+  ['ALTER TABLE t ADD a int NOT NULL DEFAULT 0 WITH VALUES, b int CONSTRAINT df DEFAULT 1 WITH VALUES', 'no error'],
   // MAXDOP above sp_configure's 32767 (Msg 304).
   ['CREATE INDEX ix ON t (a) WITH (MAXDOP = 40000)', '304@1:41'],
   ['ALTER INDEX ix ON t REBUILD WITH (MAXDOP = 32767)', 'no error'],

@@ -597,6 +597,8 @@ function parseColumnConstraintItem(p: Parser, node: ColumnDefinition, context: T
     if (node.identity) p.fail();
     node.identity = parseIdentitySpec(p, context);
   } else if (p.isWord('ROWGUIDCOL')) {
+    // ROWGUIDCOL once per column, as IDENTITY.
+    if (node.rowguidcol) p.fail();
     p.next();
     node.rowguidcol = true;
   } else if (p.isWord('INDEX')) {
@@ -722,7 +724,9 @@ function parseColumnConstraint(p: Parser, context: TableContext): ColumnConstrai
   else if (p.acceptWord('DEFAULT')) {
     node.constraintType = 'DEFAULT';
     node.default = scalarOnly(p, parseExpression(p));
-    if (p.isWord('WITH') && p.isWord('VALUES', 1)) {
+    // WITH VALUES fills the existing rows of a column ALTER TABLE … ADD adds (docs "ALTER TABLE"
+    // column_definition); CREATE TABLE's DEFAULT has none, so WITH is an error there.
+    if (context === 'ALTER TABLE' && p.isWord('WITH') && p.isWord('VALUES', 1)) {
       p.next();
       p.next();
       node.withValues = true;
