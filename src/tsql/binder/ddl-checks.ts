@@ -1,12 +1,13 @@
 // Table definitions against themselves and the catalog: Msg 2705 (a column name twice in one
 // table), 1911 (a key, index or INCLUDE column the table does not have), 1769 (a FOREIGN KEY's own
 // column the table does not have), 1767 (a FOREIGN KEY to a table nothing defines) and 1770 (to a
-// column the referenced table does not have), 8148 (a column with two DEFAULTs) and the arguments of
-// each column's data type (type-checks.ts). A table the payload does not define is never a finding.
+// column the referenced table does not have), 8148 (a column with two DEFAULTs), 8183 (a CHECK, FOREIGN KEY
+// or NOT NULL on a computed column that is not PERSISTED), 8196 (two ROWGUIDCOL columns), 13502 / 13503 (two
+// GENERATED ALWAYS AS ROW START / END columns) and the arguments of each column's data type (type-checks.ts). A table the payload does not define is never a finding.
 import type { NodeBase } from '../parser/ast.js';
 import type { Findings } from './messages.js';
 import { msg } from './messages.js';
-import { child, children, columnIdent, nameOf, nameText, objectParts } from './nodes.js';
+import { child, children, columnIdent, field, nameOf, nameText, objectParts, str } from './nodes.js';
 import { keyOfColumns } from './catalog.js';
 import { checkTypeArguments, type TypeReport } from './type-checks.js';
 import type { ColumnSet, TableKeys } from './types.js';
@@ -45,11 +46,13 @@ export function checkTableElements(check: ElementsCheck, ctx: DdlCheckContext): 
   }
   const columns: ColumnSet | null = check.existing === null ? null : new Map([...check.existing, ...added]);
   let ordinal = 0;
+  const once = new Set<string>();
   for (const e of check.elements) {
     if (e.kind === 'ColumnDefinition') {
       ordinal++;
       checkTypeArguments(child(e, 'dataType'), { what: 'column', name: nameOf(e, 'name') ?? '', ordinal }, report(ctx));
       checkColumnDefinition(e, check.table, columns, ctx);
+      checkOncePerTable(e, once, ctx);
     }
     else if (e.kind === 'TableConstraint') checkTableConstraint(e, check.table, columns, ctx);
     else if (e.kind === 'InlineIndex') checkIndexColumns(e, columns, ctx);
@@ -65,12 +68,34 @@ function has(columns: ColumnSet, name: string, cs: boolean): boolean {
   return columns.has(cs ? name : name.toLowerCase());
 }
 
+/**
+ * What one table has at most once: a ROWGUIDCOL column (Msg 8196), a GENERATED ALWAYS AS ROW START column
+ * (13502) and a ROW END column (13503). `seen` holds what earlier columns of the table took.
+ */
+function checkOncePerTable(e: NodeBase, seen: Set<string>, ctx: DdlCheckContext): void {
+  if (field(e, 'rowguidcol') === true) {
+    if (seen.has('ROWGUIDCOL')) ctx.findings.error(8196, msg.duplicateRowguidcol, e.start);
+    seen.add('ROWGUIDCOL');
+  }
+  const generated = str(e, 'generatedAlways');
+  if (generated === 'ROW START' || generated === 'ROW END') {
+    if (seen.has(generated)) ctx.findings.error(generated === 'ROW START' ? 13502 : 13503, msg.twoPeriodColumns(generated), e.start);
+    seen.add(generated);
+  }
+}
+
+/** The constraints a computed column takes only when PERSISTED (docs "CREATE TABLE", computed_column_definition). */
+const PERSISTED_ONLY = new Set(['CHECK', 'FOREIGN KEY', 'NOT NULL']);
+
 function checkColumnDefinition(e: NodeBase, table: string, columns: ColumnSet | null, ctx: DdlCheckContext): void {
   const column = nameOf(e, 'name') ?? '';
+  const unpersisted = child(e, 'computed') !== undefined && field(e, 'persisted') !== true;
   let defaults = 0;
   for (const c of children(e, 'constraints')) {
     // A column has at most one DEFAULT (Msg 8148).
     if (nameOf(c, 'constraintType') === 'DEFAULT' && ++defaults === 2) ctx.findings.error(8148, msg.twoDefaults(column, table), c.start);
+    // A computed column that is not PERSISTED takes only PRIMARY KEY and UNIQUE (Msg 8183).
+    if (unpersisted && PERSISTED_ONLY.has(str(c, 'constraintType') ?? '')) ctx.findings.error(8183, msg.computedNotPersisted, c.start);
     const references = child(c, 'references');
     if (references !== undefined) checkReferences(references, fkName(c, table, column), ctx);
   }
