@@ -849,13 +849,32 @@ function externalLanguage(p: Parser, ctx: DdlContext): Statement {
 
 // ==== Resource Governor ===============================================================================
 
-const POOL_OPTIONS = new Map<string, ValueRule>(
-  [
-    'MIN_CPU_PERCENT', 'MAX_CPU_PERCENT', 'CAP_CPU_PERCENT', 'MIN_MEMORY_PERCENT', 'MAX_MEMORY_PERCENT', 'TARGET_MEMORY_PERCENT',
-    'MIN_IO_PERCENT', 'MAX_IO_PERCENT', 'CAP_IO_PERCENT', 'MIN_IOPS_PER_VOLUME', 'MAX_IOPS_PER_VOLUME',
-  ].map((name) => [name, integerValue]),
-);
-const EXTERNAL_POOL_OPTIONS = new Map<string, ValueRule>(['MAX_CPU_PERCENT', 'MAX_MEMORY_PERCENT', 'MAX_PROCESSES'].map((name) => [name, integerValue]));
+/** A whole-number percentage from `min` to 100; any other value fails at it. */
+const percentFrom =
+  (min: number): ValueRule =>
+  (p) => {
+    const t = p.tok;
+    const value = integerValue(p);
+    const n = Number(value);
+    if (n < min || n > 100) p.fail(t);
+    return value;
+  };
+
+/**
+ * The percentages' documented ranges (docs "CREATE RESOURCE POOL": MIN_CPU_PERCENT and MIN_MEMORY_PERCENT 0 to
+ * 100, MAX_CPU_PERCENT, CAP_CPU_PERCENT and MAX_MEMORY_PERCENT 1 to 100; "CREATE EXTERNAL RESOURCE POOL":
+ * MAX_CPU_PERCENT and MAX_MEMORY_PERCENT 1 to 100).
+ */
+const POOL_OPTIONS = new Map<string, ValueRule>([
+  ...['TARGET_MEMORY_PERCENT', 'MIN_IO_PERCENT', 'MAX_IO_PERCENT', 'CAP_IO_PERCENT', 'MIN_IOPS_PER_VOLUME', 'MAX_IOPS_PER_VOLUME'].map((name): [string, ValueRule] => [name, integerValue]),
+  ...['MIN_CPU_PERCENT', 'MIN_MEMORY_PERCENT'].map((name): [string, ValueRule] => [name, percentFrom(0)]),
+  ...['MAX_CPU_PERCENT', 'CAP_CPU_PERCENT', 'MAX_MEMORY_PERCENT'].map((name): [string, ValueRule] => [name, percentFrom(1)]),
+]);
+const EXTERNAL_POOL_OPTIONS = new Map<string, ValueRule>([
+  ['MAX_CPU_PERCENT', percentFrom(1)],
+  ['MAX_MEMORY_PERCENT', percentFrom(1)],
+  ['MAX_PROCESSES', integerValue],
+]);
 
 /**
  * `AFFINITY {SCHEDULER | CPU} = {AUTO | (n [TO n] [, …])}` or `AFFINITY NUMANODE = (n [TO n] [, …])`: SCHEDULER in

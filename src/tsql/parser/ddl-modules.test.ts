@@ -537,6 +537,14 @@ describe('external objects and Resource Governor (the SQL Server 2022 parser opt
     expect(errorOf('CREATE WORKLOAD CLASSIFIER c WITH (IMPORTANCE = ab)')?.code).toBe(102);
     expect(errorOf('CREATE RESOURCE GOVERNOR WITH (CLASSIFIER_FUNCTION = NULL)')?.code).toBe(102);
   });
+
+  it('takes the percentages in their documented ranges', () => {
+    expect(errorOf('CREATE RESOURCE POOL p WITH (MIN_CPU_PERCENT = 0, MAX_CPU_PERCENT = 100, CAP_CPU_PERCENT = 1, MIN_MEMORY_PERCENT = 0, MAX_MEMORY_PERCENT = 1)')).toBeUndefined();
+    expect(errorOf('CREATE RESOURCE POOL p WITH (MAX_CPU_PERCENT = 0)')).toEqual({ code: 102, at: '1:48' });
+    expect(errorOf('ALTER RESOURCE POOL p WITH (MIN_MEMORY_PERCENT = 101)')).toEqual({ code: 102, at: '1:50' });
+    expect(errorOf('CREATE EXTERNAL RESOURCE POOL p WITH (MAX_MEMORY_PERCENT = 0)')).toEqual({ code: 102, at: '1:60' });
+    expect(errorOf('ALTER EXTERNAL RESOURCE POOL p WITH (MAX_CPU_PERCENT = 150)')).toEqual({ code: 102, at: '1:56' });
+  });
 });
 
 describe('security and broker conformance with the SQL Server 2022 parser', () => {
