@@ -604,8 +604,11 @@ const DATA_SOURCE_OPTIONS = new Map<string, ValueRule>([
   ['SHARD_MAP_NAME', stringValue],
   ['CONNECTION_OPTIONS', stringValue],
 ]);
-/** CREATE adds TYPE = {HADOOP | RDBMS | SHARD_MAP_MANAGER | BLOB_STORAGE | …} (any word: the generic connectors). */
-const CREATE_DATA_SOURCE_OPTIONS = new Map<string, ValueRule>([['TYPE', identValue], ...DATA_SOURCE_OPTIONS]);
+/**
+ * CREATE adds TYPE = {HADOOP | BLOB_STORAGE | RDBMS | SHARD_MAP_MANAGER}, the kinds the docs list (the other
+ * connectors take no TYPE: their LOCATION prefix names them); another word is a syntax error at it.
+ */
+const CREATE_DATA_SOURCE_OPTIONS = new Map<string, ValueRule>([['TYPE', wordIn(words('HADOOP BLOB_STORAGE RDBMS SHARD_MAP_MANAGER'))], ...DATA_SOURCE_OPTIONS]);
 
 /** CREATE EXTERNAL DATA SOURCE s WITH (option [, …]); ALTER … SET option [, …]; DROP … s (docs "CREATE EXTERNAL DATA SOURCE"). */
 function externalDataSource(p: Parser, ctx: DdlContext): Statement {

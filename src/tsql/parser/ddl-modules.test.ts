@@ -500,6 +500,8 @@ describe('external objects and Resource Governor (the SQL Server 2022 parser opt
     expect(errorOf("CREATE EXTERNAL LIBARY l FROM (CONTENT = 0x01) WITH (LANGUAGE = 'R')")?.code).toBe(102);
     expect(errorOf('DROP EXTERNAL TBLE t')?.code).toBe(102);
     expect(errorOf('DROP EXTERNAL DATA SORCE d')?.code).toBe(102);
+    expect(errorOf("CREATE EXTERNAL DATA SOURCE d WITH (TYPE = HADOOOP, LOCATION = 'hdfs://h:8020')")).toEqual({ code: 102, at: '1:44' });
+    expect(errorOf("CREATE EXTERNAL DATA SOURCE d WITH (TYPE = Blob_Storage, LOCATION = 'https://a.blob.core.windows.net/c')")).toBeUndefined();
   });
 
   it('reads resource pools, workload groups, classifiers and ALTER RESOURCE GOVERNOR', () => {
