@@ -2199,9 +2199,21 @@ function parseCreateDatabase(p: Parser, ctx: DdlContext): CreateDatabase {
       if (p.isPunct('(')) node.options = node.options.concat(parseOptionList(p));
     }
   }
-  if (p.acceptWord('WITH')) node.options = node.options.concat(p.commaList(parseDatabaseOption));
+  if (p.acceptWord('WITH')) {
+    const options = p.commaList(parseDatabaseOption);
+    rejectRepeatedOption(p, options);
+    node.options = node.options.concat(options);
+  }
   node.end = p.prev.end;
   return node;
+}
+
+/** Each option of the list once: the second one of a name is a syntax error at it. */
+function rejectRepeatedOption(p: Parser, options: readonly DdlOption[]): void {
+  for (let i = 1; i < options.length; i++) {
+    const o = options[i] as DdlOption;
+    for (let j = 0; j < i; j++) if ((options[j] as DdlOption).name === o.name) failAtOffset(p, o.start);
+  }
 }
 
 /** `[PRIMARY] filespec, … [, FILEGROUP fg [CONTAINS FILESTREAM | MEMORY_OPTIMIZED_DATA] [DEFAULT] filespec, …]` */
@@ -2345,7 +2357,7 @@ const AUTOMATIC_TUNING_VALUES = new Set(['AUTO', 'INHERIT', 'CUSTOM']);
  * The database options whose values the docs fix ("ALTER DATABASE SET Options", "CREATE DATABASE"):
  * `CATALOG_COLLATION = DATABASE_DEFAULT | SQL_Latin1_General_CP1_CI_AS`, `AUTOMATIC_TUNING = AUTO | INHERIT | CUSTOM`
  * or `AUTOMATIC_TUNING (FORCE_LAST_GOOD_PLAN = …)`, `REMOTE_DATA_ARCHIVE = OFF | ON (SERVER = '…', CREDENTIAL = name
- * [, FEDERATED_SERVICE_ACCOUNT = ON | OFF])`. A wrong value is a syntax error at it.
+ * [, FEDERATED_SERVICE_ACCOUNT = ON | OFF])`, each setting in parentheses once. A wrong value is a syntax error at it.
  */
 function checkDatabaseOptionValue(p: Parser, o: DdlOption): void {
   const bad = (): never => failAtOffset(p, o.valueStart ?? o.start);
@@ -2355,12 +2367,14 @@ function checkDatabaseOptionValue(p: Parser, o: DdlOption): void {
       break;
     case 'AUTOMATIC_TUNING':
       if (o.value === undefined ? o.suboptions.length === 0 : !AUTOMATIC_TUNING_VALUES.has(o.value) || o.suboptions.length > 0) bad();
+      rejectRepeatedOption(p, o.suboptions);
       break;
     case 'REMOTE_DATA_ARCHIVE':
       // `= OFF`, `= ON ( settings )`, or ALTER DATABASE's `( settings )` alone (as the SQL Server 2022 parser does).
       if (o.value === 'OFF' ? o.suboptions.length > 0 : o.value !== 'ON' && o.value !== undefined) bad();
       if (o.value !== 'OFF' && o.suboptions.length === 0) failAtOffset(p, o.end);
       for (const s of o.suboptions) checkRemoteDataArchiveSetting(p, s);
+      rejectRepeatedOption(p, o.suboptions);
       break;
     default:
       break;
