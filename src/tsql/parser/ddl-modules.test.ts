@@ -685,3 +685,24 @@ describe('endpoints', () => {
     expect(errorOf('CREATE ENDPOINT m STATE = STARTED FOR TSQL ()')).toEqual({ code: 156, at: '1:35' });
   });
 });
+
+describe('Always Encrypted keys', () => {
+  it('reads column master keys and column encryption keys', () => {
+    expect(first("CREATE COLUMN MASTER KEY cmk WITH (KEY_STORE_PROVIDER_NAME = N'MSSQL_CERTIFICATE_STORE', KEY_PATH = N'CurrentUser/My/AB12', ENCLAVE_COMPUTATIONS (SIGNATURE = 0x01AB))")).toMatchObject({ kind: 'CreateKey', objectType: 'COLUMN MASTER KEY' });
+    expect(first("CREATE COLUMN ENCRYPTION KEY cek WITH VALUES (COLUMN_MASTER_KEY = cmk, ALGORITHM = 'RSA_OAEP', ENCRYPTED_VALUE = 0x016E), (COLUMN_MASTER_KEY = cmk2, ALGORITHM = 'RSA_OAEP', ENCRYPTED_VALUE = 0x02)")).toMatchObject({ objectType: 'COLUMN ENCRYPTION KEY' });
+    expect(errorOf("ALTER COLUMN ENCRYPTION KEY cek ADD VALUE (COLUMN_MASTER_KEY = cmk2, ALGORITHM = 'RSA_OAEP', ENCRYPTED_VALUE = 0x03)")).toBeUndefined();
+    expect(errorOf('ALTER COLUMN ENCRYPTION KEY cek DROP VALUE (COLUMN_MASTER_KEY = cmk)')).toBeUndefined();
+    expect(first('DROP COLUMN MASTER KEY cmk')).toMatchObject({ kind: 'DropObjects', objectType: 'COLUMN MASTER KEY' });
+    expect(first('DROP COLUMN ENCRYPTION KEY cek')).toMatchObject({ kind: 'DropObjects', objectType: 'COLUMN ENCRYPTION KEY' });
+  });
+
+  it('rejects a missing name, a missing or repeated setting, and a setting DROP VALUE does not take', () => {
+    expect(errorOf('DROP COLUMN MASTER KEY')).toEqual({ code: 156, at: '1:20' });
+    expect(errorOf('DROP COLUMN ENCRYPTION cek')).toEqual({ code: 102, at: '1:24' });
+    expect(errorOf("CREATE COLUMN MASTER KEY cmk WITH (KEY_PATH = N'x')")).toEqual({ code: 102, at: '1:51' });
+    expect(errorOf("CREATE COLUMN ENCRYPTION KEY cek WITH VALUES (COLUMN_MASTER_KEY = cmk, ALGORITHM = 'RSA_OAEP', ALGORITHM = 'RSA_OAEP')")).toEqual({ code: 102, at: '1:96' });
+    expect(errorOf('ALTER COLUMN ENCRYPTION KEY cek ADD VALUE (COLUMN_MASTER_KEY = cmk)')).toEqual({ code: 102, at: '1:67' });
+    expect(errorOf("ALTER COLUMN ENCRYPTION KEY cek DROP VALUE (COLUMN_MASTER_KEY = cmk, ALGORITHM = 'RSA_OAEP')")).toEqual({ code: 102, at: '1:70' });
+    expect(errorOf("ALTER COLUMN MASTER KEY cmk WITH (KEY_PATH = N'x')")).toEqual({ code: 102, at: '1:14' });
+  });
+});
