@@ -366,6 +366,7 @@ WITH (STATE = ON, SCHEMABINDING = ON) NOT FOR REPLICATION`)).toMatchObject({
     expect(first('ALTER AUTHORIZATION ON dbo.t TO SCHEMA OWNER')).toMatchObject({ schemaOwner: true });
     expect(errorOf('CREATE SECURITY POLICY P ADD FILTER PREDICATE f(a) dbo.T')?.code).toBe(102);
     expect(errorOf('CREATE SECURITY POLICY P WITH (STATE = MAYBE)')).toEqual({ code: 102, at: '1:40' });
+    expect(errorOf('DROP SECURITY POLICY Sales.sec.P')).toEqual({ code: 102, at: '1:22' });
     expect(errorOf('ADD SIGNATURE dbo.p BY CERTIFICATE c')?.code).toBe(102);
   });
 

@@ -805,7 +805,12 @@ export function parseDatabaseScopedCredential(p: Parser, ctx: DdlContext): State
  */
 function parseSecurityPolicy(p: Parser, ctx: DdlContext): Statement {
   if (!p.isWord('POLICY', 1)) return p.fail(p.peek());
-  if (ctx.verb === 'DROP') return parseDropObjects(p, ctx, 'SECURITY POLICY', false);
+  if (ctx.verb === 'DROP') {
+    // DROP SECURITY POLICY [IF EXISTS] [schema.]name: no database or server part.
+    const node = parseDropObjects(p, ctx, 'SECURITY POLICY', false);
+    for (const n of node.names) if (n.database !== undefined || n.server !== undefined) p.fail(p.tokenAt(n.start));
+    return node;
+  }
   noOrAlter(p, ctx);
   p.next();
   p.next();
