@@ -3,7 +3,8 @@
 // column the table does not have), 1767 (a FOREIGN KEY to a table nothing defines) and 1770 (to a
 // column the referenced table does not have), 8148 (a column with two DEFAULTs), 8183 (a CHECK, FOREIGN KEY
 // or NOT NULL on a computed column that is not PERSISTED), 8196 (two ROWGUIDCOL columns), 13502 / 13503 (two
-// GENERATED ALWAYS AS ROW START / END columns) and the arguments of each column's data type (type-checks.ts). A table the payload does not define is never a finding.
+// GENERATED ALWAYS AS ROW START / END columns), 13509 (such a column in a CREATE TABLE without PERIOD FOR
+// SYSTEM_TIME) and the arguments of each column's data type (type-checks.ts). A table the payload does not define is never a finding.
 import type { NodeBase } from '../parser/ast.js';
 import type { Findings } from './messages.js';
 import { msg } from './messages.js';
@@ -29,6 +30,8 @@ export interface ElementsCheck {
   existing: ColumnSet | null;
   /** Names a new column may not repeat (2705): the elements' own, plus these. */
   taken?: ReadonlySet<string>;
+  /** CREATE TABLE: a GENERATED ALWAYS AS ROW START / END column needs the table's PERIOD FOR SYSTEM_TIME (13509). */
+  createTable?: boolean;
 }
 
 /** Checks CREATE TABLE / DECLARE @t TABLE / CREATE TYPE AS TABLE / ALTER TABLE ADD elements; returns the columns they add. */
@@ -57,7 +60,22 @@ export function checkTableElements(check: ElementsCheck, ctx: DdlCheckContext): 
     else if (e.kind === 'TableConstraint') checkTableConstraint(e, check.table, columns, ctx);
     else if (e.kind === 'InlineIndex') checkIndexColumns(e, columns, ctx);
   }
+  if (check.createTable === true) checkPeriodDefined(check.elements, ctx);
   return added;
+}
+
+/**
+ * A temporal table's ROW START and ROW END columns come with its PERIOD FOR SYSTEM_TIME (docs "CREATE TABLE",
+ * "Create a system-versioned temporal table"): without one, the first such column is Msg 13509.
+ */
+function checkPeriodDefined(elements: readonly NodeBase[], ctx: DdlCheckContext): void {
+  let first: NodeBase | undefined;
+  for (const e of elements) {
+    if (e.kind === 'PeriodForSystemTime') return;
+    const generated = e.kind === 'ColumnDefinition' ? str(e, 'generatedAlways') : undefined;
+    if (first === undefined && (generated === 'ROW START' || generated === 'ROW END')) first = e;
+  }
+  if (first !== undefined) ctx.findings.error(13509, msg.periodNotDefined, first.start);
 }
 
 function report(ctx: DdlCheckContext): TypeReport {

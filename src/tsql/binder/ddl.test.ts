@@ -98,6 +98,13 @@ describe('table definitions: 2705 / 1911 / 1767 / 1769 / 1770', () => {
     expect(codes(`CREATE TABLE dbo.T (a int, s datetime2 GENERATED ALWAYS AS ROW START, e datetime2 GENERATED ALWAYS AS ROW END HIDDEN, e2 datetime2 GENERATED ALWAYS AS ROW END, ${period})`)).toEqual([13503]);
     expect(codes(`CREATE TABLE dbo.T (a uniqueidentifier ROWGUIDCOL, s datetime2 GENERATED ALWAYS AS ROW START, e datetime2 GENERATED ALWAYS AS ROW END, ${period})`)).toEqual([]);
   });
+  it('13509 for a ROW START / ROW END column in a CREATE TABLE without PERIOD FOR SYSTEM_TIME', () => {
+    expect(bind('CREATE TABLE dbo.T (a int, s datetime2 GENERATED ALWAYS AS ROW START NOT NULL, e datetime2 GENERATED ALWAYS AS ROW END NOT NULL)')).toMatchObject([{ code: 13509, message: 'Cannot create generated always column when SYSTEM_TIME period is not defined.' }]);
+    expect(codes('CREATE TABLE dbo.T (a int, s datetime2 GENERATED ALWAYS AS ROW START NOT NULL, e datetime2 GENERATED ALWAYS AS ROW END NOT NULL, PERIOD FOR SYSTEM_TIME (s, e))')).toEqual([]);
+    // Ledger columns need no period; ALTER TABLE ADD may add the columns and the period together or apart.
+    expect(codes('CREATE TABLE dbo.L (a int, t bigint GENERATED ALWAYS AS TRANSACTION_ID START HIDDEN NOT NULL)')).toEqual([]);
+    expect(codes('ALTER TABLE dbo.T ADD s datetime2 GENERATED ALWAYS AS ROW START HIDDEN NOT NULL DEFAULT SYSUTCDATETIME()')).toEqual([]);
+  });
   it('ALTER TABLE ADD CONSTRAINT against the known table', () => {
     expect(codes('CREATE TABLE dbo.T (a int)\nGO\nALTER TABLE dbo.T ADD CONSTRAINT pk PRIMARY KEY (b)')).toEqual([1911]);
   });

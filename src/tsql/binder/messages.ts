@@ -25,6 +25,7 @@ export const msg = {
   twoDefaults: (column: string, table: string) => `More than one column DEFAULT constraint specified for column '${column}', table '${table}'.`,
   duplicateRowguidcol: 'Duplicate column specified as ROWGUIDCOL.',
   computedNotPersisted: 'Only UNIQUE or PRIMARY KEY constraints can be created on computed columns, while CHECK, FOREIGN KEY, and NOT NULL constraints require that computed columns be persisted.',
+  periodNotDefined: 'Cannot create generated always column when SYSTEM_TIME period is not defined.',
   twoPeriodColumns: (kind: string) => `Table cannot have more than one 'GENERATED ALWAYS AS ${kind}' column.`,
   objectExists: (name: string) => `There is already an object named '${name}' in the database.`,
   typeExists: (name: string) => `The type '${name}' already exists, or you do not have permission to create it.`,
