@@ -1035,10 +1035,46 @@ function checkTableOptions(p: Parser, options: readonly DdlOption[], known: Read
       case 'REMOTE_DATA_ARCHIVE':
         checkStretchOption(p, o);
         break;
+      case 'SYSTEM_VERSIONING':
+        checkSystemVersioning(p, o);
+        break;
       default:
         break;
     }
   }
+}
+
+const RETENTION_UNITS = new Set(['DAY', 'DAYS', 'WEEK', 'WEEKS', 'MONTH', 'MONTHS', 'YEAR', 'YEARS']);
+/** The largest retention count: an int. */
+const MAX_RETENTION = 2147483647;
+
+/**
+ * `SYSTEM_VERSIONING = OFF | ON [( HISTORY_TABLE = t [, DATA_CONSISTENCY_CHECK = ON | OFF]
+ * [, HISTORY_RETENTION_PERIOD = INFINITE | n {DAY[S] | WEEK[S] | MONTH[S] | YEAR[S]}] )]` (docs "CREATE TABLE",
+ * "ALTER TABLE"): each setting once, a retention of at least one unit.
+ */
+function checkSystemVersioning(p: Parser, o: DdlOption): void {
+  if (o.value !== 'ON' && o.value !== 'OFF') failAtOffset(p, o.valueStart ?? o.start);
+  if (o.value === 'OFF' && o.suboptions.length > 0) failAtOffset(p, o.suboptions[0]?.start ?? o.start);
+  const seen = new Set<string>();
+  for (const s of o.suboptions) {
+    if (seen.has(s.name)) failAtOffset(p, s.start);
+    seen.add(s.name);
+    const badValue = (): never => failAtOffset(p, s.valueStart ?? s.start);
+    if (s.name === 'DATA_CONSISTENCY_CHECK') {
+      if (s.value !== 'ON' && s.value !== 'OFF') badValue();
+    } else if (s.name === 'HISTORY_RETENTION_PERIOD') {
+      if (s.value !== 'INFINITE' && !isRetention(s.value ?? '')) badValue();
+    } else if (s.name !== 'HISTORY_TABLE' || s.value === undefined) failAtOffset(p, s.start);
+  }
+}
+
+/** `n UNIT`: a whole number from 1 to the int maximum and a retention unit. */
+function isRetention(v: string): boolean {
+  const space = v.indexOf(' ');
+  if (space < 0 || !RETENTION_UNITS.has(v.slice(space + 1))) return false;
+  const n = v.slice(0, space);
+  return isWholeNumber(n) && Number(n) >= 1 && Number(n) <= MAX_RETENTION;
 }
 
 /**
