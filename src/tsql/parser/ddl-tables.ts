@@ -252,6 +252,8 @@ const ON_OFF_INDEX_OPTIONS = new Set([
   'PAD_INDEX', 'SORT_IN_TEMPDB', 'STATISTICS_NORECOMPUTE', 'STATISTICS_INCREMENTAL', 'DROP_EXISTING', 'ALLOW_ROW_LOCKS',
   'ALLOW_PAGE_LOCKS', 'OPTIMIZE_FOR_SEQUENTIAL_KEY', 'RESUMABLE', 'LOB_COMPACTION', 'COMPRESS_ALL_ROW_GROUPS', 'XML_COMPRESSION',
 ]);
+/** The longest COMPRESSION_DELAY, in minutes (7 days). */
+const MAX_COMPRESSION_DELAY = 10080;
 /** The largest MAXDOP: sp_configure's 'max degree of parallelism' takes 0 to 32767 (above it, Msg 304). */
 const MAX_DOP = 32767;
 /** Index options whose value is a whole number. */
@@ -282,6 +284,8 @@ export function checkIndexOptionValue(p: Parser, o: DdlOption): void {
     }
   } else if (o.name === 'MAX_DURATION' || o.name === 'COMPRESSION_DELAY') {
     if (v === undefined || !isDuration(v)) bad();
+    // COMPRESSION_DELAY is 0 to 10080 minutes (docs "CREATE COLUMNSTORE INDEX": at most 7 days).
+    if (o.name === 'COMPRESSION_DELAY' && Number.parseInt(v ?? '', 10) > MAX_COMPRESSION_DELAY) bad();
   } else if (o.name === 'DATA_COMPRESSION') {
     if (v === undefined || !DATA_COMPRESSION_VALUES.has(v)) bad();
   } else if (o.name === 'IGNORE_DUP_KEY') {
