@@ -664,6 +664,8 @@ const INVALID: [string, string][] = [
   // COMPRESSION_DELAY up to 10080 minutes.
   ['ALTER INDEX cs ON t SET (COMPRESSION_DELAY = 20000 MINUTES)', '102@1:46'],
   ['ALTER INDEX cs ON t SET (COMPRESSION_DELAY = 10080, IGNORE_DUP_KEY = OFF)', 'no error'],
+  // A scoped configuration takes the primary's value (= PRIMARY) only FOR SECONDARY.
+  ['ALTER DATABASE SCOPED CONFIGURATION SET PARAMETER_SNIFFING = PRIMARY', '156@1:62'],
   // MAXDOP above sp_configure's 32767 (Msg 304).
   ['CREATE INDEX ix ON t (a) WITH (MAXDOP = 40000)', '304@1:41'],
   ['ALTER INDEX ix ON t REBUILD WITH (MAXDOP = 32767)', 'no error'],

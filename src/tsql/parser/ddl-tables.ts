@@ -2600,6 +2600,8 @@ function parseScopedConfiguration(p: Parser, ctx: DdlContext): AlterDatabaseScop
     option.end = p.prev.end;
     if (SCOPED_SWITCHES.has(option.name) && option.value !== 'ON' && option.value !== 'OFF' && option.value !== 'PRIMARY') p.fail(v);
     if (SCOPED_NUMBERS.has(option.name) && v.kind !== 'number' && option.value !== 'PRIMARY') p.fail(v);
+    // PRIMARY "can only be set for the secondaries": it takes the primary's value, so FOR SECONDARY says so.
+    if (!forSecondary && option.value === 'PRIMARY') p.fail(v);
     node.option = option;
   }
   node.end = p.prev.end;
