@@ -588,12 +588,27 @@ function parseColumnBody(p: Parser, node: ColumnDefinition): void {
   }
 }
 
-/** `ENCRYPTED WITH (COLUMN_ENCRYPTION_KEY = k, ENCRYPTION_TYPE = …, ALGORITHM = '…')` */
+/**
+ * `ENCRYPTED WITH (COLUMN_ENCRYPTION_KEY = k, ENCRYPTION_TYPE = DETERMINISTIC | RANDOMIZED, ALGORITHM = '…')`
+ * (docs "CREATE TABLE": the three settings, each once).
+ */
 function parseEncrypted(p: Parser): DdlOption[] {
   p.expectWord('ENCRYPTED');
   p.expectWord('WITH');
-  return parseOptionList(p);
+  const options = parseOptionList(p);
+  const seen = new Set<string>();
+  for (const o of options) {
+    if (seen.has(o.name) || !ENCRYPTION_SETTINGS.has(o.name)) failAtOffset(p, o.start);
+    seen.add(o.name);
+    const v = o.value ?? '';
+    const ok = o.name === 'ENCRYPTION_TYPE' ? v === 'DETERMINISTIC' || v === 'RANDOMIZED' : o.name === 'ALGORITHM' ? v.startsWith("'") || v.startsWith("N'") : v !== '' && !v.startsWith("'");
+    if (!ok || o.suboptions.length > 0) failAtOffset(p, o.valueStart ?? o.start);
+  }
+  if (seen.size < ENCRYPTION_SETTINGS.size) p.fail(p.prev);
+  return options;
 }
+
+const ENCRYPTION_SETTINGS = new Set(['COLUMN_ENCRYPTION_KEY', 'ENCRYPTION_TYPE', 'ALGORITHM']);
 
 /** One IDENTITY, ROWGUIDCOL, constraint or inline index after a column's body; false when none comes next. */
 function parseColumnConstraintItem(p: Parser, node: ColumnDefinition, context: TableContext): boolean {
