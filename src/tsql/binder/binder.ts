@@ -1,7 +1,7 @@
 // The binder of one batch: one walk over its statements that resolves every column reference
 // against the table sources in scope (Msg 207, 209, 4104; 107 for `x.*`), tracks variables (134,
 // 137, 1087), checks built-in calls (195, 174, 189), table definitions (2705, 1911, 1767, 1769, 1770,
-// 8148), the arguments of declared data types (2716, 2750, 131, 2717) and EXEC calls of payload
+// 8148, 8183, 8196, 13502, 13503, 13509), the arguments of declared data types (2716, 2750, 131, 2717) and EXEC calls of payload
 // procedures (8144, 8145, 201).
 //
 // Deferred name resolution: SQL Server binds a statement only when every object it names exists;
@@ -1201,7 +1201,7 @@ export class BatchBinder {
     const parts = objectParts(child(n, 'name'));
     const elements = children(n, 'elements');
     const table = parts?.name ?? '';
-    const added = checkTableElements({ table, elements, existing: new Map() }, this.ddl);
+    const added = checkTableElements({ table, elements, existing: new Map(), createTable: true }, this.ddl);
     // A table a module creates is created when it runs: its definition is not bound at CREATE.
     this.tableExpressions(elements, table, this.module !== 'batch' ? null : added);
     if (parts === undefined) return;

@@ -1,12 +1,14 @@
 // Table definitions against themselves and the catalog: Msg 2705 (a column name twice in one
 // table), 1911 (a key, index or INCLUDE column the table does not have), 1769 (a FOREIGN KEY's own
 // column the table does not have), 1767 (a FOREIGN KEY to a table nothing defines) and 1770 (to a
-// column the referenced table does not have), 8148 (a column with two DEFAULTs) and the arguments of
-// each column's data type (type-checks.ts). A table the payload does not define is never a finding.
+// column the referenced table does not have), 8148 (a column with two DEFAULTs), 8183 (a CHECK, FOREIGN KEY
+// or NOT NULL on a computed column that is not PERSISTED), 8196 (two ROWGUIDCOL columns), 13502 / 13503 (two
+// GENERATED ALWAYS AS ROW START / END columns), 13509 (such a column in a CREATE TABLE without PERIOD FOR
+// SYSTEM_TIME) and the arguments of each column's data type (type-checks.ts). A table the payload does not define is never a finding.
 import type { NodeBase } from '../parser/ast.js';
 import type { Findings } from './messages.js';
 import { msg } from './messages.js';
-import { child, children, columnIdent, nameOf, nameText, objectParts } from './nodes.js';
+import { child, children, columnIdent, field, nameOf, nameText, objectParts, str } from './nodes.js';
 import { keyOfColumns } from './catalog.js';
 import { checkTypeArguments, type TypeReport } from './type-checks.js';
 import type { ColumnSet, TableKeys } from './types.js';
@@ -28,6 +30,8 @@ export interface ElementsCheck {
   existing: ColumnSet | null;
   /** Names a new column may not repeat (2705): the elements' own, plus these. */
   taken?: ReadonlySet<string>;
+  /** CREATE TABLE: a GENERATED ALWAYS AS ROW START / END column needs the table's PERIOD FOR SYSTEM_TIME (13509). */
+  createTable?: boolean;
 }
 
 /** Checks CREATE TABLE / DECLARE @t TABLE / CREATE TYPE AS TABLE / ALTER TABLE ADD elements; returns the columns they add. */
@@ -45,16 +49,33 @@ export function checkTableElements(check: ElementsCheck, ctx: DdlCheckContext): 
   }
   const columns: ColumnSet | null = check.existing === null ? null : new Map([...check.existing, ...added]);
   let ordinal = 0;
+  const once = new Set<string>();
   for (const e of check.elements) {
     if (e.kind === 'ColumnDefinition') {
       ordinal++;
       checkTypeArguments(child(e, 'dataType'), { what: 'column', name: nameOf(e, 'name') ?? '', ordinal }, report(ctx));
       checkColumnDefinition(e, check.table, columns, ctx);
+      checkOncePerTable(e, once, ctx);
     }
     else if (e.kind === 'TableConstraint') checkTableConstraint(e, check.table, columns, ctx);
     else if (e.kind === 'InlineIndex') checkIndexColumns(e, columns, ctx);
   }
+  if (check.createTable === true) checkPeriodDefined(check.elements, ctx);
   return added;
+}
+
+/**
+ * A temporal table's ROW START and ROW END columns come with its PERIOD FOR SYSTEM_TIME (docs "CREATE TABLE",
+ * "Create a system-versioned temporal table"): without one, the first such column is Msg 13509.
+ */
+function checkPeriodDefined(elements: readonly NodeBase[], ctx: DdlCheckContext): void {
+  let first: NodeBase | undefined;
+  for (const e of elements) {
+    if (e.kind === 'PeriodForSystemTime') return;
+    const generated = e.kind === 'ColumnDefinition' ? str(e, 'generatedAlways') : undefined;
+    if (first === undefined && (generated === 'ROW START' || generated === 'ROW END')) first = e;
+  }
+  if (first !== undefined) ctx.findings.error(13509, msg.periodNotDefined, first.start);
 }
 
 function report(ctx: DdlCheckContext): TypeReport {
@@ -65,12 +86,34 @@ function has(columns: ColumnSet, name: string, cs: boolean): boolean {
   return columns.has(cs ? name : name.toLowerCase());
 }
 
+/**
+ * What one table has at most once: a ROWGUIDCOL column (Msg 8196), a GENERATED ALWAYS AS ROW START column
+ * (13502) and a ROW END column (13503). `seen` holds what earlier columns of the table took.
+ */
+function checkOncePerTable(e: NodeBase, seen: Set<string>, ctx: DdlCheckContext): void {
+  if (field(e, 'rowguidcol') === true) {
+    if (seen.has('ROWGUIDCOL')) ctx.findings.error(8196, msg.duplicateRowguidcol, e.start);
+    seen.add('ROWGUIDCOL');
+  }
+  const generated = str(e, 'generatedAlways');
+  if (generated === 'ROW START' || generated === 'ROW END') {
+    if (seen.has(generated)) ctx.findings.error(generated === 'ROW START' ? 13502 : 13503, msg.twoPeriodColumns(generated), e.start);
+    seen.add(generated);
+  }
+}
+
+/** The constraints a computed column takes only when PERSISTED (docs "CREATE TABLE", computed_column_definition). */
+const PERSISTED_ONLY = new Set(['CHECK', 'FOREIGN KEY', 'NOT NULL']);
+
 function checkColumnDefinition(e: NodeBase, table: string, columns: ColumnSet | null, ctx: DdlCheckContext): void {
   const column = nameOf(e, 'name') ?? '';
+  const unpersisted = child(e, 'computed') !== undefined && field(e, 'persisted') !== true;
   let defaults = 0;
   for (const c of children(e, 'constraints')) {
     // A column has at most one DEFAULT (Msg 8148).
     if (nameOf(c, 'constraintType') === 'DEFAULT' && ++defaults === 2) ctx.findings.error(8148, msg.twoDefaults(column, table), c.start);
+    // A computed column that is not PERSISTED takes only PRIMARY KEY and UNIQUE (Msg 8183).
+    if (unpersisted && PERSISTED_ONLY.has(str(c, 'constraintType') ?? '')) ctx.findings.error(8183, msg.computedNotPersisted, c.start);
     const references = child(c, 'references');
     if (references !== undefined) checkReferences(references, fkName(c, table, column), ctx);
   }

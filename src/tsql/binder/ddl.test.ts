@@ -107,6 +107,25 @@ describe('table definitions: 2705 / 1911 / 1767 / 1769 / 1770', () => {
     expect(codes('CREATE TABLE dbo.T (a int NOT NULL DEFAULT 0, b int NULL DEFAULT 0 CHECK (b > 0))')).toEqual([]);
     expect(codes('CREATE TABLE dbo.T (a int NOT NULL CONSTRAINT df DEFAULT 0 PRIMARY KEY)')).toEqual([]);
   });
+  it('8183 for a CHECK, FOREIGN KEY or NOT NULL on a computed column that is not PERSISTED', () => {
+    expect(bind('CREATE TABLE dbo.T (a int, b AS a * 2 CHECK (b > 0))')).toMatchObject([{ code: 8183, message: 'Only UNIQUE or PRIMARY KEY constraints can be created on computed columns, while CHECK, FOREIGN KEY, and NOT NULL constraints require that computed columns be persisted.' }]);
+    expect(codes('CREATE TABLE dbo.T (a int, b AS a + 1 NOT NULL)')).toEqual([8183]);
+    expect(codes('CREATE TABLE dbo.T (a int, b AS a + 1 PERSISTED NOT NULL CHECK (b > 1), c AS a - 1 UNIQUE, d AS a PRIMARY KEY)')).toEqual([]);
+  });
+  it('8196 for a second ROWGUIDCOL column, 13502 / 13503 for a second ROW START / ROW END column', () => {
+    expect(bind('CREATE TABLE dbo.T (a uniqueidentifier ROWGUIDCOL, b uniqueidentifier ROWGUIDCOL NOT NULL)')).toMatchObject([{ code: 8196, message: 'Duplicate column specified as ROWGUIDCOL.' }]);
+    const period = 'PERIOD FOR SYSTEM_TIME (s, e)';
+    expect(codes(`CREATE TABLE dbo.T (a int, s datetime2 GENERATED ALWAYS AS ROW START, s2 datetime2 GENERATED ALWAYS AS ROW START, e datetime2 GENERATED ALWAYS AS ROW END, ${period})`)).toEqual([13502]);
+    expect(codes(`CREATE TABLE dbo.T (a int, s datetime2 GENERATED ALWAYS AS ROW START, e datetime2 GENERATED ALWAYS AS ROW END HIDDEN, e2 datetime2 GENERATED ALWAYS AS ROW END, ${period})`)).toEqual([13503]);
+    expect(codes(`CREATE TABLE dbo.T (a uniqueidentifier ROWGUIDCOL, s datetime2 GENERATED ALWAYS AS ROW START, e datetime2 GENERATED ALWAYS AS ROW END, ${period})`)).toEqual([]);
+  });
+  it('13509 for a ROW START / ROW END column in a CREATE TABLE without PERIOD FOR SYSTEM_TIME', () => {
+    expect(bind('CREATE TABLE dbo.T (a int, s datetime2 GENERATED ALWAYS AS ROW START NOT NULL, e datetime2 GENERATED ALWAYS AS ROW END NOT NULL)')).toMatchObject([{ code: 13509, message: 'Cannot create generated always column when SYSTEM_TIME period is not defined.' }]);
+    expect(codes('CREATE TABLE dbo.T (a int, s datetime2 GENERATED ALWAYS AS ROW START NOT NULL, e datetime2 GENERATED ALWAYS AS ROW END NOT NULL, PERIOD FOR SYSTEM_TIME (s, e))')).toEqual([]);
+    // Ledger columns need no period; ALTER TABLE ADD may add the columns and the period together or apart.
+    expect(codes('CREATE TABLE dbo.L (a int, t bigint GENERATED ALWAYS AS TRANSACTION_ID START HIDDEN NOT NULL)')).toEqual([]);
+    expect(codes('ALTER TABLE dbo.T ADD s datetime2 GENERATED ALWAYS AS ROW START HIDDEN NOT NULL DEFAULT SYSUTCDATETIME()')).toEqual([]);
+  });
   it('ALTER TABLE ADD CONSTRAINT against the known table', () => {
     expect(codes('CREATE TABLE dbo.T (a int)\nGO\nALTER TABLE dbo.T ADD CONSTRAINT pk PRIMARY KEY (b)')).toEqual([1911]);
   });

@@ -443,6 +443,15 @@ export interface Setuser extends NodeBase {
   noReset: boolean;
 }
 
+/** READTEXT, WRITETEXT or UPDATETEXT of a text, ntext or image column. */
+export interface TextPointerStatement extends NodeBase {
+  kind: 'TextPointerStatement';
+  command: 'READTEXT' | 'WRITETEXT' | 'UPDATETEXT';
+  bulk: boolean;
+  /** table.column (the column named with its table). */
+  column: ObjectName;
+}
+
 export type ProceduralStatement =
   | Declare
   | DeclareCursor
@@ -488,7 +497,8 @@ export type ProceduralStatement =
   | Kill
   | Reconfigure
   | Shutdown
-  | Setuser;
+  | Setuser
+  | TextPointerStatement;
 
 /** Nodes of this area that are not statements. */
 export type ProceduralNode = DeclareTable | CursorDefinition | ExecArgument | ExecuteContext | ResultSetDefinition | ResultSetColumn | BrokerOption | ReceiveItem;

@@ -26,8 +26,10 @@ import type {
   ServerObjectStatement,
 } from './ast-ddl-modules.js';
 import type { Parser } from './core.js';
+import { SyntaxFailure } from './core.js';
 import { parseDropObjects } from './ddl-tables.js';
 import { authorization, checkOption, noOrAlter, optionValue, parseExecuteAsOption, parseModuleOption } from './ddl-modules.js';
+import { invalidEventTypeMessage, isNotificationEventType } from './event-types.js';
 import { parseSelectStatement } from './query.js';
 import type { DdlContext } from './statements.js';
 import { opaque, registerDdl } from './statements.js';
@@ -148,13 +150,18 @@ function queueOption(p: Parser, node: CreateQueue, alter: boolean): void {
   } else p.fail();
 }
 
-/** `ACTIVATION ([STATUS = ON|OFF,] PROCEDURE_NAME = p, MAX_QUEUE_READERS = n, EXECUTE AS {SELF | 'u' | OWNER})`, or `(DROP)` in ALTER. */
+/**
+ * `ACTIVATION ([STATUS = ON|OFF,] PROCEDURE_NAME = p, MAX_QUEUE_READERS = n, EXECUTE AS {SELF | 'u' | OWNER})`,
+ * each option once. CREATE QUEUE names all three of PROCEDURE_NAME, MAX_QUEUE_READERS and EXECUTE AS (docs
+ * "CREATE QUEUE": only STATUS is optional); ALTER QUEUE may change any of them, or `(DROP)` the activation.
+ */
 function queueActivation(p: Parser, alter: boolean): QueueActivation {
   const start = p.next().start;
   const node: QueueActivation = { kind: 'QueueActivation', start, end: start };
   p.expectPunct('(');
   if (alter && p.acceptWord('DROP')) node.drop = true;
   else p.commaList((q) => activationOption(q, node));
+  if (!alter && (node.procedureName === undefined || node.maxQueueReaders === undefined || node.executeAs === undefined)) p.fail();
   p.expectPunct(')');
   node.end = p.prev.end;
   return node;
@@ -162,10 +169,13 @@ function queueActivation(p: Parser, alter: boolean): QueueActivation {
 
 function activationOption(p: Parser, node: QueueActivation): void {
   if (p.isWord('EXECUTE') && p.isWord('AS', 1)) {
+    if (node.executeAs !== undefined) p.fail();
     node.executeAs = parseExecuteAsOption(p);
     return;
   }
   if (!p.isWord('STATUS') && !p.isWord('PROCEDURE_NAME') && !p.isWord('MAX_QUEUE_READERS')) p.fail();
+  const given = p.isWord('STATUS') ? node.status : p.isWord('PROCEDURE_NAME') ? node.procedureName : node.maxQueueReaders;
+  if (given !== undefined) p.fail();
   const word = p.next().upper;
   p.expectPunct('=');
   if (word === 'STATUS') node.status = p.onOff();
@@ -411,9 +421,12 @@ function notificationScope(p: Parser): { scope: CreateEventNotification['scope']
   return { scope: 'QUEUE', queue: p.objectName() };
 }
 
+/** A DDL or trace event type or group (docs "CREATE EVENT NOTIFICATION"); any other name is Msg 1084. */
 function eventName(p: Parser): string {
   if (p.tok.kind !== 'word' || !p.isIdentifier()) p.fail();
-  return p.next().upper;
+  const t = p.next();
+  if (!isNotificationEventType(t.upper)) throw new SyntaxFailure(1084, invalidEventTypeMessage(t.text), t);
+  return t.upper;
 }
 
 function dropEventNotification(p: Parser, ctx: DdlContext): Statement {
@@ -591,8 +604,11 @@ const DATA_SOURCE_OPTIONS = new Map<string, ValueRule>([
   ['SHARD_MAP_NAME', stringValue],
   ['CONNECTION_OPTIONS', stringValue],
 ]);
-/** CREATE adds TYPE = {HADOOP | RDBMS | SHARD_MAP_MANAGER | BLOB_STORAGE | …} (any word: the generic connectors). */
-const CREATE_DATA_SOURCE_OPTIONS = new Map<string, ValueRule>([['TYPE', identValue], ...DATA_SOURCE_OPTIONS]);
+/**
+ * CREATE adds TYPE = {HADOOP | BLOB_STORAGE | RDBMS | SHARD_MAP_MANAGER}, the kinds the docs list (the other
+ * connectors take no TYPE: their LOCATION prefix names them); another word is a syntax error at it.
+ */
+const CREATE_DATA_SOURCE_OPTIONS = new Map<string, ValueRule>([['TYPE', wordIn(words('HADOOP BLOB_STORAGE RDBMS SHARD_MAP_MANAGER'))], ...DATA_SOURCE_OPTIONS]);
 
 /** CREATE EXTERNAL DATA SOURCE s WITH (option [, …]); ALTER … SET option [, …]; DROP … s (docs "CREATE EXTERNAL DATA SOURCE"). */
 function externalDataSource(p: Parser, ctx: DdlContext): Statement {
@@ -836,13 +852,32 @@ function externalLanguage(p: Parser, ctx: DdlContext): Statement {
 
 // ==== Resource Governor ===============================================================================
 
-const POOL_OPTIONS = new Map<string, ValueRule>(
-  [
-    'MIN_CPU_PERCENT', 'MAX_CPU_PERCENT', 'CAP_CPU_PERCENT', 'MIN_MEMORY_PERCENT', 'MAX_MEMORY_PERCENT', 'TARGET_MEMORY_PERCENT',
-    'MIN_IO_PERCENT', 'MAX_IO_PERCENT', 'CAP_IO_PERCENT', 'MIN_IOPS_PER_VOLUME', 'MAX_IOPS_PER_VOLUME',
-  ].map((name) => [name, integerValue]),
-);
-const EXTERNAL_POOL_OPTIONS = new Map<string, ValueRule>(['MAX_CPU_PERCENT', 'MAX_MEMORY_PERCENT', 'MAX_PROCESSES'].map((name) => [name, integerValue]));
+/** A whole-number percentage from `min` to 100; any other value fails at it. */
+const percentFrom =
+  (min: number): ValueRule =>
+  (p) => {
+    const t = p.tok;
+    const value = integerValue(p);
+    const n = Number(value);
+    if (n < min || n > 100) p.fail(t);
+    return value;
+  };
+
+/**
+ * The percentages' documented ranges (docs "CREATE RESOURCE POOL": MIN_CPU_PERCENT and MIN_MEMORY_PERCENT 0 to
+ * 100, MAX_CPU_PERCENT, CAP_CPU_PERCENT and MAX_MEMORY_PERCENT 1 to 100; "CREATE EXTERNAL RESOURCE POOL":
+ * MAX_CPU_PERCENT and MAX_MEMORY_PERCENT 1 to 100).
+ */
+const POOL_OPTIONS = new Map<string, ValueRule>([
+  ...['TARGET_MEMORY_PERCENT', 'MIN_IO_PERCENT', 'MAX_IO_PERCENT', 'CAP_IO_PERCENT', 'MIN_IOPS_PER_VOLUME', 'MAX_IOPS_PER_VOLUME'].map((name): [string, ValueRule] => [name, integerValue]),
+  ...['MIN_CPU_PERCENT', 'MIN_MEMORY_PERCENT'].map((name): [string, ValueRule] => [name, percentFrom(0)]),
+  ...['MAX_CPU_PERCENT', 'CAP_CPU_PERCENT', 'MAX_MEMORY_PERCENT'].map((name): [string, ValueRule] => [name, percentFrom(1)]),
+]);
+const EXTERNAL_POOL_OPTIONS = new Map<string, ValueRule>([
+  ['MAX_CPU_PERCENT', percentFrom(1)],
+  ['MAX_MEMORY_PERCENT', percentFrom(1)],
+  ['MAX_PROCESSES', integerValue],
+]);
 
 /**
  * `AFFINITY {SCHEDULER | CPU} = {AUTO | (n [TO n] [, …])}` or `AFFINITY NUMANODE = (n [TO n] [, …])`: SCHEDULER in

@@ -128,6 +128,15 @@ END`)).toMatchObject({ returns: { kind: 'TableVariableReturns', name: '@t', elem
     expect(errorOf('CREATE TRIGGER t ON ALL SERVER FOR LOGON, CREATE_LOGIN AS PRINT 1')).toBeUndefined();
   });
 
+  it('takes the documented DDL events and event groups only (Msg 1084)', () => {
+    expect(errorOf('CREATE TRIGGER t ON DATABASE FOR DDL_TABLE_VIEW_EVENTS, CREATE_SEQUENCE, RENAME, ALTER_AUTHORIZATION_DATABASE AS PRINT 1')).toBeUndefined();
+    expect(errorOf('CREATE TRIGGER t ON ALL SERVER AFTER DDL_SERVER_LEVEL_EVENTS, DDL_RESOURCE_POOL, ADD_SERVER_ROLE_MEMBER AS PRINT 1')).toBeUndefined();
+    expect(errorOf('CREATE TRIGGER t ON DATABASE FOR CREATE_TABLES AS PRINT 1')).toEqual({ code: 1084, at: '1:34' });
+    expect(errorOf('CREATE TRIGGER t ON DATABASE FOR DROP_TABLE, TABLE_EVENTS AS PRINT 1')).toEqual({ code: 1084, at: '1:46' });
+    // A trace event fires an event notification, not a trigger.
+    expect(errorOf('CREATE TRIGGER t ON ALL SERVER FOR DEADLOCK_GRAPH AS PRINT 1')).toEqual({ code: 1084, at: '1:36' });
+  });
+
   it('takes a value in every RETURN of a scalar function (Msg 1075)', () => {
     expect(errorOf('CREATE FUNCTION f() RETURNS int AS BEGIN IF 1 = 1 RETURN; RETURN 1 END')).toEqual({ code: 1075, at: '1:51' });
     expect(errorOf('CREATE FUNCTION f() RETURNS @t TABLE (a int) AS BEGIN IF 1 = 0 RETURN; INSERT @t VALUES (1); RETURN END')).toBeUndefined();
@@ -357,6 +366,7 @@ WITH (STATE = ON, SCHEMABINDING = ON) NOT FOR REPLICATION`)).toMatchObject({
     expect(first('ALTER AUTHORIZATION ON dbo.t TO SCHEMA OWNER')).toMatchObject({ schemaOwner: true });
     expect(errorOf('CREATE SECURITY POLICY P ADD FILTER PREDICATE f(a) dbo.T')?.code).toBe(102);
     expect(errorOf('CREATE SECURITY POLICY P WITH (STATE = MAYBE)')).toEqual({ code: 102, at: '1:40' });
+    expect(errorOf('DROP SECURITY POLICY Sales.sec.P')).toEqual({ code: 102, at: '1:22' });
     expect(errorOf('ADD SIGNATURE dbo.p BY CERTIFICATE c')?.code).toBe(102);
   });
 
@@ -412,6 +422,12 @@ describe('Service Broker', () => {
     expect(errorOf('CREATE CONTRACT c ()')?.code).toBe(102);
     expect(errorOf('CREATE CONTRACT c (m SENT BY INITIATOR,)')?.code).toBe(102);
     expect(errorOf('CREATE QUEUE q WITH STATUS = MAYBE')?.code).toBe(102);
+    // CREATE QUEUE's activation names the procedure, the readers and the user; each option once.
+    expect(errorOf('CREATE QUEUE q WITH ACTIVATION (STATUS = ON, PROCEDURE_NAME = dbo.p, EXECUTE AS OWNER)')).toEqual({ code: 102, at: '1:86' });
+    expect(errorOf('CREATE QUEUE q WITH ACTIVATION (MAX_QUEUE_READERS = 2, EXECUTE AS SELF)')).toEqual({ code: 102, at: '1:71' });
+    expect(errorOf("CREATE QUEUE q WITH ACTIVATION (EXECUTE AS 'u', MAX_QUEUE_READERS = 2, PROCEDURE_NAME = p, STATUS = OFF)")).toBeUndefined();
+    expect(errorOf('CREATE QUEUE q WITH ACTIVATION (PROCEDURE_NAME = p, MAX_QUEUE_READERS = 2, MAX_QUEUE_READERS = 3, EXECUTE AS SELF)')).toEqual({ code: 102, at: '1:76' });
+    expect(errorOf('ALTER QUEUE q WITH ACTIVATION (MAX_QUEUE_READERS = 4)')).toBeUndefined();
     expect(errorOf('CREATE SERVICE s ON q')?.code).toBe(102);
     // ADDRESS may be left out: the SQL Server 2022 parser accepts a route with BROKER_INSTANCE or SERVICE_NAME only.
     expect(errorOf("CREATE ROUTE r WITH SERVICE_NAME = 's'")).toBeUndefined();
@@ -421,6 +437,9 @@ describe('Service Broker', () => {
     expect(errorOf("CREATE ROUTE r WITH LIFETIME = 60, ADDRESS = 'LOCAL', LIFETIME = 30")).toEqual({ code: 102, at: '1:55' });
     expect(errorOf("ALTER ROUTE r WITH ADDRESS = 'TCP://h:4022', ADDRESS = 'LOCAL'")).toEqual({ code: 102, at: '1:46' });
     expect(errorOf("CREATE EVENT NOTIFICATION n ON DATABASE FOR CREATE_TABLE TO SERVICE '//s'")?.code).toBe(102);
+    // The FOR list names DDL or trace events and groups (Msg 1084 for any other name).
+    expect(errorOf("CREATE EVENT NOTIFICATION n ON SERVER FOR DEADLOCK_GRAPH, TRC_LOCKS, DDL_LOGIN_EVENTS, USERCONFIGURABLE_3 TO SERVICE '//s', 'current database'")).toBeUndefined();
+    expect(errorOf("CREATE EVENT NOTIFICATION n ON SERVER FOR AUDIT_LOGIN, LOGIN_AUDIT TO SERVICE '//s', 'current database'")).toEqual({ code: 1084, at: '1:56' });
     expect(errorOf('ALTER CONTRACT c')?.code).toBe(102);
   });
 });
@@ -482,6 +501,8 @@ describe('external objects and Resource Governor (the SQL Server 2022 parser opt
     expect(errorOf("CREATE EXTERNAL LIBARY l FROM (CONTENT = 0x01) WITH (LANGUAGE = 'R')")?.code).toBe(102);
     expect(errorOf('DROP EXTERNAL TBLE t')?.code).toBe(102);
     expect(errorOf('DROP EXTERNAL DATA SORCE d')?.code).toBe(102);
+    expect(errorOf("CREATE EXTERNAL DATA SOURCE d WITH (TYPE = HADOOOP, LOCATION = 'hdfs://h:8020')")).toEqual({ code: 102, at: '1:44' });
+    expect(errorOf("CREATE EXTERNAL DATA SOURCE d WITH (TYPE = Blob_Storage, LOCATION = 'https://a.blob.core.windows.net/c')")).toBeUndefined();
   });
 
   it('reads resource pools, workload groups, classifiers and ALTER RESOURCE GOVERNOR', () => {
@@ -518,6 +539,14 @@ describe('external objects and Resource Governor (the SQL Server 2022 parser opt
     expect(errorOf('CREATE WORKLOAD GROUP g USING p1, p2')).toEqual({ code: 102, at: '1:35' });
     expect(errorOf('CREATE WORKLOAD CLASSIFIER c WITH (IMPORTANCE = ab)')?.code).toBe(102);
     expect(errorOf('CREATE RESOURCE GOVERNOR WITH (CLASSIFIER_FUNCTION = NULL)')?.code).toBe(102);
+  });
+
+  it('takes the percentages in their documented ranges', () => {
+    expect(errorOf('CREATE RESOURCE POOL p WITH (MIN_CPU_PERCENT = 0, MAX_CPU_PERCENT = 100, CAP_CPU_PERCENT = 1, MIN_MEMORY_PERCENT = 0, MAX_MEMORY_PERCENT = 1)')).toBeUndefined();
+    expect(errorOf('CREATE RESOURCE POOL p WITH (MAX_CPU_PERCENT = 0)')).toEqual({ code: 102, at: '1:48' });
+    expect(errorOf('ALTER RESOURCE POOL p WITH (MIN_MEMORY_PERCENT = 101)')).toEqual({ code: 102, at: '1:50' });
+    expect(errorOf('CREATE EXTERNAL RESOURCE POOL p WITH (MAX_MEMORY_PERCENT = 0)')).toEqual({ code: 102, at: '1:60' });
+    expect(errorOf('ALTER EXTERNAL RESOURCE POOL p WITH (MAX_CPU_PERCENT = 150)')).toEqual({ code: 102, at: '1:56' });
   });
 });
 
@@ -634,3 +663,47 @@ describe('false errors removed (round 2): modules, security, broker', () => {
   });
 });
 
+
+describe('endpoints', () => {
+  it('reads TCP endpoints for Transact-SQL, Service Broker and database mirroring', () => {
+    expect(first("CREATE ENDPOINT Mirror STATE = STARTED AS TCP (LISTENER_PORT = 5022, LISTENER_IP = ALL) FOR DATABASE_MIRRORING (AUTHENTICATION = WINDOWS KERBEROS, ENCRYPTION = REQUIRED ALGORITHM AES, ROLE = PARTNER)")).toMatchObject({ kind: 'ServerObject', objectType: 'ENDPOINT' });
+    expect(errorOf('CREATE ENDPOINT Broker AUTHORIZATION sa AS TCP (LISTENER_PORT = 4022) FOR SERVICE_BROKER (AUTHENTICATION = CERTIFICATE c1 WINDOWS NEGOTIATE, ENCRYPTION = SUPPORTED ALGORITHM RC4 AES, MESSAGE_FORWARDING = ENABLED, MESSAGE_FORWARD_SIZE = 10)')).toBeUndefined();
+    expect(errorOf('CREATE ENDPOINT t STATE = STOPPED AS TCP (LISTENER_IP = (10.0.0.1)) FOR TSQL ()')).toBeUndefined();
+    expect(errorOf("CREATE ENDPOINT t AS TCP (LISTENER_PORT = 1433 LISTENER_IP = ('::1')) FOR TSQL ()")).toBeUndefined();
+    expect(errorOf('ALTER ENDPOINT Mirror STATE = STOPPED')).toBeUndefined();
+    expect(errorOf('ALTER ENDPOINT Mirror FOR DATABASE_MIRRORING (ENCRYPTION = DISABLED)')).toBeUndefined();
+    expect(first('DROP ENDPOINT Mirror')).toMatchObject({ kind: 'DropObjects', objectType: 'ENDPOINT' });
+  });
+
+  it('rejects a malformed address, a port outside 1024 to 32767, and mirroring without ROLE', () => {
+    expect(errorOf('CREATE ENDPOINT t AS TCP (LISTENER_IP = (10.0 0.1)) FOR TSQL ()')).toEqual({ code: 102, at: '1:47' });
+    expect(errorOf('CREATE ENDPOINT t AS TCP (LISTENER_IP = (10.0.0.1.5)) FOR TSQL ()')).toEqual({ code: 102, at: '1:50' });
+    expect(errorOf('CREATE ENDPOINT t AS TCP (LISTENER_IP = (10.0.1)) FOR TSQL ()')).toEqual({ code: 102, at: '1:48' });
+    expect(errorOf('CREATE ENDPOINT t AS TCP (LISTENER_PORT = 80) FOR TSQL ()')).toEqual({ code: 102, at: '1:43' });
+    expect(errorOf('CREATE ENDPOINT t AS TCP (LISTENER_PORT = 40000) FOR SERVICE_BROKER ()')).toEqual({ code: 102, at: '1:43' });
+    expect(errorOf('CREATE ENDPOINT m AS TCP (LISTENER_PORT = 5022) FOR DATABASE_MIRRORING (AUTHENTICATION = WINDOWS)')).toEqual({ code: 102, at: '1:97' });
+    expect(errorOf('CREATE ENDPOINT m AS TCP (LISTENER_PORT = 5022) FOR SERVICE_BROKER (ROLE = ALL)')).toEqual({ code: 102, at: '1:69' });
+    expect(errorOf('CREATE ENDPOINT m STATE = STARTED FOR TSQL ()')).toEqual({ code: 156, at: '1:35' });
+  });
+});
+
+describe('Always Encrypted keys', () => {
+  it('reads column master keys and column encryption keys', () => {
+    expect(first("CREATE COLUMN MASTER KEY cmk WITH (KEY_STORE_PROVIDER_NAME = N'MSSQL_CERTIFICATE_STORE', KEY_PATH = N'CurrentUser/My/AB12', ENCLAVE_COMPUTATIONS (SIGNATURE = 0x01AB))")).toMatchObject({ kind: 'CreateKey', objectType: 'COLUMN MASTER KEY' });
+    expect(first("CREATE COLUMN ENCRYPTION KEY cek WITH VALUES (COLUMN_MASTER_KEY = cmk, ALGORITHM = 'RSA_OAEP', ENCRYPTED_VALUE = 0x016E), (COLUMN_MASTER_KEY = cmk2, ALGORITHM = 'RSA_OAEP', ENCRYPTED_VALUE = 0x02)")).toMatchObject({ objectType: 'COLUMN ENCRYPTION KEY' });
+    expect(errorOf("ALTER COLUMN ENCRYPTION KEY cek ADD VALUE (COLUMN_MASTER_KEY = cmk2, ALGORITHM = 'RSA_OAEP', ENCRYPTED_VALUE = 0x03)")).toBeUndefined();
+    expect(errorOf('ALTER COLUMN ENCRYPTION KEY cek DROP VALUE (COLUMN_MASTER_KEY = cmk)')).toBeUndefined();
+    expect(first('DROP COLUMN MASTER KEY cmk')).toMatchObject({ kind: 'DropObjects', objectType: 'COLUMN MASTER KEY' });
+    expect(first('DROP COLUMN ENCRYPTION KEY cek')).toMatchObject({ kind: 'DropObjects', objectType: 'COLUMN ENCRYPTION KEY' });
+  });
+
+  it('rejects a missing name, a missing or repeated setting, and a setting DROP VALUE does not take', () => {
+    expect(errorOf('DROP COLUMN MASTER KEY')).toEqual({ code: 156, at: '1:20' });
+    expect(errorOf('DROP COLUMN ENCRYPTION cek')).toEqual({ code: 102, at: '1:24' });
+    expect(errorOf("CREATE COLUMN MASTER KEY cmk WITH (KEY_PATH = N'x')")).toEqual({ code: 102, at: '1:51' });
+    expect(errorOf("CREATE COLUMN ENCRYPTION KEY cek WITH VALUES (COLUMN_MASTER_KEY = cmk, ALGORITHM = 'RSA_OAEP', ALGORITHM = 'RSA_OAEP')")).toEqual({ code: 102, at: '1:96' });
+    expect(errorOf('ALTER COLUMN ENCRYPTION KEY cek ADD VALUE (COLUMN_MASTER_KEY = cmk)')).toEqual({ code: 102, at: '1:67' });
+    expect(errorOf("ALTER COLUMN ENCRYPTION KEY cek DROP VALUE (COLUMN_MASTER_KEY = cmk, ALGORITHM = 'RSA_OAEP')")).toEqual({ code: 102, at: '1:70' });
+    expect(errorOf("ALTER COLUMN MASTER KEY cmk WITH (KEY_PATH = N'x')")).toEqual({ code: 102, at: '1:14' });
+  });
+});

@@ -22,6 +22,7 @@ import type {
 import type { Parser } from './core.js';
 import { SyntaxFailure } from './core.js';
 import { parseDropObjects, parseIndexColumn, parseTableElements } from './ddl-tables.js';
+import { invalidEventTypeMessage, isTriggerEventType } from './event-types.js';
 import { atMoneyLiteral, parseExpression, parseMoneyLiteral } from './expressions.js';
 import { parseBlock } from './procedural.js';
 import { checkOrderByInSubquery, parseQueryExpression, parseSelectStatement, parseWithCtes } from './query.js';
@@ -574,10 +575,12 @@ function ddlEvents(p: Parser, onDatabase: boolean): string[] {
   return events;
 }
 
-/** A DDL event type or group (CREATE_TABLE, DDL_TABLE_EVENTS, LOGON): SQL Server checks the name later (Msg 1084). */
+/** A DDL event type or group (CREATE_TABLE, DDL_TABLE_EVENTS, LOGON); any other name is Msg 1084. */
 function ddlEvent(p: Parser): string {
   if (!p.isIdentifier() || p.tok.kind !== 'word') p.fail();
-  return p.next().upper;
+  const t = p.next();
+  if (!isTriggerEventType(t.upper)) throw new SyntaxFailure(1084, invalidEventTypeMessage(t.text), t);
+  return t.upper;
 }
 
 /** DROP TRIGGER [IF EXISTS] t [, …] [ON DATABASE | ALL SERVER]: DDL triggers get objectType 'DATABASE TRIGGER' / 'SERVER TRIGGER'. */

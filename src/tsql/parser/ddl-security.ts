@@ -495,6 +495,97 @@ function parseMasterKey(p: Parser, ctx: DdlContext): Statement {
   return node;
 }
 
+// ---- Always Encrypted keys ------------------------------------------------------------------------------
+
+/**
+ * CREATE COLUMN MASTER KEY k WITH (KEY_STORE_PROVIDER_NAME = 'p', KEY_PATH = 'path' [, ENCLAVE_COMPUTATIONS
+ * (SIGNATURE = 0x…)]); DROP COLUMN MASTER KEY k (docs "CREATE COLUMN MASTER KEY"). CREATE COLUMN ENCRYPTION KEY k
+ * WITH VALUES (value) [, (value)]; ALTER COLUMN ENCRYPTION KEY k {ADD | DROP} VALUE (value); DROP COLUMN ENCRYPTION
+ * KEY k (docs "CREATE / ALTER COLUMN ENCRYPTION KEY"), where a value is COLUMN_MASTER_KEY = cmk, ALGORITHM = 'a',
+ * ENCRYPTED_VALUE = 0x…: all three, except in DROP VALUE, which names the column master key only.
+ */
+function parseColumnKey(p: Parser, ctx: DdlContext): Statement {
+  noOrAlter(p, ctx);
+  p.next();
+  // No ALTER COLUMN MASTER KEY: a column master key is created and dropped only.
+  if (ctx.verb === 'ALTER' && p.isWord('MASTER')) p.fail();
+  const master = p.acceptWord('MASTER');
+  if (!master) p.expectWord('ENCRYPTION');
+  p.expectWord('KEY');
+  const objectType = master ? 'COLUMN MASTER KEY' : 'COLUMN ENCRYPTION KEY';
+  const name = p.identifier();
+  if (ctx.verb === 'DROP') {
+    const names: ObjectName[] = [{ kind: 'ObjectName', name, start: name.start, end: name.end }];
+    return p.finish<DropObjects>({ kind: 'DropObjects', objectType, ifExists: false, names }, ctx.start);
+  }
+  const node = keyNode(ctx, objectType);
+  node.name = name;
+  if (master) node.options = columnMasterKeyOptions(p);
+  else if (ctx.verb === 'CREATE') {
+    p.expectWord('WITH');
+    p.expectWord('VALUES');
+    node.options = p.commaList((q) => columnKeyValue(q, 'ADD')).flat();
+  } else {
+    if (!p.isWord('ADD') && !p.isWord('DROP')) p.fail();
+    const verb = p.next().upper as 'ADD' | 'DROP';
+    p.expectWord('VALUE');
+    node.options = columnKeyValue(p, verb);
+  }
+  node.end = p.prev.end;
+  return node;
+}
+
+/** `WITH (KEY_STORE_PROVIDER_NAME = 'p', KEY_PATH = 'path' [, ENCLAVE_COMPUTATIONS (SIGNATURE = 0x…)])`, each once. */
+function columnMasterKeyOptions(p: Parser): ModuleOption[] {
+  p.expectWord('WITH');
+  p.expectPunct('(');
+  const out: ModuleOption[] = [];
+  do {
+    const t = p.tok;
+    if (out.some((o) => o.name === t.upper)) p.fail();
+    if (p.isWord('ENCLAVE_COMPUTATIONS')) {
+      p.next();
+      p.expectPunct('(');
+      p.expectWord('SIGNATURE');
+      p.expectPunct('=');
+      if (p.tok.kind !== 'number' || !p.tok.text.toLowerCase().startsWith('0x')) p.fail();
+      p.next();
+      p.expectPunct(')');
+      out.push({ kind: 'ModuleOption', name: 'ENCLAVE_COMPUTATIONS', start: t.start, end: p.prev.end });
+      continue;
+    }
+    if (!p.isWord('KEY_STORE_PROVIDER_NAME') && !p.isWord('KEY_PATH')) p.fail();
+    p.next();
+    p.expectPunct('=');
+    if (p.tok.kind !== 'string') p.fail();
+    out.push({ kind: 'ModuleOption', name: t.upper, value: p.next().text, start: t.start, end: p.prev.end });
+  } while (p.acceptPunct(','));
+  if (!out.some((o) => o.name === 'KEY_STORE_PROVIDER_NAME') || !out.some((o) => o.name === 'KEY_PATH')) p.fail();
+  p.expectPunct(')');
+  return out;
+}
+
+/** `(COLUMN_MASTER_KEY = cmk, ALGORITHM = 'a', ENCRYPTED_VALUE = 0x…)` for ADD; `(COLUMN_MASTER_KEY = cmk)` for DROP. */
+function columnKeyValue(p: Parser, verb: 'ADD' | 'DROP'): ModuleOption[] {
+  p.expectPunct('(');
+  const out: ModuleOption[] = [];
+  do {
+    const t = p.tok;
+    const known = p.isWord('COLUMN_MASTER_KEY') || (verb === 'ADD' && (p.isWord('ALGORITHM') || p.isWord('ENCRYPTED_VALUE')));
+    if (!known || out.some((o) => o.name === t.upper)) p.fail();
+    p.next();
+    p.expectPunct('=');
+    const v = p.tok;
+    if (t.upper === 'COLUMN_MASTER_KEY') p.identifier();
+    else if (t.upper === 'ALGORITHM' ? v.kind !== 'string' : v.kind !== 'number' || !v.text.toLowerCase().startsWith('0x')) p.fail();
+    else p.next();
+    out.push({ kind: 'ModuleOption', name: t.upper, value: v.text, start: t.start, end: p.prev.end });
+  } while (p.acceptPunct(','));
+  if (out.length < (verb === 'ADD' ? 3 : 1)) p.fail();
+  p.expectPunct(')');
+  return out;
+}
+
 /** `[FORCE] REGENERATE WITH ENCRYPTION BY PASSWORD = 'x'` | `{ADD | DROP} ENCRYPTION BY {SERVICE MASTER KEY | PASSWORD = 'x'}`. */
 function alterMasterKey(p: Parser): ModuleOption[] {
   const start = p.tok.start;
@@ -714,7 +805,12 @@ export function parseDatabaseScopedCredential(p: Parser, ctx: DdlContext): State
  */
 function parseSecurityPolicy(p: Parser, ctx: DdlContext): Statement {
   if (!p.isWord('POLICY', 1)) return p.fail(p.peek());
-  if (ctx.verb === 'DROP') return parseDropObjects(p, ctx, 'SECURITY POLICY', false);
+  if (ctx.verb === 'DROP') {
+    // DROP SECURITY POLICY [IF EXISTS] [schema.]name: no database or server part.
+    const node = parseDropObjects(p, ctx, 'SECURITY POLICY', false);
+    for (const n of node.names) if (n.database !== undefined || n.server !== undefined) p.fail(p.tokenAt(n.start));
+    return node;
+  }
   noOrAlter(p, ctx);
   p.next();
   p.next();
@@ -912,6 +1008,7 @@ registerDdl(ALL_VERBS, 'SERVER', parseServerObject);
 registerDdl(ALL_VERBS, 'LOGIN', parseLogin);
 registerDdl(ALL_VERBS, 'CERTIFICATE', parseCertificate);
 registerDdl(ALL_VERBS, 'MASTER', parseMasterKey);
+registerDdl(ALL_VERBS, 'COLUMN', parseColumnKey);
 registerDdl(ALL_VERBS, 'SYMMETRIC', (p, ctx) => parseKey(p, ctx, 'SYMMETRIC KEY'));
 registerDdl(ALL_VERBS, 'ASYMMETRIC', (p, ctx) => parseKey(p, ctx, 'ASYMMETRIC KEY'));
 registerDdl(ALL_VERBS, 'CREDENTIAL', parseCredential);

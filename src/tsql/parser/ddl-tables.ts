@@ -252,6 +252,10 @@ const ON_OFF_INDEX_OPTIONS = new Set([
   'PAD_INDEX', 'SORT_IN_TEMPDB', 'STATISTICS_NORECOMPUTE', 'STATISTICS_INCREMENTAL', 'DROP_EXISTING', 'ALLOW_ROW_LOCKS',
   'ALLOW_PAGE_LOCKS', 'OPTIMIZE_FOR_SEQUENTIAL_KEY', 'RESUMABLE', 'LOB_COMPACTION', 'COMPRESS_ALL_ROW_GROUPS', 'XML_COMPRESSION',
 ]);
+/** The longest COMPRESSION_DELAY, in minutes (7 days). */
+const MAX_COMPRESSION_DELAY = 10080;
+/** The largest MAXDOP: sp_configure's 'max degree of parallelism' takes 0 to 32767 (above it, Msg 304). */
+const MAX_DOP = 32767;
 /** Index options whose value is a whole number. */
 const NUMBER_INDEX_OPTIONS = new Set(['FILLFACTOR', 'MAXDOP', 'BUCKET_COUNT']);
 const DATA_COMPRESSION_VALUES = new Set(['NONE', 'ROW', 'PAGE', 'COLUMNSTORE', 'COLUMNSTORE_ARCHIVE']);
@@ -274,8 +278,14 @@ export function checkIndexOptionValue(p: Parser, o: DdlOption): void {
     noSuboptions();
   } else if (NUMBER_INDEX_OPTIONS.has(o.name)) {
     if (v === undefined || !isWholeNumber(v) || (o.name === 'FILLFACTOR' && !isFillFactor(v))) bad();
+    if (o.name === 'MAXDOP' && Number(v) > MAX_DOP) {
+      const at = p.tokenAt(o.valueStart ?? o.start);
+      throw new SyntaxFailure(304, `'${v}' is out of range for index option 'maxdop'. See sp_configure option 'max degree of parallelism' for valid values.`, at);
+    }
   } else if (o.name === 'MAX_DURATION' || o.name === 'COMPRESSION_DELAY') {
     if (v === undefined || !isDuration(v)) bad();
+    // COMPRESSION_DELAY is 0 to 10080 minutes (docs "CREATE COLUMNSTORE INDEX": at most 7 days).
+    if (o.name === 'COMPRESSION_DELAY' && Number.parseInt(v ?? '', 10) > MAX_COMPRESSION_DELAY) bad();
   } else if (o.name === 'DATA_COMPRESSION') {
     if (v === undefined || !DATA_COMPRESSION_VALUES.has(v)) bad();
   } else if (o.name === 'IGNORE_DUP_KEY') {
@@ -578,12 +588,27 @@ function parseColumnBody(p: Parser, node: ColumnDefinition): void {
   }
 }
 
-/** `ENCRYPTED WITH (COLUMN_ENCRYPTION_KEY = k, ENCRYPTION_TYPE = …, ALGORITHM = '…')` */
+/**
+ * `ENCRYPTED WITH (COLUMN_ENCRYPTION_KEY = k, ENCRYPTION_TYPE = DETERMINISTIC | RANDOMIZED, ALGORITHM = '…')`
+ * (docs "CREATE TABLE": the three settings, each once).
+ */
 function parseEncrypted(p: Parser): DdlOption[] {
   p.expectWord('ENCRYPTED');
   p.expectWord('WITH');
-  return parseOptionList(p);
+  const options = parseOptionList(p);
+  const seen = new Set<string>();
+  for (const o of options) {
+    if (seen.has(o.name) || !ENCRYPTION_SETTINGS.has(o.name)) failAtOffset(p, o.start);
+    seen.add(o.name);
+    const v = o.value ?? '';
+    const ok = o.name === 'ENCRYPTION_TYPE' ? v === 'DETERMINISTIC' || v === 'RANDOMIZED' : o.name === 'ALGORITHM' ? v.startsWith("'") || v.startsWith("N'") : v !== '' && !v.startsWith("'");
+    if (!ok || o.suboptions.length > 0) failAtOffset(p, o.valueStart ?? o.start);
+  }
+  if (seen.size < ENCRYPTION_SETTINGS.size) p.fail(p.prev);
+  return options;
 }
+
+const ENCRYPTION_SETTINGS = new Set(['COLUMN_ENCRYPTION_KEY', 'ENCRYPTION_TYPE', 'ALGORITHM']);
 
 /** One IDENTITY, ROWGUIDCOL, constraint or inline index after a column's body; false when none comes next. */
 function parseColumnConstraintItem(p: Parser, node: ColumnDefinition, context: TableContext): boolean {
@@ -591,6 +616,8 @@ function parseColumnConstraintItem(p: Parser, node: ColumnDefinition, context: T
     if (node.identity) p.fail();
     node.identity = parseIdentitySpec(p, context);
   } else if (p.isWord('ROWGUIDCOL')) {
+    // ROWGUIDCOL once per column, as IDENTITY.
+    if (node.rowguidcol) p.fail();
     p.next();
     node.rowguidcol = true;
   } else if (p.isWord('INDEX')) {
@@ -716,7 +743,9 @@ function parseColumnConstraint(p: Parser, context: TableContext): ColumnConstrai
   else if (p.acceptWord('DEFAULT')) {
     node.constraintType = 'DEFAULT';
     node.default = scalarOnly(p, parseExpression(p));
-    if (p.isWord('WITH') && p.isWord('VALUES', 1)) {
+    // WITH VALUES fills the existing rows of a column ALTER TABLE … ADD adds (docs "ALTER TABLE"
+    // column_definition); CREATE TABLE's DEFAULT has none, so WITH is an error there.
+    if (context === 'ALTER TABLE' && p.isWord('WITH') && p.isWord('VALUES', 1)) {
       p.next();
       p.next();
       node.withValues = true;
@@ -1025,10 +1054,46 @@ function checkTableOptions(p: Parser, options: readonly DdlOption[], known: Read
       case 'REMOTE_DATA_ARCHIVE':
         checkStretchOption(p, o);
         break;
+      case 'SYSTEM_VERSIONING':
+        checkSystemVersioning(p, o);
+        break;
       default:
         break;
     }
   }
+}
+
+const RETENTION_UNITS = new Set(['DAY', 'DAYS', 'WEEK', 'WEEKS', 'MONTH', 'MONTHS', 'YEAR', 'YEARS']);
+/** The largest retention count: an int. */
+const MAX_RETENTION = 2147483647;
+
+/**
+ * `SYSTEM_VERSIONING = OFF | ON [( HISTORY_TABLE = t [, DATA_CONSISTENCY_CHECK = ON | OFF]
+ * [, HISTORY_RETENTION_PERIOD = INFINITE | n {DAY[S] | WEEK[S] | MONTH[S] | YEAR[S]}] )]` (docs "CREATE TABLE",
+ * "ALTER TABLE"): each setting once, a retention of at least one unit.
+ */
+function checkSystemVersioning(p: Parser, o: DdlOption): void {
+  if (o.value !== 'ON' && o.value !== 'OFF') failAtOffset(p, o.valueStart ?? o.start);
+  if (o.value === 'OFF' && o.suboptions.length > 0) failAtOffset(p, o.suboptions[0]?.start ?? o.start);
+  const seen = new Set<string>();
+  for (const s of o.suboptions) {
+    if (seen.has(s.name)) failAtOffset(p, s.start);
+    seen.add(s.name);
+    const badValue = (): never => failAtOffset(p, s.valueStart ?? s.start);
+    if (s.name === 'DATA_CONSISTENCY_CHECK') {
+      if (s.value !== 'ON' && s.value !== 'OFF') badValue();
+    } else if (s.name === 'HISTORY_RETENTION_PERIOD') {
+      if (s.value !== 'INFINITE' && !isRetention(s.value ?? '')) badValue();
+    } else if (s.name !== 'HISTORY_TABLE' || s.value === undefined) failAtOffset(p, s.start);
+  }
+}
+
+/** `n UNIT`: a whole number from 1 to the int maximum and a retention unit. */
+function isRetention(v: string): boolean {
+  const space = v.indexOf(' ');
+  if (space < 0 || !RETENTION_UNITS.has(v.slice(space + 1))) return false;
+  const n = v.slice(0, space);
+  return isWholeNumber(n) && Number(n) >= 1 && Number(n) <= MAX_RETENTION;
 }
 
 /**
@@ -1277,6 +1342,16 @@ function parseSwitch(p: Parser, start: number): AlterTableSwitch {
   return node;
 }
 
+/**
+ * A REBUILD whose DATA_COMPRESSION or XML_COMPRESSION names partitions (`… ON PARTITIONS (1)`) says which
+ * partitions it rebuilds: `PARTITION = ALL` or a partition number (docs "ALTER TABLE", "ALTER INDEX": ON
+ * PARTITIONS belongs to `REBUILD PARTITION = …`). Without it the option is a syntax error.
+ */
+function checkRebuildPartitions(p: Parser, options: readonly DdlOption[], partition: string | undefined): void {
+  if (partition !== undefined) return;
+  for (const o of options) if (o.partitions !== undefined) failAtOffset(p, o.start);
+}
+
 /** `REBUILD [PARTITION = ALL | n] [WITH (options)]` */
 function parseTableRebuild(p: Parser, start: number): AlterTableRebuild {
   p.next();
@@ -1287,6 +1362,7 @@ function parseTableRebuild(p: Parser, start: number): AlterTableRebuild {
     p.next();
     node.options = parseOptionList(p);
     for (const o of node.options) checkIndexOptionValue(p, o);
+    checkRebuildPartitions(p, node.options, partition);
   }
   node.end = p.prev.end;
   return node;
@@ -1391,8 +1467,21 @@ function parseIndexTail(p: Parser, node: CreateIndex, what: string): void {
   // A clustered columnstore index may take its order as an option: WITH (ORDER (c1, c2)).
   const orderAllowed = node.indexType === 'COLUMNSTORE' && node.clustered === true;
   if (p.isWord('WITH') && (p.isPunct('(', 1) || p.isAnyWord(LEGACY_INDEX_OPTIONS, 1))) node.options = parseIndexOptions(p, what, orderAllowed);
+  if (node.indexType === 'SPATIAL' || node.indexType === 'COLUMNSTORE') rejectXmlCompression(p, node.options, what);
   if (p.isWord('ON')) node.on = parseStorageClause(p);
   if (p.isWord('FILESTREAM_ON')) node.filestreamOn = parseStorageClause(p);
+}
+
+/**
+ * XML_COMPRESSION compresses xml columns (docs "CREATE INDEX"): it is no option of a spatial index ("CREATE
+ * SPATIAL INDEX") or a columnstore index ("CREATE COLUMNSTORE INDEX"), whose option lists lack it (Msg 155).
+ */
+function rejectXmlCompression(p: Parser, options: readonly DdlOption[], what: string): void {
+  for (const o of options) {
+    if (o.name !== 'XML_COMPRESSION') continue;
+    const at = p.tokenAt(o.start);
+    throw new SyntaxFailure(155, `'${at.text}' is not a recognized ${what} option.`, at);
+  }
 }
 
 const SPATIAL_GRIDS = new Set(['GEOMETRY_GRID', 'GEOGRAPHY_GRID', 'GEOMETRY_AUTO_GRID', 'GEOGRAPHY_AUTO_GRID']);
@@ -1569,6 +1658,7 @@ function parseAlterIndex(p: Parser, ctx: DdlContext): AlterIndex {
     const partition = action === 'RESUME' ? undefined : parsePartitionEquals(p);
     if (partition !== undefined) node.partition = partition;
     if (p.isWord('WITH') && p.isPunct('(', 1)) node.options = parseIndexOptions(p, 'ALTER INDEX');
+    if (action === 'REBUILD') checkRebuildPartitions(p, node.options, partition);
   }
   node.end = p.prev.end;
   return node;
@@ -1899,8 +1989,11 @@ function parseFulltext(p: Parser, ctx: DdlContext): Statement {
     return parseFulltextCatalog(p, ctx);
   }
   if (!p.isWord('STOPLIST')) p.fail();
-  if (ctx.verb === 'DROP') return dropAfterWord(p, ctx, 'FULLTEXT STOPLIST');
-  return parseFulltextStoplist(p, ctx);
+  const node = ctx.verb === 'DROP' ? dropAfterWord(p, ctx, 'FULLTEXT STOPLIST') : parseFulltextStoplist(p, ctx);
+  // The stoplist statements end with a semicolon (docs "CREATE / ALTER / DROP FULLTEXT STOPLIST":
+  // `;` is part of their syntax, not optional): anything else after them is an error.
+  if (!p.isPunct(';')) p.fail();
+  return node;
 }
 
 /**
@@ -2161,9 +2254,21 @@ function parseCreateDatabase(p: Parser, ctx: DdlContext): CreateDatabase {
       if (p.isPunct('(')) node.options = node.options.concat(parseOptionList(p));
     }
   }
-  if (p.acceptWord('WITH')) node.options = node.options.concat(p.commaList(parseDatabaseOption));
+  if (p.acceptWord('WITH')) {
+    const options = p.commaList(parseDatabaseOption);
+    rejectRepeatedOption(p, options);
+    node.options = node.options.concat(options);
+  }
   node.end = p.prev.end;
   return node;
+}
+
+/** Each option of the list once: the second one of a name is a syntax error at it. */
+function rejectRepeatedOption(p: Parser, options: readonly DdlOption[]): void {
+  for (let i = 1; i < options.length; i++) {
+    const o = options[i] as DdlOption;
+    for (let j = 0; j < i; j++) if ((options[j] as DdlOption).name === o.name) failAtOffset(p, o.start);
+  }
 }
 
 /** `[PRIMARY] filespec, … [, FILEGROUP fg [CONTAINS FILESTREAM | MEMORY_OPTIMIZED_DATA] [DEFAULT] filespec, …]` */
@@ -2307,7 +2412,7 @@ const AUTOMATIC_TUNING_VALUES = new Set(['AUTO', 'INHERIT', 'CUSTOM']);
  * The database options whose values the docs fix ("ALTER DATABASE SET Options", "CREATE DATABASE"):
  * `CATALOG_COLLATION = DATABASE_DEFAULT | SQL_Latin1_General_CP1_CI_AS`, `AUTOMATIC_TUNING = AUTO | INHERIT | CUSTOM`
  * or `AUTOMATIC_TUNING (FORCE_LAST_GOOD_PLAN = …)`, `REMOTE_DATA_ARCHIVE = OFF | ON (SERVER = '…', CREDENTIAL = name
- * [, FEDERATED_SERVICE_ACCOUNT = ON | OFF])`. A wrong value is a syntax error at it.
+ * [, FEDERATED_SERVICE_ACCOUNT = ON | OFF])`, each setting in parentheses once. A wrong value is a syntax error at it.
  */
 function checkDatabaseOptionValue(p: Parser, o: DdlOption): void {
   const bad = (): never => failAtOffset(p, o.valueStart ?? o.start);
@@ -2317,12 +2422,14 @@ function checkDatabaseOptionValue(p: Parser, o: DdlOption): void {
       break;
     case 'AUTOMATIC_TUNING':
       if (o.value === undefined ? o.suboptions.length === 0 : !AUTOMATIC_TUNING_VALUES.has(o.value) || o.suboptions.length > 0) bad();
+      rejectRepeatedOption(p, o.suboptions);
       break;
     case 'REMOTE_DATA_ARCHIVE':
       // `= OFF`, `= ON ( settings )`, or ALTER DATABASE's `( settings )` alone (as the SQL Server 2022 parser does).
       if (o.value === 'OFF' ? o.suboptions.length > 0 : o.value !== 'ON' && o.value !== undefined) bad();
       if (o.value !== 'OFF' && o.suboptions.length === 0) failAtOffset(p, o.end);
       for (const s of o.suboptions) checkRemoteDataArchiveSetting(p, s);
+      rejectRepeatedOption(p, o.suboptions);
       break;
     default:
       break;
@@ -2508,6 +2615,8 @@ function parseScopedConfiguration(p: Parser, ctx: DdlContext): AlterDatabaseScop
     option.end = p.prev.end;
     if (SCOPED_SWITCHES.has(option.name) && option.value !== 'ON' && option.value !== 'OFF' && option.value !== 'PRIMARY') p.fail(v);
     if (SCOPED_NUMBERS.has(option.name) && v.kind !== 'number' && option.value !== 'PRIMARY') p.fail(v);
+    // PRIMARY "can only be set for the secondaries": it takes the primary's value, so FOR SECONDARY says so.
+    if (!forSecondary && option.value === 'PRIMARY') p.fail(v);
     node.option = option;
   }
   node.end = p.prev.end;

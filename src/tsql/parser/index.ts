@@ -13,6 +13,7 @@ import './ddl-tables.js';
 import './ddl-modules.js';
 import './ddl-security.js';
 import './ddl-broker.js';
+import './ddl-endpoint.js';
 
 /**
  * Token objects reused from one batch to the next (lexer.ts lexCodeInto): lexing the 16× payload

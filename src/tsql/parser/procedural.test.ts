@@ -531,7 +531,19 @@ describe('session and server statements', () => {
     expect(one("RESTORE DATABASE db FROM DISK = 'x' WITH FILESTREAM (DIRECTORY_NAME = fsdir), STANDBY = 'undo.dat'")).toMatchObject({ options: [{ name: 'FILESTREAM' }, { name: 'STANDBY' }] });
     // The certificate and master key forms are kept whole, as notes.
     expect(parse("BACKUP CERTIFICATE c TO FILE = 'c.cer'\nPRINT 1")).toMatchObject([{ kind: 'Opaque', what: 'BACKUP CERTIFICATE' }, { kind: 'Print' }]);
-    expect(parse("WRITETEXT t.c @ptr 'x'\nPRINT 1")).toMatchObject([{ kind: 'Opaque', what: 'WRITETEXT' }, { kind: 'Print' }]);
+  });
+
+  it('reads READTEXT, WRITETEXT and UPDATETEXT of a table.column', () => {
+    expect(parse("WRITETEXT t.c @ptr 'x'\nPRINT 1")).toMatchObject([{ kind: 'TextPointerStatement', command: 'WRITETEXT', column: { schema: { value: 't' }, name: { value: 'c' } } }, { kind: 'Print' }]);
+    expect(one('READTEXT dbo.Docs.Body @ptr 0 100 HOLDLOCK')).toMatchObject({ kind: 'TextPointerStatement', command: 'READTEXT' });
+    expect(one('WRITETEXT BULK Docs.Body @ptr WITH LOG NULL')).toMatchObject({ bulk: true });
+    expect(one("UPDATETEXT Docs.Body @ptr NULL 0 WITH LOG N'tail'")).toMatchObject({ command: 'UPDATETEXT' });
+    expect(parse('UPDATETEXT Docs.Body @ptr 5 -1 Drafts.Body @src\nPRINT 1')).toMatchObject([{ command: 'UPDATETEXT' }, { kind: 'Print' }]);
+    expect(parse('UPDATETEXT Docs.Body @ptr @at @len\nPRINT 1')).toMatchObject([{ command: 'UPDATETEXT' }, { kind: 'Print' }]);
+    // The column is named with its table; the pointer, offset and size are constants or variables.
+    expect(err('READTEXT Body @ptr 0 100')).toBe('102@1:10');
+    expect(err('READTEXT Docs.Body @ptr 0')).toBe('102@1:25');
+    expect(err('WRITETEXT Docs.Body @ptr')).toBe('102@1:21');
   });
 
   it('rejects malformed BACKUP and RESTORE', () => {

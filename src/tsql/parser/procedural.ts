@@ -2,7 +2,7 @@
 // GOTO, BREAK, CONTINUE, THROW, RAISERROR, PRINT, WAITFOR), transactions, EXEC / EXECUTE AS / REVERT,
 // cursors, Service Broker conversations, and the session/server statements (USE, DBCC, KILL, …).
 // Every rule stops cleanly before the next statement's first word: T-SQL needs no `;`.
-import type { DeclareVariable, Expression, GlobalVariable, Ident, Statement, Variable } from './ast.js';
+import type { DeclareVariable, Expression, GlobalVariable, Ident, ObjectName, Statement, Variable } from './ast.js';
 import type { Literal, Unary } from './ast-expressions.js';
 import type {
   AtomicBlock,
@@ -54,6 +54,7 @@ import type {
   SetVariable,
   Setuser,
   Shutdown,
+  TextPointerStatement,
   Throw,
   TryCatch,
   Use,
@@ -1581,9 +1582,59 @@ function restoreOption(p: Parser): BackupItem {
   return p.finish<BackupItem>({ kind: 'BackupItem', name, values }, start);
 }
 
-function parseTextStatement(p: Parser): Statement {
+/**
+ * `READTEXT table.column text_ptr offset size [HOLDLOCK]`, `WRITETEXT [BULK] table.column text_ptr [WITH LOG]
+ * data`, `UPDATETEXT [BULK] table.column text_ptr [TIMESTAMP = 0x…] {NULL | offset} {NULL | length} [WITH LOG]
+ * [data | table.column text_ptr]` (docs "READTEXT", "WRITETEXT", "UPDATETEXT"): constants and variables.
+ */
+function parseTextStatement(p: Parser): TextPointerStatement {
   const start = p.tok.start;
-  return opaque(p, start, p.tok.upper);
+  const command = p.next().upper as TextPointerStatement['command'];
+  const bulk = command !== 'READTEXT' && p.acceptWord('BULK');
+  const column = textColumn(p);
+  textValue(p);
+  if (command === 'READTEXT') {
+    textValue(p);
+    textValue(p);
+    p.acceptWord('HOLDLOCK');
+  } else if (command === 'WRITETEXT') {
+    p.acceptWords('WITH', 'LOG');
+    textValue(p);
+  } else {
+    if (p.acceptWord('TIMESTAMP')) {
+      p.expectPunct('=');
+      textValue(p);
+    }
+    textValue(p);
+    textValue(p);
+    p.acceptWords('WITH', 'LOG');
+    if (startsTextValue(p)) textValue(p);
+    else if ((p.isIdentifier() || p.isPunct('.')) && !atStatementStart(p)) {
+      textColumn(p);
+      textValue(p);
+    }
+  }
+  return p.finish<TextPointerStatement>({ kind: 'TextPointerStatement', command, bulk, column }, start);
+}
+
+/** `table.column` (up to `db.schema.table.column`): a column named alone is a syntax error at it. */
+function textColumn(p: Parser): ObjectName {
+  const at = p.tok;
+  const name = p.objectName();
+  if (name.schema === undefined && name.database === undefined && name.server === undefined) p.fail(at);
+  return name;
+}
+
+function startsTextValue(p: Parser): boolean {
+  const t = p.tok;
+  return t.kind === 'number' || t.kind === 'string' || p.isVariable() || p.isWord('NULL') || (p.isPunct('-') && p.peek().kind === 'number');
+}
+
+/** A text pointer, offset, length or data: a constant, NULL, a (signed) number or a variable. */
+function textValue(p: Parser): void {
+  if (!startsTextValue(p)) p.fail();
+  if (p.isPunct('-')) p.next();
+  p.next();
 }
 
 // ---- registration -------------------------------------------------------------------------------

@@ -728,6 +728,10 @@ describe('forms the SQL Server 2022 grammar accepts', () => {
     });
     expect(one("SELECT * FROM OPENDATASOURCE('SQLNCLI', 'Data Source=s').'SELECT 1' AS q")).toMatchObject({ query: { from: [{ function: 'OPENDATASOURCE' }] } });
     expect(one('SELECT * FROM {oj a LEFT OUTER JOIN b ON a.k = b.k}')).toMatchObject({ query: { from: [{ kind: 'Join', joinType: 'LEFT' }] } });
+    expect(one('SELECT * FROM {oj {oj a RIGHT JOIN b ON a.k = b.k} FULL OUTER JOIN c ON c.k = b.k}')).toMatchObject({ query: { from: [{ kind: 'Join', joinType: 'FULL' }] } });
+    // What {oj …} holds is a join with ON: not a lone table, a CROSS JOIN or an APPLY.
+    expect(errorOf('SELECT * FROM {oj a CROSS JOIN b}')).toBe('102 1:33');
+    expect(errorOf('SELECT * FROM {oj a}')).toBe('102 1:20');
     expect(one('SELECT * FROM n1, (SELECT * FROM e1) FOR PATH AS p')).toMatchObject({ query: { from: [{}, { kind: 'DerivedTable', forPath: true }] } });
   });
 

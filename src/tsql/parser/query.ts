@@ -1315,12 +1315,17 @@ function parseTablePrimary(p: Parser): TableSource {
   return parseNamedOrFunction(p);
 }
 
-/** `{ OJ joined_table }`: the ODBC escape for an outer join, which SQL Server reads as the join inside. */
+/**
+ * `{ OJ joined_table }`: the ODBC escape for an outer join, which SQL Server reads as the join inside. What
+ * it holds is a join with ON (ODBC: `table {LEFT | RIGHT | FULL} OUTER JOIN table ON condition`): a lone
+ * table, a CROSS JOIN or an APPLY is a syntax error at the closing brace.
+ */
 function parseOdbcOuterJoin(p: Parser): TableSource {
   const start = p.next().start;
   p.next();
   p.enter();
   const inner = parseTableSource(p);
+  if (inner.kind !== 'Join' || inner.on === undefined) p.fail();
   p.expectPunct('}');
   p.leave();
   return markParen(inner, start, p.prev.end);
