@@ -44,6 +44,12 @@ export class Parser {
   readonly opaque: OpaqueStatement[] = [];
   /** Tokens consumed, re-reads after a backtrack included: tests bound it to keep parsing linear. */
   steps = 0;
+  /**
+   * Where comma lists gather their items. An array grown by push keeps room for 16 more elements (V8
+   * grows a backing store by half plus 16), and syntax trees hold millions of small lists for as long
+   * as the binder needs them: each list is made once, of its exact length, from here.
+   */
+  private readonly scratch: unknown[] = [];
   private depth = 0;
   readonly text: string;
 
@@ -302,9 +308,19 @@ export class Parser {
 
   /** `fn` once, then again after every comma. */
   commaList<T>(fn: (p: Parser) => T): T[] {
-    const out = [fn(this)];
-    while (this.acceptPunct(',')) out.push(fn(this));
-    return out.length > 1 ? fitted(out) : out;
+    const first = fn(this);
+    if (!this.isPunct(',')) return [first];
+    // The items gather on `scratch` above what enclosing lists left there, and leave it as one array
+    // of exactly their number (see `scratch`).
+    const scratch = this.scratch;
+    const base = scratch.length;
+    scratch.push(first);
+    try {
+      while (this.acceptPunct(',')) scratch.push(fn(this));
+      return scratch.slice(base) as T[];
+    } finally {
+      scratch.length = base;
+    }
   }
 
   /** `( fn, fn, … )` */
@@ -372,11 +388,3 @@ export function syntaxErrorAt(t: Token, atEnd = false): SyntaxFailure {
   return new SyntaxFailure(102, `Incorrect syntax near ${suffix}.`, t);
 }
 
-/**
- * An array of exactly its length. An array grown by push keeps room for 16 more elements (V8 grows
- * a backing store by half plus 16); syntax trees hold millions of small lists for as long as the
- * binder needs them, and copying each grown list once makes them a fifth smaller.
- */
-export function fitted<T>(list: T[]): T[] {
-  return list.slice();
-}
