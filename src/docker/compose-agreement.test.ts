@@ -4,12 +4,14 @@ import { mkdtempSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse as parseEnv } from 'dotenv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/load.js';
 import { createBody, LABEL_PROJECT, LABEL_SERVICE, neo4jSpec, sqlServerSpec, type ContainerSpec } from './service-specs.js';
 
 const composeText = readFileSync(new URL('../../compose/docker-compose.yml', import.meta.url), 'utf8');
+const apocText = readFileSync(new URL('../../compose/apoc.yml', import.meta.url), 'utf8');
 
 /** Compose's own interpolation: ${VAR}, ${VAR:-default}, ${VAR:?error}; $$ is a literal $. */
 function interpolate(text: string, env: Record<string, string>): string {
@@ -29,8 +31,17 @@ function record(value: unknown): Record<string, unknown> {
 
 const secrets = { HART_SQL_SA_PASSWORD: 'Compose.Test-Passw0rd', HART_NEO4J_PASSWORD: 'compose-test-password', HART_ACCEPT_EULA: 'Y' };
 
+/**
+ * The compose model for `env`: docker-compose.yml, and after it apoc.yml when the kit would enable APOC
+ * (compose merges a later file's environment into the service's).
+ */
 function composeFor(env: Record<string, string>): Record<string, unknown> {
-  return record(parse(interpolate(composeText, env)));
+  const compose = record(parse(interpolate(composeText, env)));
+  if (env.HART_NEO4J_APOC !== 'true') return compose;
+  const services = record(compose.services);
+  const neo4j = record(services.neo4j);
+  const extra = record(record(record(record(parse(apocText)).services).neo4j).environment);
+  return { ...compose, services: { ...services, neo4j: { ...neo4j, environment: { ...record(neo4j.environment), ...extra } } } };
 }
 
 function specsFor(env: Record<string, string>): { sqlserver: ContainerSpec; neo4j: ContainerSpec } {
@@ -43,12 +54,14 @@ function duration(seconds: number): string {
 }
 
 describe('compose/docker-compose.yml agrees with the container specs of `up`', () => {
-  for (const env of [secrets, { ...secrets, HART_PROJECT: 'other', HART_SQL_PORT: '11433', HART_NEO4J_BOLT_PORT: '17687', HART_NEO4J_APOC: 'false', HART_NEO4J_HEAP: '2G' }]) {
+  const overrides = { ...secrets, HART_PROJECT: 'other', HART_SQL_PORT: '11433', HART_NEO4J_BOLT_PORT: '17687', HART_NEO4J_APOC: 'false', HART_NEO4J_HEAP: '2G' };
+  const apoc = { ...secrets, HART_NEO4J_APOC: 'true' };
+  for (const env of [secrets, overrides, apoc]) {
     const compose = composeFor(env);
     const services = record(compose.services);
     const specs = specsFor(env);
     for (const name of ['sqlserver', 'neo4j'] as const) {
-      it(`${name} (${env === secrets ? 'defaults' : 'overrides'}): image, platform, name, ports, volume, environment, labels, healthcheck`, () => {
+      it(`${name} (${env === secrets ? 'defaults' : env === apoc ? 'APOC, with apoc.yml' : 'overrides'}): image, platform, name, ports, volume, environment, labels, healthcheck`, () => {
         const service = record(services[name]);
         const spec = specs[name];
         const body = createBody(spec);
@@ -77,6 +90,18 @@ describe('compose/docker-compose.yml agrees with the container specs of `up`', (
       });
     }
   }
+
+  it('takes the passwords the kit generated from .hart/secrets.env, the file the header names with --env-file', () => {
+    // The kit reads its generated passwords back from <project>/.hart/secrets.env, under the names compose interpolates.
+    const cwd = mkdtempSync(join(tmpdir(), 'hart-compose-'));
+    const generated = loadConfig({ cwd, env: { HART_ACCEPT_EULA: 'Y' }, persistGenerated: true });
+    const saved = parseEnv(readFileSync(join(cwd, '.hart', 'secrets.env'), 'utf8'));
+    expect(saved).toEqual({ HART_SQL_SA_PASSWORD: generated.sql.saPassword, HART_NEO4J_PASSWORD: generated.neo4j.password });
+    const services = record(composeFor({ HART_ACCEPT_EULA: 'Y', ...saved }).services);
+    expect(record(record(services.sqlserver).environment).MSSQL_SA_PASSWORD).toBe(generated.sql.saPassword);
+    expect(record(record(services.neo4j).environment).NEO4J_AUTH).toBe(`neo4j/${generated.neo4j.password}`);
+    expect(composeText).toContain('--env-file .env --env-file .hart/secrets.env');
+  });
 
   it('keeps the password out of the healthcheck command: the container shell expands it', () => {
     const sql = record(record(composeFor(secrets).services).sqlserver);
