@@ -12,6 +12,7 @@ import { createBody, LABEL_PROJECT, LABEL_SERVICE, neo4jSpec, sqlServerSpec, typ
 
 const composeText = readFileSync(new URL('../../compose/docker-compose.yml', import.meta.url), 'utf8');
 const apocText = readFileSync(new URL('../../compose/apoc.yml', import.meta.url), 'utf8');
+const sql2025Text = readFileSync(new URL('../../compose/sql2025.yml', import.meta.url), 'utf8');
 
 /** Compose's own interpolation: ${VAR}, ${VAR:-default}, ${VAR:?error}; $$ is a literal $. */
 function interpolate(text: string, env: Record<string, string>): string {
@@ -31,17 +32,23 @@ function record(value: unknown): Record<string, unknown> {
 
 const secrets = { HART_SQL_SA_PASSWORD: 'Compose.Test-Passw0rd', HART_NEO4J_PASSWORD: 'compose-test-password', HART_ACCEPT_EULA: 'Y' };
 
+/** `compose` with the environment of `service` in the override file `text` merged in, as compose merges a later file. */
+function withOverride(compose: Record<string, unknown>, text: string, service: 'sqlserver' | 'neo4j'): Record<string, unknown> {
+  const services = record(compose.services);
+  const own = record(services[service]);
+  const extra = record(record(record(record(parse(text)).services)[service]).environment);
+  return { ...compose, services: { ...services, [service]: { ...own, environment: { ...record(own.environment), ...extra } } } };
+}
+
 /**
- * The compose model for `env`: docker-compose.yml, and after it apoc.yml when the kit would enable APOC
- * (compose merges a later file's environment into the service's).
+ * The compose model for `env`: docker-compose.yml, then the override files the header says to add
+ * where the kit would differ: apoc.yml with APOC, sql2025.yml for a 2025 SQL Server image.
  */
 function composeFor(env: Record<string, string>): Record<string, unknown> {
-  const compose = record(parse(interpolate(composeText, env)));
-  if (env.HART_NEO4J_APOC !== 'true') return compose;
-  const services = record(compose.services);
-  const neo4j = record(services.neo4j);
-  const extra = record(record(record(record(parse(apocText)).services).neo4j).environment);
-  return { ...compose, services: { ...services, neo4j: { ...neo4j, environment: { ...record(neo4j.environment), ...extra } } } };
+  let compose = record(parse(interpolate(composeText, env)));
+  if (env.HART_NEO4J_APOC === 'true') compose = withOverride(compose, apocText, 'neo4j');
+  if (/:2025/.test(env.HART_SQL_IMAGE ?? '')) compose = withOverride(compose, sql2025Text, 'sqlserver');
+  return compose;
 }
 
 function specsFor(env: Record<string, string>): { sqlserver: ContainerSpec; neo4j: ContainerSpec } {
@@ -55,13 +62,13 @@ function duration(seconds: number): string {
 
 describe('compose/docker-compose.yml agrees with the container specs of `up`', () => {
   const overrides = { ...secrets, HART_PROJECT: 'other', HART_SQL_PORT: '11433', HART_NEO4J_BOLT_PORT: '17687', HART_NEO4J_APOC: 'false', HART_NEO4J_HEAP: '2G' };
-  const apoc = { ...secrets, HART_NEO4J_APOC: 'true' };
+  const apoc = { ...secrets, HART_NEO4J_APOC: 'true', HART_SQL_IMAGE: 'mcr.microsoft.com/mssql/server:2025-latest' };
   for (const env of [secrets, overrides, apoc]) {
     const compose = composeFor(env);
     const services = record(compose.services);
     const specs = specsFor(env);
     for (const name of ['sqlserver', 'neo4j'] as const) {
-      it(`${name} (${env === secrets ? 'defaults' : env === apoc ? 'APOC, with apoc.yml' : 'overrides'}): image, platform, name, ports, volume, environment, labels, healthcheck`, () => {
+      it(`${name} (${env === secrets ? 'defaults' : env === apoc ? 'APOC and a 2025 image, with apoc.yml and sql2025.yml' : 'overrides'}): image, platform, name, ports, volume, environment, labels, healthcheck`, () => {
         const service = record(services[name]);
         const spec = specs[name];
         const body = createBody(spec);
