@@ -69,6 +69,8 @@ describe('loadConfig validation messages', () => {
   it('names the flag when a flag is wrong', () => {
     const error = loadError(() => loadConfig({ cwd: project(), env: {}, flags: { 'neo4j-bolt-port': 'seven' } }));
     expect(error.message).toBe('HART_NEO4J_BOLT_PORT "seven" from flag --neo4j-bolt-port is not a whole number');
+    // The hint shows the flag too: the variable was never set.
+    expect(error.hint).toBe('Pass a valid value, e.g. --neo4j-bolt-port 7687');
   });
 
   it('rejects a yes/no variable that is neither', () => {

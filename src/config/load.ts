@@ -74,6 +74,12 @@ export interface LoadOptions {
   persistGenerated?: boolean;
 }
 
+/** A good value to show for a variable: a port's default, else one of its kind. */
+function exampleOf(spec: VariableSpec): string {
+  if (spec.kind === 'port' && spec.default !== undefined) return spec.default;
+  return EXAMPLES[spec.kind] ?? 'value';
+}
+
 const EXAMPLES: Record<string, string> = {
   port: '1433',
   int: '120',
@@ -232,7 +238,11 @@ export function loadConfig(options: LoadOptions): Config {
     throw new ConfigError(
       spec.name,
       `${spec.name} ${shown} from ${describeSource(value.source, cwd, spec)} ${problem}`,
-      `Set a valid value, e.g. ${spec.name}=${example ?? EXAMPLES[spec.kind] ?? 'value'}`,
+      // The hint names the setting where the value came from (the flag for a flag's value); a port's
+      // example is its own default.
+      value.source === 'flag' && spec.flag !== undefined
+        ? `Pass a valid value, e.g. --${spec.flag} ${example ?? exampleOf(spec)}`
+        : `Set a valid value, e.g. ${spec.name}=${example ?? exampleOf(spec)}`,
     );
   };
   const specOf = (name: VariableName): VariableSpec => {
