@@ -792,6 +792,15 @@ export class BatchBinder {
         return [this.pivot(n, alias, outer, lateral)];
       case 'Unpivot':
         return [this.unpivot(n, alias, outer, lateral)];
+      case 'Predict': {
+        // PREDICT (MODEL = …, DATA = t AS d) WITH (…) AS p: the query sees the data source by its alias
+        // (`d.*`) beside the scores (docs: "PREDICT (Transact-SQL)").
+        this.visitField(n, 'model', undefined);
+        const data = child(n, 'data');
+        const scores = children(n, 'withColumns').map((c) => nameOf(c, 'name') ?? '');
+        const own: Source = { exposed: this.key(alias ?? ''), columns: this.columnSet(scores.length > 0 ? scores : undefined) };
+        return data === undefined ? [own] : [...this.tableSource(data, outer, lateral), own];
+      }
       case 'RowsetFunction': {
         this.visitField(n, 'args', undefined);
         const listed = namesOf(n, 'columnAliases');

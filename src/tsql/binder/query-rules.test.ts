@@ -14,6 +14,14 @@ describe('query shape rules', () => {
     expect(codes('SELECT o.* FROM sys.objects AS o; SELECT x.* FROM OtherDb.dbo.T AS x; SELECT COUNT(*) AS n FROM dbo.Missing')).toEqual([]);
     expect(codes('DELETE FROM dbo.Orders OUTPUT deleted.* WHERE OrderId = 1', tables)).toEqual([]);
   });
+  it('PREDICT: the data source by its alias beside the scores', () => {
+    const predict = (list: string) => `DECLARE @m varbinary(max); SELECT ${list} FROM PREDICT(MODEL = @m, DATA = dbo.Orders AS d) WITH (Score float) AS p`;
+    expect(codes(predict('d.*, p.*'), tables)).toEqual([]);
+    expect(codes(predict('d.Amount, p.Score'), tables)).toEqual([]);
+    expect(codes(predict('d.Nope'), tables)).toEqual([207]);
+    expect(codes(predict('p.Nope'), tables)).toEqual([207]);
+    expect(codes(predict('x.*'), tables)).toEqual([107]);
+  });
   it('239 for a CTE name used twice in one WITH', () => {
     expect(bind('WITH c AS (SELECT 1 AS a), c AS (SELECT 2 AS a) SELECT a FROM c')).toMatchObject([{ code: 239, message: "Duplicate common table expression name 'c' was specified." }]);
     expect(codes('WITH c AS (SELECT 1 AS a), d AS (SELECT a FROM c) SELECT a FROM d')).toEqual([]);
