@@ -8,7 +8,7 @@
 // when check reports an error in the mutated file that it does not report for the original file
 // (same rule and message). Printed: flagged/total, per class, the rules that flagged, and with
 // `--misses` the first 40 misses. Runs the built JS (dist/).
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,8 +69,7 @@ async function check(dir: string): Promise<Diagnostic[]> {
 
 const dir = mkdtempSync(join(tmpdir(), 'hart-bench-tsql-mutations-'));
 try {
-  if (values['sql-dir'] === undefined) cpSync(SQL_DIR, dir, { recursive: true });
-  else copyFollowingLinks(values['sql-dir'], dir);
+  copyFollowingLinks(values['sql-dir'] ?? SQL_DIR, dir);
   const started = performance.now();
 
   // The original payload: its errors per file are the baseline a mutation's findings are compared with.

@@ -802,25 +802,10 @@ function parseNamed(p: Parser): Expr {
     const first = p.tokens[p.pos - 2 * parts.length + 1] ?? p.tok;
     throw new SyntaxFailure(117, `The multi-part identifier '${p.text.slice(start, p.prev.end)}' contains more than the maximum number of prefixes. The maximum is 3.`, first);
   }
-  const column: ColumnRef = { kind: 'ColumnRef', parts: exactly(parts), start, end: p.prev.end };
+  // A copy of its exact length: `parts`, grown by push, keeps room for 16 more, and the trees hold close
+  // to a million column names on a large payload.
+  const column: ColumnRef = { kind: 'ColumnRef', parts: parts.slice(), start, end: p.prev.end };
   return column;
-}
-
-/**
- * The parts of a column name in an array of their exact number (an array grown by push keeps room for
- * 16 more; the trees hold close to a million column names on a large payload).
- */
-function exactly(parts: Ident[]): Ident[] {
-  switch (parts.length) {
-    case 1:
-      return [parts[0] as Ident];
-    case 2:
-      return [parts[0] as Ident, parts[1] as Ident];
-    case 3:
-      return [parts[0] as Ident, parts[1] as Ident, parts[2] as Ident];
-    default:
-      return parts.slice();
-  }
 }
 
 /** A name part left out (`db..t.c`): an empty, unquoted Ident at the dot. */
