@@ -4,7 +4,7 @@
 import { HartError } from '../engine/errors.js';
 import type { Script, ScriptKind } from '../tsql/types.js';
 import type { SqlSession } from './session.js';
-import { ensureJournalSql, readJournalSql, recordJournalSql } from './tsql-texts.js';
+import { ensureJournalSql, forgetJournalSql, readJournalSql, recordJournalSql } from './tsql-texts.js';
 
 /** Journal kinds: the script kinds plus the kit's own steps (seed, verify, golden backup). */
 export type JournalKind = ScriptKind | 'seed' | 'verify';
@@ -19,7 +19,7 @@ export interface JournalEntry {
 
 export type ScriptDecision =
   | { action: 'skip'; reason: 'unchanged' }
-  | { action: 'apply'; reason: 'new' | 'changed' | 'every-time' | 'changed-allowed' }
+  | { action: 'apply'; reason: 'new' | 'changed' | 'every-time' | 'changed-allowed' | 'dependent' }
   | { action: 'refuse'; previousHash: string };
 
 export function decideScript(script: Pick<Script, 'kind' | 'hash'>, entry: JournalEntry | undefined, allowChangedMigration: boolean): ScriptDecision {
@@ -63,6 +63,12 @@ export class Journal {
       kitVersion: { type: 'nvarchar', value: entry.kitVersion },
     });
     this.entries.set(entry.path, entry);
+  }
+
+  /** Deletes the row of a script whose file is gone, and the in-memory copy. */
+  async forget(session: SqlSession, path: string): Promise<void> {
+    await session.query(forgetJournalSql(), { path: { type: 'nvarchar', value: path } });
+    this.entries.delete(path);
   }
 }
 

@@ -153,4 +153,16 @@ describe('T-SQL texts (golden)', () => {
     expect(t.quoteName('a]b')).toBe('[a]]b]');
     expect(t.nstring("O'Brien")).toBe("N'O''Brien'");
   });
+
+  it('watch drops a module with DROP … IF EXISTS (docs: DROP PROCEDURE/FUNCTION/VIEW/TRIGGER, IF EXISTS since SQL Server 2016); a one-part name is the dbo one; a DDL trigger is ON DATABASE without schema (docs: DROP TRIGGER)', () => {
+    expect(t.dropModuleSql('procedure', ['dbo', 'usp_A'])).toBe('DROP PROCEDURE IF EXISTS [dbo].[usp_A];');
+    expect(t.dropModuleSql('function', ['fn]x'])).toBe('DROP FUNCTION IF EXISTS [dbo].[fn]]x];');
+    expect(t.dropModuleSql('view', ['rpt', 'v'])).toBe('DROP VIEW IF EXISTS [rpt].[v];');
+    expect(t.dropModuleSql('trigger', ['dbo', 'trg'])).toBe('DROP TRIGGER IF EXISTS [dbo].[trg];');
+    expect(t.dropModuleSql('trigger', ['ddl_audit'], true)).toBe('DROP TRIGGER IF EXISTS [ddl_audit] ON DATABASE;');
+  });
+
+  it('watch forgets the journal row of a removed script, parameterised (NOTES: The mssql package)', () => {
+    expect(t.forgetJournalSql()).toBe('DELETE FROM [hartdev].[Journal] WHERE [Path] = @path;');
+  });
 });

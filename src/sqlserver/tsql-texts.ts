@@ -317,3 +317,30 @@ export function seedCountsSql(): string {
     `  (SELECT COUNT_BIG(*) FROM [dbo].[AtomEmbeddings] AS e JOIN [dbo].[Atoms] AS a ON a.[AtomId] = e.[AtomId] WHERE a.[TenantId] = @tenantId AND e.[ModelName] = @model) AS embeddings;`,
   ].join('\n');
 }
+
+// ---------------------------------------------------------------------------------------------
+// watch: what a change removes.
+
+/** The modules `watch` drops (a removed script's, or a schema-bound dependent's before its base changes). */
+export type DroppableKind = 'procedure' | 'function' | 'view' | 'trigger';
+
+const DROP_WORDS: Record<DroppableKind, string> = { procedure: 'PROCEDURE', function: 'FUNCTION', view: 'VIEW', trigger: 'TRIGGER' };
+
+/**
+ * Drops a module if it exists: `DROP { PROCEDURE | FUNCTION | VIEW | TRIGGER } IF EXISTS [schema].[name]`
+ * (docs: DROP PROCEDURE / FUNCTION / VIEW / TRIGGER — IF EXISTS since SQL Server 2016 (13.x)); a name
+ * without schema is the dbo one, as the payload's one-part names are. A database DDL trigger (no
+ * table) is `DROP TRIGGER IF EXISTS [name] ON DATABASE` (docs: DROP TRIGGER, DDL trigger syntax: no
+ * schema). A module a schema-bound object still references is refused by the server (Msg 3729).
+ */
+export function dropModuleSql(kind: DroppableKind, parts: readonly string[], databaseTrigger = false): string {
+  const name = parts[parts.length - 1] ?? '';
+  if (kind === 'trigger' && databaseTrigger) return `DROP TRIGGER IF EXISTS ${quoteName(name)} ON DATABASE;`;
+  const schema = parts.length >= 2 ? (parts[parts.length - 2] ?? 'dbo') : 'dbo';
+  return `DROP ${DROP_WORDS[kind]} IF EXISTS ${quoteName(schema)}.${quoteName(name)};`;
+}
+
+/** Forgets a script whose file is gone (parameter @path): the next `up` does not look for it. */
+export function forgetJournalSql(): string {
+  return `DELETE FROM ${JOURNAL} WHERE [Path] = @path;`;
+}

@@ -36,6 +36,8 @@ export interface Definition {
   external?: { assembly: string; className: string; method?: string };
   /** Triggers: the table or view the trigger is on. */
   target?: string[];
+  /** A module WITH SCHEMABINDING: what it references cannot be altered or dropped while it exists (Msg 3729). */
+  schemaBound?: boolean;
 }
 
 export type ReferenceKind = 'object' | 'procedure' | 'function' | 'type' | 'sequence' | 'schema' | 'message-type' | 'contract' | 'service' | 'queue';

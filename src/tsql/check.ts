@@ -11,6 +11,7 @@ import type { ScriptAnalysis } from './analysis-types.js';
 import { Catalog } from './catalog.js';
 import { isCaseSensitiveCollation, parseScript, payloadSchema, schemaInput, scriptFrontEnd } from './front-end.js';
 import { keyOf } from './names.js';
+import { rememberSkeleton, skeletonOf } from './skeletons.js';
 import type { AnalysisWorker, CatalogEntry, CheckPhase } from './parallel.js';
 import { analysisOf, catalogAnalysisOf, releaseRemote, remoteScript } from './payload.js';
 import type { Diagnostic, PayloadPlan, Script } from './types.js';
@@ -35,6 +36,11 @@ export interface CheckOptions {
   collation?: string;
   /** The payload's database (HART_SQL_DATABASE): a script's USE of it is no other database. */
   database?: string;
+  /**
+   * Keep every script's schema skeleton (skeletons.ts) for the next check of the same Script objects,
+   * and build the context scripts' part of the schema from their kept skeletons (`watch`).
+   */
+  keepSkeletons?: boolean;
 }
 
 interface PhasedScript {
@@ -76,9 +82,16 @@ export async function checkPayload(plan: PayloadPlan, options: CheckOptions = {}
 
   const caseSensitive = isCaseSensitiveCollation(options.collation);
   // The schema every script defines: from the trees kept here, or a worker's skeleton of its scripts.
-  const local = cataloged.map(({ script }) => (remoteScript(script) === undefined ? parseScript(script) : undefined));
+  const keep = options.keepSkeletons === true;
+  const local = cataloged.map(({ script }, k) => (remoteScript(script) !== undefined || (keep && k < contextScripts.length) ? undefined : parseScript(script)));
   const schema = payloadSchema(
-    cataloged.map(({ script }, k) => schemaInput(script, local[k]?.parsed ?? remoteScript(script)?.skeleton ?? [])),
+    cataloged.map(({ script }, k) => {
+      const parsed = local[k]?.parsed;
+      if (!keep) return schemaInput(script, parsed ?? remoteScript(script)?.skeleton ?? []);
+      const remote = remoteScript(script)?.skeleton;
+      if (parsed !== undefined || remote !== undefined) rememberSkeleton(script, parsed ?? remote ?? []);
+      return schemaInput(script, skeletonOf(script));
+    }),
     caseSensitive,
     options.database,
   );

@@ -31,6 +31,17 @@ export interface PayloadOptions {
   orderOnly?: boolean;
   /** Read and analyse a large payload on two threads (see parallel.ts): `plan` and `check` do. */
   parallel?: boolean;
+  /**
+   * Scripts loaded before, by absolute file path (`watch`): a file found here is not read again, and
+   * every file read is put here. The caller deletes the files that changed before loading.
+   */
+  cache?: Map<string, LoadedScript>;
+}
+
+/** A file loaded as a script, with the reader's findings about it. */
+export interface LoadedScript {
+  script: Script;
+  diagnostics: Diagnostic[];
 }
 
 const analyses = new WeakMap<Script, ScriptAnalysis>();
@@ -202,17 +213,26 @@ const YIELD_EVERY = 48;
  * when it is done with one (see parallel.ts); the result is the same as on one thread.
  */
 async function loadEntries(c: Collected, options: PayloadOptions): Promise<Diagnostic[]> {
-  const jobs = c.entries.flatMap((e) => ('job' in e ? [e.job] : []));
-  const results = new Array<{ script: Script; diagnostics: Diagnostic[] } | undefined>(jobs.length);
+  const cache = options.cache;
+  const allJobs = c.entries.flatMap((e) => ('job' in e ? [e.job] : []));
+  const results = allJobs.map((job) => cache?.get(job.file));
+  // Only the files not in the cache are read (their results go back into the slots of allJobs).
+  const slots = allJobs.flatMap((job, k) => (results[k] === undefined ? [k] : []));
+  const jobs = slots.map((k) => allJobs[k] as LoadJob);
+  const loadedAt = (k: number, loaded: LoadedScript): void => {
+    const slot = slots[k] as number;
+    results[slot] = loaded;
+    cache?.set(allJobs[slot]?.file as string, loaded);
+  };
   const orderOnly = options.orderOnly === true;
   const worker = options.parallel !== true || jobs.length < PARALLEL_MIN_FILES ? undefined : jobs.length >= WORKER_START_FILES ? AnalysisWorker.get() : AnalysisWorker.running();
   if (worker === undefined) {
-    for (let k = 0; k < jobs.length; k++) results[k] = loadScript(jobs[k] as LoadJob, options.variables);
+    for (let k = 0; k < jobs.length; k++) loadedAt(k, loadScript(jobs[k] as LoadJob, options.variables));
   } else {
     const next = new Int32Array(new SharedArrayBuffer(4));
     const delivered = (loaded: Loaded[]): void => {
       for (const r of loaded) {
-        results[r.index] = { script: r.script, diagnostics: r.diagnostics };
+        loadedAt(r.index, { script: r.script, diagnostics: r.diagnostics });
         remoteSummaries.set(r.script, summaryAnalysis(r.summary));
         if (r.id >= 0 && r.skeleton !== undefined) {
           remoteHandles.set(r.script, { worker, id: r.id, skeleton: r.skeleton });
@@ -225,7 +245,7 @@ async function loadEntries(c: Collected, options: PayloadOptions): Promise<Diagn
     for (let k = claimJob(next); k < jobs.length; k = claimJob(next)) {
       const loaded = loadScript(jobs[k] as LoadJob, options.variables);
       analysisOf(loaded.script, { orderOnly });
-      results[k] = loaded;
+      loadedAt(k, loaded);
       // Now and then, let in what the worker sent so far (see AnalysisWorker.load).
       if (++mine % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     }
@@ -237,7 +257,7 @@ async function loadEntries(c: Collected, options: PayloadOptions): Promise<Diagn
         // The worker failed: what it did not deliver is loaded here (below).
       }
     } else remote.catch(() => undefined);
-    for (let k = 0; k < jobs.length; k++) results[k] ??= loadScript(jobs[k] as LoadJob, options.variables);
+    for (let k = 0; k < jobs.length; k++) if (results[slots[k] as number] === undefined) loadedAt(k, loadScript(jobs[k] as LoadJob, options.variables));
   }
   const diagnostics: Diagnostic[] = [];
   let k = 0;

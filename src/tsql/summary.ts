@@ -369,6 +369,8 @@ class Summarizer {
     if (!viaAlter) this.create(kind.toUpperCase(), displayName(kind, parts), nameNode, unit, orAlter, keyOf(kind, parts));
     const extra: Partial<Definition> = { orAlter };
     if (viaAlter) extra.viaAlter = true;
+    const options = field(s, 'options');
+    if (Array.isArray(options) && options.includes('SCHEMABINDING')) extra.schemaBound = true;
     if (kind === 'trigger') {
       const target = partsOf(child(s, 'target'));
       if (target !== undefined) extra.target = target;

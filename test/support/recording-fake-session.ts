@@ -154,6 +154,10 @@ export class SimulatedDatabase {
       }
       return undefined;
     });
+    server.on(/^DELETE FROM \[hartdev\]\.\[Journal\] WHERE \[Path\] = @path/, (call) => {
+      if (call.kind === 'query' && call.params !== undefined) this.journal.delete(String(call.params.path?.value));
+      return undefined;
+    });
     server.on(/CREATE TABLE \[hartdev\]\.\[Journal\]/, () => {
       this.journalTable = true;
       return undefined;
