@@ -59,6 +59,8 @@ describe('--help fits the terminal', () => {
         status  Show the services: state, health, image, ports,
                 volume (-o env for .NET settings)
         logs    Print a service's container logs (-f to follow)
+        watch   Run up, then check and send every saved script,
+                CLR source and graph schema change
         reset   Give a fresh database fast (golden backup restore,
                 or --full redeploy)
         seed    Refill the seed data (tenant, plans, sample
@@ -100,6 +102,7 @@ describe('--help fits the terminal', () => {
         down    Stop and remove this project's containers (--volumes also removes its data)
         status  Show the services: state, health, image, ports, volume (-o env for .NET settings)
         logs    Print a service's container logs (-f to follow)
+        watch   Run up, then check and send every saved script, CLR source and graph schema change
         reset   Give a fresh database fast (golden backup restore, or --full redeploy)
         seed    Refill the seed data (tenant, plans, sample embeddings), here or on --target
         clr     Build the SQL CLR assembly (clr build) or print its bindings (clr bindings)

@@ -17,6 +17,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'down', summary: "Stop and remove this project's containers (--volumes also removes its data)", load: () => import('./down.js') },
   { name: 'status', summary: 'Show the services: state, health, image, ports, volume (-o env for .NET settings)', load: () => import('./status.js') },
   { name: 'logs', summary: 'Print a service\'s container logs (-f to follow)', load: () => import('./logs.js') },
+  { name: 'watch', summary: 'Run up, then check and send every saved script, CLR source and graph schema change', load: () => import('./watch.js') },
   { name: 'reset', summary: 'Give a fresh database fast (golden backup restore, or --full redeploy)', load: () => import('./reset.js') },
   { name: 'seed', summary: 'Refill the seed data (tenant, plans, sample embeddings), here or on --target', load: () => import('./seed.js') },
   { name: 'clr', summary: 'Build the SQL CLR assembly (clr build) or print its bindings (clr bindings)', load: () => import('./clr.js') },

@@ -131,33 +131,47 @@ async function prepare(values: UpValues, io: CommandIo, interactive: boolean): P
 }
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
+  return (await runUp(args, io)).exitCode;
+}
+
+/** What an `up` left behind: its exit code, and the run's context (endpoints, state) when it ran. */
+export interface UpOutcome {
+  exitCode: number;
+  ctx?: UpContext;
+  config?: Config;
+}
+
+/** `up` with its output; `watch` runs it first and goes on from its context. */
+export async function runUp(args: string[], io: CommandIo, command = 'up'): Promise<UpOutcome> {
   const json = args.includes('--json');
   const interactive = isInteractive(io, json);
-  const render = { command: 'up', json, interactive };
+  const render = { command, json, interactive };
   let values: UpValues;
   let prepared: Prepared;
   try {
     values = parseUpArgs(args);
     if (values.help === true) {
       writeText(io.stdout, upHelp());
-      return 0;
+      return { exitCode: 0 };
     }
     prepared = await prepare(values, io, interactive);
   } catch (error) {
     // Ctrl-C at the EULA question is an interruption, not a "no".
     const reason = io.signal.aborted ? new InterruptedError() : error;
-    return renderRun(io, render, async () => {
-      throw reason;
-    });
+    return {
+      exitCode: await renderRun(io, render, async () => {
+        throw reason;
+      }),
+    };
   }
   const { config, phases, state } = prepared;
   const showSecrets = values['show-secrets'] === true;
   const ctx: UpContext = { config, interactive, yes: values.yes === true, state, env: io.env };
   if (values['allow-changed-migration'] === true) setDeployOptions(ctx, { allowChangedMigration: true });
-  return renderRun(io, render, async (session) => {
+  const exitCode = await renderRun(io, render, async (session) => {
     if (!showSecrets) session.addSecrets(config.secrets);
     const result = await runPhases({
-      command: 'up',
+      command,
       phases,
       ctx,
       signal: io.signal,
@@ -166,4 +180,5 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     });
     return result.exitCode;
   });
+  return { exitCode, ctx, config };
 }

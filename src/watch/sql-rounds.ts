@@ -58,8 +58,11 @@ export class SqlRounds {
     return !shownOnes.some((d) => d.severity === 'error');
   }
 
-  /** One round for changed payload files (absolute paths); `all`: send every script again (key r). */
-  async round(files: readonly string[], all = false): Promise<void> {
+  /**
+   * One round for changed payload files (absolute paths); `all`: send every script again (key r).
+   * An abort stops between batches: a script is journaled only once all its batches ran.
+   */
+  async round(files: readonly string[], all = false, signal: AbortSignal = new AbortController().signal): Promise<void> {
     const change = await this.payload.reload(files);
     this.removed.push(...change.removed);
     if (!all && change.changed.length === 0 && change.removed.length === 0 && this.removed.length === 0) {
@@ -68,10 +71,10 @@ export class SqlRounds {
     }
     const checked = await this.payload.checkChange(change);
     if (!this.report(checked.diagnostics)) return;
-    await this.deploy(all, new Set(change.changed.map((s) => s.path)));
+    await this.deploy(all, new Set(change.changed.map((s) => s.path)), signal);
   }
 
-  private async deploy(all: boolean, changedNow: ReadonlySet<string>): Promise<void> {
+  private async deploy(all: boolean, changedNow: ReadonlySet<string>, signal: AbortSignal): Promise<void> {
     const now = this.deps.now ?? (() => performance.now());
     const started = now();
     try {
@@ -89,10 +92,11 @@ export class SqlRounds {
         this.emit({ type: 'note', message: 'The database already has this version: nothing to send.' });
         return;
       }
-      const sent = await deployRound({ session, deploy, journal: this.journal, signal: new AbortController().signal, kitVersion: this.deps.kitVersion });
+      const sent = await deployRound({ session, deploy, journal: this.journal, signal, kitVersion: this.deps.kitVersion });
       this.removed = [];
       this.emit({ type: 'deployed', target: 'sql', objects: [...sent.scripts, ...sent.dropped.map((d) => `dropped ${d}`)], batches: sent.batches, ms: Math.round(now() - started) });
     } catch (error) {
+      if (signal.aborted) throw error;
       const info = toErrorInfo(error);
       const failed: Extract<WatchEvent, { type: 'deploy-failed' }> = { type: 'deploy-failed', target: 'sql', message: info.message };
       if (info.location !== undefined) {
