@@ -1,0 +1,78 @@
+// What an SSDT build accepts in a model file (a Build item): statements that declare the database
+// model — CREATE of an object, ALTER TABLE for its constraints, CREATE INDEX, GRANT/DENY/REVOKE,
+// role membership, extended properties, SET options. Anything that does work when it runs (INSERT,
+// UPDATE, DELETE, MERGE, a SELECT, IF/WHILE, DECLARE, PRINT, DROP, USE, EXEC of a procedure) is
+// refused by the build with SQL70001 "This statement is not recognized in this context"; such
+// statements belong in the pre- or post-deployment script (microsoft/azuredatastudio#25713 and
+// #24125: an IF … DROP PROCEDURE before the CREATE in a Build file fails with SQL70001).
+import { lineColAt, locateInBatch } from '../tsql/front-end.js';
+import type { Statement } from '../tsql/parser/ast.js';
+import { parsedBatches } from '../tsql/parsed.js';
+import type { Diagnostic, Script } from '../tsql/types.js';
+
+const REFUSED: Record<string, string> = {
+  SelectStatement: 'SELECT',
+  Insert: 'INSERT',
+  Update: 'UPDATE',
+  Delete: 'DELETE',
+  Merge: 'MERGE',
+  TruncateTable: 'TRUNCATE TABLE',
+  BulkInsert: 'BULK INSERT',
+  Declare: 'DECLARE',
+  DeclareCursor: 'DECLARE CURSOR',
+  SetVariable: 'SET @variable',
+  If: 'IF',
+  While: 'WHILE',
+  Block: 'BEGIN … END',
+  TryCatch: 'BEGIN TRY',
+  Print: 'PRINT',
+  Use: 'USE',
+  Return: 'RETURN',
+  Throw: 'THROW',
+  Raiserror: 'RAISERROR',
+  BeginTransaction: 'BEGIN TRANSACTION',
+  Commit: 'COMMIT',
+  Rollback: 'ROLLBACK',
+  Waitfor: 'WAITFOR',
+  DropObjects: 'DROP',
+  Dbcc: 'DBCC',
+  BackupRestore: 'BACKUP/RESTORE',
+};
+
+/** System procedures whose calls the model records (extended properties, role membership). */
+const MODEL_PROCEDURES = new Set(['sp_addextendedproperty', 'sp_addrolemember']);
+
+function refusedWhat(statement: Statement): string | undefined {
+  if (statement.kind === 'Execute') {
+    const name = statement.procedure?.name.value.toLowerCase();
+    if (name !== undefined && MODEL_PROCEDURES.has(name)) return undefined;
+    return name === undefined ? 'EXECUTE' : `EXEC ${statement.procedure?.name.value ?? ''}`;
+  }
+  return REFUSED[statement.kind];
+}
+
+/**
+ * Statements of the project's model files that an SSDT build refuses (rule `statement-not-in-model`).
+ * The trees are parsed here and kept for the front end (parsed.ts), which binds the same scripts next.
+ */
+export function modelFileStatements(scripts: readonly Script[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const script of scripts) {
+    const trees = parsedBatches(script, true);
+    script.batches.forEach((batch, k) => {
+      for (const statement of trees[k]?.statements ?? []) {
+        const what = refusedWhat(statement);
+        if (what === undefined) continue;
+        const { line, col } = lineColAt(batch.text, statement.start);
+        out.push({
+          ...locateInBatch(batch, line, col),
+          severity: 'error',
+          rule: 'statement-not-in-model',
+          message: `${what} is not part of a database model: an SSDT build refuses it in a Build file (SQL70001: This statement is not recognized in this context)`,
+          hint: 'A Build file declares objects (CREATE, ALTER TABLE … ADD CONSTRAINT, GRANT …). Move statements that do work when they run to the post-deployment script (PostDeploy), or mark the file <None Include="…" /> if it is not part of the model.',
+        });
+      }
+    });
+  }
+  return out;
+}
