@@ -42,6 +42,7 @@ describe('hart-dev plan and check of an SSDT project', () => {
       defaultCollation: 'SQL_Latin1_General_CP1_CI_AS',
       defaultSchema: 'dbo',
       systemDatabases: ['master'],
+      externalReferences: [],
       variables: ['DefaultTenantKey'],
     });
     expect(plan.preDeploy).toEqual([]);

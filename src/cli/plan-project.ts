@@ -19,6 +19,7 @@ function projectInfo(loaded: LoadedProject, cwd: string): Record<string, unknown
     ...(p.defaultCollation === undefined ? {} : { defaultCollation: p.defaultCollation }),
     ...(p.defaultSchema === undefined ? {} : { defaultSchema: p.defaultSchema }),
     systemDatabases: p.systemDatabases,
+    externalReferences: p.externalReferences,
     variables: p.variables.map((v) => v.name),
   };
 }

@@ -103,6 +103,16 @@ describe('check of an SSDT project', () => {
     });
     expect(brief(await check('Db.sqlproj', dir))).toEqual(['warning missing-reference P.sql:1']);
   });
+
+  it('warns (not errs) about a missing table when the project references another database whose objects check does not read', async () => {
+    const dir = writeTree({
+      'Db.sqlproj': '<Project Sdk="Microsoft.Build.Sql/1.0.0"><ItemGroup><ArtifactReference Include="lib\\Shared.dacpac" /></ItemGroup></Project>',
+      'P.sql': 'CREATE PROCEDURE dbo.P AS SELECT Id FROM Sales.OrderLines;\nGO\n',
+    });
+    const found = await check('Db.sqlproj', dir);
+    expect(brief(found)).toEqual(['warning missing-reference P.sql:1']);
+    expect(found[0]?.hint).toContain('It may be defined by a referenced database (lib/Shared.dacpac), which check does not read.');
+  });
 });
 
 describe('loadSqlProject paths', () => {

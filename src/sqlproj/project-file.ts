@@ -11,7 +11,8 @@
 // - PreDeploy, PostDeploy and None items are removed from Build (`<Build Remove="@(None)" />` …), so
 //   `<None Include="x.sql" />` takes a globbed file out of the model; `Build Remove` does too.
 // - PackageReference Microsoft.SqlServer.Dacpacs.Master / .Msdb and an ArtifactReference to
-//   master.dacpac / msdb.dacpac are the system database references (their objects are known).
+//   master.dacpac / msdb.dacpac are the system database references (their objects are known). Any
+//   other ArtifactReference or a ProjectReference is remembered: its objects are not read here.
 // MSBuild.Sdk.SqlProj names the model's files as Content items as well as Build; both are read.
 // Unknown elements are ignored. A file that is not well-formed XML is an error at its line.
 import { readFileSync } from 'node:fs';
@@ -54,6 +55,8 @@ export interface SqlProject {
   defaultCollation?: string;
   defaultSchema?: string;
   systemDatabases: SystemDatabase[];
+  /** Other database references (a .dacpac, another project): their objects are not read here. */
+  externalReferences: string[];
   missing: MissingItem[];
 }
 
@@ -140,6 +143,7 @@ function evaluate(root: XmlElement, file: string): SqlProject {
   const postDeploy: string[] = [];
   const variables: SqlCmdVariable[] = [];
   const systems = new Set<SystemDatabase>();
+  const external: string[] = [];
   const missing: MissingItem[] = [];
   const isFalse = (name: string): boolean => props.get(name)?.toLowerCase() === 'false';
   const sqlOnly = (files: string[]): string[] => files.filter((f) => extname(f).toLowerCase() === '.sql');
@@ -183,6 +187,9 @@ function evaluate(root: XmlElement, file: string): SqlProject {
       } else if (kind === 'ArtifactReference' || kind === 'PackageReference') {
         const system = systemDatabaseOf(item, kind);
         if (system !== undefined) systems.add(system);
+        else if (kind === 'ArtifactReference' && include.trim() !== '') external.push(specPath(include));
+      } else if (kind === 'ProjectReference' && include.trim() !== '') {
+        external.push(specPath(include));
       }
     }
   }
@@ -196,6 +203,7 @@ function evaluate(root: XmlElement, file: string): SqlProject {
     postDeploy,
     variables,
     systemDatabases: [...systems].sort(),
+    externalReferences: external,
     missing,
   };
   if (sdk !== undefined) project.sdk = sdk;

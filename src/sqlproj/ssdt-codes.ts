@@ -7,7 +7,8 @@
 // migration; a sqlcmd
 // variable the project declares without a value says where to give it one. A call of a procedure
 // the project lacks is a warning in a model file: SQL Server creates the calling module (procedure
-// names resolve when the call runs) and only the call fails.
+// names resolve when the call runs) and only the call fails. So is any missing object when the
+// project references another .dacpac or project, whose objects are not read here: it may be there.
 import type { Diagnostic } from '../tsql/types.js';
 import type { SqlProject } from './project-file.js';
 
@@ -27,7 +28,7 @@ const DDL_IN_MODULE_HINT = 'Declare the table in a file of its own in the projec
 export interface SsdtCodeOptions {
   /** Script.path of every model file (Build items). */
   modelFiles: ReadonlySet<string>;
-  project: Pick<SqlProject, 'variables'>;
+  project: Pick<SqlProject, 'variables' | 'externalReferences'>;
 }
 
 export function withSsdtCodes(diagnostics: readonly Diagnostic[], options: SsdtCodeOptions): Diagnostic[] {
@@ -46,6 +47,8 @@ export function withSsdtCodes(diagnostics: readonly Diagnostic[], options: SsdtC
     if (code === undefined) return d;
     const hint = d.rule === 'missing-reference' ? MISSING_REFERENCE_HINT : (d.hint ?? '');
     const call = d.rule === 'missing-reference' && / references the procedure /.test(d.message);
-    return { ...d, ...(call ? { severity: 'warning' as const } : {}), hint: `${hint} The SSDT build reports this as ${code} (unresolved reference).`.trim() };
+    const external = d.rule === 'missing-reference' && options.project.externalReferences.length > 0;
+    const elsewhere = external ? ` It may be defined by a referenced database (${options.project.externalReferences.join(', ')}), which check does not read.` : '';
+    return { ...d, ...(call || external ? { severity: 'warning' as const } : {}), hint: `${hint}${elsewhere} The SSDT build reports this as ${code} (unresolved reference).`.trim() };
   });
 }
