@@ -115,6 +115,23 @@ describe('check of an SSDT project', () => {
   });
 });
 
+describe('system database references', () => {
+  it('warns about a name in master or msdb the project does not reference, and not once it does', async () => {
+    const files = {
+      'P.sql': "CREATE PROCEDURE dbo.P AS\nBEGIN\n  SELECT j.name FROM msdb.dbo.sysjobs AS j;\n  EXEC msdb.dbo.sp_start_job @job_name = N'x';\n  SELECT name FROM master.sys.databases;\nEND\nGO\n",
+    };
+    const bare = writeTree({ 'Db.sqlproj': '<Project Sdk="Microsoft.Build.Sql/1.0.0" />', ...files });
+    const found = await check('Db.sqlproj', bare);
+    expect(brief(found)).toEqual(['warning system-database-reference P.sql:3', 'warning system-database-reference P.sql:4', 'warning system-database-reference P.sql:5']);
+    expect(found[0]?.hint).toContain('<PackageReference Include="Microsoft.SqlServer.Dacpacs.Msdb"');
+    const referenced = writeTree({
+      'Db.sqlproj': '<Project Sdk="Microsoft.Build.Sql/1.0.0"><ItemGroup><PackageReference Include="Microsoft.SqlServer.Dacpacs.Msdb" Version="160.0.0" /><PackageReference Include="Microsoft.SqlServer.Dacpacs.Master" Version="160.0.0" /></ItemGroup></Project>',
+      ...files,
+    });
+    expect(await check('Db.sqlproj', referenced)).toEqual([]);
+  });
+});
+
 describe('loadSqlProject paths', () => {
   it('names scripts relative to the working folder', async () => {
     const loaded = await loadSqlProject(join(ROOT, 'test/fixtures/sqlproj/sdk-glob/Glob.sqlproj'), { cwd: ROOT, env: {}, base: {} });

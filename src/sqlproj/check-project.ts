@@ -19,7 +19,7 @@ export async function checkProject(loaded: LoadedProject, options: ProjectCheckO
   const diagnostics = await checkPayload(loaded.plan, {
     collation: loaded.project.defaultCollation ?? options.collation,
     database: options.database,
-    extraDiagnostics: modelFileStatements(models),
+    extraDiagnostics: modelFileStatements(models, loaded.project.systemDatabases),
   });
   return withSsdtCodes(diagnostics, { modelFiles: new Set(models.map((s) => s.path)), project: loaded.project });
 }

@@ -5,10 +5,18 @@
 // refused by the build with SQL70001 "This statement is not recognized in this context"; such
 // statements belong in the pre- or post-deployment script (microsoft/azuredatastudio#25713 and
 // #24125: an IF … DROP PROCEDURE before the CREATE in a Build file fails with SQL70001).
+//
+// In the same pass: a three-part name in master or msdb when the project has no reference to that
+// system database. SQL projects do not hold system objects in their model, so the build cannot
+// resolve such a name without the reference (Microsoft's "System objects in SQL projects" and
+// "Troubleshoot SQL project build": add a reference to master or msdb). SQL Server itself resolves the
+// name when the statement runs, so it is a warning.
 import { lineColAt, locateInBatch } from '../tsql/front-end.js';
-import type { Statement } from '../tsql/parser/ast.js';
+import type { NodeBase, ObjectName, Statement } from '../tsql/parser/ast.js';
+import { walk } from '../tsql/parser/walk.js';
 import { parsedBatches } from '../tsql/parsed.js';
 import type { Diagnostic, Script } from '../tsql/types.js';
+import type { SystemDatabase } from './project-file.js';
 
 const REFUSED: Record<string, string> = {
   SelectStatement: 'SELECT',
@@ -51,16 +59,35 @@ function refusedWhat(statement: Statement): string | undefined {
   return REFUSED[statement.kind];
 }
 
+const isObjectName = (n: NodeBase): n is ObjectName => n.kind === 'ObjectName';
+
+const PACKAGES: Record<SystemDatabase, string> = { master: 'Microsoft.SqlServer.Dacpacs.Master', msdb: 'Microsoft.SqlServer.Dacpacs.Msdb' };
+
 /**
- * Statements of the project's model files that an SSDT build refuses (rule `statement-not-in-model`).
+ * Statements of the project's model files that an SSDT build refuses (rule `statement-not-in-model`),
+ * and names in a system database the project does not reference (rule `system-database-reference`).
  * The trees are parsed here and kept for the front end (parsed.ts), which binds the same scripts next.
  */
-export function modelFileStatements(scripts: readonly Script[]): Diagnostic[] {
+export function modelFileStatements(scripts: readonly Script[], referenced: readonly SystemDatabase[] = []): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const script of scripts) {
     const trees = parsedBatches(script, true);
     script.batches.forEach((batch, k) => {
       for (const statement of trees[k]?.statements ?? []) {
+        walk(statement, (n) => {
+          if (!isObjectName(n) || n.database === undefined) return;
+          const db = n.database.value.toLowerCase();
+          if ((db !== 'master' && db !== 'msdb') || referenced.includes(db)) return;
+          const name = [n.database, n.schema, n.name].map((i) => i?.value ?? '').join('.');
+          const at = lineColAt(batch.text, n.start);
+          out.push({
+            ...locateInBatch(batch, at.line, at.col),
+            severity: 'warning',
+            rule: 'system-database-reference',
+            message: `${name} is an object of ${db}, which the project does not reference: the SSDT build cannot resolve it (SQL71501)`,
+            hint: `Add a reference to ${db}: <PackageReference Include="${PACKAGES[db]}" Version="…" /> in an SDK-style project, or a database reference to ${db}.dacpac in a classic one.`,
+          });
+        });
         const what = refusedWhat(statement);
         if (what === undefined) continue;
         const { line, col } = lineColAt(batch.text, statement.start);
