@@ -15,6 +15,7 @@ import { RESET_PHASE_ID } from '../sqlserver/reset-database.js';
 import { renderRun } from '../ui/render-run.js';
 import { isInteractive, writeLine, writeText, type CommandIo } from './io.js';
 import { printStackNote } from './stack-note.js';
+import { refuseSqlProject } from './sql-project-refusal.js';
 import { upSummary } from './up.js';
 
 /** Destructive commands ask first when interactive, or need --yes. */
@@ -90,6 +91,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     const v = 'flag' in spec ? values[spec.flag] : undefined;
     if ('flag' in spec && (typeof v === 'string' || typeof v === 'boolean')) flags[spec.flag] = v;
   }
+  refuseSqlProject(loadConfig({ cwd: io.cwd, env: io.env, flags, persistGenerated: false }), 'reset');
   const config = loadConfig({ cwd: io.cwd, env: io.env, flags, persistGenerated: true });
   const yes = values.yes === true;
   const choice = { full: values.full === true, noSeed: values['no-seed'] === true };

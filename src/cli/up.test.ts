@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -59,6 +59,20 @@ describe('hart-dev up (command level)', () => {
     const phase = capture({});
     expect(await run(['--only', 'nope'], phase.io)).toBe(2);
     expect(phase.stderr()).toContain('Unknown phase "nope"');
+  });
+
+  it('refuses an SSDT project for now (exit 2, before anything starts), from --project PATH.sqlproj or HART_SQL_PROJECT', async () => {
+    const flag = capture({});
+    writeFileSync(join(flag.io.cwd, 'Db.sqlproj'), '<Project Sdk="Microsoft.Build.Sql/1.0.0" />');
+    expect(await run(['--json', '--project', 'Db.sqlproj'], flag.io)).toBe(2);
+    expect(events(flag.stdout())).toEqual([
+      expect.objectContaining({ type: 'run-finished', exitCode: 2, error: expect.objectContaining({ message: expect.stringContaining('up does not deploy an SSDT project yet') }) }),
+    ]);
+    const fromEnv = capture({ HART_SQL_PROJECT: 'Db.sqlproj' });
+    writeFileSync(join(fromEnv.io.cwd, 'Db.sqlproj'), '<Project />');
+    expect(await run([], fromEnv.io)).toBe(2);
+    expect(fromEnv.stderr()).toContain('HART_SQL_PROJECT (environment)');
+    expect(existsSync(join(fromEnv.io.cwd, '.hart'))).toBe(false);
   });
 
   it('--help lists a flag for every configuration variable that has one', async () => {

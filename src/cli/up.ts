@@ -15,6 +15,7 @@ import { upPhases } from '../phases/up-plan.js';
 import { setDeployOptions } from '../sqlserver/deploy-run.js';
 import { renderRun } from '../ui/render-run.js';
 import { isInteractive, writeText, type CommandIo } from './io.js';
+import { refuseSqlProject } from './sql-project-refusal.js';
 
 type FlagOption = { type: 'string' } | { type: 'boolean'; short?: string };
 
@@ -115,6 +116,7 @@ interface Prepared {
 async function prepare(values: UpValues, io: CommandIo, interactive: boolean): Promise<Prepared> {
   const flags: Record<string, string | boolean | undefined> = {};
   for (const spec of VARIABLES) if ('flag' in spec) flags[spec.flag] = values[spec.flag];
+  refuseSqlProject(loadConfig({ cwd: io.cwd, env: io.env, flags, persistGenerated: false }), 'up');
   let config = loadConfig({ cwd: io.cwd, env: io.env, flags, persistGenerated: true });
   const plan: Phase<UpContext>[] = [...upPhases(), ...testPhasesFromEnv(io.env, [])];
   const selection = { only: list(values.only), skip: list(values.skip) };

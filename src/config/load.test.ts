@@ -23,6 +23,29 @@ function loadError(run: () => unknown): UsageError {
   throw new Error('expected a configuration error');
 }
 
+describe('HART_SQL_PROJECT', () => {
+  it('is a project file, from the variable, --sql-project or --project PATH.sqlproj (which leaves HART_PROJECT alone)', () => {
+    const cwd = project({ 'Db.sqlproj': '<Project />' });
+    expect(loadConfig({ cwd, env: { HART_SQL_PROJECT: 'Db.sqlproj' } }).paths.sqlProject).toBe(join(cwd, 'Db.sqlproj'));
+    const flagged = loadConfig({ cwd, env: {}, flags: { project: 'Db.sqlproj' } });
+    expect(flagged.paths.sqlProject).toBe(join(cwd, 'Db.sqlproj'));
+    expect(flagged.sources.HART_SQL_PROJECT).toBe('flag');
+    expect(flagged.project).toBe('hart');
+    expect(loadConfig({ cwd, env: {}, flags: { project: 'team1' } })).toMatchObject({ project: 'team1', paths: { sqlProject: undefined } });
+  });
+
+  it('a path that is not a file is a configuration error (exit 2) with the variable or flag and an example', () => {
+    const cwd = project();
+    const fromEnv = loadError(() => loadConfig({ cwd, env: { HART_SQL_PROJECT: 'nope.sqlproj' } }));
+    expect(fromEnv.exitCode).toBe(2);
+    expect(fromEnv.message).toBe('HART_SQL_PROJECT "nope.sqlproj" from the environment does not exist');
+    expect(fromEnv.hint).toBe('Set a valid value, e.g. HART_SQL_PROJECT=src/Hartonomous.Database/Hartonomous.Database.sqlproj');
+    const fromFlag = loadError(() => loadConfig({ cwd, env: {}, flags: { project: 'x.sqlproj' } }));
+    expect(fromFlag.message).toBe('HART_SQL_PROJECT "x.sqlproj" from flag --sql-project does not exist');
+    expect(loadError(() => loadConfig({ cwd, env: { HART_SQL_PROJECT: '.' } })).message).toContain('is not a file');
+  });
+});
+
 describe('loadConfig precedence', () => {
   it('takes flags over environment over .env.local over .env over defaults', () => {
     const cwd = project({ '.env': 'HART_SQL_PORT=1001\nHART_NEO4J_BOLT_PORT=2001\nHART_NEO4J_HTTP_PORT=3001\nHART_PROJECT=fromdotenv\n', '.env.local': 'HART_SQL_PORT=1002\nHART_NEO4J_BOLT_PORT=2002\n' });

@@ -57,7 +57,8 @@ export interface Config {
     heap: string;
     pagecache: string;
   };
-  paths: { sqlDir: string; seedsDir: string };
+  /** sqlProject: HART_SQL_PROJECT, an SSDT .sqlproj file (check and plan read it instead of sqlDir). */
+  paths: { sqlDir: string; seedsDir: string; sqlProject: string | undefined };
   clr: { dll: string | undefined; project: string | undefined };
   /** Where each variable's value came from (for `doctor` and error messages). */
   sources: Partial<Record<VariableName, ValueSource>>;
@@ -204,7 +205,7 @@ export function unknownVariables(cwd: string, env: NodeJS.ProcessEnv): UnknownVa
 export function loadConfig(options: LoadOptions): Config {
   const cwd = resolve(options.cwd);
   const stateDir = join(cwd, '.hart');
-  const flags = options.flags ?? {};
+  const flags = sqlProjectFlag(options.flags ?? {});
   for (const file of ['.env', '.env.local']) checkEnvFileSyntax(join(cwd, file));
   const dotenv = readEnvFile(join(cwd, '.env'));
   const dotenvLocal = readEnvFile(join(cwd, '.env.local'));
@@ -376,12 +377,16 @@ export function loadConfig(options: LoadOptions): Config {
       heap: memorySize('HART_NEO4J_HEAP'),
       pagecache: memorySize('HART_NEO4J_PAGECACHE'),
     },
-    paths: { sqlDir: path('HART_SQL_DIR'), seedsDir: path('HART_SEEDS_DIR') },
+    paths: { sqlDir: path('HART_SQL_DIR'), seedsDir: path('HART_SEEDS_DIR'), sqlProject: optPath('HART_SQL_PROJECT') },
     clr: { dll: optPath('HART_CLR_DLL'), project: optPath('HART_CLR_PROJECT') },
     sources,
     // A password written inside HART_SQL_URL / HART_NEO4J_URL is a secret too (as typed and decoded).
     secrets: [saPassword, neo4jPassword, ...urlPasswords(sqlUrl), ...urlPasswords(neo4jUrl)],
   };
+  if (config.paths.sqlProject !== undefined && !isFile(config.paths.sqlProject)) {
+    const v = raw.get('HART_SQL_PROJECT') ?? { value: config.paths.sqlProject, source: 'default' };
+    fail(specOf('HART_SQL_PROJECT'), v, existsSync(config.paths.sqlProject) ? 'is not a file' : 'does not exist', 'src/Hartonomous.Database/Hartonomous.Database.sqlproj');
+  }
   if (!/^[A-Za-z_][A-Za-z0-9_@#$]{0,127}$/.test(config.sql.database)) {
     fail(specOf('HART_SQL_DATABASE'), raw.get('HART_SQL_DATABASE') ?? { value: config.sql.database, source: 'default' }, 'is not a plain SQL Server identifier', 'Hartonomous');
   }
@@ -389,6 +394,24 @@ export function loadConfig(options: LoadOptions): Config {
 }
 
 export { secretsPath };
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `--project PATH.sqlproj` names the SQL project (the issue's spelling): a project name (HART_PROJECT,
+ * also --project) has no dot, so a value ending in .sqlproj can only mean the file.
+ */
+function sqlProjectFlag(flags: Record<string, string | boolean | undefined>): Record<string, string | boolean | undefined> {
+  const value = flags.project;
+  if (typeof value !== 'string' || !/\.sqlproj$/i.test(value.trim())) return flags;
+  return { ...flags, project: undefined, 'sql-project': flags['sql-project'] ?? value };
+}
 
 /** The password part of a URL, as written and percent-decoded: both forms can reach a log line. */
 export function urlPasswords(url: string | undefined): string[] {

@@ -37,6 +37,7 @@ export const VARIABLES = [
   { name: 'HART_NEO4J_APOC', flag: 'neo4j-apoc', kind: 'bool', default: 'false', description: 'Enable the APOC plugin in the Neo4j container' },
   { name: 'HART_READY_TIMEOUT', flag: 'ready-timeout', kind: 'int', default: '120', description: 'Seconds to wait for a service to accept logins' },
   { name: 'HART_SQL_DIR', flag: 'sql-dir', kind: 'path', default: 'sql', description: 'Folder of the SQL payload (migrations, programmability, broker, clr, neo4j)' },
+  { name: 'HART_SQL_PROJECT', flag: 'sql-project', kind: 'path', description: 'An SSDT database project (.sqlproj) for check and plan instead of the SQL payload folder (also --project PATH.sqlproj)' },
   { name: 'HART_SEEDS_DIR', flag: 'seeds-dir', kind: 'path', default: 'seeds', description: 'Folder of the seed data and generator settings' },
   { name: 'HART_CLR_DLL', flag: 'clr-dll', kind: 'path', description: 'A prebuilt SQL CLR DLL (skips the build)' },
   { name: 'HART_CLR_PROJECT', flag: 'clr-project', kind: 'path', description: 'The SQL CLR csproj to build (default: the payload\'s)' },

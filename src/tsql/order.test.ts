@@ -26,6 +26,16 @@ describe('deploy order', () => {
     expect(plan.diagnostics).toEqual([]);
   });
 
+  it('puts an object after the script that creates its schema, whatever the file names', async () => {
+    const dir = writeTree({
+      'programmability/a_table.sql': "IF OBJECT_ID(N'sales.T') IS NULL CREATE TABLE sales.T (Id int NOT NULL);\nGO",
+      'programmability/b_view.sql': 'CREATE OR ALTER VIEW sales.V AS SELECT 1 AS x;\nGO',
+      'programmability/z_schema.sql': "IF SCHEMA_ID(N'sales') IS NULL EXEC(N'CREATE SCHEMA sales');\nGO\nCREATE SCHEMA audit;\nGO",
+    });
+    const plan = await loadPayloadPlan(dir, { variables: {} });
+    expect(plan.programmability[0]?.path).toBe('programmability/z_schema.sql');
+  });
+
   it('allows cycles among procedures and reports a cycle among views with its path', async () => {
     const dir = writeTree({
       'programmability/p1.sql': 'CREATE OR ALTER PROCEDURE dbo.P1 AS EXEC dbo.P2;\nGO',

@@ -1,9 +1,12 @@
 // Deploy order of programmability scripts, computed from what they reference: schemas and types
 // first, then functions and views in dependency order, procedures, triggers last; ties by path.
 // Procedure calls are not dependencies (SQL Server resolves procedure names when they run), so
-// procedures may call each other in cycles. A cycle among functions and views is an error.
+// procedures may call each other in cycles. A cycle among functions and views is an error. An object
+// in a schema comes after the script that creates the schema (an SSDT project keeps its CREATE SCHEMA
+// in a file of its own, which may sort after the tables: CREATE TABLE sales.T fails before it).
 import type { ScriptAnalysis } from './analysis-types.js';
 import type { Catalog, CatalogDefinition } from './catalog.js';
+import { isSchemaScoped, keyOf } from './names.js';
 import type { Diagnostic } from './types.js';
 
 export interface OrderInput {
@@ -34,6 +37,14 @@ export function orderScripts<T extends OrderInput>(scripts: readonly T[], catalo
       for (const target of catalog.targets(ref)) {
         const j = index.get(target.script);
         if (j !== undefined && j !== k && target.kind !== 'procedure') deps[k]?.add(j);
+      }
+    }
+    for (const d of s.analysis.definitions) {
+      const schema = d.parts.length >= 2 && isSchemaScoped(d.kind) ? d.parts[d.parts.length - 2] : undefined;
+      if (schema === undefined || schema === '') continue;
+      for (const target of catalog.get(keyOf('schema', [schema]))) {
+        const j = index.get(target.script);
+        if (j !== undefined && j !== k) deps[k]?.add(j);
       }
     }
   });

@@ -91,6 +91,11 @@ export function catalogAnalysisOf(script: Script): ScriptAnalysis {
   return analyses.get(script) ?? remoteSummaries.get(script) ?? analysisOf(script);
 }
 
+/** What the deploy order reads of a script: a worker's summary of it, or its order-only analysis here. */
+export function orderAnalysisOf(script: Script): ScriptAnalysis {
+  return analyses.get(script) ?? remoteSummaries.get(script) ?? analysisOf(script, { orderOnly: true });
+}
+
 /** A summary as an analysis (references without positions, as an order-only analysis has them). */
 function summaryAnalysis(summary: OrderSummary): ScriptAnalysis {
   const references: Reference[] = summary.references.map((r) => {
@@ -325,4 +330,31 @@ export async function loadPathsPlan(paths: readonly string[], options: PayloadOp
     }
   }
   return finish(c, await loadEntries(c, options), options);
+}
+
+/** The files of an SSDT project (src/sqlproj): its model's files, and the scripts run before and after them. */
+export interface ProjectFiles {
+  objects: readonly string[];
+  preDeploy: readonly string[];
+  postDeploy: readonly string[];
+}
+
+/**
+ * An SSDT project's scripts as one programmability list: the pre-deployment scripts, the model's
+ * files in the catalog's order, the post-deployment scripts. Each model file states its objects with
+ * a plain CREATE, once (kind run-once: no re-runnability finding); the pre- and post-deployment
+ * scripts run on every deployment (kind every-time). Script.path is relative to `root`.
+ */
+export async function loadProjectPlan(files: ProjectFiles, options: PayloadOptions): Promise<PayloadPlan> {
+  const c = emptyCollected();
+  const root = resolve(options.root ?? process.cwd());
+  const deploy: Script[] = [];
+  for (const file of files.preDeploy) c.entries.push({ job: { file, pathBase: root, root, kind: 'every-time' }, into: deploy });
+  for (const file of files.objects) c.entries.push({ job: { file, pathBase: root, root, kind: 'run-once' }, into: c.programmability });
+  for (const file of files.postDeploy) c.entries.push({ job: { file, pathBase: root, root, kind: 'every-time' }, into: deploy });
+  const loaded = await loadEntries(c, options);
+  c.everyTime.push(...deploy);
+  const plan = finish(c, loaded, options);
+  const objects = plan.programmability.slice(0, plan.programmability.length - deploy.length);
+  return { ...plan, programmability: [...deploy.slice(0, files.preDeploy.length), ...objects, ...deploy.slice(files.preDeploy.length)] };
 }

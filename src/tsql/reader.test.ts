@@ -67,6 +67,13 @@ describe('sqlcmd commands', () => {
     expect(r.batches[1]?.file).toBe('sub/inc.sql');
   });
 
+  it('reads a backslash in an :r path as a folder separator, as sqlcmd on Windows does', async () => {
+    const root = writeTree({ 'deploy/post.sql': ':r "..\\Seed\\plans.sql"\n:r .\\local.sql\nGO', 'Seed/plans.sql': 'SELECT 1', 'deploy/local.sql': 'SELECT 2' });
+    const r = await readScript(join(root, 'deploy/post.sql'), { variables: {}, root });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.batches.map((b) => b.text)).toEqual(['SELECT 1\nSELECT 2']);
+  });
+
   it('reports include cycles and missing includes instead of looping', async () => {
     const root = writeTree({ 'a.sql': ':r b.sql\nSELECT 1', 'b.sql': ':r a.sql\n:r nope.sql' });
     const r = await readScript(join(root, 'a.sql'), { variables: {}, root });

@@ -9,7 +9,8 @@
 // - $(NAME) is substituted in code, strings and identifiers (not in comments), from :setvar first,
 //   then the configuration's variables. An undefined variable is an error at its file:line:col.
 // - :r path is relative to the including file; its lines join the current batch (Batch.lineMap then
-//   maps every batch line to its file:line). An include cycle is an error.
+//   maps every batch line to its file:line). An include cycle is an error. A `\` in the path is a
+//   folder separator, as sqlcmd on Windows reads it (SSDT deployment scripts write `:r .\Seed\x.sql`).
 // - The script hash (see hash.ts) covers the file's text; when the script includes files or uses
 //   variables, their texts and values are part of it too, so a change there re-runs the script.
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
@@ -317,7 +318,8 @@ export function readScriptSync(file: string, options: ReadOptions): ReadResult {
             if (target === '') {
               report(f, lineNo, col, 'sqlcmd-syntax', ':r needs a file name', 'Write :r path/to/file.sql (relative to this file).');
             } else {
-              const included = isAbsolute(target) ? target : resolve(dirname(f), target);
+              const path = sep === '/' ? target.replace(/\\/g, '/') : target;
+              const included = isAbsolute(path) ? path : resolve(dirname(f), path);
               if (stack.includes(included)) {
                 const chain = [...stack.slice(stack.indexOf(included)), included].map(show).join(' → ');
                 report(f, lineNo, col, 'sqlcmd-include-cycle', `Include cycle: ${chain}`, 'Remove one of the :r lines so that no file includes itself.');

@@ -1,0 +1,4 @@
+CREATE USER [hart_app] WITHOUT LOGIN;
+GO
+GRANT EXECUTE ON SCHEMA::[dbo] TO [hart_app];
+GO

@@ -1,0 +1,2 @@
+CREATE SCHEMA [provenance] AUTHORIZATION [dbo];
+GO
