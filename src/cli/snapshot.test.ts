@@ -41,6 +41,9 @@ describe('hart-dev snapshot', () => {
     expect(misplaced.code).toBe(2);
     expect(misplaced.err()).toContain('--as belongs to snapshot restore');
     expect((await cli().run('save', 'x', '--only', 'both')).err()).toContain('--only "both" is not sql or graph');
+    const external = await cli().run('save', 'x', '--sql-url', 'sqlserver://sa@db.example:1433');
+    expect(external.code).toBe(2);
+    expect(external.err()).toContain('HART_SQL_BACKUP_DIR');
     const noArgs = await cli().run();
     expect(noArgs.code).toBe(2);
     expect(noArgs.err()).toContain('Usage: hart-dev snapshot save NAME');

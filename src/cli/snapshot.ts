@@ -151,7 +151,13 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   if (sub === 'save') {
     const message = typeof values.message === 'string' ? values.message : undefined;
     ctx.state.snapshot = { name: snapshotName, ...(message === undefined ? {} : { message }) };
-    plan = snapshotSavePhases({ parts: only === undefined ? SNAPSHOT_PARTS : [only] });
+    const parts = only === undefined ? SNAPSHOT_PARTS : [only];
+    if (parts.includes('sql') && config.sql.url !== undefined && config.sql.backupDir === undefined) {
+      throw new UsageError('An existing SQL Server (HART_SQL_URL) needs a folder it can write the snapshot to', {
+        hint: 'Set HART_SQL_BACKUP_DIR (or --sql-backup-dir) to a folder on the server machine, e.g. /var/opt/mssql/backup; or save the graph alone with --only graph.',
+      });
+    }
+    plan = snapshotSavePhases({ parts });
   } else {
     const entry = findSnapshot(readManifest(config.stateDir), snapshotName);
     const copyAs = typeof values.as === 'string' ? values.as : undefined;
