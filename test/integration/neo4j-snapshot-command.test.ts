@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandIo } from '../../src/cli/io.js';
 import { run as snapshot } from '../../src/cli/snapshot.js';
 import { openGraph } from '../../src/neo4j/connect.js';
-import { fileDigest } from '../../src/neo4j/graph-snapshot.js';
+import { fileDigest, SHOW_CONSTRAINTS, SHOW_INDEXES } from '../../src/neo4j/graph-snapshot.js';
 import { resetGraph } from '../../src/neo4j/reset.js';
 import { readManifest } from '../../src/snapshot/manifest.js';
 import { REPO, testNeo4j } from './neo4j-support.js';
@@ -65,6 +65,12 @@ beforeAll(async () => {
   cwd = mkdtempSync(join(tmpdir(), 'hart-snapshot-command-'));
 });
 afterAll(async () => {
+  // Leave the shared server as a fresh one: no data, and none of the schema these tests restored.
+  await resetGraph(driver, testNeo4j(), { signal, yes: true });
+  for (const query of [SHOW_CONSTRAINTS, SHOW_INDEXES]) {
+    const { records } = await driver.executeQuery(query);
+    for (const r of records) await driver.executeQuery(`${query === SHOW_CONSTRAINTS ? 'DROP CONSTRAINT' : 'DROP INDEX'} \`${String(r.get('name'))}\` IF EXISTS`);
+  }
   rmSync(cwd, { recursive: true, force: true });
   await driver.close();
 });

@@ -52,6 +52,12 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hart-graph-snapshot-'));
 });
 afterAll(async () => {
+  // Leave the shared server as a fresh one: no data, and none of the schema these tests restored.
+  await resetGraph(driver, testNeo4j(), { signal, yes: true });
+  for (const query of [SHOW_CONSTRAINTS, SHOW_INDEXES]) {
+    const { records } = await driver.executeQuery(query);
+    for (const r of records) await driver.executeQuery(`${query === SHOW_CONSTRAINTS ? 'DROP CONSTRAINT' : 'DROP INDEX'} \`${String(r.get('name'))}\` IF EXISTS`);
+  }
   removeConfigFolders();
   rmSync(dir, { recursive: true, force: true });
   await driver.close();
