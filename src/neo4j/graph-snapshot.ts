@@ -281,7 +281,7 @@ export async function restoreGraphSnapshot(driver: Driver, endpoint: Neo4jEndpoi
   checkResetAllowed(endpoint, options.yes);
   const batchSize = options.batchSize ?? 500;
   // The whole file is read once before the graph is touched: a damaged or cut-short file changes nothing.
-  report?.status(`Checking ${file}`);
+  report?.status(`Reading ${file} through before the graph is touched`);
   await checkGraphSnapshot(file);
   const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   const iterator = lines[Symbol.asyncIterator]();

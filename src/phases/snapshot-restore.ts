@@ -73,7 +73,7 @@ export const snapshotGraphRestorePhase: Phase<UpContext> = {
       import('../neo4j/graph-snapshot.js'),
       import('../neo4j/graph-journal.js'),
     ]);
-    report.status(`Checking ${file}`);
+    report.status(`Checking the SHA-256 of ${file}`);
     const digest = await fileDigest(file);
     if (digest.sha256 !== part.sha256) {
       throw new HartError(`The snapshot's graph file ${file} changed since it was saved`, { code: 'snapshot-file-changed', hint: `Nothing was restored. Save the snapshot again, or delete it: hart-dev snapshot delete ${run.name}.` });
