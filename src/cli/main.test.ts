@@ -52,27 +52,29 @@ describe('--help fits the terminal', () => {
       Usage: hart-dev <command> [options]
 
       Commands:
-        up      Start SQL Server and Neo4j and deploy the
-                Hartonomous database
-        down    Stop and remove this project's containers
-                (--volumes also removes its data)
-        status  Show the services: state, health, image, ports,
-                volume (-o env for .NET settings)
-        logs    Print a service's container logs (-f to follow)
-        watch   Run up, then check and send every saved script,
-                CLR source and graph schema change
-        reset   Give a fresh database fast (golden backup restore,
-                or --full redeploy)
-        seed    Refill the seed data (tenant, plans, sample
-                embeddings), here or on --target
-        clr     Build the SQL CLR assembly (clr build) or print
-                its bindings (clr bindings)
-        doctor  Check this machine: Docker, architecture, memory,
-                ports, passwords, EULA, disk
-        plan    Show what up would run: phases and every SQL batch
-                in deploy order (no server)
-        check   Check the SQL payload for mistakes before any
-                server sees it
+        up        Start SQL Server and Neo4j and deploy the
+                  Hartonomous database
+        down      Stop and remove this project's containers
+                  (--volumes also removes its data)
+        status    Show the services: state, health, image, ports,
+                  volume (-o env for .NET settings)
+        logs      Print a service's container logs (-f to follow)
+        watch     Run up, then check and send every saved script,
+                  CLR source and graph schema change
+        reset     Give a fresh database fast (golden backup
+                  restore, or --full redeploy)
+        snapshot  Save and restore the whole stack by name
+                  (snapshot save|restore|list|delete NAME)
+        seed      Refill the seed data (tenant, plans, sample
+                  embeddings), here or on --target
+        clr       Build the SQL CLR assembly (clr build) or print
+                  its bindings (clr bindings)
+        doctor    Check this machine: Docker, architecture,
+                  memory, ports, passwords, EULA, disk
+        plan      Show what up would run: phases and every SQL
+                  batch in deploy order (no server)
+        check     Check the SQL payload for mistakes before any
+                  server sees it
 
       Global options:
         --json            NDJSON events on stdout (everything
@@ -98,17 +100,18 @@ describe('--help fits the terminal', () => {
       Usage: hart-dev <command> [options]
 
       Commands:
-        up      Start SQL Server and Neo4j and deploy the Hartonomous database
-        down    Stop and remove this project's containers (--volumes also removes its data)
-        status  Show the services: state, health, image, ports, volume (-o env for .NET settings)
-        logs    Print a service's container logs (-f to follow)
-        watch   Run up, then check and send every saved script, CLR source and graph schema change
-        reset   Give a fresh database fast (golden backup restore, or --full redeploy)
-        seed    Refill the seed data (tenant, plans, sample embeddings), here or on --target
-        clr     Build the SQL CLR assembly (clr build) or print its bindings (clr bindings)
-        doctor  Check this machine: Docker, architecture, memory, ports, passwords, EULA, disk
-        plan    Show what up would run: phases and every SQL batch in deploy order (no server)
-        check   Check the SQL payload for mistakes before any server sees it
+        up        Start SQL Server and Neo4j and deploy the Hartonomous database
+        down      Stop and remove this project's containers (--volumes also removes its data)
+        status    Show the services: state, health, image, ports, volume (-o env for .NET settings)
+        logs      Print a service's container logs (-f to follow)
+        watch     Run up, then check and send every saved script, CLR source and graph schema change
+        reset     Give a fresh database fast (golden backup restore, or --full redeploy)
+        snapshot  Save and restore the whole stack by name (snapshot save|restore|list|delete NAME)
+        seed      Refill the seed data (tenant, plans, sample embeddings), here or on --target
+        clr       Build the SQL CLR assembly (clr build) or print its bindings (clr bindings)
+        doctor    Check this machine: Docker, architecture, memory, ports, passwords, EULA, disk
+        plan      Show what up would run: phases and every SQL batch in deploy order (no server)
+        check     Check the SQL payload for mistakes before any server sees it
 
       Global options:
         --json            NDJSON events on stdout (everything human on stderr)

@@ -19,6 +19,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'logs', summary: 'Print a service\'s container logs (-f to follow)', load: () => import('./logs.js') },
   { name: 'watch', summary: 'Run up, then check and send every saved script, CLR source and graph schema change', load: () => import('./watch.js') },
   { name: 'reset', summary: 'Give a fresh database fast (golden backup restore, or --full redeploy)', load: () => import('./reset.js') },
+  { name: 'snapshot', summary: 'Save and restore the whole stack by name (snapshot save|restore|list|delete NAME)', load: () => import('./snapshot.js') },
   { name: 'seed', summary: 'Refill the seed data (tenant, plans, sample embeddings), here or on --target', load: () => import('./seed.js') },
   { name: 'clr', summary: 'Build the SQL CLR assembly (clr build) or print its bindings (clr bindings)', load: () => import('./clr.js') },
   { name: 'doctor', summary: 'Check this machine: Docker, architecture, memory, ports, passwords, EULA, disk', load: () => import('./doctor.js') },

@@ -85,4 +85,9 @@ describe('status -o env', () => {
     expect(shown.err).toBe('');
     expect(shown.out).toContain(`export ConnectionStrings__Hartonomous='Server=127.0.0.1,1433;Database=Hartonomous;User Id=sa;Password="It'\\''s $ecret; 1";TrustServerCertificate=True'\n`);
   });
+
+  it('--database DB prints the connection of a copy beside the main database (snapshot restore --as DB)', async () => {
+    const copy = await env(['--database', 'Hartonomous_it1']);
+    expect(copy.out).toContain("export ConnectionStrings__Hartonomous='Server=127.0.0.1,1433;Database=Hartonomous_it1;User Id=sa;Password=********;TrustServerCertificate=True'\n");
+  });
 });

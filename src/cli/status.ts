@@ -12,12 +12,13 @@ import { displayWidth, terminalColumns, wrapLine } from '../ui/wrap.js';
 import { writeLine, writeText, type CommandIo } from './io.js';
 
 export const STATUS_HELP = [
-  'Usage: hart-dev status [-o text|json|env] [--show-secrets]',
+  'Usage: hart-dev status [-o text|json|env] [--database DB] [--show-secrets]',
   '',
   "Shows the project's SQL Server and Neo4j: state, health, image, ports, uptime, volume.",
   '',
   'Options:',
   "  -o, --output text|json|env   env: settings for the Hartonomous services (.NET convention) as shell exports, e.g. export Neo4j__Uri='…'; load them with `eval \"$(hart-dev status -o env --show-secrets)\"`",
+  '  --database DB                with -o env: the connection of database DB on the same server (a copy from `hart-dev snapshot restore NAME --as DB`)',
   '  --show-secrets               print passwords instead of a placeholder',
 ].join('\n');
 
@@ -69,7 +70,7 @@ export function statusLines(rows: readonly StatusRow[], columns: number): string
 }
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
-  let values: { output?: string; 'show-secrets'?: boolean; help?: boolean; project?: string; json?: boolean };
+  let values: { output?: string; 'show-secrets'?: boolean; help?: boolean; project?: string; json?: boolean; database?: string };
   try {
     ({ values } = parseArgs({
       args,
@@ -79,6 +80,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
         'show-secrets': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         project: { type: 'string' },
+        database: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -93,7 +95,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const output = values.output ?? (values.json === true ? 'json' : 'text');
   if (!isOutput(output)) throw new UsageError(`-o "${output}" is not an output format`, { hint: 'Use -o text, -o json or -o env' });
   const config = loadConfig({ cwd: io.cwd, env: io.env, flags: { project: values.project } });
-  const sql = sqlEndpoint(config);
+  if (values.database !== undefined && output !== 'env') throw new UsageError('--database goes with -o env', { hint: `Run: hart-dev status -o env --database ${values.database}` });
+  if (values.database !== undefined && values.database.trim() === '') throw new UsageError('--database needs a database name', { hint: 'e.g. hart-dev status -o env --database Hartonomous_it1' });
+  const sql = values.database === undefined ? sqlEndpoint(config) : { ...sqlEndpoint(config), database: values.database };
   const neo4j = neo4jEndpoint(config);
 
   if (output === 'env') {

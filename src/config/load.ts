@@ -42,6 +42,8 @@ export interface Config {
     acceptEula: boolean;
     /** HART_SQL_FILESTREAM: enable FILESTREAM on an external Windows server. */
     filestream: boolean;
+    /** HART_SQL_BACKUP_DIR: where snapshots are written, as the server names the folder (undefined: the container's own). */
+    backupDir: string | undefined;
   };
   neo4j: {
     image: string;
@@ -364,6 +366,7 @@ export function loadConfig(options: LoadOptions): Config {
       collation: str('HART_SQL_COLLATION'),
       acceptEula: bool('HART_ACCEPT_EULA'),
       filestream: bool('HART_SQL_FILESTREAM'),
+      backupDir: opt('HART_SQL_BACKUP_DIR'),
     },
     neo4j: {
       image: str('HART_NEO4J_IMAGE'),

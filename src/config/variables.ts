@@ -23,6 +23,7 @@ export const VARIABLES = [
   { name: 'HART_SQL_URL', flag: 'sql-url', kind: 'url', description: 'Use an existing SQL Server instead of a container, e.g. sqlserver://sa@db.example:1433' },
   { name: 'HART_SQL_MEMORY_MB', flag: 'sql-memory', kind: 'int', default: '2048', description: 'MSSQL_MEMORY_LIMIT_MB of the SQL Server container' },
   { name: 'HART_SQL_COLLATION', flag: 'collation', kind: 'string', default: 'SQL_Latin1_General_CP1_CI_AS', description: 'Collation of the database' },
+  { name: 'HART_SQL_BACKUP_DIR', flag: 'sql-backup-dir', kind: 'string', description: 'Folder on the SQL Server machine where `snapshot save` writes backups (the server must be able to write it); needed with HART_SQL_URL, the container uses /var/opt/mssql/backup/snapshots' },
   { name: 'HART_SQL_FILESTREAM', flag: 'filestream', kind: 'bool', default: 'false', description: 'Enable FILESTREAM on an external Windows SQL Server (HART_SQL_URL); not available on Linux or in the container' },
   { name: 'HART_ACCEPT_EULA', flag: 'accept-eula', kind: 'bool', default: '', description: 'Y to accept the SQL Server EULA (https://go.microsoft.com/fwlink/?linkid=857698); asked once when interactive' },
   { name: 'HART_NEO4J_IMAGE', flag: 'neo4j-image', kind: 'string', default: 'neo4j:5.26-community', description: 'Neo4j image (community)' },

@@ -5,6 +5,7 @@ import type { Config } from '../config/load.js';
 import type { Neo4jEndpoint } from '../neo4j/endpoint.js';
 import type { SqlRunState } from '../sqlserver/deploy-run.js';
 import type { SqlEndpoint } from '../sqlserver/endpoint.js';
+import type { SnapshotRunState } from '../snapshot/run-state.js';
 
 export interface UpState {
   sqlServer?: SqlEndpoint;
@@ -12,6 +13,8 @@ export interface UpState {
   clr?: ClrArtifact;
   /** What the SQL Server phases share in this run: options, database status, journal, plan (deploy-run.ts). */
   sqlRun?: SqlRunState;
+  /** `snapshot save` / `snapshot restore`: the name, options and what each part's phase did. */
+  snapshot?: SnapshotRunState;
 }
 
 export interface UpContext {

@@ -344,3 +344,136 @@ export function dropModuleSql(kind: DroppableKind, parts: readonly string[], dat
 export function forgetJournalSql(): string {
   return `DELETE FROM ${JOURNAL} WHERE [Path] = @path;`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// snapshot save / restore: named COPY_ONLY backups beside the golden one.
+
+/**
+ * The edition, to decide whether a backup may be compressed: "Backup compression is supported on SQL
+ * Server editions: Enterprise, Standard, and Developer" (docs/relational-databases/backup-restore/
+ * backup-compression-sql-server.md). SERVERPROPERTY('EngineEdition') is 2 for Standard, Web and
+ * Business Intelligence, 3 for Evaluation, Developer and Enterprise, 4 for Express; 'Edition' names
+ * it ('Web Edition', 'Express Edition', …) (docs/t-sql/functions/serverproperty-transact-sql.md).
+ */
+export function serverEditionSql(): string {
+  return `SELECT CAST(SERVERPROPERTY('EngineEdition') AS int) AS engineEdition, CAST(SERVERPROPERTY('Edition') AS nvarchar(128)) AS edition;`;
+}
+
+/** Whether BACKUP … WITH COMPRESSION is allowed: Enterprise/Developer/Evaluation (3), or Standard (2) but not Web. */
+export function backupCompressionAllowed(engineEdition: number | undefined, edition: string | undefined): boolean {
+  if (engineEdition === 3) return true;
+  if (engineEdition === 2) return edition === undefined || !/^web/i.test(edition.trim());
+  return false;
+}
+
+/** Msg 1844 "BACKUP DATABASE WITH COMPRESSION is not supported on <edition> Edition": the backup is taken again uncompressed. */
+export const BACKUP_COMPRESSION_NOT_SUPPORTED = 1844;
+
+/** Joins a server-side folder and a file name with the folder's own separator (Linux '/', Windows '\'). */
+export function serverPath(dir: string, file: string): string {
+  const separator = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
+  return dir.endsWith(separator) ? `${dir}${file}` : `${dir}${separator}${file}`;
+}
+
+/** The backup set's name: RESTORE HEADERONLY shows which snapshot a file holds. */
+export function snapshotBackupName(name: string): string {
+  return `hart-dev snapshot ${name}`;
+}
+
+/**
+ * A named snapshot's backup. NOTES: Temporal tables… — "BACKUP DATABASE … TO DISK = … WITH COPY_ONLY,
+ * INIT, COMPRESSION" (COPY_ONLY: the database's own backup chain is not disturbed). FORMAT writes a
+ * new media header so a file a stopped backup left unreadable is replaced (as goldenBackupSql); CHECKSUM
+ * "verifies each page for checksum and torn page … and generate[s] a backup checksum for the entire
+ * backup", which RESTORE … WITH CHECKSUM verifies again (docs/t-sql/statements/backup-transact-sql.md;
+ * restore-statements-arguments-transact-sql.md: CHECKSUM "causes the restore operation to fail" when
+ * the backup lacks checksums). NO_COMPRESSION where the edition has none (Express, Web: Msg 1844).
+ * The folder is created by the server itself, guarded as in goldenBackupSql (Msg 22048 otherwise).
+ */
+export function snapshotBackupSql(database: string, dir: string, file: string, name: string, compress: boolean): string {
+  return [
+    `IF NOT EXISTS (SELECT 1 FROM sys.dm_os_file_exists(${nstring(dir)}) WHERE [file_is_a_directory] = 1)`,
+    `  EXEC master.sys.xp_create_subdir ${nstring(dir)};`,
+    `BACKUP DATABASE ${quoteName(database)} TO DISK = ${nstring(file)}`,
+    `  WITH COPY_ONLY, FORMAT, INIT, CHECKSUM, ${compress ? 'COMPRESSION' : 'NO_COMPRESSION'}, NAME = ${nstring(snapshotBackupName(name))};`,
+  ].join('\n');
+}
+
+/**
+ * Size and SHA-256 of a backup file as the server reads it, so the manifest can name the bytes even
+ * when the file is inside a container or on another machine: OPENROWSET(BULK …, SINGLE_BLOB) "returns
+ * the contents of data_file as a single-row, single-column rowset of type varbinary(max)" and takes
+ * the path only as a literal (docs/t-sql/functions/openrowset-bulk-transact-sql.md); HASHBYTES takes
+ * input of any length since SQL Server 2016 ("For SQL Server 2014 (12.x) and earlier, allowed input
+ * values are limited to 8000 bytes", docs/t-sql/functions/hashbytes-transact-sql.md).
+ */
+export function backupFileDigestSql(file: string): string {
+  return [
+    `SELECT DATALENGTH(f.[BulkColumn]) AS bytes, CONVERT(char(64), HASHBYTES('SHA2_256', f.[BulkColumn]), 2) AS sha256`,
+    `FROM OPENROWSET(BULK ${nstring(file)}, SINGLE_BLOB) AS f;`,
+  ].join('\n');
+}
+
+/**
+ * The logical files of a backup, for WITH MOVE: RESTORE FILELISTONLY returns one row per file with
+ * LogicalName, PhysicalName and Type (D data, L log, S FILESTREAM/In-Memory container)
+ * (docs/t-sql/statements/restore-statements-filelistonly-transact-sql.md).
+ */
+export function backupFileListSql(file: string): string {
+  return `RESTORE FILELISTONLY FROM DISK = ${nstring(file)};`;
+}
+
+/** Where a restored copy puts one file: beside the original, its name prefixed with the copy's database name. */
+export interface FileMove {
+  logicalName: string;
+  physicalName: string;
+}
+
+/**
+ * Restores a snapshot over the database, as restoreGoldenSql does (NOTES: Temporal tables… — after
+ * SINGLE_USER, WITH REPLACE; a database that is not ONLINE is restored over directly), with CHECKSUM:
+ * the backup's checksums are verified, and a damaged file stops the restore before the database is replaced.
+ */
+export function restoreSnapshotSql(database: string, file: string, online: boolean): string {
+  const db = quoteName(database);
+  return [
+    ...(online ? [`ALTER DATABASE ${db} SET SINGLE_USER WITH ROLLBACK IMMEDIATE;`] : []),
+    `RESTORE DATABASE ${db} FROM DISK = ${nstring(file)} WITH REPLACE, CHECKSUM;`,
+    `ALTER DATABASE ${db} SET MULTI_USER;`,
+  ].join('\n');
+}
+
+/**
+ * Restores a snapshot as another database beside the main one (`snapshot restore NAME --as DB`): each
+ * file moved to a new name — "If a RESTORE statement is used to relocate a database on the same server
+ * or copy it to a different server, the MOVE option might be necessary to … avoid collisions with
+ * existing files" — and NEW_BROKER, since the copy would otherwise carry the main database's broker
+ * id (NOTES: Service Broker — 9772; NEW_BROKER "Specifies that the database be assigned a new Service
+ * Broker identifier", restore-statements-arguments-transact-sql.md). REPLACE: an earlier copy of the
+ * same name is replaced; the copy's users are ended first when it is ONLINE.
+ */
+export function restoreSnapshotCopySql(database: string, file: string, moves: readonly FileMove[], online: boolean): string {
+  const db = quoteName(database);
+  return [
+    ...(online ? [`ALTER DATABASE ${db} SET SINGLE_USER WITH ROLLBACK IMMEDIATE;`] : []),
+    `RESTORE DATABASE ${db} FROM DISK = ${nstring(file)}`,
+    `  WITH ${moves.map((m) => `MOVE ${nstring(m.logicalName)} TO ${nstring(m.physicalName)}`).join(', ')},`,
+    `  REPLACE, CHECKSUM, NEW_BROKER;`,
+    `ALTER DATABASE ${db} SET MULTI_USER;`,
+  ].join('\n');
+}
+
+/**
+ * The user assemblies of a restored database with the SHA2_512 of their bytes, read from master so
+ * the trusted list (server-level, NOTES: SQL CLR — "a fresh container has none, even after restoring
+ * a database") can be completed with exactly what the snapshot holds. sys.assembly_files.content is
+ * the assembly's bytes (file_id 1 is the assembly itself); HASHBYTES as in backupFileDigestSql.
+ */
+export function restoredAssembliesSql(database: string): string {
+  const db = quoteName(database);
+  return [
+    `SELECT a.[name] AS name, CONVERT(char(128), HASHBYTES('SHA2_512', f.[content]), 2) AS sha512`,
+    `FROM ${db}.sys.assemblies AS a JOIN ${db}.sys.assembly_files AS f ON f.[assembly_id] = a.[assembly_id] AND f.[file_id] = 1`,
+    `WHERE a.[is_user_defined] = 1;`,
+  ].join('\n');
+}
