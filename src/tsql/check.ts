@@ -41,6 +41,8 @@ export interface CheckOptions {
    * and build the context scripts' part of the schema from their kept skeletons (`watch`).
    */
   keepSkeletons?: boolean;
+  /** The catalog of the context and the plan together, when the caller keeps one (`watch`): not built again. */
+  catalog?: Catalog;
 }
 
 interface PhasedScript {
@@ -74,7 +76,7 @@ export async function checkPayload(plan: PayloadPlan, options: CheckOptions = {}
   const own = new Set(scripts.map((s) => s.script.file));
   const contextScripts = options.context === undefined ? [] : scriptsOf(options.context).filter((s) => !own.has(s.script.file));
   const cataloged = [...contextScripts, ...scripts];
-  const catalog = new Catalog(cataloged.map((s) => ({ path: s.script.path, analysis: catalogAnalysisOf(s.script) })));
+  const catalog = options.catalog ?? new Catalog(cataloged.map((s) => ({ path: s.script.path, analysis: catalogAnalysisOf(s.script) })));
   const out: Diagnostic[] = [...plan.diagnostics];
   const push = (loc: { file: string; line: number; col: number }, rule: string, message: string, hint: string, severity: 'error' | 'warning' = 'error'): void => {
     out.push({ file: loc.file, line: loc.line, col: loc.col, severity, rule, message, hint });

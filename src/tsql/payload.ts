@@ -36,6 +36,11 @@ export interface PayloadOptions {
    * every file read is put here. The caller deletes the files that changed before loading.
    */
   cache?: Map<string, LoadedScript>;
+  /**
+   * The plan of the previous load (`watch`): its deploy order is kept when the programmability scripts
+   * are the same files and none defines or orders by anything else than before.
+   */
+  previous?: PayloadPlan;
 }
 
 /** A file loaded as a script, with the reader's findings about it. */
@@ -278,20 +283,46 @@ async function loadEntries(c: Collected, options: PayloadOptions): Promise<Diagn
   return diagnostics;
 }
 
+/** What a script's place in the deploy order depends on: its definitions and ordering references. */
+function orderingSignature(a: ScriptAnalysis): string {
+  const defs = a.definitions.map((d) => `${d.kind}:${d.key}`);
+  const refs = a.references.filter((r) => r.ordering).map((r) => `${r.kind}:${r.parts.join('.')}`);
+  return `${defs.join('\u0001')}\u0002${refs.join('\u0001')}`;
+}
+
+/** The previous load's order for these scripts, when nothing it was computed from changed. */
+function keptOrder(scripts: readonly Script[], previous: PayloadPlan | undefined, forOrder: (s: Script) => ScriptAnalysis): { ordered: Script[]; diagnostics: Diagnostic[] } | undefined {
+  if (previous === undefined) return undefined;
+  const before = new Map(previous.programmability.filter((s) => s.kind !== 'every-time').map((s) => [s.path, s]));
+  if (before.size !== scripts.length) return undefined;
+  const byPath = new Map<string, Script>();
+  for (const s of scripts) {
+    const old = before.get(s.path);
+    if (old === undefined || (old !== s && orderingSignature(forOrder(old)) !== orderingSignature(forOrder(s)))) return undefined;
+    byPath.set(s.path, s);
+  }
+  const ordered = [...before.keys()].map((path) => byPath.get(path) as Script);
+  return { ordered, diagnostics: previous.diagnostics.filter((d) => d.rule === 'dependency-cycle') };
+}
+
 function finish(c: Collected, loadDiagnostics: Diagnostic[], options: PayloadOptions): PayloadPlan {
   const orderOnly = options.orderOnly === true;
   // What the order needs: a script analysed by the worker is represented by its summary here.
   const forOrder = (s: Script): ScriptAnalysis => remoteSummaries.get(s) ?? analysisOf(s, { orderOnly });
-  const all = [...c.clrBindings, ...c.migrations, ...c.broker, ...c.programmability, ...c.everyTime];
-  const catalog = new Catalog(all.map((s) => ({ path: s.path, analysis: forOrder(s) })));
-  const inputs = c.programmability.map((s) => ({ path: s.path, analysis: forOrder(s), script: s }));
-  const { ordered, diagnostics } = orderScripts(inputs, catalog);
+  let order = keptOrder(c.programmability, options.previous, forOrder);
+  if (order === undefined) {
+    const all = [...c.clrBindings, ...c.migrations, ...c.broker, ...c.programmability, ...c.everyTime];
+    const catalog = new Catalog(all.map((s) => ({ path: s.path, analysis: forOrder(s) })));
+    const inputs = c.programmability.map((s) => ({ path: s.path, analysis: forOrder(s), script: s }));
+    const computed = orderScripts(inputs, catalog);
+    order = { ordered: computed.ordered.map((o) => o.script), diagnostics: computed.diagnostics };
+  }
   return {
     migrations: c.migrations,
     broker: c.broker,
-    programmability: [...ordered.map((o) => o.script), ...c.everyTime],
+    programmability: [...order.ordered, ...c.everyTime],
     clrBindings: c.clrBindings,
-    diagnostics: [...loadDiagnostics, ...diagnostics],
+    diagnostics: [...loadDiagnostics, ...order.diagnostics],
   };
 }
 

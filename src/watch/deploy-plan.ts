@@ -48,14 +48,14 @@ function moduleDrop(d: Definition, why: ModuleDrop['why']): ModuleDrop {
   return { kind: d.kind as DroppableKind, parts: d.parts, name: d.name, databaseTrigger: d.kind === 'trigger' && d.target === undefined, why };
 }
 
-export function roundDeploy(plan: PayloadPlan, journal: Journal, removed: readonly Script[]): RoundDeploy {
+export function roundDeploy(plan: PayloadPlan, journal: Journal, removed: readonly Script[], catalog?: Catalog): RoundDeploy {
   const deployable = [...plan.broker, ...plan.programmability.filter((s) => s.kind !== 'every-time')];
   const changed = deployable.filter((s) => decideScript(s, journal.get(s.path), false).action === 'apply');
   const migrations = plan.migrations.filter((s) => decideScript(s, journal.get(s.path), false).action !== 'skip');
 
   // Dependents to make again, found by what their modules reference (transitively through views).
   const scripts = [...plan.clrBindings, ...plan.migrations, ...deployable];
-  const catalog = new Catalog(scripts.map((s) => ({ path: s.path, analysis: catalogAnalysisOf(s) })));
+  const known = catalog ?? new Catalog(scripts.map((s) => ({ path: s.path, analysis: catalogAnalysisOf(s) })));
   const again = new Set<Script>();
   const dropFirst: ModuleDrop[] = [];
   let frontier = new Set(changed.map((s) => s.path));
@@ -64,7 +64,7 @@ export function roundDeploy(plan: PayloadPlan, journal: Journal, removed: readon
     for (const s of plan.programmability) {
       if (s.kind === 'every-time' || changed.includes(s) || again.has(s)) continue;
       const a = catalogAnalysisOf(s);
-      const bound = a.references.some((ref) => ref.module !== undefined && (ref.module.kind === 'view' || ref.module.schemaBound === true) && catalog.targets(ref).some((t) => frontier.has(t.script)));
+      const bound = a.references.some((ref) => ref.module !== undefined && (ref.module.kind === 'view' || ref.module.schemaBound === true) && known.targets(ref).some((t) => frontier.has(t.script)));
       if (!bound) continue;
       again.add(s);
       next.add(s.path);
@@ -82,10 +82,10 @@ export function roundDeploy(plan: PayloadPlan, journal: Journal, removed: readon
   const everyTime = plan.programmability.filter((s) => s.kind === 'every-time');
   const dropAfter: ModuleDrop[] = [];
   const leftInPlace: string[] = [];
-  const definedNow = new Set(scripts.flatMap((s) => catalogAnalysisOf(s).definitions.map((d) => d.key)));
+  const definedNow = (key: string): boolean => known.byKey.has(key);
   for (const s of removed) {
     for (const d of catalogAnalysisOf(s).definitions) {
-      if (definedNow.has(d.key) || d.viaAlter === true || d.synthetic === true) continue;
+      if (definedNow(d.key) || d.viaAlter === true || d.synthetic === true) continue;
       if (DROPPABLE.has(d.kind)) dropAfter.push(moduleDrop(d, 'script removed'));
       else leftInPlace.push(`${d.name} (${d.kind})`);
     }

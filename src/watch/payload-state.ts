@@ -34,12 +34,19 @@ const allScripts = (plan: PayloadPlan): Script[] => scriptsOf(plan).map((s) => s
 export class PayloadState {
   private readonly cache = new Map<string, LoadedScript>();
   private current: PayloadPlan | undefined;
+  private currentCatalog: Catalog | undefined;
 
   constructor(private readonly options: PayloadStateOptions) {}
 
   get plan(): PayloadPlan {
     if (this.current === undefined) throw new Error('the payload is not loaded yet');
     return this.current;
+  }
+
+  /** The catalog of the whole payload as loaded now (built once per load). */
+  get catalog(): Catalog {
+    this.currentCatalog ??= catalogOf(allScripts(this.plan));
+    return this.currentCatalog;
   }
 
   /**
@@ -55,7 +62,8 @@ export class PayloadState {
       this.cache.delete(file);
     }
     // One thread: which thread loads a script must not change what its analysis holds.
-    let plan = await loadPayloadPlan(this.options.sqlDir, { variables: this.options.variables, cache: this.cache });
+    const last = this.current === undefined ? {} : { previous: this.current };
+    let plan = await loadPayloadPlan(this.options.sqlDir, { variables: this.options.variables, cache: this.cache, ...last });
     let same = false;
     for (const [file, old] of previous) {
       const fresh = this.cache.get(file);
@@ -65,8 +73,9 @@ export class PayloadState {
       }
     }
     // A file saved without a change keeps its old Script: the plan is made of the old objects again.
-    if (same) plan = await loadPayloadPlan(this.options.sqlDir, { variables: this.options.variables, cache: this.cache });
+    if (same) plan = await loadPayloadPlan(this.options.sqlDir, { variables: this.options.variables, cache: this.cache, ...last });
     this.current = plan;
+    this.currentCatalog = undefined;
     const after = allScripts(plan);
     const changed = after.filter((s) => before.get(s.path) !== s);
     const paths = new Set(after.map((s) => s.path));
@@ -82,7 +91,7 @@ export class PayloadState {
   /** The findings of a change: its scripts and their dependents, against the whole payload. */
   async checkChange(change: PayloadChange): Promise<CheckedChange> {
     const plan = this.plan;
-    const dependents = dependentsOf(plan, change);
+    const dependents = dependentsOf(plan, change, this.catalog);
     const own = new Set([...change.changed, ...dependents]);
     if (own.size === 0) return { ...change, dependents, diagnostics: [] };
     const paths = new Set([...own].map((s) => s.path));
@@ -94,7 +103,7 @@ export class PayloadState {
       // Diagnostic.file is relative to the payload folder, as Script.path is.
       diagnostics: plan.diagnostics.filter((d) => paths.has(d.file)),
     };
-    const diagnostics = await checkPayload(subset, { ...this.checkOptions(), context: plan });
+    const diagnostics = await checkPayload(subset, { ...this.checkOptions(), context: plan, catalog: this.catalog });
     return { ...change, dependents, diagnostics };
   }
 
@@ -117,18 +126,22 @@ function definedKeys(scripts: readonly Script[]): Set<string> {
  * The scripts (other than the changed ones) whose references name an object a changed or removed
  * script defines: what they reference may have changed shape (columns, parameters) or be gone.
  */
-export function dependentsOf(plan: PayloadPlan, change: PayloadChange): Script[] {
+export function dependentsOf(plan: PayloadPlan, change: PayloadChange, catalog: Catalog = catalogOf(allScripts(plan))): Script[] {
   const keys = definedKeys([...change.changed, ...change.removed]);
   if (keys.size === 0) return [];
   const changed = new Set(change.changed);
-  const scripts = allScripts(plan);
-  const catalog = new Catalog(scripts.map((s) => ({ path: s.path, analysis: catalogAnalysisOf(s) })));
-  const removedCatalog = new Catalog(change.removed.map((s) => ({ path: s.path, analysis: catalogAnalysisOf(s) })));
-  return scripts.filter((s) => {
+  const removedCatalog = change.removed.length === 0 ? undefined : catalogOf(change.removed);
+  const hits = (targets: readonly { key: string }[]): boolean => targets.some((t) => keys.has(t.key));
+  return allScripts(plan).filter((s) => {
     if (changed.has(s)) return false;
     for (const ref of catalogAnalysisOf(s).references) {
-      for (const target of [...catalog.targets(ref), ...removedCatalog.targets(ref)]) if (keys.has(target.key)) return true;
+      if (hits(catalog.targets(ref)) || (removedCatalog !== undefined && hits(removedCatalog.targets(ref)))) return true;
     }
     return false;
   });
+}
+
+/** The catalog of scripts, in the order given. */
+export function catalogOf(scripts: readonly Script[]): Catalog {
+  return new Catalog(scripts.map((s) => ({ path: s.path, analysis: catalogAnalysisOf(s) })));
 }

@@ -80,7 +80,7 @@ export class SqlRounds {
     try {
       const session = await this.open();
       this.journal ??= await loadJournal(session);
-      const deploy = roundDeploy(this.payload.plan, all ? new Journal() : this.journal, this.removed);
+      const deploy = roundDeploy(this.payload.plan, all ? new Journal() : this.journal, this.removed, this.payload.catalog);
       for (const m of deploy.migrations) {
         if (!changedNow.has(m.path)) continue;
         const ran = this.journal.get(m.path) !== undefined;
