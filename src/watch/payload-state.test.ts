@@ -38,7 +38,7 @@ describe('the payload kept between watch rounds', () => {
     expect(change.changed.map((s) => s.path)).toEqual(['programmability/views/a.sql']);
     expect(state.plan.programmability[1]).toBe(first.programmability[1]);
     // a now reads b: b must come first.
-    change = await state.reload([write('programmability/views/a.sql', 'CREATE OR ALTER VIEW dbo.a AS SELECT b.Id FROM dbo.b AS b;\nGO\n')]);
+    await state.reload([write('programmability/views/a.sql', 'CREATE OR ALTER VIEW dbo.a AS SELECT b.Id FROM dbo.b AS b;\nGO\n')]);
     expect(state.plan.programmability.map((s) => s.path)).toEqual(['programmability/views/b.sql', 'programmability/views/a.sql']);
     // Saved again without a change: nothing changed, the same objects.
     const before = state.plan.programmability;
