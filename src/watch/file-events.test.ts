@@ -17,7 +17,7 @@ function setup(): { root: string; file: string; watcher: FileEvents; signal: Abo
   mkdirSync(join(root, 'programmability', 'procedures'), { recursive: true });
   const file = join(root, 'programmability', 'procedures', 'usp_A.sql');
   writeFileSync(file, 'CREATE OR ALTER PROCEDURE dbo.usp_A AS SELECT 1;\n');
-  const watcher = new FileEvents({ roots: [root], relevant: (p) => p.endsWith('.sql'), quietMs: 150 });
+  const watcher = new FileEvents({ roots: [root], relevant: (p) => p.endsWith('.sql'), quietMs: 300, maxWaitMs: 5000 });
   events.push(watcher);
   return { root, file, watcher, signal: new AbortController().signal };
 }

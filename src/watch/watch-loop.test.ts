@@ -49,7 +49,7 @@ describe('the watch loop (real file-system events; SQL Server through the record
     expect(await sql.start()).toBe(true);
     await sql.round([], true);
     const folders = { sqlDir, seedsDir };
-    const fileEvents = new FileEvents({ roots: [sqlDir, seedsDir], relevant: (p) => watchedKind(p, folders) !== undefined, quietMs: 80 });
+    const fileEvents = new FileEvents({ roots: [sqlDir, seedsDir], relevant: (p) => watchedKind(p, folders) !== undefined, quietMs: 200, maxWaitMs: 5000 });
     cleanup.push(() => fileEvents.close(), () => rmSync(root, { recursive: true, force: true }));
     const phasesRun: string[] = [];
     let pressKey: ((k: WatchKey) => void) | undefined;
