@@ -14,7 +14,7 @@ type LoopModule = typeof import('../src/watch/watch-loop.js');
 type PathsModule = typeof import('../src/watch/watched-paths.js');
 type FakeModule = typeof import('../test/support/recording-fake-session.js');
 type GeneratorModule = typeof import('./tsql-payload.js');
-type WatchEvent = import('../src/watch/watch-events.js').WatchEvent;
+type WatchEvent = import('../src/engine/watch-events.js').WatchEvent;
 
 const { SqlRounds }: RoundsModule = await import(new URL('../dist/watch/sql-rounds.js', import.meta.url).href);
 const { FileEvents }: EventsModule = await import(new URL('../dist/watch/file-events.js', import.meta.url).href);

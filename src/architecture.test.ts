@@ -1,5 +1,5 @@
 // The dependency rule of DESIGN.md, enforced: cli → phases → infra (docker | sqlserver | tsql | clr |
-// neo4j | seed | snapshot) → config; engine is used by cli and phases; ui only consumes engine events. Infra
+// neo4j | seed | snapshot | watch) → config; engine is used by cli and phases; ui only consumes engine events. Infra
 // folders never import cli, phases or ui.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('.', import.meta.url));
-const INFRA = ['docker', 'sqlserver', 'tsql', 'clr', 'neo4j', 'seed', 'snapshot'];
+const INFRA = ['docker', 'sqlserver', 'tsql', 'clr', 'neo4j', 'seed', 'snapshot', 'watch'];
 
 const FORBIDDEN: Record<string, string[]> = {
   ...Object.fromEntries(INFRA.map((folder) => [folder, ['cli', 'phases', 'ui']])),

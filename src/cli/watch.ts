@@ -17,7 +17,7 @@ import { payloadVariables, setDeployOptions } from '../sqlserver/deploy-run.js';
 import { watchLines } from '../ui/watch-lines.js';
 import { FileEvents } from '../watch/file-events.js';
 import { SqlRounds } from '../watch/sql-rounds.js';
-import type { WatchEvent } from '../watch/watch-events.js';
+import type { WatchEvent } from '../engine/watch-events.js';
 import { watchLoop, type PhaseRound, type WatchKey } from '../watch/watch-loop.js';
 import { watchedKind } from '../watch/watched-paths.js';
 import { isInteractive, writeLine, writeText, type CommandIo } from './io.js';
@@ -119,8 +119,12 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const config = up.config;
   const ctx = up.ctx;
   const redact = createRedactor(config.secrets);
+  const interactive = isInteractive(io, parsed.json);
+  // On a terminal the persistent Ink view (on stderr, as up's); plain lines or NDJSON otherwise.
+  const view = interactive ? (await import('../ui/ink/watch-renderer.js')).createWatchRenderer(io.stderr) : undefined;
   const emit = (e: WatchEvent): void => {
     if (parsed.json) writeLine(io.stdout, redact(JSON.stringify(e)));
+    else if (view !== undefined) view.handle(JSON.parse(redact(JSON.stringify(e))) as WatchEvent);
     else for (const line of watchLines(e)) writeLine(io.stdout, redact(line));
   };
   const stop = new AbortController();
@@ -139,11 +143,11 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
         );
   const roots = [config.paths.sqlDir, config.paths.seedsDir].filter((d) => existsSync(d));
   const events = new FileEvents({ roots, relevant: (p) => watchedKind(p, folders) !== undefined });
-  const keys = isInteractive(io, parsed.json) ? terminalKeys(io, () => stop.abort()) : undefined;
+  const keys = interactive ? terminalKeys(io, () => stop.abort()) : undefined;
   try {
     if (sql !== undefined) await sql.start();
     emit({ type: 'watch-ready', watching: roots.map((r) => (r.startsWith(io.cwd) ? r.slice(io.cwd.length + 1) || '.' : r)), scripts: sql?.scriptCount ?? 0, time: new Date().toISOString() });
-    if (keys !== undefined) emit({ type: 'note', message: 'Keys: r send everything again, s seed again, q quit.' });
+    if (keys !== undefined && view === undefined) emit({ type: 'note', message: 'Keys: r send everything again, s seed again, q quit.' });
     const loop = {
       events,
       folders,
@@ -161,6 +165,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   } finally {
     keys?.close();
     events.close();
+    await view?.close();
     io.signal.removeEventListener('abort', onAbort);
     await sql?.close();
   }

@@ -1,6 +1,6 @@
 // `watch` events as plain lines (a pipe, CI, and the terminal): one line per event, a finding as
 // `check` prints it (file:line:col: severity rule: message, then the hint).
-import type { WatchEvent } from '../watch/watch-events.js';
+import type { WatchEvent } from '../engine/watch-events.js';
 
 const list = (items: readonly string[], max = 6): string => (items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`);
 

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RecordingFakeServer, SimulatedDatabase } from '../../test/support/recording-fake-session.js';
 import { SqlRounds } from './sql-rounds.js';
-import type { WatchEvent } from './watch-events.js';
+import type { WatchEvent } from '../engine/watch-events.js';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -10,7 +10,7 @@ import type { Diagnostic, Script } from '../tsql/types.js';
 import { roundDeploy, isEmptyDeploy } from './deploy-plan.js';
 import { deployRound } from './deploy-round.js';
 import { PayloadState, type PayloadStateOptions } from './payload-state.js';
-import type { WatchEvent, WatchSink } from './watch-events.js';
+import type { WatchEvent, WatchSink } from '../engine/watch-events.js';
 
 export interface SqlRoundsDeps {
   openSession(): Promise<SqlSession>;

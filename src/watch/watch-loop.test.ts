@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RecordingFakeServer, SimulatedDatabase } from '../../test/support/recording-fake-session.js';
 import { FileEvents } from './file-events.js';
 import { SqlRounds } from './sql-rounds.js';
-import type { WatchEvent } from './watch-events.js';
+import type { WatchEvent } from '../engine/watch-events.js';
 import { watchLoop, type WatchKey } from './watch-loop.js';
 import { watchedKind } from './watched-paths.js';
 

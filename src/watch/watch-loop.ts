@@ -5,7 +5,7 @@ import { relative } from 'node:path';
 import { toErrorInfo } from '../engine/errors.js';
 import type { FileEvents } from './file-events.js';
 import type { SqlRounds } from './sql-rounds.js';
-import type { WatchEvent, WatchSink, WatchTarget } from './watch-events.js';
+import type { WatchEvent, WatchSink, WatchTarget } from '../engine/watch-events.js';
 import { watchedKind, type WatchedFolders, type WatchedKind } from './watched-paths.js';
 
 /** r: send every script again; s: seed again; q: quit. */
