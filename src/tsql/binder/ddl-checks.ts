@@ -1,6 +1,7 @@
 // Table definitions against themselves and the catalog: Msg 2705 (a column name twice in one
 // table), 1911 (a key, index or INCLUDE column the table does not have), 1769 (a FOREIGN KEY's own
-// column the table does not have), 1767 (a FOREIGN KEY to a table nothing defines) and 1770 (to a
+// column the table does not have), 8140 (a key or foreign key written among a column's constraints that lists
+// more than one column), 1767 (a FOREIGN KEY to a table nothing defines) and 1770 (to a
 // column the referenced table does not have), 8148 (a column with two DEFAULTs), 8183 (a CHECK, FOREIGN KEY
 // or NOT NULL on a computed column that is not PERSISTED), 8196 (two ROWGUIDCOL columns), 13502 / 13503 (two
 // GENERATED ALWAYS AS ROW START / END columns), 13509 (such a column in a CREATE TABLE without PERIOD FOR
@@ -125,6 +126,8 @@ function checkTableConstraint(e: NodeBase, table: string, columns: ColumnSet | n
   const type = nameOf(e, 'constraintType');
   const keyColumns = children(e, 'keyColumns');
   const own = keyColumns.length > 0 ? keyColumns : children(e, 'columns');
+  // Written among a column's constraints, a key or foreign key lists one column at most (Msg 8140).
+  if (field(e, 'columnLevel') === true && own.length > 1) ctx.findings.error(8140, msg.columnLevelKeys(type ?? '', table), e.start);
   if (type === 'PRIMARY KEY' || type === 'UNIQUE') {
     if (columns !== null) reportMissing(own, columns, ctx, (c) => ctx.findings.error(1911, msg.columnNotInTarget(c.name), c.start));
     return;

@@ -69,6 +69,18 @@ describe('table definitions: 2705 / 1911 / 1767 / 1769 / 1770', () => {
     expect(codes("CREATE TABLE dbo.T (a int)\nGO\nIF COL_LENGTH('dbo.T', 'a') IS NULL ALTER TABLE dbo.T ADD a int")).toEqual([]);
     expect(codes('CREATE TABLE dbo.T (a int)\nGO\nALTER TABLE dbo.T DROP COLUMN a\nGO\nALTER TABLE dbo.T ADD a int')).toEqual([]);
   });
+  it('1911 for the column of a key written after another column that the table lacks', () => {
+    expect(codes('CREATE TABLE dbo.T (a int, b int NOT NULL CONSTRAINT pk PRIMARY KEY (c))')).toEqual([1911]);
+    expect(codes('DECLARE @t TABLE (a int, b int UNIQUE (c))')).toEqual([1911]);
+    expect(codes('CREATE TYPE dbo.TT AS TABLE (a int, b int PRIMARY KEY NONCLUSTERED (a))')).toEqual([]);
+    expect(codes('CREATE TABLE dbo.T (a int, b int NOT NULL PRIMARY KEY (a) UNIQUE (b))')).toEqual([]);
+  });
+  it('8140 for a key or foreign key written after a column that lists more than one column', () => {
+    expect(bind('CREATE TABLE dbo.T (a int, b int NOT NULL PRIMARY KEY (a, b))')).toMatchObject([{ code: 8140, message: "More than one key specified in column level PRIMARY KEY constraint, table 'T'." }]);
+    expect(codes('DECLARE @t TABLE (a int, b int UNIQUE (a, b))')).toEqual([8140]);
+    expect(codes('CREATE TABLE dbo.T (a int, b int CONSTRAINT fk FOREIGN KEY (a, b) REFERENCES dbo.T (a, b), CONSTRAINT uq UNIQUE (a, b))')).toEqual([8140]);
+    expect(codes('CREATE TABLE dbo.T (a int, b int NOT NULL PRIMARY KEY (b), CONSTRAINT uq UNIQUE (b, a))')).toEqual([]);
+  });
   it('1911 for key and index columns the table lacks', () => {
     expect(bind('CREATE TABLE dbo.T (a int, CONSTRAINT pk PRIMARY KEY (b))')).toMatchObject([{ code: 1911, message: "Column name 'b' does not exist in the target table or view." }]);
     expect(codes('CREATE TABLE dbo.T (a int, INDEX ix (a) INCLUDE (c))')).toEqual([1911]);
