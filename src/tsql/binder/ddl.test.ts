@@ -112,6 +112,14 @@ describe('table definitions: 2705 / 1911 / 1767 / 1769 / 1770', () => {
     expect(codes(`CREATE PROCEDURE dbo.MakeC AS CREATE TABLE dbo.C (Id int, PId int REFERENCES dbo.P (Id))\nGO\n${parent}`)).toEqual([]);
     expect(codes(`EXEC (N'${parent}')\nGO\nCREATE TABLE dbo.C (Id int, PId int REFERENCES dbo.P (Id))\nGO\n${parent}`)).toEqual([]);
   });
+  it('8141 for a CHECK written after a column that names another column', () => {
+    expect(bind('CREATE TABLE dbo.T (a int, b int NOT NULL CHECK (b > a))')).toMatchObject([{ code: 8141, message: "Column CHECK constraint for column 'b' references another column, table 'T'." }]);
+    expect(codes('CREATE TABLE dbo.T (a date, b date CONSTRAINT ck CHECK (DATEDIFF(day, a, b) >= 0) NULL)')).toEqual([8141]);
+    expect(codes('DECLARE @t TABLE (a int, b int CHECK (a IS NOT NULL OR b IS NOT NULL))')).toEqual([8141]);
+    expect(codes('CREATE TYPE dbo.TT AS TABLE (a int, b int CHECK (A < 0))')).toEqual([8141]);
+    expect(codes('CREATE TABLE dbo.T (a int, b date NOT NULL CHECK (DATEPART(year, [B]) > 2000 AND b < GETDATE()), c int, CHECK (c > a))')).toEqual([]);
+    expect(codes('CREATE TABLE dbo.T (a int, b int CHECK (b BETWEEN 0 AND 9) CHECK (b <> 5), CONSTRAINT ck CHECK (b > a))')).toEqual([]);
+  });
   it('8148 for two DEFAULT definitions on one column', () => {
     expect(bind('CREATE TABLE dbo.T (a int NOT NULL DEFAULT 0 DEFAULT 1)')).toMatchObject([{ code: 8148, message: "More than one column DEFAULT constraint specified for column 'a', table 'T'." }]);
     expect(codes('CREATE TABLE #t (a int CONSTRAINT d1 DEFAULT 0 NOT NULL CONSTRAINT d2 DEFAULT (1))')).toEqual([8148]);
