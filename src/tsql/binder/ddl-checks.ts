@@ -1,11 +1,13 @@
 // Table definitions against themselves and the catalog: Msg 2705 (a column name twice in one
 // table), 1911 (a key, index or INCLUDE column the table does not have), 1769 (a FOREIGN KEY's own
-// column the table does not have), 1767 (a FOREIGN KEY to a table nothing defines) and 1770 (to a
+// column the table does not have), 8140 (a key or foreign key written among a column's constraints that lists
+// more than one column), 8141 (a column's CHECK that names another column), 1767 (a FOREIGN KEY to a table nothing defines) and 1770 (to a
 // column the referenced table does not have), 8148 (a column with two DEFAULTs), 8183 (a CHECK, FOREIGN KEY
 // or NOT NULL on a computed column that is not PERSISTED), 8196 (two ROWGUIDCOL columns), 13502 / 13503 (two
 // GENERATED ALWAYS AS ROW START / END columns), 13509 (such a column in a CREATE TABLE without PERIOD FOR
 // SYSTEM_TIME) and the arguments of each column's data type (type-checks.ts). A table the payload does not define is never a finding.
 import type { NodeBase } from '../parser/ast.js';
+import { walk } from '../parser/walk.js';
 import type { Findings } from './messages.js';
 import { msg } from './messages.js';
 import { child, children, columnIdent, field, nameOf, nameText, objectParts, str } from './nodes.js';
@@ -116,15 +118,39 @@ function checkColumnDefinition(e: NodeBase, table: string, columns: ColumnSet | 
     if (unpersisted && PERSISTED_ONLY.has(str(c, 'constraintType') ?? '')) ctx.findings.error(8183, msg.computedNotPersisted, c.start);
     const references = child(c, 'references');
     if (references !== undefined) checkReferences(references, fkName(c, table, column), ctx);
+    if (columns !== null && str(c, 'constraintType') === 'CHECK') checkColumnCheck(c, column, table, columns, ctx);
   }
   const index = child(e, 'index');
   if (index !== undefined) checkIndexColumns(index, columns, ctx);
+}
+
+/**
+ * A CHECK written among a column's constraints (no comma before it) is that column's: it may name no other
+ * column of the table (Msg 8141; docs "CREATE TABLE": "A column-level CHECK constraint can reference only
+ * the constrained column"). A condition on several columns is written as a table constraint, after a comma.
+ */
+function checkColumnCheck(c: NodeBase, column: string, table: string, columns: ColumnSet, ctx: DdlCheckContext): void {
+  const condition = child(c, 'check');
+  if (condition === undefined) return;
+  const own = ctx.caseSensitive ? column : column.toLowerCase();
+  let other = false;
+  walk(condition, (n) => {
+    if (other) return false;
+    if (n.kind !== 'ColumnRef') return;
+    const parts = children(n, 'parts');
+    const name = parts.length === 1 ? nameText(parts[0] as NodeBase) : undefined;
+    if (name === undefined || !has(columns, name, ctx.caseSensitive)) return;
+    other = (ctx.caseSensitive ? name : name.toLowerCase()) !== own;
+  });
+  if (other) ctx.findings.error(8141, msg.columnCheckOtherColumn(column, table), c.start);
 }
 
 function checkTableConstraint(e: NodeBase, table: string, columns: ColumnSet | null, ctx: DdlCheckContext): void {
   const type = nameOf(e, 'constraintType');
   const keyColumns = children(e, 'keyColumns');
   const own = keyColumns.length > 0 ? keyColumns : children(e, 'columns');
+  // Written among a column's constraints, a key or foreign key lists one column at most (Msg 8140).
+  if (field(e, 'columnLevel') === true && own.length > 1) ctx.findings.error(8140, msg.columnLevelKeys(type ?? '', table), e.start);
   if (type === 'PRIMARY KEY' || type === 'UNIQUE') {
     if (columns !== null) reportMissing(own, columns, ctx, (c) => ctx.findings.error(1911, msg.columnNotInTarget(c.name), c.start));
     return;

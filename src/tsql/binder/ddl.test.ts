@@ -69,6 +69,18 @@ describe('table definitions: 2705 / 1911 / 1767 / 1769 / 1770', () => {
     expect(codes("CREATE TABLE dbo.T (a int)\nGO\nIF COL_LENGTH('dbo.T', 'a') IS NULL ALTER TABLE dbo.T ADD a int")).toEqual([]);
     expect(codes('CREATE TABLE dbo.T (a int)\nGO\nALTER TABLE dbo.T DROP COLUMN a\nGO\nALTER TABLE dbo.T ADD a int')).toEqual([]);
   });
+  it('1911 for the column of a key written after another column that the table lacks', () => {
+    expect(codes('CREATE TABLE dbo.T (a int, b int NOT NULL CONSTRAINT pk PRIMARY KEY (c))')).toEqual([1911]);
+    expect(codes('DECLARE @t TABLE (a int, b int UNIQUE (c))')).toEqual([1911]);
+    expect(codes('CREATE TYPE dbo.TT AS TABLE (a int, b int PRIMARY KEY NONCLUSTERED (a))')).toEqual([]);
+    expect(codes('CREATE TABLE dbo.T (a int, b int NOT NULL PRIMARY KEY (a) UNIQUE (b))')).toEqual([]);
+  });
+  it('8140 for a key or foreign key written after a column that lists more than one column', () => {
+    expect(bind('CREATE TABLE dbo.T (a int, b int NOT NULL PRIMARY KEY (a, b))')).toMatchObject([{ code: 8140, message: "More than one key specified in column level PRIMARY KEY constraint, table 'T'." }]);
+    expect(codes('DECLARE @t TABLE (a int, b int UNIQUE (a, b))')).toEqual([8140]);
+    expect(codes('CREATE TABLE dbo.T (a int, b int CONSTRAINT fk FOREIGN KEY (a, b) REFERENCES dbo.T (a, b), CONSTRAINT uq UNIQUE (a, b))')).toEqual([8140]);
+    expect(codes('CREATE TABLE dbo.T (a int, b int NOT NULL PRIMARY KEY (b), CONSTRAINT uq UNIQUE (b, a))')).toEqual([]);
+  });
   it('1911 for key and index columns the table lacks', () => {
     expect(bind('CREATE TABLE dbo.T (a int, CONSTRAINT pk PRIMARY KEY (b))')).toMatchObject([{ code: 1911, message: "Column name 'b' does not exist in the target table or view." }]);
     expect(codes('CREATE TABLE dbo.T (a int, INDEX ix (a) INCLUDE (c))')).toEqual([1911]);
@@ -99,6 +111,14 @@ describe('table definitions: 2705 / 1911 / 1767 / 1769 / 1770', () => {
     expect(codes(`IF OBJECT_ID(N'dbo.C') IS NULL CREATE TABLE dbo.C (Id int, PId int REFERENCES dbo.P (Id))\nGO\n${parent}`)).toEqual([]);
     expect(codes(`CREATE PROCEDURE dbo.MakeC AS CREATE TABLE dbo.C (Id int, PId int REFERENCES dbo.P (Id))\nGO\n${parent}`)).toEqual([]);
     expect(codes(`EXEC (N'${parent}')\nGO\nCREATE TABLE dbo.C (Id int, PId int REFERENCES dbo.P (Id))\nGO\n${parent}`)).toEqual([]);
+  });
+  it('8141 for a CHECK written after a column that names another column', () => {
+    expect(bind('CREATE TABLE dbo.T (a int, b int NOT NULL CHECK (b > a))')).toMatchObject([{ code: 8141, message: "Column CHECK constraint for column 'b' references another column, table 'T'." }]);
+    expect(codes('CREATE TABLE dbo.T (a date, b date CONSTRAINT ck CHECK (DATEDIFF(day, a, b) >= 0) NULL)')).toEqual([8141]);
+    expect(codes('DECLARE @t TABLE (a int, b int CHECK (a IS NOT NULL OR b IS NOT NULL))')).toEqual([8141]);
+    expect(codes('CREATE TYPE dbo.TT AS TABLE (a int, b int CHECK (A < 0))')).toEqual([8141]);
+    expect(codes('CREATE TABLE dbo.T (a int, b date NOT NULL CHECK (DATEPART(year, [B]) > 2000 AND b < GETDATE()), c int, CHECK (c > a))')).toEqual([]);
+    expect(codes('CREATE TABLE dbo.T (a int, b int CHECK (b BETWEEN 0 AND 9) CHECK (b <> 5), CONSTRAINT ck CHECK (b > a))')).toEqual([]);
   });
   it('8148 for two DEFAULT definitions on one column', () => {
     expect(bind('CREATE TABLE dbo.T (a int NOT NULL DEFAULT 0 DEFAULT 1)')).toMatchObject([{ code: 8148, message: "More than one column DEFAULT constraint specified for column 'a', table 'T'." }]);

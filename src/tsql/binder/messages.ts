@@ -22,6 +22,8 @@ export const msg = {
   precisionTooLarge: (n: number, precision: number, max: number) => `Column or parameter #${n}: Specified column precision ${precision} is greater than the maximum precision of ${max}.`,
   sizeAboveAnyType: (size: number, target: string, max: number) => `The size (${size}) given to the ${target} exceeds the maximum allowed for any data type (${max}).`,
   sizeAboveType: (size: number, target: string, max: number) => `The size (${size}) given to the ${target} exceeds the maximum allowed (${max}).`,
+  columnLevelKeys: (type: string, table: string) => `More than one key specified in column level ${type} constraint, table '${table}'.`,
+  columnCheckOtherColumn: (column: string, table: string) => `Column CHECK constraint for column '${column}' references another column, table '${table}'.`,
   twoDefaults: (column: string, table: string) => `More than one column DEFAULT constraint specified for column '${column}', table '${table}'.`,
   duplicateRowguidcol: 'Duplicate column specified as ROWGUIDCOL.',
   computedNotPersisted: 'Only UNIQUE or PRIMARY KEY constraints can be created on computed columns, while CHECK, FOREIGN KEY, and NOT NULL constraints require that computed columns be persisted.',

@@ -142,6 +142,20 @@ describe('1776: a foreign key must reference a candidate key', () => {
     expect(codes('CREATE TABLE dbo.C (N int REFERENCES dbo.P (Name))', [parent, 'CREATE UNIQUE INDEX UX ON dbo.P (Name)'])).toEqual([]);
     expect(codes('CREATE TABLE dbo.C (N int REFERENCES dbo.P (Name))', [parent, 'ALTER TABLE dbo.P ADD CONSTRAINT UQ_N UNIQUE (Name)'])).toEqual([]);
   });
+  it('a key written after a column with a column list is on the listed column, not on the one it follows', () => {
+    const keyed = (key: string): string => `CREATE TABLE dbo.K (a int NOT NULL, b int NOT NULL ${key})`;
+    for (const key of ['CONSTRAINT PK_K PRIMARY KEY CLUSTERED (a ASC)', 'UNIQUE NONCLUSTERED (a)', 'CONSTRAINT UQ_K UNIQUE (a) WITH (FILLFACTOR = 90)']) {
+      expect(codes('CREATE TABLE dbo.C (N int REFERENCES dbo.K (a))', [keyed(key)])).toEqual([]);
+      expect(codes('CREATE TABLE dbo.C (N int REFERENCES dbo.K (b))', [keyed(key)])).toEqual([1776]);
+    }
+    expect(codes('CREATE TABLE dbo.C (N int CONSTRAINT fk REFERENCES dbo.K)', [keyed('PRIMARY KEY (a)')])).toEqual([]);
+    expect(codes('ALTER TABLE dbo.K ADD c int NOT NULL UNIQUE (c)\nGO\nCREATE TABLE dbo.C (N int REFERENCES dbo.K (c))', [keyed('PRIMARY KEY (a)')])).toEqual([]);
+  });
+  it('a foreign key written after a column with a column list is the listed column\'s', () => {
+    expect(codes('CREATE TABLE dbo.C (A int, B int FOREIGN KEY (A) REFERENCES dbo.P (Id))', [parent])).toEqual([]);
+    expect(codes('CREATE TABLE dbo.C (A int, B int CONSTRAINT fk FOREIGN KEY (A) REFERENCES dbo.P (Name))', [parent])).toEqual([1776]);
+    expect(bind('CREATE TABLE dbo.C (A int, B int FOREIGN KEY (Z) REFERENCES dbo.P (Id))', [parent])).toMatchObject([{ code: 1769, message: "Foreign key 'FK__C__Z__…' references invalid column 'Z' in referencing table 'C'." }]);
+  });
   it('a filtered unique index is no candidate key', () => {
     expect(codes('CREATE TABLE dbo.C (N int REFERENCES dbo.P (Name))', [parent, 'CREATE UNIQUE INDEX UX ON dbo.P (Name) WHERE Name IS NOT NULL'])).toEqual([1776]);
   });

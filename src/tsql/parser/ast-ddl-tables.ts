@@ -127,6 +127,8 @@ export interface TableConstraint extends NodeBase {
   withValues?: boolean;
   /** CONNECTION (a TO b, …): the node tables, pairs in order. */
   connections?: ObjectName[];
+  /** Written among a column's constraints, with a column list: `a int PRIMARY KEY (b)`. */
+  columnLevel?: boolean;
 }
 
 /** `INDEX ix [UNIQUE] [CLUSTERED|NONCLUSTERED] [HASH|COLUMNSTORE] (cols) [INCLUDE (…)] [WHERE …] [WITH (…)]`. */

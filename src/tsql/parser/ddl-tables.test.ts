@@ -65,6 +65,36 @@ describe('CREATE TABLE', () => {
     });
   });
 
+  it('gives a key or foreign key with a column list written after a column as the table constraint after it', () => {
+    const s = one(`CREATE TABLE dbo.T (
+  a int NOT NULL,
+  b int NOT NULL CONSTRAINT PK_T PRIMARY KEY CLUSTERED (a ASC) CONSTRAINT UQ_T UNIQUE (b) DEFAULT 0,
+  c int NULL FOREIGN KEY (c) REFERENCES dbo.P (Id) NOT NULL
+)`);
+    expect(s).toMatchObject({
+      elements: [
+        { kind: 'ColumnDefinition', name: { value: 'a' } },
+        { kind: 'ColumnDefinition', name: { value: 'b' }, constraints: [{ constraintType: 'NOT NULL' }, { constraintType: 'DEFAULT' }] },
+        { kind: 'TableConstraint', columnLevel: true, name: { value: 'PK_T' }, constraintType: 'PRIMARY KEY', clustered: true, columns: [{ value: 'a' }], keyColumns: [{ descending: false }] },
+        { kind: 'TableConstraint', columnLevel: true, name: { value: 'UQ_T' }, constraintType: 'UNIQUE', columns: [{ value: 'b' }] },
+        { kind: 'ColumnDefinition', name: { value: 'c' }, nullable: false, constraints: [{ constraintType: 'NULL' }, { constraintType: 'NOT NULL' }] },
+        { kind: 'TableConstraint', columnLevel: true, constraintType: 'FOREIGN KEY', columns: [{ value: 'c' }], references: { columns: [{ value: 'Id' }] } },
+      ],
+    });
+    expect(one('CREATE TABLE dbo.T (a int PRIMARY KEY, b int REFERENCES dbo.P (Id))')).toMatchObject({
+      elements: [{ kind: 'ColumnDefinition', constraints: [{ constraintType: 'PRIMARY KEY' }] }, { kind: 'ColumnDefinition', constraints: [{ constraintType: 'FOREIGN KEY' }] }],
+    });
+    expect(one('DECLARE @t TABLE (a int, b int NOT NULL PRIMARY KEY (a) UNIQUE (b))')).toMatchObject({
+      items: [{ elements: [{ kind: 'ColumnDefinition' }, { kind: 'ColumnDefinition' }, { kind: 'TableConstraint', constraintType: 'PRIMARY KEY' }, { kind: 'TableConstraint', constraintType: 'UNIQUE' }] }],
+    });
+    expect(one('CREATE TYPE dbo.TT AS TABLE (a int, b int NOT NULL UNIQUE NONCLUSTERED (a DESC))')).toMatchObject({
+      elements: [{ kind: 'ColumnDefinition' }, { kind: 'ColumnDefinition' }, { kind: 'TableConstraint', constraintType: 'UNIQUE', columns: [{ value: 'a' }] }],
+    });
+    expect(one('ALTER TABLE dbo.T ADD d int NULL CONSTRAINT FK_D FOREIGN KEY (d) REFERENCES dbo.P, e int')).toMatchObject({
+      action: { elements: [{ kind: 'ColumnDefinition' }, { kind: 'TableConstraint', constraintType: 'FOREIGN KEY', name: { value: 'FK_D' } }, { kind: 'ColumnDefinition' }] },
+    });
+    expect(errorOf('DECLARE @t TABLE (a int, b int FOREIGN KEY (a) REFERENCES dbo.P (Id))')).toBe('156@1:32');
+  });
   it('parses temporal, memory-optimized, graph and sparse tables', () => {
     expect(
       one(`CREATE TABLE dbo.E (Id int NOT NULL PRIMARY KEY, F datetime2 GENERATED ALWAYS AS ROW START HIDDEN NOT NULL,

@@ -473,10 +473,11 @@ function requireFullTable(p: Parser, context: TableContext): void {
 export function parseTableElements(p: Parser, context: TableContext = inferTableContext(p)): TableElement[] {
   p.expectPunct('(');
   p.enter();
-  const out = [parseTableElement(p, context)];
+  const out: TableElement[] = [];
+  parseTableElement(p, context, out);
   while (p.acceptPunct(',')) {
     if (context === 'CREATE TABLE' && p.isPunct(')')) break;
-    out.push(parseTableElement(p, context));
+    parseTableElement(p, context, out);
   }
   p.expectPunct(')');
   p.leave();
@@ -491,14 +492,16 @@ function inferTableContext(p: Parser): TableContext {
   return variable ? 'TABLE VARIABLE' : 'CREATE TABLE';
 }
 
-/** One element. */
-function parseTableElement(p: Parser, context: TableContext): TableElement {
-  if (p.isWord('INDEX')) return parseInlineIndex(p, false, context);
-  if (p.isWord('PERIOD') && p.isWord('FOR', 1)) return parsePeriod(p);
-  if (p.isWord('CONSTRAINT') || p.isWord('PRIMARY') || p.isWord('UNIQUE') || p.isWord('FOREIGN') || p.isWord('CHECK') || p.isWord('DEFAULT') || (p.isWord('CONNECTION') && p.isPunct('(', 1))) {
-    return parseTableConstraint(p, context);
-  }
-  return parseColumnDefinition(p, context);
+/**
+ * One element, added to `out`. A column is followed there by the constraints written after it with a column
+ * list (see parseColumnDefinition).
+ */
+function parseTableElement(p: Parser, context: TableContext, out: TableElement[]): void {
+  if (p.isWord('INDEX')) out.push(parseInlineIndex(p, false, context));
+  else if (p.isWord('PERIOD') && p.isWord('FOR', 1)) out.push(parsePeriod(p));
+  else if (p.isWord('CONSTRAINT') || p.isWord('PRIMARY') || p.isWord('UNIQUE') || p.isWord('FOREIGN') || p.isWord('CHECK') || p.isWord('DEFAULT') || (p.isWord('CONNECTION') && p.isPunct('(', 1))) {
+    out.push(parseTableConstraint(p, context));
+  } else parseColumnDefinition(p, context, out);
 }
 
 /** `PERIOD FOR SYSTEM_TIME (start_col, end_col)` */
@@ -522,15 +525,22 @@ function parsePeriod(p: Parser): PeriodForSystemTime {
  * `IDENTITY […]`, `ROWGUIDCOL`, constraints (`[CONSTRAINT n] NULL | NOT NULL | DEFAULT … | PRIMARY KEY … |
  * UNIQUE … | [FOREIGN KEY] REFERENCES … | CHECK …`) and one inline `INDEX`. A computed column is
  * `name AS expr [PERSISTED]` and constraints. `timestamp` alone may stand without a type (it is its type).
+ *
+ * The column goes to `out`, then each PRIMARY KEY, UNIQUE or FOREIGN KEY written among its constraints with a
+ * column list: such a constraint is on the listed columns, not on the column it follows (SQL Server accepts
+ * `a int NOT NULL CONSTRAINT pk PRIMARY KEY (b)`, the key being on b; the comma between table elements is
+ * optional before a table constraint). It becomes a TableConstraint marked `columnLevel` (the binder's Msg 8140
+ * when it lists more than one column).
  */
-export function parseColumnDefinition(p: Parser, context: TableContext = 'CREATE TABLE'): ColumnDefinition {
+export function parseColumnDefinition(p: Parser, context: TableContext, out: TableElement[]): void {
   const start = p.tok.start;
   const name = p.identifier();
   const node: ColumnDefinition = { kind: 'ColumnDefinition', name, constraints: [], start, end: start };
+  out.push(node);
   if (p.acceptWord('AS')) {
     node.computed = scalarOnly(p, parseExpression(p));
     if (p.acceptWord('PERSISTED')) node.persisted = true;
-    while (isColumnConstraintStart(p)) addColumnConstraint(node, parseColumnConstraint(p, context));
+    while (isColumnConstraintStart(p)) addColumnConstraint(node, parseColumnConstraint(p, context), out);
   } else {
     if (startsDataType(p)) {
       node.dataType = p.dataType();
@@ -540,10 +550,9 @@ export function parseColumnDefinition(p: Parser, context: TableContext = 'CREATE
       p.next();
       node.hidden = true;
     }
-    while (parseColumnConstraintItem(p, node, context));
+    while (parseColumnConstraintItem(p, node, context, out));
   }
   node.end = p.prev.end;
-  return node;
 }
 
 /** A data type can start here (a name: `int`, `dbo.T`, `[int]`), as opposed to a constraint's keyword or `,`. */
@@ -611,7 +620,7 @@ function parseEncrypted(p: Parser): DdlOption[] {
 const ENCRYPTION_SETTINGS = new Set(['COLUMN_ENCRYPTION_KEY', 'ENCRYPTION_TYPE', 'ALGORITHM']);
 
 /** One IDENTITY, ROWGUIDCOL, constraint or inline index after a column's body; false when none comes next. */
-function parseColumnConstraintItem(p: Parser, node: ColumnDefinition, context: TableContext): boolean {
+function parseColumnConstraintItem(p: Parser, node: ColumnDefinition, context: TableContext, out: TableElement[]): boolean {
   if (p.isWord('IDENTITY')) {
     if (node.identity) p.fail();
     node.identity = parseIdentitySpec(p, context);
@@ -623,7 +632,7 @@ function parseColumnConstraintItem(p: Parser, node: ColumnDefinition, context: T
   } else if (p.isWord('INDEX')) {
     if (node.index) p.fail();
     node.index = parseInlineIndex(p, true, context);
-  } else if (isColumnConstraintStart(p)) addColumnConstraint(node, parseColumnConstraint(p, context));
+  } else if (isColumnConstraintStart(p)) addColumnConstraint(node, parseColumnConstraint(p, context), out);
   else return false;
   return true;
 }
@@ -649,7 +658,12 @@ function isColumnConstraintStart(p: Parser): boolean {
   }
 }
 
-function addColumnConstraint(node: ColumnDefinition, c: ColumnConstraint): void {
+/** A constraint of the column, or (one with a column list) an element of the table after it. */
+function addColumnConstraint(node: ColumnDefinition, c: ColumnConstraint | TableConstraint, out: TableElement[]): void {
+  if (c.kind === 'TableConstraint') {
+    out.push(c);
+    return;
+  }
   node.constraints.push(c);
   if (c.constraintType === 'NULL') node.nullable = true;
   else if (c.constraintType === 'NOT NULL') node.nullable = false;
@@ -713,9 +727,10 @@ function parseGeneratedAlways(p: Parser): string {
 
 /**
  * A column constraint: `[CONSTRAINT n] { NULL | NOT NULL | PRIMARY KEY … | UNIQUE … | [FOREIGN KEY] REFERENCES … |
- * CHECK … | DEFAULT … }`. A table variable's or table type's constraints have no name.
+ * CHECK … | DEFAULT … }`. A table variable's or table type's constraints have no name. A PRIMARY KEY, UNIQUE
+ * or FOREIGN KEY with a column list is returned as the TableConstraint it is (`columnLevel`).
  */
-function parseColumnConstraint(p: Parser, context: TableContext): ColumnConstraint {
+function parseColumnConstraint(p: Parser, context: TableContext): ColumnConstraint | TableConstraint {
   const start = p.tok.start;
   let name: Ident | undefined;
   if (p.isWord('CONSTRAINT')) {
@@ -730,15 +745,19 @@ function parseColumnConstraint(p: Parser, context: TableContext): ColumnConstrai
     p.expectWord('NULL');
     node.constraintType = 'NOT NULL';
   } else if (p.isWord('PRIMARY') || p.isWord('UNIQUE')) {
-    parseKeyConstraint(p, node, false, context);
+    const key: KeyConstraint = node;
+    parseKeyConstraint(p, key, false, context);
+    if (key.columns) return columnLevelTableConstraint(p, node, key.columns);
   } else if (p.isWord('FOREIGN') || p.isWord('REFERENCES')) {
     requireFullTable(p, context);
+    let columns: Ident[] | undefined;
     if (p.acceptWord('FOREIGN')) {
       p.expectWord('KEY');
-      if (p.isPunct('(')) identList(p);
+      if (p.isPunct('(')) columns = identList(p);
     }
     node.constraintType = 'FOREIGN KEY';
     node.references = parseReferences(p, context);
+    if (columns) return columnLevelTableConstraint(p, node, columns);
   } else if (p.isWord('CHECK')) parseCheck(p, node, context);
   else if (p.acceptWord('DEFAULT')) {
     node.constraintType = 'DEFAULT';
@@ -751,6 +770,13 @@ function parseColumnConstraint(p: Parser, context: TableContext): ColumnConstrai
       node.withValues = true;
     }
   } else p.fail();
+  node.end = p.prev.end;
+  return node;
+}
+
+/** A column constraint that lists its columns, as the table constraint on them it is. */
+function columnLevelTableConstraint(p: Parser, c: ColumnConstraint & KeyConstraint, columns: Ident[]): TableConstraint {
+  const node: TableConstraint = { ...c, kind: 'TableConstraint', constraintType: c.constraintType as TableConstraint['constraintType'], columns, columnLevel: true };
   node.end = p.prev.end;
   return node;
 }
@@ -1162,7 +1188,9 @@ function parseAlterTableAction(p: Parser): AlterTableAction {
 /** `ADD element, element …` (no parentheses); a table-level DEFAULT … FOR col is allowed here. */
 function parseAlterTableAdd(p: Parser, start: number, withCheck: 'CHECK' | 'NOCHECK' | undefined): AlterTableAdd {
   p.next();
-  const elements = p.commaList((q) => parseTableElement(q, 'ALTER TABLE'));
+  const elements: TableElement[] = [];
+  parseTableElement(p, 'ALTER TABLE', elements);
+  while (p.acceptPunct(',')) parseTableElement(p, 'ALTER TABLE', elements);
   const node = p.finish<AlterTableAdd>({ kind: 'AlterTableAdd', elements }, start);
   if (withCheck) node.withCheck = withCheck;
   return node;
