@@ -5,7 +5,7 @@
 import { InterruptedError, throwIfAborted } from '../engine/errors.js';
 import type { SqlSession } from './session.js';
 import { hasSqlErrorNumber, sqlErrorsOf, toSqlHartError } from './sql-error.js';
-import { CANNOT_OPEN_BACKUP_DEVICE, UNREADABLE_BACKUP_ERRORS, goldenBackupName, goldenBackupSql, goldenHeaderSql, restoreGoldenSql } from './tsql-texts.js';
+import { BACKUP_COMPRESSION_NOT_SUPPORTED, CANNOT_OPEN_BACKUP_DEVICE, UNREADABLE_BACKUP_ERRORS, goldenBackupName, goldenBackupSql, goldenHeaderSql, restoreGoldenSql } from './tsql-texts.js';
 
 export type GoldenBackupState =
   | { kind: 'current' }
@@ -34,7 +34,13 @@ export async function ensureGoldenBackup(session: SqlSession, database: string, 
   if ((await goldenBackupState(session, database, fingerprint)).kind === 'current') return false;
   throwIfAborted(signal);
   try {
-    await session.batch(goldenBackupSql(database, fingerprint));
+    try {
+      await session.batch(goldenBackupSql(database, fingerprint));
+    } catch (error) {
+      // An edition without backup compression (Express, Web) refuses COMPRESSION with Msg 1844.
+      if (signal.aborted || !hasSqlErrorNumber(error, BACKUP_COMPRESSION_NOT_SUPPORTED)) throw error;
+      await session.batch(goldenBackupSql(database, fingerprint, false));
+    }
   } catch (error) {
     if (signal.aborted) throw new InterruptedError();
     throw toSqlHartError(error, { action: 'Taking the golden backup', hint: '`hart-dev reset` will rebuild the database instead; check free disk space in the SQL Server volume.' });

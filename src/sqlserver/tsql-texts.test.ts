@@ -123,6 +123,8 @@ describe('T-SQL texts (golden)', () => {
 
   it('the golden backup writes a new media header (FORMAT), so it replaces a file a stopped backup left unreadable; INIT alone terminates on an invalid media header (NOTES: Temporal tables… — fast reset; backup-transact-sql.md — INIT, FORMAT)', () => {
     expect(t.goldenBackupSql('Hartonomous', 'abc123').split('\n').at(-1)).toBe("  WITH FORMAT, COPY_ONLY, INIT, COMPRESSION, NAME = N'hart-dev golden abc123';");
+    // Express and Web have no backup compression (docs: Backup compression — supported on Enterprise, Standard and Developer; Msg 1844).
+    expect(t.goldenBackupSql('Hartonomous', 'abc123', false).split('\n').at(-1)).toBe("  WITH FORMAT, COPY_ONLY, INIT, NO_COMPRESSION, NAME = N'hart-dev golden abc123';");
     expect(t.UNREADABLE_BACKUP_ERRORS).toEqual([3241, 3203, 3013]);
   });
 

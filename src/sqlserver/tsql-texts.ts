@@ -210,13 +210,15 @@ export function goldenBackupName(fingerprint: string): string {
  * folder exists; guard it with sys.dm_os_file_exists" (a DMF enabled on Linux since SQL Server 2017,
  * docs/linux/sql-server-linux-release-notes; one row: file_exists, file_is_a_directory,
  * parent_directory_exists), so the second golden backup of a volume does not fail.
+ * `compress` false: NO_COMPRESSION, for the editions without backup compression (Express, Web: Msg
+ * 1844, BACKUP_COMPRESSION_NOT_SUPPORTED), where the backup is taken again that way.
  */
-export function goldenBackupSql(database: string, fingerprint: string): string {
+export function goldenBackupSql(database: string, fingerprint: string, compress = true): string {
   return [
     `IF NOT EXISTS (SELECT 1 FROM sys.dm_os_file_exists(${nstring(BACKUP_DIR)}) WHERE [file_is_a_directory] = 1)`,
     `  EXEC master.sys.xp_create_subdir ${nstring(BACKUP_DIR)};`,
     `BACKUP DATABASE ${quoteName(database)} TO DISK = ${nstring(goldenBackupPath(database))}`,
-    `  WITH FORMAT, COPY_ONLY, INIT, COMPRESSION, NAME = ${nstring(goldenBackupName(fingerprint))};`,
+    `  WITH FORMAT, COPY_ONLY, INIT, ${compress ? 'COMPRESSION' : 'NO_COMPRESSION'}, NAME = ${nstring(goldenBackupName(fingerprint))};`,
   ].join('\n');
 }
 
