@@ -37,6 +37,11 @@ export interface PayloadOptions {
    */
   cache?: Map<string, LoadedScript>;
   /**
+   * Files of the cache to read again (`watch`: the files that changed). One read with the same path,
+   * kind and text as its cached script keeps the cached Script object (and what is cached on it).
+   */
+  stale?: ReadonlySet<string>;
+  /**
    * The plan of the previous load (`watch`): its deploy order is kept when the programmability scripts
    * are the same files and none defines or orders by anything else than before.
    */
@@ -224,15 +229,20 @@ const YIELD_EVERY = 48;
  */
 async function loadEntries(c: Collected, options: PayloadOptions): Promise<Diagnostic[]> {
   const cache = options.cache;
+  const stale = options.stale;
   const allJobs = c.entries.flatMap((e) => ('job' in e ? [e.job] : []));
-  const results = allJobs.map((job) => cache?.get(job.file));
+  const results = allJobs.map((job) => (stale?.has(job.file) === true ? undefined : cache?.get(job.file)));
   // Only the files not in the cache are read (their results go back into the slots of allJobs).
   const slots = allJobs.flatMap((job, k) => (results[k] === undefined ? [k] : []));
   const jobs = slots.map((k) => allJobs[k] as LoadJob);
   const loadedAt = (k: number, loaded: LoadedScript): void => {
     const slot = slots[k] as number;
-    results[slot] = loaded;
-    cache?.set(allJobs[slot]?.file as string, loaded);
+    const file = allJobs[slot]?.file as string;
+    const old = cache?.get(file);
+    const same = old !== undefined && old.script.hash === loaded.script.hash && old.script.kind === loaded.script.kind && old.script.path === loaded.script.path;
+    const kept = same ? old : loaded;
+    results[slot] = kept;
+    cache?.set(file, kept);
   };
   const orderOnly = options.orderOnly === true;
   const worker = options.parallel !== true || jobs.length < PARALLEL_MIN_FILES ? undefined : jobs.length >= WORKER_START_FILES ? AnalysisWorker.get() : AnalysisWorker.running();

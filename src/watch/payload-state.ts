@@ -55,25 +55,12 @@ export class PayloadState {
    */
   async reload(changedFiles: Iterable<string> = []): Promise<PayloadChange> {
     const before = this.current === undefined ? new Map<string, Script>() : new Map(allScripts(this.current).map((s) => [s.path, s]));
-    const previous = new Map<string, LoadedScript>();
-    for (const file of changedFiles) {
-      const kept = this.cache.get(file);
-      if (kept !== undefined) previous.set(file, kept);
-      this.cache.delete(file);
-    }
-    // One thread: which thread loads a script must not change what its analysis holds.
+    // One thread: which thread loads a script must not change what its analysis holds. A file saved
+    // without a change keeps its old Script (the cache compares the text it reads again).
     const last = this.current === undefined ? {} : { previous: this.current };
-    let plan = await loadPayloadPlan(this.options.sqlDir, { variables: this.options.variables, cache: this.cache, ...last });
-    let same = false;
-    for (const [file, old] of previous) {
-      const fresh = this.cache.get(file);
-      if (fresh !== undefined && fresh.script.hash === old.script.hash && fresh.script.kind === old.script.kind && fresh.script.path === old.script.path) {
-        this.cache.set(file, old);
-        same = true;
-      }
-    }
-    // A file saved without a change keeps its old Script: the plan is made of the old objects again.
-    if (same) plan = await loadPayloadPlan(this.options.sqlDir, { variables: this.options.variables, cache: this.cache, ...last });
+    const plan = await loadPayloadPlan(this.options.sqlDir, { variables: this.options.variables, cache: this.cache, stale: new Set(changedFiles), ...last });
+    const files = new Set(allScripts(plan).map((s) => s.file));
+    for (const file of this.cache.keys()) if (!files.has(file)) this.cache.delete(file);
     this.current = plan;
     this.currentCatalog = undefined;
     const after = allScripts(plan);
