@@ -50,7 +50,8 @@ function moduleDrop(d: Definition, why: ModuleDrop['why']): ModuleDrop {
 
 export function roundDeploy(plan: PayloadPlan, journal: Journal, removed: readonly Script[], catalog?: Catalog): RoundDeploy {
   const deployable = [...plan.broker, ...plan.programmability.filter((s) => s.kind !== 'every-time')];
-  const changed = deployable.filter((s) => decideScript(s, journal.get(s.path), false).action === 'apply');
+  const decisions = new Map(deployable.map((s) => [s, decideScript(s, journal.get(s.path), false)]));
+  const changed = new Set(deployable.filter((s) => decisions.get(s)?.action === 'apply'));
   const migrations = plan.migrations.filter((s) => decideScript(s, journal.get(s.path), false).action !== 'skip');
 
   // Dependents to make again, found by what their modules reference (transitively through views).
@@ -58,11 +59,11 @@ export function roundDeploy(plan: PayloadPlan, journal: Journal, removed: readon
   const known = catalog ?? new Catalog(scripts.map((s) => ({ path: s.path, analysis: catalogAnalysisOf(s) })));
   const again = new Set<Script>();
   const dropFirst: ModuleDrop[] = [];
-  let frontier = new Set(changed.map((s) => s.path));
+  let frontier = new Set([...changed].map((s) => s.path));
   while (frontier.size > 0) {
     const next = new Set<string>();
     for (const s of plan.programmability) {
-      if (s.kind === 'every-time' || changed.includes(s) || again.has(s)) continue;
+      if (s.kind === 'every-time' || changed.has(s) || again.has(s)) continue;
       const a = catalogAnalysisOf(s);
       const bound = a.references.some((ref) => ref.module !== undefined && (ref.module.kind === 'view' || ref.module.schemaBound === true) && known.targets(ref).some((t) => frontier.has(t.script)));
       if (!bound) continue;
@@ -75,17 +76,16 @@ export function roundDeploy(plan: PayloadPlan, journal: Journal, removed: readon
 
   const pending: PendingScript[] = [];
   for (const s of deployable) {
-    const decision = decideScript(s, journal.get(s.path), false);
-    if (decision.action === 'apply') pending.push({ script: s, decision });
+    const decision = decisions.get(s);
+    if (decision?.action === 'apply') pending.push({ script: s, decision });
     else if (again.has(s)) pending.push({ script: s, decision: { action: 'apply', reason: 'dependent' } });
   }
   const everyTime = plan.programmability.filter((s) => s.kind === 'every-time');
   const dropAfter: ModuleDrop[] = [];
   const leftInPlace: string[] = [];
-  const definedNow = (key: string): boolean => known.byKey.has(key);
   for (const s of removed) {
     for (const d of catalogAnalysisOf(s).definitions) {
-      if (definedNow(d.key) || d.viaAlter === true || d.synthetic === true) continue;
+      if (known.byKey.has(d.key) || d.viaAlter === true || d.synthetic === true) continue;
       if (DROPPABLE.has(d.kind)) dropAfter.push(moduleDrop(d, 'script removed'));
       else leftInPlace.push(`${d.name} (${d.kind})`);
     }
