@@ -7,7 +7,7 @@ import type { Config } from '../config/load.js';
 import { UsageError, toErrorInfo } from '../engine/errors.js';
 import type { HartEvent } from '../engine/events.js';
 import { createRedactor } from '../engine/redact.js';
-import { runPhases } from '../engine/runner.js';
+import { redactEvent, runPhases } from '../engine/runner.js';
 import type { UpContext } from '../phases/context.js';
 import { seedPhases } from '../phases/reset-seed-plan.js';
 import { selectRun } from '../phases/run-selection.js';
@@ -122,10 +122,11 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const interactive = isInteractive(io, parsed.json);
   // On a terminal the persistent Ink view (on stderr, as up's); plain lines or NDJSON otherwise.
   const view = interactive ? (await import('../ui/ink/watch-renderer.js')).createWatchRenderer(io.stderr) : undefined;
-  const emit = (e: WatchEvent): void => {
-    if (parsed.json) writeLine(io.stdout, redact(JSON.stringify(e)));
-    else if (view !== undefined) view.handle(JSON.parse(redact(JSON.stringify(e))) as WatchEvent);
-    else for (const line of watchLines(e)) writeLine(io.stdout, redact(line));
+  const emit = (event: WatchEvent): void => {
+    const e = redactEvent(event, redact);
+    if (parsed.json) writeLine(io.stdout, JSON.stringify(e));
+    else if (view !== undefined) view.handle(e);
+    else for (const line of watchLines(e)) writeLine(io.stdout, line);
   };
   const stop = new AbortController();
   const onAbort = (): void => stop.abort();

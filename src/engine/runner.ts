@@ -133,7 +133,7 @@ export async function runPhases<C>(options: RunOptions<C>): Promise<RunResult> {
 }
 
 /** Applies the redactor to every string inside an event (messages, logs, error hints, details). */
-export function redactEvent(event: HartEvent, redact: Redactor): HartEvent {
+export function redactEvent<E extends object = HartEvent>(event: E, redact: Redactor): E {
   const walk = (value: unknown): unknown => {
     if (typeof value === 'string') return redact(value);
     if (Array.isArray(value)) return value.map(walk);
@@ -143,5 +143,5 @@ export function redactEvent(event: HartEvent, redact: Redactor): HartEvent {
     return value;
   };
   // walk() preserves the shape of the event: every key and every non-string value is kept.
-  return walk(event) as HartEvent;
+  return walk(event) as E;
 }
