@@ -161,7 +161,8 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     return await watchLoop({ ...loop, ...(sql === undefined ? {} : { sql }), ...(keys === undefined ? {} : { keys: keys.next }) });
   } catch (error) {
     if (stop.signal.aborted) return 130;
-    emit({ type: 'deploy-failed', target: 'sql', message: toErrorInfo(error).message });
+    const info = toErrorInfo(error);
+    emit({ type: 'deploy-failed', target: 'sql', message: info.message, hint: info.hint ?? 'Watching stopped: fix what the message names, then start hart-dev watch again.' });
     return 1;
   } finally {
     keys?.close();
